@@ -1,0 +1,56 @@
+/*
+ * The parsed command line, shared by main.c and the cmd_*.c files that
+ * implement each subcommand.  Only main.c fills it.
+ */
+#ifndef PARCOURS_CLI_H
+#define PARCOURS_CLI_H
+
+#include <stdbool.h>
+
+#include "date.h"
+
+enum out_format {
+	FORMAT_DEFAULT, /* the command's own default */
+	FORMAT_CSV,
+	FORMAT_TABLE,
+	FORMAT_PDF,
+	FORMAT_ODT,
+	FORMAT_TREE, /* document tree dump, for tests */
+};
+
+struct options {
+	date_t as_of;		  /* never DATE_NONE once main has run */
+	const char *output_dir;	  /* default "out" */
+	const char *company_file; /* NULL if none */
+	const char *templates_dir; /* resolved, never NULL */
+	const char *fonts_dir;	  /* resolved, never NULL */
+	const char *schema_dir;	  /* resolved, never NULL */
+	enum out_format format;
+	int within_days;	  /* -1: all */
+	int jobs;		  /* worker processes, >= 1 */
+	bool quiet;
+	bool progress;		  /* forced with --progress */
+	bool blank;		  /* report --blank */
+	const char *merge_file;	  /* letters --merge FILE.odt */
+	int year;		  /* stats --year; 0 if unset */
+	bool pdfa;
+	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
+	char **inputs;		  /* dossier files or directories, or "-" */
+	int ninputs;
+};
+
+/*
+ * Each command returns nothing: it reports through diag.h, and main turns
+ * the worst level into the exit status.
+ */
+void cmd_validate(const struct options *);
+void cmd_status(const struct options *);
+void cmd_recap(const struct options *);
+void cmd_notice(const struct options *);
+void cmd_report(const struct options *);
+void cmd_letters(const struct options *);
+void cmd_stats(const struct options *);
+void cmd_all(const struct options *);
+void cmd_verify(const struct options *);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * Commands not yet written.  Each says so and fails as a usage error, so
+ * that no script mistakes it for a result.  Delete a function from here
+ * when its cmd_*.c file lands.
+ */
+#include "cli.h"
+#include "diag.h"
+
+static void not_yet(const char *name)
+{
+	diag_usage("%s: not implemented yet", name);
+}
+
+void cmd_validate(const struct options *o)
+{
+	(void)o;
+	not_yet("validate");
+}
+
+void cmd_status(const struct options *o)
+{
+	(void)o;
+	not_yet("status");
+}
+
+void cmd_recap(const struct options *o)
+{
+	(void)o;
+	not_yet("recap");
+}
+
+void cmd_notice(const struct options *o)
+{
+	(void)o;
+	not_yet("notice");
+}
+
+void cmd_report(const struct options *o)
+{
+	(void)o;
+	not_yet("report");
+}
+
+void cmd_letters(const struct options *o)
+{
+	(void)o;
+	not_yet("letters");
+}
+
+void cmd_stats(const struct options *o)
+{
+	(void)o;
+	not_yet("stats");
+}
+
+void cmd_all(const struct options *o)
+{
+	(void)o;
+	not_yet("all");
+}
+
+void cmd_verify(const struct options *o)
+{
+	(void)o;
+	not_yet("verify");
+}

@@ -1,0 +1,36 @@
+/*
+ * Diagnostics: the one place that prints problems, as
+ * "parcours: FILE:LINE: error: message".  Remembers the worst level seen,
+ * which main() turns into the exit status (cli.md).  Messages carry the
+ * dossier id at most, never personal data.
+ */
+#ifndef PARCOURS_DIAG_H
+#define PARCOURS_DIAG_H
+
+#include <stdio.h>
+
+/* Ordered by severity; the values are the exit statuses of cli.md. */
+enum diag_level {
+	DIAG_OK = 0,
+	DIAG_ERROR = 1,	 /* a dossier or an input had an error */
+	DIAG_USAGE = 2,	 /* bad command line */
+	DIAG_SYSTEM = 3, /* cannot write, out of memory, missing resource */
+};
+
+/* line <= 0 prints "FILE: " alone; file NULL prints no location. */
+void diag_error(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void diag_warning(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_system(const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Worst level reported so far; its value is the exit status. */
+enum diag_level diag_worst(void);
+/* Number of errors (not warnings) reported so far. */
+unsigned long diag_errors(void);
+/* Where messages go (default stderr); for tests.  Resets the counters. */
+void diag_reset(FILE *stream);
+
+#endif

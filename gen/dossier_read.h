@@ -1,0 +1,41 @@
+/*
+ * Reading dossiers (dossier.md) from files, directories or standard input,
+ * with libxml2: secure parse, RELAX NG validation, then the checks a
+ * schema cannot make.  Every problem is reported through diag.h with file
+ * and line; a dossier with errors is skipped and the others go on.
+ * The only file (with dossier_build.c) that includes libxml2 for dossiers.
+ */
+#ifndef PARCOURS_DOSSIER_READ_H
+#define PARCOURS_DOSSIER_READ_H
+
+#include <stdbool.h>
+
+#include "dossier.h"
+
+struct dossier_source;
+
+/*
+ * Starts reading the inputs (files, directories read as their *.xml in
+ * name order, or "-" for standard input).  company_file may be NULL.
+ * schema_dir holds dossier.rng.  NULL after a diagnostic if the schema or
+ * the company file cannot be loaded (a system or input error).
+ */
+struct dossier_source *dossier_source_new(char *const *inputs, int ninputs,
+					  const char *company_file,
+					  const char *schema_dir);
+
+/*
+ * The next valid dossier in input order, or NULL at the end.  Invalid
+ * dossiers and unreadable files are reported and skipped.  The caller
+ * owns the dossier (dossier_free()); its company lives as long as the
+ * source.  Ids are checked unique across the whole run.
+ */
+struct dossier *dossier_source_next(struct dossier_source *);
+
+/* Number of dossiers skipped for errors so far. */
+unsigned long dossier_source_failed(const struct dossier_source *);
+
+/* NULL is a no-op. */
+void dossier_source_free(struct dossier_source *);
+
+#endif

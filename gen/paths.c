@@ -1,0 +1,82 @@
+/*
+ * Data directory lookup (see paths.h).  The source tree wins over the
+ * installed copy so that a developer's build never reads stale templates.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "paths.h"
+
+#ifndef PARCOURS_DATADIR
+#define PARCOURS_DATADIR "/usr/local/share/parcours"
+#endif
+
+static bool has_schema(const char *dir)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	if (snprintf(path, sizeof(path), "%s/schema/dossier.rng", dir) >=
+	    (int)sizeof(path))
+		return false;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The directory above the running binary's, or NULL. */
+static char *source_tree(void)
+{
+	static char dir[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+	if (n <= 0)
+		return NULL;
+	dir[n] = '\0';
+	for (int up = 0; up < 2; up++) {
+		char *slash = strrchr(dir, '/');
+		if (slash == NULL)
+			return NULL;
+		*slash = '\0';
+	}
+	return has_schema(dir) ? dir : NULL;
+}
+
+static const char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *s = malloc(n);
+	if (s != NULL)
+		snprintf(s, n, "%s/%s", dir, name);
+	return s;
+}
+
+bool paths_resolve(const char *argv0, struct options *o)
+{
+	(void)argv0;
+	const char *env = getenv("PARCOURS_DATADIR");
+	const char *dir = NULL;
+	if (env != NULL && *env != '\0' && has_schema(env))
+		dir = env;
+	else if ((dir = source_tree()) == NULL && has_schema(PARCOURS_DATADIR))
+		dir = PARCOURS_DATADIR;
+	if (dir == NULL) {
+		diag_system(NULL, "cannot find the data directory (schema, "
+				  "templates, fonts) beside the program or in "
+				  "%s",
+			    PARCOURS_DATADIR);
+		return false;
+	}
+	o->schema_dir = join(dir, "schema");
+	if (o->templates_dir == NULL)
+		o->templates_dir = join(dir, "templates");
+	if (o->fonts_dir == NULL)
+		o->fonts_dir = join(dir, "fonts");
+	if (o->schema_dir == NULL || o->templates_dir == NULL ||
+	    o->fonts_dir == NULL) {
+		diag_system(NULL, "out of memory");
+		return false;
+	}
+	return true;
+}
