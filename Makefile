@@ -79,7 +79,7 @@ unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 golden: $(B)/parcours
-	@sh tests/golden.sh
+	@PARCOURS=$(B)/parcours sh tests/golden.sh
 
 install: $(B)/parcours
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
