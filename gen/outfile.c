@@ -1,0 +1,105 @@
+/*
+ * Output file names and atomic writes (see outfile.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ascii_fold.h"
+#include "diag.h"
+#include "outfile.h"
+
+void outfile_path(char path[OUTFILE_PATH_MAX], const char *dossier_id,
+		  const char *family, const char *document, date_t date,
+		  const char *ext)
+{
+	char folded[64], iso[DATE_ISO_LEN];
+	if (ascii_fold_name(family, folded, sizeof(folded)) == 0)
+		strcpy(folded, "X"); /* a name of no Latin letters */
+	snprintf(path, OUTFILE_PATH_MAX, "%s/%s_%s_%s_%s.%s", dossier_id,
+		 dossier_id, folded, document, date_fmt_iso(date, iso), ext);
+}
+
+bool outfile_mkdirs(const char *dir)
+{
+	char path[PATH_MAX];
+	if (snprintf(path, sizeof(path), "%s", dir) >= (int)sizeof(path)) {
+		diag_system(dir, "path too long");
+		return false;
+	}
+	for (char *p = path + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+			diag_system(path, "cannot create directory: %s",
+				    strerror(errno));
+			return false;
+		}
+		*p = c;
+		if (c == '\0')
+			return true;
+	}
+}
+
+static bool write_all(int fd, const unsigned char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+bool outfile_write(const char *root, const char *relpath, const void *data,
+		   size_t len)
+{
+	char final[PATH_MAX], tmp[PATH_MAX];
+	if (snprintf(final, sizeof(final), "%s/%s", root, relpath) >=
+	    (int)sizeof(final)) {
+		diag_system(relpath, "path too long");
+		return false;
+	}
+	char *slash = strrchr(final, '/');
+	*slash = '\0';
+	bool made = outfile_mkdirs(final);
+	*slash = '/';
+	if (!made)
+		return false;
+	/* A dot name in the same directory: same file system, so rename is
+	 * atomic, and hidden from a reader listing the final names. */
+	snprintf(tmp, sizeof(tmp), "%.*s/.%s.XXXXXX", (int)(slash - final),
+		 final, slash + 1);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_system(final, "cannot create: %s", strerror(errno));
+		return false;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	int saved = 0;
+	if (fchmod(fd, 0644 & ~mask) != 0 || !write_all(fd, data, len) ||
+	    fsync(fd) != 0)
+		saved = errno ? errno : EIO;
+	if (close(fd) != 0 && saved == 0)
+		saved = errno;
+	if (saved == 0 && rename(tmp, final) != 0)
+		saved = errno;
+	if (saved != 0) {
+		unlink(tmp);
+		diag_system(final, "cannot write: %s", strerror(saved));
+		return false;
+	}
+	return true;
+}

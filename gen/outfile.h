@@ -1,0 +1,38 @@
+/*
+ * Output files: names built from data only (cli.md "Output files") and
+ * atomic writes, so that an interrupted run never leaves a half-written
+ * file under a final name.  For the commands and the batch runner.
+ */
+#ifndef PARCOURS_OUTFILE_H
+#define PARCOURS_OUTFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+
+/* Longest relative path outfile_path() writes, NUL included. */
+#define OUTFILE_PATH_MAX 256
+
+/*
+ * Writes "{id}/{id}_{FAMILY}_{document}_{date}.{ext}" into path.  The id
+ * has been checked by the reader (letters, digits, - _ .; never "/" and
+ * never "." or ".." alone); FAMILY is ascii_fold_name(family).
+ */
+void outfile_path(char path[OUTFILE_PATH_MAX], const char *dossier_id,
+		  const char *family, const char *document, date_t date,
+		  const char *ext);
+
+/* Creates dir and its parents (0755) if missing; false after diag. */
+bool outfile_mkdirs(const char *dir);
+
+/*
+ * Writes data to root/relpath atomically: a temporary file in the same
+ * directory, flushed to disk, then renamed over the final name.  Creates
+ * the directories.  false after a system diagnostic naming the file; no
+ * temporary file is left behind.
+ */
+bool outfile_write(const char *root, const char *relpath, const void *data,
+		   size_t len);
+
+#endif
