@@ -58,9 +58,3 @@ void cmd_all(const struct options *o)
 	(void)o;
 	not_yet("all");
 }
-
-void cmd_verify(const struct options *o)
-{
-	(void)o;
-	not_yet("verify");
-}

@@ -1,0 +1,48 @@
+/*
+ * The manifest of a batch (cli.md manifest.csv): one row per file written,
+ * with its SHA-256, so that `verify` can prove later that nothing changed.
+ * Hashing is nettle's.  For the batch runner and cmd_verify.c.
+ */
+#ifndef PARCOURS_MANIFEST_H
+#define PARCOURS_MANIFEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define MANIFEST_HEADER "path,sha256,bytes,dossier,document,reference_date"
+#define SHA256_HEX_LEN 65 /* 64 hex digits and NUL */
+
+struct manifest_row {
+	char *path;	/* relative to the output directory */
+	char sha256[SHA256_HEX_LEN];
+	unsigned long long bytes;
+	char *dossier;	/* empty for run-wide files */
+	char *document;
+	char *reference_date;
+	long line;	/* in the manifest file */
+};
+
+struct manifest {
+	struct manifest_row *rows;
+	size_t nrows;
+};
+
+/* Lower-case hex SHA-256 of data. */
+void manifest_sha256(const void *data, size_t len, char hex[SHA256_HEX_LEN]);
+
+/*
+ * Hashes a file; false with errno set if it cannot be read.  A file that
+ * does not exist gives false with errno ENOENT.
+ */
+bool manifest_sha256_file(const char *path, char hex[SHA256_HEX_LEN],
+			  unsigned long long *bytes);
+
+/*
+ * Reads a manifest.csv; NULL after diagnostics (file and line) if it
+ * cannot be read or a row is malformed.  Free with manifest_free().
+ */
+struct manifest *manifest_read(const char *path);
+void manifest_free(struct manifest *);
+
+#endif
