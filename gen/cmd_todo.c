@@ -11,12 +11,6 @@ static void not_yet(const char *name)
 	diag_usage("%s: not implemented yet", name);
 }
 
-void cmd_validate(const struct options *o)
-{
-	(void)o;
-	not_yet("validate");
-}
-
 void cmd_status(const struct options *o)
 {
 	(void)o;

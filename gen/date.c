@@ -107,6 +107,9 @@ date_t date_add_months(date_t date, int months)
 		return DATE_NONE;
 	date_to_ymd(date, &y, &m, &d);
 	int index = y * 12 + (m - 1) + months;
+	/* Out of the calendar: stop before days_in_month() sees month <= 0. */
+	if (index < DATE_YEAR_MIN * 12 || index > DATE_YEAR_MAX * 12 + 11)
+		return DATE_NONE;
 	y = index / 12;
 	m = index % 12 + 1;
 	if (d > days_in_month(y, m))
@@ -122,6 +125,8 @@ date_t date_add_years(date_t date, int years)
 date_t date_quarter_end_after(date_t date)
 {
 	int y, m, d;
+	if (date == DATE_NONE)
+		return DATE_NONE;
 	date_to_ymd(date, &y, &m, &d);
 	int last_month = (m - 1) / 3 * 3 + 6; /* end of the next quarter */
 	if (last_month > 12) {

@@ -3,7 +3,8 @@
  * with libxml2: secure parse, RELAX NG validation, then the checks a
  * schema cannot make.  Every problem is reported through diag.h with file
  * and line; a dossier with errors is skipped and the others go on.
- * The only file (with dossier_build.c) that includes libxml2 for dossiers.
+ * This header is libxml2-free; the libxml2 work is in dossier_read.c,
+ * dossier_parse.c, dossier_schema.c and dossier_build.c.
  */
 #ifndef PARCOURS_DOSSIER_READ_H
 #define PARCOURS_DOSSIER_READ_H
@@ -34,6 +35,12 @@ struct dossier *dossier_source_next(struct dossier_source *);
 
 /* Number of dossiers skipped for errors so far. */
 unsigned long dossier_source_failed(const struct dossier_source *);
+
+/*
+ * Number of input files skipped whole so far: unreadable, not
+ * well-formed, refused (DOCTYPE, XInclude) or with a wrong root element.
+ */
+unsigned long dossier_source_failed_files(const struct dossier_source *);
 
 /* NULL is a no-op. */
 void dossier_source_free(struct dossier_source *);

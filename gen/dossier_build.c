@@ -1,0 +1,846 @@
+/*
+ * Dossier and company building (see dossier_build.h).  The schema has
+ * already vouched for structure, enumerations and lexical forms, so this
+ * file converts without second-guessing them and only reports what the
+ * schema cannot see.  Every problem of a dossier is reported, not just
+ * the first; comparisons involving a value already found wrong are
+ * skipped so that one mistake gives one message.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "dossier_build.h"
+
+struct builder {
+	struct arena *arena;
+	const char *file;
+	unsigned errors;
+	bool oom;
+};
+
+static void problem(struct builder *b, xmlNodePtr n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void problem(struct builder *b, xmlNodePtr n, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_error(b->file, xmlGetLineNo(n), "<%s>: %s", n->name, msg);
+	b->errors++;
+}
+
+/* ---- Reading the tree ------------------------------------------------ */
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A trimmed copy of s in the arena; NULL if s is NULL. */
+static const char *keep(struct builder *b, const xmlChar *s)
+{
+	if (s == NULL)
+		return NULL;
+	const char *p = (const char *)s;
+	while (is_space(*p))
+		p++;
+	size_t n = strlen(p);
+	while (n > 0 && is_space(p[n - 1]))
+		n--;
+	char *r = arena_strndup(b->arena, p, n);
+	if (r == NULL)
+		b->oom = true;
+	return r;
+}
+
+/* The attribute's trimmed value, or NULL if absent. */
+static const char *attr(struct builder *b, xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
+	const char *r = keep(b, v);
+	xmlFree(v);
+	return r;
+}
+
+/* The element's trimmed text. */
+static const char *text(struct builder *b, xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	const char *r = keep(b, v != NULL ? v : BAD_CAST "");
+	xmlFree(v);
+	return r;
+}
+
+static xmlNodePtr next_element(xmlNodePtr n)
+{
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+#define FOR_CHILDREN(c, parent)                                                \
+	for (xmlNodePtr c = next_element((parent)->children); c != NULL;       \
+	     c = next_element(c->next))
+
+static bool is(xmlNodePtr n, const char *name)
+{
+	return xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static size_t count_children(xmlNodePtr parent)
+{
+	size_t n = 0;
+	FOR_CHILDREN(c, parent)
+	n++;
+	return n;
+}
+
+static void *alloc_array(struct builder *b, size_t n, size_t size)
+{
+	if (n == 0)
+		return NULL;
+	void *p = arena_alloc(b->arena, n * size);
+	if (p == NULL)
+		b->oom = true;
+	return p;
+}
+
+/* ---- Values ---------------------------------------------------------- */
+
+/* The value's position in names[], or -1: the schema lists the same. */
+static int lookup(const char *s, const char *const names[], size_t n)
+{
+	for (size_t i = 0; s != NULL && i < n; i++)
+		if (names[i] != NULL && strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+#define LOOKUP(s, names) lookup((s), (names), sizeof(names) / sizeof(names[0]))
+
+static int enum_attr(struct builder *b, xmlNodePtr n, const char *name,
+		     const char *const names[], size_t nnames)
+{
+	const char *v = attr(b, n, name);
+	int i = lookup(v, names, nnames);
+	if (i < 0 && v != NULL)
+		problem(b, n, "attribute \"%s\": unexpected value \"%s\"", name,
+			v);
+	return i < 0 ? 0 : i;
+}
+
+#define ENUM_ATTR(b, n, name, names)                                           \
+	enum_attr((b), (n), (name), (names), sizeof(names) / sizeof(names[0]))
+
+/* Why a lexically valid "YYYY-MM-DD..." is not a date we accept. */
+static const char *date_problem(const char *s)
+{
+	int year = 0;
+	for (int i = 0; i < 4 && s[i] >= '0' && s[i] <= '9'; i++)
+		year = year * 10 + (s[i] - '0');
+	if (year < DATE_YEAR_MIN || year > DATE_YEAR_MAX)
+		return "is out of range (years 1900 to 2199)";
+	return "is not a valid date";
+}
+
+/* The date in attribute name, DATE_NONE if absent or wrong (reported). */
+static date_t date_attr(struct builder *b, xmlNodePtr n, const char *name)
+{
+	const char *v = attr(b, n, name);
+	date_t d;
+	if (v == NULL)
+		return DATE_NONE;
+	if (date_parse(v, &d))
+		return d;
+	problem(b, n, "attribute \"%s\": \"%s\" %s", name, v, date_problem(v));
+	return DATE_NONE;
+}
+
+/* An element's date; quiet leaves the value out (personal data). */
+static date_t date_text(struct builder *b, xmlNodePtr n, bool quiet)
+{
+	const char *v = text(b, n);
+	date_t d;
+	if (v != NULL && date_parse(v, &d))
+		return d;
+	if (v == NULL)
+		return DATE_NONE;
+	if (quiet)
+		problem(b, n, "the date %s", date_problem(v));
+	else
+		problem(b, n, "\"%s\" %s", v, date_problem(v));
+	return DATE_NONE;
+}
+
+static struct datetime datetime_attr(struct builder *b, xmlNodePtr n,
+				     const char *name)
+{
+	struct datetime dt = {DATE_NONE, 0};
+	const char *v = attr(b, n, name);
+	if (v != NULL && !datetime_parse(v, &dt)) {
+		problem(b, n,
+			"attribute \"%s\": \"%s\" is not a valid date "
+			"and time",
+			name, v);
+		dt.date = DATE_NONE;
+	}
+	return dt;
+}
+
+/* A count ([0-9]{1,9} by the schema); -1 if absent. */
+static long count_value(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	long v = 0;
+	for (; *s >= '0' && *s <= '9'; s++)
+		v = v * 10 + (*s - '0');
+	return v;
+}
+
+/* A decimal ([0-9]+(.[0-9]+)? by the schema), without strtod's locale. */
+static double decimal_value(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	double v = 0, scale = 1;
+	bool frac = false;
+	for (; *s != '\0'; s++) {
+		if (*s == '.') {
+			frac = true;
+		} else if (*s >= '0' && *s <= '9') {
+			v = v * 10 + (*s - '0');
+			if (frac)
+				scale *= 10;
+		}
+	}
+	return v / scale;
+}
+
+static bool bool_attr(struct builder *b, xmlNodePtr n, const char *name)
+{
+	const char *v = attr(b, n, name);
+	return v != NULL && strcmp(v, "true") == 0;
+}
+
+static enum tristate tristate_attr(struct builder *b, xmlNodePtr n,
+				   const char *name)
+{
+	const char *v = attr(b, n, name);
+	if (v == NULL)
+		return TRI_UNSET;
+	return strcmp(v, "true") == 0 ? TRI_TRUE : TRI_FALSE;
+}
+
+/* end before start, when both are known. */
+static void check_order(struct builder *b, xmlNodePtr n, date_t start,
+			const char *start_name, date_t end,
+			const char *end_name)
+{
+	char s[DATE_ISO_LEN], e[DATE_ISO_LEN];
+	if (start == DATE_NONE || end == DATE_NONE || end >= start)
+		return;
+	problem(b, n, "%s %s is before %s %s", end_name, date_fmt_iso(end, e),
+		start_name, date_fmt_iso(start, s));
+}
+
+/* ---- Names, as dossier.md spells them -------------------------------- */
+
+static const char *const contract_names[] = {
+    [CONTRACT_CDI] = "CDI",
+    [CONTRACT_CDD] = "CDD",
+    [CONTRACT_INTERIM] = "interim",
+    [CONTRACT_APPRENTISSAGE] = "apprentissage",
+    [CONTRACT_PROFESSIONNALISATION] = "professionnalisation",
+    [CONTRACT_AIDE] = "aide",
+};
+static const char *const method_names[] = {
+    [NOTICE_HAND] = "hand",
+    [NOTICE_EMAIL] = "email",
+    [NOTICE_REGISTERED_MAIL] = "registered-mail",
+    [NOTICE_CONTRACT] = "contract",
+};
+static const char *const absence_names[] = {
+    [ABSENCE_MATERNITY] = "maternity",
+    [ABSENCE_ADOPTION] = "adoption",
+    [ABSENCE_PARENTAL_LEAVE] = "parental-leave",
+    [ABSENCE_PARENTAL_PART_TIME] = "parental-part-time",
+    [ABSENCE_CAREGIVER] = "caregiver",
+    [ABSENCE_SABBATICAL] = "sabbatical",
+    [ABSENCE_SECURE_MOBILITY] = "secure-mobility",
+    [ABSENCE_LONG_ILLNESS] = "long-illness",
+    [ABSENCE_UNION_MANDATE] = "union-mandate",
+    [ABSENCE_SICK] = "sick",
+    [ABSENCE_PATERNITY] = "paternity",
+    [ABSENCE_OTHER] = "other",
+};
+static const char *const mandate_names[] = {
+    [MANDATE_UNION] = "union",
+    [MANDATE_ELECTED] = "elected",
+};
+static const char *const visit_names[] = {[VISIT_MID_CAREER] = "mid-career"};
+static const char *const certification_names[] = {
+    [CERT_DIPLOMA] = "diploma", [CERT_TITLE] = "title", [CERT_CQP] = "cqp",
+    [CERT_VAE] = "vae",		[CERT_OTHER] = "other",
+};
+static const char *const progression_names[] = {
+    [PROGRESSION_SALARY] = "salary",
+    [PROGRESSION_PROFESSIONAL] = "professional",
+};
+static const char *const kind_names[] = {
+    [KIND_PERIODIC] = "periodic",
+    [KIND_RETURN] = "return",
+    [KIND_RECAP] = "recap",
+    [KIND_MID_CAREER] = "mid-career",
+    [KIND_END_OF_CAREER] = "end-of-career",
+};
+static const char *const delivery_names[] = {
+    [DELIVERY_HAND] = "hand",
+    [DELIVERY_REGISTERED_MAIL] = "registered-mail",
+    [DELIVERY_EMAIL] = "email",
+};
+static const char *const outcome_names[] = {
+    [OUTCOME_PENDING] = "pending",   [OUTCOME_HELD] = "held",
+    [OUTCOME_ABSENT] = "absent",     [OUTCOME_REFUSED] = "refused",
+    [OUTCOME_DECLINED] = "declined", [OUTCOME_CANCELLED] = "cancelled",
+};
+static const char *const action_names[] = {
+    [ACTION_TRAINING] = "training", [ACTION_VAE] = "vae",
+    [ACTION_BILAN] = "bilan",	    [ACTION_MOBILITY] = "mobility",
+    [ACTION_TUTORING] = "tutoring", [ACTION_OTHER] = "other",
+};
+static const char *const regime_names[] = {
+    [REGIME_AUTO] = "auto",
+    [REGIME_2014] = "2014",
+    [REGIME_2025] = "2025",
+};
+
+/* ---- Company --------------------------------------------------------- */
+
+static void build_address(struct builder *b, xmlNodePtr n, struct address *a)
+{
+	FOR_CHILDREN(c, n)
+	{
+		if (is(c, "line") && a->nlines < 3)
+			a->lines[a->nlines++] = text(b, c);
+		else if (is(c, "postcode"))
+			a->postcode = text(b, c);
+		else if (is(c, "city"))
+			a->city = text(b, c);
+	}
+}
+
+static void build_rules(struct builder *b, xmlNodePtr n,
+			struct company_rules *r)
+{
+	r->regime = (enum regime_choice)ENUM_ATTR(b, n, "regime", regime_names);
+	date_t reform = date_attr(b, n, "reform-date");
+	if (reform != DATE_NONE)
+		r->reform_date = reform;
+	long months = count_value(attr(b, n, "periodicity-months"));
+	if (months >= 0 && (months < 1 || months > 48))
+		problem(b, n,
+			"attribute \"periodicity-months\": %ld is not "
+			"between 1 and 48",
+			months);
+	r->periodicity_months = months >= 1 && months <= 48 ? (int)months : 0;
+	long days = count_value(attr(b, n, "return-offer-days"));
+	if (days >= 0)
+		r->return_offer_days = (int)days;
+	long eur = count_value(attr(b, n, "abondement-eur"));
+	if (eur >= 0)
+		r->abondement_eur = eur;
+}
+
+static struct company *build_company(struct builder *b, xmlNodePtr n)
+{
+	struct company *c = arena_alloc(b->arena, sizeof(*c));
+	if (c == NULL) {
+		b->oom = true;
+		return NULL;
+	}
+	c->id = attr(b, n, "id");
+	c->rules = (struct company_rules){
+	    .regime = REGIME_AUTO,
+	    .reform_date = date_from_ymd(2025, 10, 26),
+	    .periodicity_months = 0,
+	    .return_offer_days = 30,
+	    .abondement_eur = 3000,
+	};
+	c->file = keep(b, BAD_CAST b->file);
+	c->line = xmlGetLineNo(n);
+	FOR_CHILDREN(k, n)
+	{
+		if (is(k, "name")) {
+			c->name = text(b, k);
+		} else if (is(k, "siret")) {
+			c->siret = text(b, k);
+		} else if (is(k, "headcount")) {
+			c->headcount = count_value(text(b, k));
+		} else if (is(k, "address")) {
+			build_address(b, k, &c->address);
+		} else if (is(k, "signatory")) {
+			FOR_CHILDREN(s, k)
+			{
+				if (is(s, "name"))
+					c->signatory_name = text(b, s);
+				else if (is(s, "title"))
+					c->signatory_title = text(b, s);
+			}
+		} else if (is(k, "rules")) {
+			build_rules(b, k, &c->rules);
+		}
+	}
+	return c;
+}
+
+struct company *dossier_build_company(struct arena *arena, xmlNodePtr elem,
+				      const char *file)
+{
+	struct builder b = {.arena = arena, .file = file};
+	struct company *c = build_company(&b, elem);
+	if (b.oom)
+		diag_system(file, "out of memory");
+	return b.errors == 0 && !b.oom ? c : NULL;
+}
+
+/* ---- Employee and employment ----------------------------------------- */
+
+static void build_employee(struct builder *b, xmlNodePtr n, struct employee *e)
+{
+	e->civility = CIV_NONE;
+	e->birth_date = DATE_NONE;
+	FOR_CHILDREN(c, n)
+	{
+		if (is(c, "civility")) {
+			const char *v = text(b, c);
+			e->civility = v != NULL && strcmp(v, "Mme") == 0
+					  ? CIV_MME
+					  : CIV_M;
+		} else if (is(c, "given-name")) {
+			e->given_name = text(b, c);
+		} else if (is(c, "family-name")) {
+			e->family_name = text(b, c);
+		} else if (is(c, "birth-date")) {
+			e->birth_date = date_text(b, c, true);
+		} else if (is(c, "address")) {
+			e->has_address = true;
+			build_address(b, c, &e->address);
+		} else if (is(c, "email")) {
+			e->email = text(b, c);
+		}
+	}
+}
+
+static void build_employment(struct builder *b, xmlNodePtr n,
+			     struct employment *e)
+{
+	const char *contract = attr(b, n, "contract");
+	if (contract != NULL && strcmp(contract, "stage") == 0)
+		problem(b, n,
+			"contract \"stage\" is refused: interns "
+			"(stagiaires) are out of scope, the entretien "
+			"professionnel is for employees");
+	else
+		e->contract =
+		    (enum contract)ENUM_ATTR(b, n, "contract", contract_names);
+	e->hire_date = date_attr(b, n, "hire-date");
+	e->seniority_date = date_attr(b, n, "seniority-date");
+	e->exit_date = date_attr(b, n, "exit-date");
+	check_order(b, n, e->hire_date, "hire-date", e->exit_date, "exit-date");
+	FOR_CHILDREN(c, n)
+	{
+		if (is(c, "job-title"))
+			e->job_title = text(b, c);
+		else if (is(c, "department"))
+			e->department = text(b, c);
+		else if (is(c, "manager"))
+			e->manager = text(b, c);
+	}
+}
+
+/* ---- Histories ------------------------------------------------------- */
+
+static void build_absences(struct builder *b, xmlNodePtr n, struct dossier *d)
+{
+	d->absences = alloc_array(b, count_children(n), sizeof(*d->absences));
+	if (d->absences == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		struct absence *a = &d->absences[d->nabsences++];
+		a->kind =
+		    (enum absence_kind)ENUM_ATTR(b, c, "kind", absence_names);
+		a->start = date_attr(b, c, "start");
+		a->end = date_attr(b, c, "end");
+		a->line = xmlGetLineNo(c);
+		check_order(b, c, a->start, "start", a->end, "end");
+	}
+}
+
+static void build_mandates(struct builder *b, xmlNodePtr n, struct dossier *d)
+{
+	d->mandates = alloc_array(b, count_children(n), sizeof(*d->mandates));
+	if (d->mandates == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		struct mandate *m = &d->mandates[d->nmandates++];
+		m->kind =
+		    (enum mandate_kind)ENUM_ATTR(b, c, "kind", mandate_names);
+		m->start = date_attr(b, c, "start");
+		m->end = date_attr(b, c, "end");
+		m->line = xmlGetLineNo(c);
+		check_order(b, c, m->start, "start", m->end, "end");
+		const char *share = attr(b, c, "delegation-share");
+		m->delegation_share = decimal_value(share);
+		if (share != NULL && m->delegation_share > 1)
+			problem(b, c,
+				"attribute \"delegation-share\": %s is "
+				"more than 1 (a share of working time, "
+				"0 to 1)",
+				share);
+	}
+}
+
+static void build_visits(struct builder *b, xmlNodePtr n, struct dossier *d)
+{
+	d->visits = alloc_array(b, count_children(n), sizeof(*d->visits));
+	if (d->visits == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		struct visit *v = &d->visits[d->nvisits++];
+		v->kind = (enum visit_kind)ENUM_ATTR(b, c, "kind", visit_names);
+		v->date = date_attr(b, c, "date");
+		v->line = xmlGetLineNo(c);
+	}
+}
+
+static void build_trainings(struct builder *b, xmlNodePtr n, struct dossier *d)
+{
+	d->trainings = alloc_array(b, count_children(n), sizeof(*d->trainings));
+	if (d->trainings == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		struct training *t = &d->trainings[d->ntrainings++];
+		t->start = date_attr(b, c, "start");
+		bool has_end = xmlHasProp(c, BAD_CAST "end") != NULL;
+		t->end = has_end ? date_attr(b, c, "end") : t->start;
+		if (has_end)
+			check_order(b, c, t->start, "start", t->end, "end");
+		t->hours = decimal_value(attr(b, c, "hours"));
+		t->mandatory = bool_attr(b, c, "mandatory");
+		t->certifying = bool_attr(b, c, "certifying");
+		t->title = text(b, c);
+		t->line = xmlGetLineNo(c);
+	}
+}
+
+static void build_certifications(struct builder *b, xmlNodePtr n,
+				 struct dossier *d)
+{
+	d->certifications =
+	    alloc_array(b, count_children(n), sizeof(*d->certifications));
+	if (d->certifications == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		struct certification *k =
+		    &d->certifications[d->ncertifications++];
+		k->date = date_attr(b, c, "date");
+		k->kind = (enum certification_kind)ENUM_ATTR(
+		    b, c, "kind", certification_names);
+		k->title = text(b, c);
+		k->line = xmlGetLineNo(c);
+	}
+}
+
+static void build_progressions(struct builder *b, xmlNodePtr n,
+			       struct dossier *d)
+{
+	d->progressions =
+	    alloc_array(b, count_children(n), sizeof(*d->progressions));
+	if (d->progressions == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		struct progression *p = &d->progressions[d->nprogressions++];
+		p->date = date_attr(b, c, "date");
+		p->kind = (enum progression_kind)ENUM_ATTR(b, c, "kind",
+							   progression_names);
+		p->text = text(b, c);
+		p->line = xmlGetLineNo(c);
+	}
+}
+
+/* ---- Convocations and interviews ------------------------------------- */
+
+/* @absence belongs to return items only, and they need it. */
+static void return_absence(struct builder *b, xmlNodePtr n,
+			   enum interview_kind kind, bool *has,
+			   enum absence_kind *absence)
+{
+	const char *v = attr(b, n, "absence");
+	*has = v != NULL;
+	if (v != NULL)
+		*absence = (enum absence_kind)ENUM_ATTR(b, n, "absence",
+							absence_names);
+	if (kind == KIND_RETURN && v == NULL)
+		problem(b, n,
+			"kind \"return\" needs attribute \"absence\" "
+			"(the absence or mandate that ended)");
+	else if (kind != KIND_RETURN && v != NULL)
+		problem(b, n,
+			"attribute \"absence\" is only for kind "
+			"\"return\", not \"%s\"",
+			kind_names[kind]);
+}
+
+/*
+ * The index of the first of items[0..i) whose id equals items[i]'s, or -1;
+ * stride and offset locate each item's id.
+ */
+static long earlier_id(const void *items, size_t stride, size_t offset,
+		       size_t i)
+{
+	const char *base = items;
+	const char *id = *(const char *const *)(base + i * stride + offset);
+	for (size_t j = 0; id != NULL && j < i; j++) {
+		const char *other =
+		    *(const char *const *)(base + j * stride + offset);
+		if (other != NULL && strcmp(other, id) == 0)
+			return (long)j;
+	}
+	return -1;
+}
+
+static void build_convocation(struct builder *b, xmlNodePtr c,
+			      struct convocation *v)
+{
+	v->id = attr(b, c, "id");
+	v->kind = (enum interview_kind)ENUM_ATTR(b, c, "kind", kind_names);
+	v->issued = date_attr(b, c, "issued");
+	v->date = datetime_attr(b, c, "date");
+	v->place = attr(b, c, "place");
+	v->interviewer = attr(b, c, "interviewer");
+	v->interviewer_title = attr(b, c, "interviewer-title");
+	v->delivery =
+	    (enum delivery)ENUM_ATTR(b, c, "delivery", delivery_names);
+	v->tracking = attr(b, c, "tracking");
+	return_absence(b, c, v->kind, &v->has_absence, &v->absence);
+	v->outcome = (enum outcome)ENUM_ATTR(b, c, "outcome", outcome_names);
+	v->response_date = date_attr(b, c, "response-date");
+	if ((v->outcome == OUTCOME_REFUSED || v->outcome == OUTCOME_DECLINED) &&
+	    xmlHasProp(c, BAD_CAST "response-date") == NULL)
+		problem(b, c,
+			"outcome \"%s\" needs attribute "
+			"\"response-date\" (when the employee answered)",
+			outcome_names[v->outcome]);
+	v->line = xmlGetLineNo(c);
+}
+
+static void build_convocations(struct builder *b, xmlNodePtr n,
+			       struct dossier *d)
+{
+	d->convocations =
+	    alloc_array(b, count_children(n), sizeof(*d->convocations));
+	if (d->convocations == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		size_t i = d->nconvocations++;
+		build_convocation(b, c, &d->convocations[i]);
+		long j = earlier_id(d->convocations, sizeof(struct convocation),
+				    offsetof(struct convocation, id), i);
+		if (j >= 0)
+			problem(b, c,
+				"id \"%s\" is already used by the "
+				"convocation at line %ld",
+				d->convocations[i].id, d->convocations[j].line);
+	}
+}
+
+static void build_report(struct builder *b, xmlNodePtr n, struct report *r)
+{
+	r->info_vae = r->info_cpf = TRI_UNSET;
+	r->info_abondement = r->info_cep = TRI_UNSET;
+	static const struct {
+		const char *name;
+		size_t offset;
+	} fields[] = {
+	    {"position", offsetof(struct report, position)},
+	    {"skills", offsetof(struct report, skills)},
+	    {"difficulties", offsetof(struct report, difficulties)},
+	    {"wishes", offsetof(struct report, wishes)},
+	    {"training-needs", offsetof(struct report, training_needs)},
+	    {"project", offsetof(struct report, project)},
+	    {"mid-career", offsetof(struct report, mid_career)},
+	    {"end-of-career", offsetof(struct report, end_of_career)},
+	    {"return", offsetof(struct report, return_text)},
+	    {"mandate-skills", offsetof(struct report, mandate_skills)},
+	    {"employee-comments", offsetof(struct report, employee_comments)},
+	    {"employer-comments", offsetof(struct report, employer_comments)},
+	};
+	FOR_CHILDREN(c, n)
+	{
+		if (is(c, "actions")) {
+			r->actions = alloc_array(b, count_children(c),
+						 sizeof(*r->actions));
+			if (r->actions == NULL)
+				continue;
+			FOR_CHILDREN(a, c)
+			{
+				struct action *x = &r->actions[r->nactions++];
+				x->kind = (enum action_kind)ENUM_ATTR(
+				    b, a, "kind", action_names);
+				x->due = date_attr(b, a, "due");
+				x->text = text(b, a);
+			}
+		} else if (is(c, "information")) {
+			r->has_information = true;
+			r->info_vae = tristate_attr(b, c, "vae");
+			r->info_cpf = tristate_attr(b, c, "cpf");
+			r->info_abondement = tristate_attr(b, c, "abondement");
+			r->info_cep = tristate_attr(b, c, "cep");
+		} else {
+			for (size_t i = 0;
+			     i < sizeof(fields) / sizeof(fields[0]); i++)
+				if (is(c, fields[i].name))
+					*(const char **)((char *)r +
+							 fields[i].offset) =
+					    text(b, c);
+		}
+	}
+}
+
+static void build_interview(struct builder *b, xmlNodePtr c,
+			    struct interview *v)
+{
+	v->id = attr(b, c, "id");
+	v->kind = (enum interview_kind)ENUM_ATTR(b, c, "kind", kind_names);
+	v->date = date_attr(b, c, "date");
+	v->interviewer = attr(b, c, "interviewer");
+	v->interviewer_title = attr(b, c, "interviewer-title");
+	return_absence(b, c, v->kind, &v->has_absence, &v->absence);
+	v->counts_as_periodic = bool_attr(b, c, "counts-as-periodic");
+	v->signed_employee = v->signed_employer = v->copy_given = DATE_NONE;
+	v->line = xmlGetLineNo(c);
+	FOR_CHILDREN(k, c)
+	{
+		if (is(k, "report")) {
+			v->report = arena_alloc(b->arena, sizeof(*v->report));
+			if (v->report == NULL)
+				b->oom = true;
+			else
+				build_report(b, k, v->report);
+		} else if (is(k, "signatures")) {
+			v->has_signatures = true;
+			v->signed_employee = date_attr(b, k, "employee");
+			v->signed_employer = date_attr(b, k, "employer");
+			v->copy_given = date_attr(b, k, "copy-given");
+		}
+	}
+}
+
+static void build_interviews(struct builder *b, xmlNodePtr n, struct dossier *d)
+{
+	d->interviews =
+	    alloc_array(b, count_children(n), sizeof(*d->interviews));
+	if (d->interviews == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		size_t i = d->ninterviews++;
+		build_interview(b, c, &d->interviews[i]);
+		long j = earlier_id(d->interviews, sizeof(struct interview),
+				    offsetof(struct interview, id), i);
+		if (j >= 0)
+			problem(b, c,
+				"id \"%s\" is already used by the "
+				"interview at line %ld",
+				d->interviews[i].id, d->interviews[j].line);
+	}
+}
+
+/* ---- The dossier ----------------------------------------------------- */
+
+static void build_notice(struct builder *b, xmlNodePtr n, struct notice *o)
+{
+	o->delivered = true;
+	o->date = date_attr(b, n, "delivered");
+	o->method = (enum notice_method)ENUM_ATTR(b, n, "method", method_names);
+}
+
+static void build_dossier(struct builder *b, xmlNodePtr n, struct dossier *d,
+			  const struct company *inherited)
+{
+	d->id = attr(b, n, "id");
+	d->file = keep(b, BAD_CAST b->file);
+	d->line = xmlGetLineNo(n);
+	d->employee.birth_date = DATE_NONE;
+	d->employment.hire_date = DATE_NONE;
+	d->employment.seniority_date = DATE_NONE;
+	d->employment.exit_date = DATE_NONE;
+	d->notice.date = DATE_NONE;
+	d->company = inherited;
+	FOR_CHILDREN(c, n)
+	{
+		if (is(c, "company")) {
+			d->company = build_company(b, c);
+		} else if (is(c, "employee")) {
+			build_employee(b, c, &d->employee);
+		} else if (is(c, "employment")) {
+			build_employment(b, c, &d->employment);
+		} else if (is(c, "notice")) {
+			build_notice(b, c, &d->notice);
+		} else if (is(c, "absences")) {
+			build_absences(b, c, d);
+		} else if (is(c, "mandates")) {
+			build_mandates(b, c, d);
+		} else if (is(c, "medical-visits")) {
+			build_visits(b, c, d);
+		} else if (is(c, "trainings")) {
+			build_trainings(b, c, d);
+		} else if (is(c, "certifications")) {
+			build_certifications(b, c, d);
+		} else if (is(c, "progressions")) {
+			build_progressions(b, c, d);
+		} else if (is(c, "convocations")) {
+			build_convocations(b, c, d);
+		} else if (is(c, "interviews")) {
+			build_interviews(b, c, d);
+		}
+	}
+}
+
+struct dossier *dossier_build(xmlNodePtr elem, const char *file,
+			      const struct company *inherited)
+{
+	struct arena *arena = arena_new();
+	struct dossier *d =
+	    arena != NULL ? arena_alloc(arena, sizeof(*d)) : NULL;
+	if (d == NULL) {
+		arena_free(arena);
+		diag_system(file, "out of memory");
+		return NULL;
+	}
+	/* The dossier lives in its own arena: dossier_free() frees both. */
+	d->arena = arena;
+	struct builder b = {.arena = arena, .file = file};
+	build_dossier(&b, elem, d, inherited);
+	if (b.oom)
+		diag_system(file, "out of memory");
+	if (b.errors != 0 || b.oom) {
+		dossier_free(d);
+		return NULL;
+	}
+	return d;
+}

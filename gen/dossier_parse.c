@@ -1,0 +1,165 @@
+/*
+ * Safe XML parsing (see dossier_parse.h).  Safety comes from libxml2's
+ * own mechanisms, not from looking at the text: the parse runs on a
+ * memory buffer with XML_PARSE_NONET and without NOENT, DTDLOAD, DTDATTR,
+ * XINCLUDE or HUGE; the SAX internalSubset callback stops the parser at
+ * any DOCTYPE; and the external entity loader refuses every request.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parserInternals.h>
+
+#include "dossier_parse.h"
+
+/* Per-parse state, reached from the parser context's _private. */
+struct parse_state {
+	struct dossier_parse_error *err;
+	bool have_error;
+	bool doctype;
+	bool entity;
+};
+
+static const int parse_options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+
+static xmlParserInputPtr refuse_entity(const char *url, const char *id,
+				       xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	/* Only reachable if a DOCTYPE slipped through: note it and refuse. */
+	if (ctxt != NULL && ctxt->_private != NULL)
+		((struct parse_state *)ctxt->_private)->entity = true;
+	return NULL;
+}
+
+static void swallow_structured(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+static void swallow_generic(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+void dossier_parse_guard_begin(struct dossier_parse_guard *g)
+{
+	static bool initialised;
+	if (!initialised) {
+		xmlInitParser();
+		initialised = true;
+	}
+	g->loader = xmlGetExternalEntityLoader();
+	g->serror = xmlStructuredError;
+	g->serror_ctx = xmlStructuredErrorContext;
+	g->generic = xmlGenericError;
+	g->generic_ctx = xmlGenericErrorContext;
+	xmlSetExternalEntityLoader(refuse_entity);
+	xmlSetStructuredErrorFunc(NULL, swallow_structured);
+	xmlSetGenericErrorFunc(NULL, swallow_generic);
+}
+
+void dossier_parse_guard_end(const struct dossier_parse_guard *g)
+{
+	xmlSetExternalEntityLoader(g->loader);
+	xmlSetStructuredErrorFunc(g->serror_ctx, g->serror);
+	xmlSetGenericErrorFunc(g->generic_ctx, g->generic);
+}
+
+/* libxml2's messages end with a newline. */
+static void trim_end(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		s[--n] = '\0';
+}
+
+static void set_message(struct dossier_parse_error *err, const char *msg)
+{
+	snprintf(err->message, sizeof(err->message), "%s", msg);
+}
+
+/* Keeps the first error; the ones after it are mostly its echoes. */
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+	if (st->have_error || st->doctype || e->level < XML_ERR_ERROR)
+		return;
+	st->have_error = true;
+	st->err->line = e->line;
+	switch (e->code) {
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_ENCODING:
+	case XML_ERR_UNKNOWN_ENCODING:
+	case XML_ERR_UNSUPPORTED_ENCODING:
+		/* libxml2 would quote the bytes, which may be a name. */
+		set_message(st->err, "the text is not valid UTF-8 (or not "
+				     "in its declared encoding)");
+		break;
+	default:
+		snprintf(st->err->message, sizeof(st->err->message),
+			 "not well-formed XML: %s",
+			 e->message != NULL ? e->message : "?");
+		trim_end(st->err->message);
+		break;
+	}
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
+		       const xmlChar *system_id)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+	(void)name;
+	(void)public_id;
+	(void)system_id;
+	st->doctype = true;
+	st->err->line = ctxt->input != NULL ? ctxt->input->line : 0;
+	/* Before the internal subset is read: no entity is ever declared. */
+	xmlStopParser(ctxt);
+}
+
+xmlDocPtr dossier_parse(const char *buf, size_t size,
+			struct dossier_parse_error *err)
+{
+	struct parse_state st = {.err = err};
+	err->line = 0;
+	err->message[0] = '\0';
+	if (size > INT_MAX) {
+		set_message(err, "the file is too large");
+		return NULL;
+	}
+	if (size == 0) {
+		/* libxml2 would not even make a parser for it. */
+		set_message(err, "the file is empty");
+		return NULL;
+	}
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)size);
+	if (ctxt == NULL) {
+		set_message(err, "out of memory");
+		return NULL;
+	}
+	xmlCtxtUseOptions(ctxt, parse_options);
+	ctxt->_private = &st;
+	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->serror = on_error;
+	xmlParseDocument(ctxt);
+	xmlDocPtr doc = ctxt->myDoc;
+	bool ok = ctxt->wellFormed && !st.doctype && !st.entity && doc != NULL;
+	ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(ctxt);
+	if (ok)
+		return doc;
+	xmlFreeDoc(doc);
+	if (st.doctype || st.entity)
+		set_message(err, "DOCTYPE declarations are not accepted "
+				 "(entities and DTDs are refused for safety)");
+	else if (!st.have_error)
+		set_message(err, "not well-formed XML");
+	return NULL;
+}

@@ -1,0 +1,409 @@
+/*
+ * The dossier source (see dossier_read.h): walks the inputs, parses each
+ * file safely (dossier_parse.c), validates it (dossier_schema.c), works
+ * out each dossier's company and builds the dossiers (dossier_build.c).
+ *
+ * A file is validated whole first, which is all a valid file costs.  Only
+ * when that fails are its envelope and each <dossier> validated apart, so
+ * that one broken dossier neither hides the problems of the others (libxml2
+ * stops looking after a misfit in <dossiers>) nor takes them down with it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+
+#include "diag.h"
+#include "dossier_build.h"
+#include "dossier_parse.h"
+#include "dossier_read.h"
+#include "dossier_schema.h"
+#include "inputs.h"
+
+#define XINCLUDE_NS_2001 "http://www.w3.org/2001/XInclude"
+#define XINCLUDE_NS_2003 "http://www.w3.org/2003/XInclude"
+
+enum file_company { COMPANY_NONE, COMPANY_OK, COMPANY_BROKEN };
+
+struct dossier_source {
+	struct inputs *inputs;
+	size_t next_input;
+	struct dossier_schema *schema;
+	/* Companies and file names that dossiers point to. */
+	struct arena *arena;
+	const struct company *cli_company; /* --company, NULL if none */
+	xmlHashTablePtr ids; /* dossier id -> "file:line" where first seen */
+	unsigned long failed, failed_files;
+
+	/* The file being read; doc is NULL between files. */
+	xmlDocPtr doc;
+	const char *file;
+	bool all_valid; /* the whole document validated */
+	enum file_company company_state;
+	const struct company *file_company;
+	xmlNodePtr cursor; /* the next <dossier> to read */
+};
+
+static bool is_element(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	       xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNodePtr next_named(xmlNodePtr n, const char *name)
+{
+	while (n != NULL && !is_element(n, name))
+		n = n->next;
+	return n;
+}
+
+/* Reports an <xi:include> anywhere in the tree; true if there was one. */
+static bool refuse_xinclude(xmlNodePtr n, const char *file)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns != NULL &&
+		    (xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS_2001) ||
+		     xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS_2003))) {
+			diag_error(file, xmlGetLineNo(n),
+				   "XInclude is not accepted: <%s%s%s> is "
+				   "never followed (a dossier file must be "
+				   "self-contained)",
+				   n->ns->prefix != NULL
+				       ? (const char *)n->ns->prefix
+				       : "",
+				   n->ns->prefix != NULL ? ":" : "", n->name);
+			return true;
+		}
+		if (refuse_xinclude(n->children, file))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Reports a root element other than one of the names given (NULL
+ * terminated); true if it is one of them.
+ */
+static bool check_root(xmlNodePtr root, const char *file,
+		       const char *const names[], const char *expected)
+{
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (is_element(root, names[i]))
+			return true;
+	if (root->ns != NULL)
+		diag_error(file, xmlGetLineNo(root),
+			   "the root element <%s> is in the namespace \"%s\"; "
+			   "dossier files use none",
+			   root->name, root->ns->href);
+	else
+		diag_error(file, xmlGetLineNo(root),
+			   "the root element is <%s>; %s", root->name,
+			   expected);
+	return false;
+}
+
+/*
+ * Reads and parses path (reported as name); NULL after a diagnostic.  The
+ * caller frees the document.
+ */
+static xmlDocPtr load(const char *path, const char *name)
+{
+	size_t size;
+	char *buf = inputs_slurp(path, &size);
+	if (buf == NULL) {
+		diag_error(name, 0, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	struct dossier_parse_error err;
+	xmlDocPtr doc = dossier_parse(buf, size, &err);
+	free(buf);
+	if (doc == NULL) {
+		diag_error(name, err.line, "%s", err.message);
+		return NULL;
+	}
+	if (refuse_xinclude(doc->children, name)) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* The --company file: its root must be a valid <company>. */
+static bool load_cli_company(struct dossier_source *s, const char *path)
+{
+	const char *name = strcmp(path, "-") == 0 ? INPUTS_STDIN_NAME : path;
+	xmlDocPtr doc = load(path, name);
+	if (doc == NULL)
+		return false;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	static const char *const names[] = {"company", NULL};
+	bool ok = false;
+	if (check_root(root, name, names,
+		       "a --company file holds one "
+		       "<company>")) {
+		int rc = dossier_schema_validate(s->schema, doc);
+		if (rc == 0)
+			dossier_schema_explain(s->schema, root, NULL, name);
+		else if (rc == 1)
+			s->cli_company =
+			    dossier_build_company(s->arena, root, name);
+		ok = s->cli_company != NULL;
+	}
+	xmlFreeDoc(doc);
+	return ok;
+}
+
+struct dossier_source *dossier_source_new(char *const *inputs, int ninputs,
+					  const char *company_file,
+					  const char *schema_dir)
+{
+	struct dossier_parse_guard guard;
+	dossier_parse_guard_begin(&guard);
+	struct dossier_source *s = calloc(1, sizeof(*s));
+	bool ok = s != NULL && (s->arena = arena_new()) != NULL &&
+		  (s->ids = xmlHashCreate(0)) != NULL;
+	if (!ok)
+		diag_system(NULL, "out of memory");
+	ok = ok && (s->schema = dossier_schema_new(schema_dir)) != NULL;
+	ok = ok && (s->inputs = inputs_new(inputs, ninputs)) != NULL;
+	ok = ok && (company_file == NULL || load_cli_company(s, company_file));
+	dossier_parse_guard_end(&guard);
+	if (!ok) {
+		dossier_source_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/*
+ * The envelope of a <dossiers> file: its attributes, its <company> and
+ * anything that is not a <dossier>.  Sets the file's company state.
+ */
+static void read_envelope(struct dossier_source *s, xmlNodePtr root)
+{
+	xmlNodePtr company = next_named(root->children, "company");
+	bool ok = s->all_valid;
+	if (!ok) {
+		/* The copy leaves the dossiers out, so check their place. */
+		bool placed = true;
+		for (xmlNodePtr n = root->children;
+		     company != NULL && placed && n != company; n = n->next)
+			placed = !is_element(n, "dossier");
+		ok = dossier_schema_validate_part(s->schema, root, "dossier") ==
+			 1 &&
+		     placed;
+		if (!ok)
+			dossier_schema_explain(s->schema, root, "dossier",
+					       s->file);
+	}
+	if (company == NULL) {
+		s->company_state = COMPANY_NONE;
+		return;
+	}
+	if (!ok &&
+	    dossier_schema_validate_part(s->schema, company, NULL) != 1) {
+		s->company_state = COMPANY_BROKEN;
+		return;
+	}
+	s->file_company = dossier_build_company(s->arena, company, s->file);
+	s->company_state =
+	    s->file_company != NULL ? COMPANY_OK : COMPANY_BROKEN;
+}
+
+/*
+ * A file in another version of the format may mean other things by the
+ * same elements: none of its dossiers is read.
+ */
+static bool known_version(xmlNodePtr root)
+{
+	xmlChar *v = xmlGetNoNsProp(root, BAD_CAST "version");
+	/* As xsd:token compares it: surrounding white space does not count. */
+	size_t n = v != NULL ? strspn((const char *)v, " \t\r\n") : 0;
+	bool ok = v != NULL && v[n] == '1' &&
+		  v[n + 1 + strspn((const char *)v + n + 1, " \t\r\n")] == '\0';
+	xmlFree(v);
+	return ok;
+}
+
+/* Opens the next input; false at the end of the inputs. */
+static bool open_next(struct dossier_source *s)
+{
+	while (s->next_input < inputs_count(s->inputs)) {
+		const char *path = inputs_path(s->inputs, s->next_input++);
+		const char *name =
+		    strcmp(path, "-") == 0 ? INPUTS_STDIN_NAME : path;
+		s->file = arena_strdup(s->arena, name);
+		if (s->file == NULL) {
+			diag_system(NULL, "out of memory");
+			return false;
+		}
+		s->doc = load(path, s->file);
+		if (s->doc == NULL) {
+			s->failed_files++;
+			continue;
+		}
+		xmlNodePtr root = xmlDocGetRootElement(s->doc);
+		static const char *const names[] = {"dossiers", "dossier",
+						    NULL};
+		int rc = -1;
+		if (check_root(root, s->file, names,
+			       "a dossier file holds <dossiers> or one "
+			       "<dossier>"))
+			rc = dossier_schema_validate(s->schema, s->doc);
+		if (rc < 0) {
+			xmlFreeDoc(s->doc);
+			s->doc = NULL;
+			s->failed_files++;
+			continue;
+		}
+		s->all_valid = rc == 1;
+		s->company_state = COMPANY_NONE;
+		s->file_company = NULL;
+		if (is_element(root, "dossiers")) {
+			read_envelope(s, root);
+			s->cursor = next_named(root->children, "dossier");
+			if (!known_version(root)) {
+				/* Already reported with the envelope. */
+				s->cursor = NULL;
+				s->failed_files++;
+			}
+		} else {
+			s->cursor = root;
+		}
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Notes the dossier's id for the run; if it was seen before, returns
+ * where (owned by the source), else NULL.
+ */
+static const char *seen_before(struct dossier_source *s, xmlNodePtr elem)
+{
+	xmlChar *raw = xmlGetNoNsProp(elem, BAD_CAST "id");
+	if (raw == NULL)
+		return NULL;
+	/* Trimmed as the builder trims it. */
+	char *id = (char *)raw;
+	while (*id == ' ' || *id == '\t' || *id == '\n' || *id == '\r')
+		id++;
+	size_t n = strlen(id);
+	while (n > 0 && (id[n - 1] == ' ' || id[n - 1] == '\t' ||
+			 id[n - 1] == '\n' || id[n - 1] == '\r'))
+		id[--n] = '\0';
+	const char *where = xmlHashLookup(s->ids, BAD_CAST id);
+	if (where == NULL) {
+		char buf[64];
+		snprintf(buf, sizeof(buf), ":%ld", xmlGetLineNo(elem));
+		size_t len = strlen(s->file) + strlen(buf) + 1;
+		char *here = arena_alloc(s->arena, len);
+		if (here != NULL) {
+			snprintf(here, len, "%s%s", s->file, buf);
+			xmlHashAddEntry(s->ids, BAD_CAST id, here);
+		}
+	}
+	xmlFree(raw);
+	return where;
+}
+
+/* The dossier of elem, or NULL after its problems were reported. */
+static struct dossier *read_dossier(struct dossier_source *s, xmlNodePtr elem)
+{
+	const char *first = seen_before(s, elem);
+	int rc = s->all_valid
+		     ? 1
+		     : dossier_schema_validate_part(s->schema, elem, NULL);
+	if (rc == 0)
+		dossier_schema_explain(s->schema, elem, NULL, s->file);
+	if (rc != 1)
+		return NULL;
+
+	bool bad = false;
+	long line = xmlGetLineNo(elem);
+	xmlChar *raw = xmlGetNoNsProp(elem, BAD_CAST "id");
+	const char *id = raw != NULL ? (const char *)raw : "?";
+	if (first != NULL) {
+		diag_error(s->file, line,
+			   "<dossier>: id \"%s\" is already used by the "
+			   "dossier at %s",
+			   id, first);
+		bad = true;
+	}
+	const struct company *inherited =
+	    s->company_state == COMPANY_OK     ? s->file_company
+	    : s->company_state == COMPANY_NONE ? s->cli_company
+					       : NULL;
+	if (next_named(elem->children, "company") == NULL &&
+	    inherited == NULL) {
+		if (s->company_state == COMPANY_BROKEN)
+			diag_error(s->file, line,
+				   "<dossier>: dossier %s has no usable "
+				   "company: the file's <company> has errors",
+				   id);
+		else
+			diag_error(s->file, line,
+				   "<dossier>: dossier %s has no company: give "
+				   "it a <company>, put one at the top of the "
+				   "file, or use --company FILE",
+				   id);
+		bad = true;
+	}
+	xmlFree(raw);
+	struct dossier *d = dossier_build(elem, s->file, inherited);
+	if (bad) {
+		dossier_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+struct dossier *dossier_source_next(struct dossier_source *s)
+{
+	struct dossier_parse_guard guard;
+	struct dossier *d = NULL;
+	dossier_parse_guard_begin(&guard);
+	while (d == NULL) {
+		if (s->doc == NULL && !open_next(s))
+			break;
+		while (d == NULL && s->cursor != NULL) {
+			xmlNodePtr elem = s->cursor;
+			s->cursor = next_named(elem->next, "dossier");
+			d = read_dossier(s, elem);
+			if (d == NULL)
+				s->failed++;
+		}
+		if (s->cursor == NULL) {
+			xmlFreeDoc(s->doc);
+			s->doc = NULL;
+		}
+	}
+	dossier_parse_guard_end(&guard);
+	return d;
+}
+
+unsigned long dossier_source_failed(const struct dossier_source *s)
+{
+	return s->failed;
+}
+
+unsigned long dossier_source_failed_files(const struct dossier_source *s)
+{
+	return s->failed_files;
+}
+
+void dossier_source_free(struct dossier_source *s)
+{
+	if (s == NULL)
+		return;
+	xmlFreeDoc(s->doc);
+	xmlHashFree(s->ids, NULL);
+	dossier_schema_free(s->schema);
+	inputs_free(s->inputs);
+	arena_free(s->arena);
+	free(s);
+}
