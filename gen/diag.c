@@ -57,14 +57,28 @@ void diag_usage(const char *fmt, ...)
 	raise_to(DIAG_USAGE);
 }
 
+static void system_error(const char *file, long line, const char *fmt,
+			 va_list ap)
+{
+	emit("error", file, line, fmt, ap);
+	nerrors++;
+	raise_to(DIAG_SYSTEM);
+}
+
 void diag_system(const char *file, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	emit("error", file, 0, fmt, ap);
+	system_error(file, 0, fmt, ap);
 	va_end(ap);
-	nerrors++;
-	raise_to(DIAG_SYSTEM);
+}
+
+void diag_system_at(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	system_error(file, line, fmt, ap);
+	va_end(ap);
 }
 
 enum diag_level diag_worst(void)

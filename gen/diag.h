@@ -25,6 +25,9 @@ void diag_warning(const char *file, long line, const char *fmt, ...)
 void diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_system(const char *file, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* A system error at a line of a resource file (a broken template). */
+void diag_system_at(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Worst level reported so far; its value is the exit status. */
 enum diag_level diag_worst(void);

@@ -43,13 +43,12 @@ static char *source_tree(void)
 	return has_schema(dir) ? dir : NULL;
 }
 
-static const char *join(const char *dir, const char *name)
+/* dir/name into one of the static buffers below; NULL if too long. */
+static const char *join(char buf[PATH_MAX], const char *dir, const char *name)
 {
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *s = malloc(n);
-	if (s != NULL)
-		snprintf(s, n, "%s/%s", dir, name);
-	return s;
+	if (snprintf(buf, PATH_MAX, "%s/%s", dir, name) >= PATH_MAX)
+		return NULL;
+	return buf;
 }
 
 bool paths_resolve(const char *argv0, struct options *o)
@@ -68,14 +67,16 @@ bool paths_resolve(const char *argv0, struct options *o)
 			    PARCOURS_DATADIR);
 		return false;
 	}
-	o->schema_dir = join(dir, "schema");
+	/* The paths live until exit, as main's options do. */
+	static char schema[PATH_MAX], templates[PATH_MAX], fonts[PATH_MAX];
+	o->schema_dir = join(schema, dir, "schema");
 	if (o->templates_dir == NULL)
-		o->templates_dir = join(dir, "templates");
+		o->templates_dir = join(templates, dir, "templates");
 	if (o->fonts_dir == NULL)
-		o->fonts_dir = join(dir, "fonts");
+		o->fonts_dir = join(fonts, dir, "fonts");
 	if (o->schema_dir == NULL || o->templates_dir == NULL ||
 	    o->fonts_dir == NULL) {
-		diag_system(NULL, "out of memory");
+		diag_system(dir, "data directory path too long");
 		return false;
 	}
 	return true;
