@@ -75,8 +75,11 @@ demo: deps-build
 check: deps
 	@$(MAKE) --no-print-directory all unit golden
 
+# Every test program runs, even after a failure, so one report shows all.
 unit: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+	@failed=; for t in $(UNIT_BIN); do echo "== $$t"; \
+		$$t || failed="$$failed $${t##*/}"; done; \
+	if [ -n "$$failed" ]; then echo "unit: failed:$$failed"; exit 1; fi
 
 golden: $(B)/parcours
 	@PARCOURS=$(B)/parcours sh tests/golden.sh

@@ -11,18 +11,6 @@ static void not_yet(const char *name)
 	diag_usage("%s: not implemented yet", name);
 }
 
-void cmd_status(const struct options *o)
-{
-	(void)o;
-	not_yet("status");
-}
-
-void cmd_recap(const struct options *o)
-{
-	(void)o;
-	not_yet("recap");
-}
-
 void cmd_notice(const struct options *o)
 {
 	(void)o;
@@ -39,12 +27,6 @@ void cmd_letters(const struct options *o)
 {
 	(void)o;
 	not_yet("letters");
-}
-
-void cmd_stats(const struct options *o)
-{
-	(void)o;
-	not_yet("stats");
 }
 
 void cmd_all(const struct options *o)

@@ -1,13 +1,18 @@
 #!/bin/sh
 # Golden tests: runs parcours on each case and compares with the expected
 # output kept beside it.  PARCOURS names the binary (default
-# build/parcours).  With UPDATE=1, rewrites the goldens instead (review the
-# diff before committing).  Each tests/golden.d/*.sh adds its cases by
+# build/parcours).  ONLY=GLOB runs only the cases whose name matches
+# (ONLY='rules-*').  With UPDATE=1, rewrites the goldens of the cases run
+# instead: always with ONLY, so that nobody else's goldens change.  Each tests/golden.d/*.sh adds its cases by
 # calling `case_run NAME EXPECTED_FILE EXPECTED_STATUS CMD...`.
 set -u
 cd "$(dirname "$0")/.."
 PARCOURS=${PARCOURS:-build/parcours}
 export PARCOURS
+if [ "${UPDATE:-0}" = 1 ] && [ -z "${ONLY:-}" ]; then
+	echo "golden.sh: UPDATE=1 needs ONLY=GLOB naming the cases to rewrite" >&2
+	exit 2
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
@@ -18,6 +23,7 @@ fail=0
 case_run() {
 	name=$1 golden=$2 want=$3
 	shift 3
+	case $name in ${ONLY:-*}) ;; *) return 0 ;; esac
 	"$@" >"$tmp/out" 2>&1
 	got=$?
 	if [ "${UPDATE:-0}" = 1 ]; then

@@ -1,0 +1,70 @@
+/*
+ * What the rules_*.c files share while computing one dossier's facts.
+ * For rules_*.c only; everyone else uses rules.h.
+ */
+#ifndef PARCOURS_RULES_INTERNAL_H
+#define PARCOURS_RULES_INTERNAL_H
+
+#include "rules.h"
+
+/* One computation: the inputs, the counting events and the result. */
+struct rules_ctx {
+	const struct dossier *d;
+	const struct company_rules *r;
+	date_t as_of;
+	date_t S;    /* seniority start, clamped */
+	date_t exit; /* DATE_NONE when still employed */
+	int P;	     /* 2025 periodicity in months */
+	/* §4 counting events up to as-of, in date order; facts' arena. */
+	struct rules_event *events;
+	size_t nevents;
+	struct rules_facts *f;
+	bool oom; /* an allocation failed: the facts are dropped */
+};
+
+/* rules_facts.c */
+bool rules_reformed(const struct rules_ctx *, date_t date);
+/* Arena allocation; sets ctx->oom on failure. */
+void *rules_alloc(struct rules_ctx *, size_t size);
+/*
+ * Makes room for one more element in *arr (of *n, capacity *cap) and
+ * returns it zeroed, or NULL (ctx->oom) when out of memory.
+ */
+void *rules_push(struct rules_ctx *, void **arr, size_t *n, size_t *cap,
+		 size_t size);
+bool rules_after_exit(const struct rules_ctx *, date_t date);
+
+/* rules_events.c */
+struct rules_event rules_event_interview(const struct interview *);
+struct rules_event rules_event_refusal(const struct convocation *);
+struct rules_event rules_event_convocation(const struct convocation *);
+/* Fills ctx->events. */
+void rules_events_collect(struct rules_ctx *);
+
+/* The step computations. */
+void rules_chain(struct rules_ctx *);	    /* rules_chain.c, §4 */
+void rules_recap(struct rules_ctx *);	    /* rules_recap.c, §5 */
+void rules_senior(struct rules_ctx *);	    /* rules_senior.c, §6 */
+void rules_return(struct rules_ctx *);	    /* rules_return.c, §7 */
+void rules_letters(struct rules_ctx *);	    /* rules_letters.c, §9 */
+void rules_obligations(struct rules_ctx *); /* rules_obligations.c */
+
+/* rules_basis.c: French sentences, in the facts' arena (NULL on OOM). */
+const char *rules_basis_seniority(struct rules_ctx *);
+const char *rules_basis_due(struct rules_ctx *, const struct rules_due *);
+const char *rules_basis_period(struct rules_ctx *, const struct rules_period *);
+const char *rules_basis_verdict(struct rules_ctx *,
+				const struct rules_period *);
+const char *rules_basis_recap_open(struct rules_ctx *,
+				   const struct rules_period *);
+const char *rules_basis_return(struct rules_ctx *, const struct rules_return *);
+const char *rules_basis_mid_career(struct rules_ctx *,
+				   const struct rules_senior *, date_t birth45);
+const char *rules_basis_end_of_career(struct rules_ctx *,
+				      const struct rules_senior *);
+const char *rules_basis_notice(struct rules_ctx *);
+/* printf into the facts' arena. */
+const char *rules_basis_printf(struct rules_ctx *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

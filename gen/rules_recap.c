@@ -1,0 +1,145 @@
+/*
+ * The état des lieux récapitulatif (rules.md §5): period ends, the facts
+ * the law checks over each period, and the abondement correctif.  For
+ * rules_facts.c.
+ */
+#include "rules_internal.h"
+
+/* Pk from P(k-1): 6 years while that end falls before R, else 8. */
+static date_t period_end(const struct rules_ctx *ctx, date_t prev, int *years)
+{
+	date_t six = date_add_years(prev, 6);
+	if (!rules_reformed(ctx, six)) {
+		*years = 6;
+		return six;
+	}
+	*years = 8;
+	return date_add_years(prev, 8);
+}
+
+/* Period 1 is [P0, P1]; later periods are (P(k-1), Pk]. */
+static bool in_period(const struct rules_period *p, date_t date)
+{
+	return (p->index == 1 ? date >= p->start : date > p->start) &&
+	       date <= p->end;
+}
+
+static void count_dues(const struct rules_ctx *ctx, struct rules_period *p)
+{
+	const struct rules_facts *f = ctx->f;
+	for (size_t i = 0; i < f->ndues; i++) {
+		const struct rules_due *due = &f->dues[i];
+		if (due->state == RULES_DUE_OPEN || !in_period(p, due->date))
+			continue;
+		p->interviews_due++;
+		if (due->state == RULES_DUE_ON_TIME)
+			p->interviews_on_time++;
+	}
+	p->interviews_ok = p->interviews_due == p->interviews_on_time;
+}
+
+/* Trainings, certifications and progressions on record by as-of. */
+static void count_development(const struct rules_ctx *ctx,
+			      struct rules_period *p)
+{
+	const struct dossier *d = ctx->d;
+	for (size_t i = 0; i < d->ntrainings; i++) {
+		const struct training *t = &d->trainings[i];
+		if (t->end > ctx->as_of || !in_period(p, t->end))
+			continue;
+		if (!t->mandatory)
+			p->non_mandatory_training = true;
+		if (t->certifying)
+			p->certification = true;
+	}
+	for (size_t i = 0; i < d->ncertifications; i++) {
+		date_t date = d->certifications[i].date;
+		if (date <= ctx->as_of && in_period(p, date))
+			p->certification = true;
+	}
+	for (size_t i = 0; i < d->nprogressions; i++) {
+		date_t date = d->progressions[i].date;
+		if (date <= ctx->as_of && in_period(p, date))
+			p->progression = true;
+	}
+}
+
+/*
+ * The recap interview of period k: the first held recap interview or
+ * refused recap convocation in (Pk - 12 months, P(k+1) - 12 months].
+ */
+static void find_recap_interview(const struct rules_ctx *ctx,
+				 struct rules_period *p)
+{
+	const struct dossier *d = ctx->d;
+	int years;
+	date_t lo = date_add_months(p->end, -12);
+	date_t hi = date_add_months(period_end(ctx, p->end, &years), -12);
+	struct rules_event best = {.type = RULES_EVENT_NONE};
+	for (size_t i = 0; i < d->ninterviews; i++) {
+		const struct interview *iv = &d->interviews[i];
+		if (iv->kind != KIND_RECAP || iv->date <= lo || iv->date > hi ||
+		    iv->date > ctx->as_of)
+			continue;
+		if (best.type == RULES_EVENT_NONE || iv->date < best.date)
+			best = rules_event_interview(iv);
+	}
+	for (size_t i = 0; i < d->nconvocations; i++) {
+		const struct convocation *c = &d->convocations[i];
+		date_t date = c->date.date;
+		if (c->kind != KIND_RECAP || c->outcome != OUTCOME_REFUSED ||
+		    date <= lo || date > hi || date > ctx->as_of)
+			continue;
+		if (best.type == RULES_EVENT_NONE || date < best.date)
+			best = rules_event_refusal(c);
+	}
+	p->recap = best;
+}
+
+/* The cumulative rule (Cass. soc., 21 janvier 2026, n° 24-12.972). */
+static void abondement(const struct rules_ctx *ctx, struct rules_period *p)
+{
+	p->headcount = ctx->d->company != NULL ? ctx->d->company->headcount : 0;
+	p->payment_due = DATE_NONE;
+	if (p->headcount >= 50 && !p->interviews_ok &&
+	    !p->non_mandatory_training) {
+		p->abondement_eur = ctx->r->abondement_eur;
+		/* R6323-3: the quarter after the recap interview. */
+		p->payment_due = date_quarter_end_after(
+		    p->recap.type != RULES_EVENT_NONE ? p->recap.date : p->end);
+	}
+}
+
+void rules_recap(struct rules_ctx *ctx)
+{
+	struct rules_facts *f = ctx->f;
+	size_t cap = 0;
+	date_t prev = ctx->S;
+	for (int k = 1;; k++) {
+		int years;
+		date_t end = period_end(ctx, prev, &years);
+		/* A period ending after the exit date is not produced, nor
+		 * one past the calendar's last year (DATE_NONE). */
+		if (end == DATE_NONE || rules_after_exit(ctx, end))
+			break;
+		struct rules_period *p = rules_push(
+		    ctx, (void **)&f->periods, &f->nperiods, &cap, sizeof(*p));
+		if (p == NULL)
+			return;
+		p->index = k;
+		p->start = prev;
+		p->end = end;
+		p->years = years;
+		p->regime = years == 6 ? RULES_REGIME_2014 : RULES_REGIME_2025;
+		p->final = end <= ctx->as_of;
+		count_dues(ctx, p);
+		count_development(ctx, p);
+		find_recap_interview(ctx, p);
+		abondement(ctx, p);
+		p->basis = rules_basis_period(ctx, p);
+		p->verdict = rules_basis_verdict(ctx, p);
+		if (!p->final)
+			break;
+		prev = end;
+	}
+}

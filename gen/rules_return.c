@@ -1,0 +1,206 @@
+/*
+ * Offers of an interview after an absence or a union mandate (rules.md
+ * §7): which returns call for one, which are exempted, which offers
+ * satisfy them.  For rules_facts.c.
+ */
+#include <stdlib.h>
+
+#include "rules_internal.h"
+
+/* The absence kinds after which an interview must be offered. */
+static bool triggers_return(enum absence_kind kind)
+{
+	switch (kind) {
+	case ABSENCE_MATERNITY:
+	case ABSENCE_ADOPTION:
+	case ABSENCE_PARENTAL_LEAVE:
+	case ABSENCE_PARENTAL_PART_TIME:
+	case ABSENCE_CAREGIVER:
+	case ABSENCE_SABBATICAL:
+	case ABSENCE_SECURE_MOBILITY:
+	case ABSENCE_LONG_ILLNESS:
+		return true;
+	case ABSENCE_UNION_MANDATE:
+	case ABSENCE_SICK:
+	case ABSENCE_PATERNITY:
+	case ABSENCE_OTHER:
+		return false;
+	}
+	return false;
+}
+
+/* Fills the dates of a return ending on end; false if after the exit. */
+static bool set_dates(const struct rules_ctx *ctx, struct rules_return *ret,
+		      date_t start, date_t end)
+{
+	ret->start = start;
+	ret->end = end;
+	ret->return_date = date_add_days(end, 1);
+	ret->due = date_add_days(ret->return_date, ctx->r->return_offer_days);
+	ret->regime = rules_reformed(ctx, ret->return_date) ? RULES_REGIME_2025
+							    : RULES_REGIME_2014;
+	return !rules_after_exit(ctx, ret->due);
+}
+
+static int return_cmp(const void *pa, const void *pb)
+{
+	const struct rules_return *a = pa, *b = pb;
+	if (a->return_date != b->return_date)
+		return a->return_date < b->return_date ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return (a->absence == NULL) - (b->absence == NULL);
+}
+
+static void collect(struct rules_ctx *ctx)
+{
+	const struct dossier *d = ctx->d;
+	struct rules_facts *f = ctx->f;
+	long headcount = d->company != NULL ? d->company->headcount : 0;
+	size_t cap = 0;
+	struct rules_return ret;
+	for (size_t i = 0; i < d->nabsences; i++) {
+		const struct absence *a = &d->absences[i];
+		if (!triggers_return(a->kind) || a->end == DATE_NONE)
+			continue;
+		ret = (struct rules_return){.kind = a->kind, .absence = a};
+		/* L1225-57 covers both forms of congé parental. */
+		ret.parental = a->kind == ABSENCE_PARENTAL_LEAVE ||
+			       a->kind == ABSENCE_PARENTAL_PART_TIME;
+		if (!set_dates(ctx, &ret, a->start, a->end))
+			continue;
+		struct rules_return *slot =
+		    rules_push(ctx, (void **)&f->returns, &f->nreturns, &cap,
+			       sizeof(*slot));
+		if (slot == NULL)
+			return;
+		*slot = ret;
+	}
+	for (size_t i = 0; i < d->nmandates; i++) {
+		const struct mandate *m = &d->mandates[i];
+		if (m->kind != MANDATE_UNION || m->end == DATE_NONE)
+			continue;
+		ret = (struct rules_return){
+		    .kind = ABSENCE_UNION_MANDATE,
+		    .mandate = m,
+		    /* L2141-5: 2 000 employees, or 30 % of the time. */
+		    .recensement =
+			headcount >= 2000 || m->delegation_share >= 0.30,
+		};
+		if (!set_dates(ctx, &ret, m->start, m->end))
+			continue;
+		struct rules_return *slot =
+		    rules_push(ctx, (void **)&f->returns, &f->nreturns, &cap,
+			       sizeof(*slot));
+		if (slot == NULL)
+			return;
+		*slot = ret;
+	}
+	if (f->nreturns > 1)
+		qsort(f->returns, f->nreturns, sizeof(*f->returns), return_cmp);
+}
+
+/*
+ * 2025 regime: no offer is owed when a counting interview was held in
+ * the 12 months before the return.  The latest one is named.
+ */
+static bool exempt(const struct rules_ctx *ctx, struct rules_return *ret)
+{
+	if (!rules_reformed(ctx, ret->return_date))
+		return false;
+	date_t lo = date_add_months(ret->return_date, -12);
+	for (size_t i = ctx->nevents; i-- > 0;) {
+		const struct rules_event *e = &ctx->events[i];
+		if (e->type == RULES_EVENT_INTERVIEW && e->date >= lo &&
+		    e->date < ret->return_date) {
+			ret->by = *e;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A held return interview that a held return convocation of the same
+ * date announced is the same offer: counted once.
+ */
+static bool announced(const struct dossier *d, const struct interview *iv)
+{
+	for (size_t i = 0; i < d->nconvocations; i++) {
+		const struct convocation *c = &d->convocations[i];
+		if (c->kind == KIND_RETURN && c->outcome == OUTCOME_HELD &&
+		    c->date.date == iv->date)
+			return true;
+	}
+	return false;
+}
+
+static int offer_cmp(const void *pa, const void *pb)
+{
+	const struct rules_event *a = pa, *b = pb;
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	/* Convocations before interviews, then document order. */
+	if (a->type != b->type)
+		return a->type == RULES_EVENT_CONVOCATION ? -1 : 1;
+	const void *ia = a->interview != NULL ? (const void *)a->interview
+					      : (const void *)a->convocation;
+	const void *ib = b->interview != NULL ? (const void *)b->interview
+					      : (const void *)b->convocation;
+	return ia < ib ? -1 : ia > ib;
+}
+
+/* The return offers on record by as-of, in date order. */
+static struct rules_event *offers(struct rules_ctx *ctx, size_t *n)
+{
+	const struct dossier *d = ctx->d;
+	struct rules_event *ev = rules_alloc(
+	    ctx, (d->nconvocations + d->ninterviews + 1) * sizeof(*ev));
+	*n = 0;
+	if (ev == NULL)
+		return NULL;
+	for (size_t i = 0; i < d->nconvocations; i++) {
+		const struct convocation *c = &d->convocations[i];
+		if (c->kind == KIND_RETURN && c->issued <= ctx->as_of)
+			ev[(*n)++] = rules_event_convocation(c);
+	}
+	for (size_t i = 0; i < d->ninterviews; i++) {
+		const struct interview *iv = &d->interviews[i];
+		if (iv->kind == KIND_RETURN && iv->date <= ctx->as_of &&
+		    !announced(d, iv))
+			ev[(*n)++] = rules_event_interview(iv);
+	}
+	qsort(ev, *n, sizeof(*ev), offer_cmp);
+	return ev;
+}
+
+void rules_return(struct rules_ctx *ctx)
+{
+	struct rules_facts *f = ctx->f;
+	collect(ctx);
+	size_t noffers;
+	struct rules_event *offer = offers(ctx, &noffers);
+	if (ctx->oom)
+		return;
+	bool *used = rules_alloc(ctx, (noffers + 1) * sizeof(*used));
+	if (used == NULL)
+		return;
+	for (size_t i = 0; i < f->nreturns; i++) {
+		struct rules_return *ret = &f->returns[i];
+		ret->verdict = RULES_RETURN_OWED;
+		if (exempt(ctx, ret)) {
+			ret->verdict = RULES_RETURN_EXEMPTED;
+		} else {
+			/* Each offer satisfies one return, in date order. */
+			for (size_t j = 0; j < noffers; j++) {
+				if (used[j] || offer[j].date < ret->start)
+					continue;
+				used[j] = true;
+				ret->by = offer[j];
+				ret->verdict = RULES_RETURN_SATISFIED;
+				break;
+			}
+		}
+		ret->basis = rules_basis_return(ctx, ret);
+	}
+}

@@ -1,0 +1,346 @@
+/*
+ * Offers of an interview after an absence or a union mandate (rules.md
+ * §7): owed, satisfied, exempted; one offer per absence in date order.
+ */
+#include "rules_fixture.h"
+
+struct absence_row {
+	enum absence_kind kind;
+	const char *start, *end;
+};
+
+struct return_case {
+	const char *reason;
+	enum regime_choice regime;
+	long headcount;
+	const char *exit;
+	struct absence_row absences[3];
+	struct {
+		enum mandate_kind kind;
+		const char *start, *end;
+		double share;
+	} mandate; /* start NULL: none */
+	const char *events;
+	const char *as_of;
+	const char *returns; /* fx_returns() */
+	const char *open;    /* the return-offer obligations */
+};
+
+#define ABS1(k, s, e)                                                          \
+	{                                                                      \
+		{ABSENCE_##k, s, e},                                           \
+	}
+#define NO_MANDATE                                                             \
+	{                                                                      \
+		MANDATE_UNION, NULL, NULL, 0                                   \
+	}
+
+static const struct return_case cases[] = {
+    {"satisfied by a return convocation issued after the start", REGIME_AUTO,
+     120, NULL, ABS1(PARENTAL_LEAVE, "2021-01-04", "2021-12-31"), NO_MANDATE,
+     "O2021-12-06", "2022-06-01",
+     "parental-leave T=2022-01-01 due=2022-01-31 satisfied:C1 parental", ""},
+    {"owed and none made: overdue after the 30-day grace (Choice)", REGIME_AUTO,
+     120, NULL, ABS1(MATERNITY, "2020-01-06", "2020-05-31"), NO_MANDATE, "",
+     "2022-06-01", "maternity T=2020-06-01 due=2020-07-01 owed",
+     "2020-07-01 overdue/2014"},
+    {"a convocation issued before the absence began is not an offer for "
+     "it",
+     REGIME_AUTO, 120, NULL, ABS1(MATERNITY, "2020-01-06", "2020-05-31"),
+     NO_MANDATE, "O2019-12-01", "2022-06-01",
+     "maternity T=2020-06-01 due=2020-07-01 owed", "2020-07-01 overdue/2014"},
+    {"a held return interview satisfies", REGIME_AUTO, 120, NULL,
+     ABS1(MATERNITY, "2020-01-06", "2020-05-31"), NO_MANDATE, "N2020-06-15",
+     "2022-06-01", "maternity T=2020-06-01 due=2020-07-01 satisfied:I1", ""},
+    {"a declined offer satisfies: the offer was made", REGIME_AUTO, 120, NULL,
+     ABS1(ADOPTION, "2020-01-06", "2020-05-31"), NO_MANDATE, "Y2020-06-02",
+     "2022-06-01", "adoption T=2020-06-01 due=2020-07-01 satisfied:C1", ""},
+    {"an offer issued after as-of is ignored", REGIME_AUTO, 120, NULL,
+     ABS1(MATERNITY, "2020-01-06", "2020-05-31"), NO_MANDATE, "O2020-06-10",
+     "2020-06-05", "maternity T=2020-06-01 due=2020-07-01 owed",
+     "2020-07-01 upcoming/2014"},
+
+    /* The 2025 exemption: T >= R and a held counting interview in
+     * [T - 12 months, T). */
+    {"exempted by an interview exactly 12 months before the return",
+     REGIME_AUTO, 120, NULL, ABS1(SABBATICAL, "2026-01-05", "2026-06-30"),
+     NO_MANDATE, "P2025-07-01", "2026-11-26",
+     "sabbatical T=2026-07-01 due=2026-07-31 exempted:I1", ""},
+    {"not exempted by an interview one day too early", REGIME_AUTO, 120, NULL,
+     ABS1(SABBATICAL, "2026-01-05", "2026-06-30"), NO_MANDATE, "P2025-06-30",
+     "2026-11-26", "sabbatical T=2026-07-01 due=2026-07-31 owed",
+     "2026-07-31 overdue/2025"},
+    {"not exempted when the return is the day before R", REGIME_AUTO, 120, NULL,
+     ABS1(CAREGIVER, "2025-06-02", "2025-10-24"), NO_MANDATE, "P2025-06-01",
+     "2026-11-26", "caregiver T=2025-10-25 due=2025-11-24 owed",
+     "2025-11-24 overdue/2014"},
+    {"exempted when the return is on R", REGIME_AUTO, 120, NULL,
+     ABS1(CAREGIVER, "2025-06-02", "2025-10-25"), NO_MANDATE, "P2025-06-01",
+     "2026-11-26", "caregiver T=2025-10-26 due=2025-11-25 exempted:I1", ""},
+    {"a refusal is not a held interview: no exemption", REGIME_AUTO, 120, NULL,
+     ABS1(SABBATICAL, "2026-01-05", "2026-06-30"), NO_MANDATE, "X2025-09-01",
+     "2026-11-26", "sabbatical T=2026-07-01 due=2026-07-31 owed",
+     "2026-07-31 overdue/2025"},
+    {"a return interview that does not count does not exempt", REGIME_AUTO, 120,
+     NULL, ABS1(SABBATICAL, "2026-01-05", "2026-06-30"), NO_MANDATE,
+     "N2025-09-01", "2026-11-26", "sabbatical T=2026-07-01 due=2026-07-31 owed",
+     "2026-07-31 overdue/2025"},
+    {"a return interview counting as periodic exempts", REGIME_AUTO, 120, NULL,
+     ABS1(SABBATICAL, "2026-01-05", "2026-06-30"), NO_MANDATE, "C2025-09-01",
+     "2026-11-26", "sabbatical T=2026-07-01 due=2026-07-31 exempted:I1", ""},
+    {"forced 2014: never exempted", REGIME_2014, 120, NULL,
+     ABS1(SABBATICAL, "2026-01-05", "2026-06-30"), NO_MANDATE, "P2025-09-01",
+     "2026-11-26", "sabbatical T=2026-07-01 due=2026-07-31 owed",
+     "2026-07-31 overdue/2014"},
+    {"forced 2025: exempted before the calendar reform", REGIME_2025, 120, NULL,
+     ABS1(CAREGIVER, "2025-01-06", "2025-06-27"), NO_MANDATE, "P2024-12-09",
+     "2026-11-26", "caregiver T=2025-06-28 due=2025-07-28 exempted:I1", ""},
+
+    /* One offer per absence, in date order. */
+    {"one offer for two absences satisfies the first only",
+     REGIME_AUTO,
+     120,
+     NULL,
+     {{ABSENCE_MATERNITY, "2020-01-06", "2020-05-31"},
+      {ABSENCE_PARENTAL_LEAVE, "2020-06-01", "2021-05-31"}},
+     NO_MANDATE,
+     "O2021-06-02",
+     "2022-06-01",
+     "maternity T=2020-06-01 due=2020-07-01 satisfied:C1, "
+     "parental-leave T=2021-06-01 due=2021-07-01 owed parental",
+     "2021-07-01 overdue/2014"},
+    {"two offers for two absences",
+     REGIME_AUTO,
+     120,
+     NULL,
+     {{ABSENCE_MATERNITY, "2020-01-06", "2020-05-31"},
+      {ABSENCE_PARENTAL_LEAVE, "2020-06-01", "2021-05-31"}},
+     NO_MANDATE,
+     "O2020-06-02 O2021-06-02",
+     "2022-06-01",
+     "maternity T=2020-06-01 due=2020-07-01 satisfied:C1, "
+     "parental-leave T=2021-06-01 due=2021-07-01 satisfied:C2 parental",
+     ""},
+    {"a convocation and the interview it led to are one offer",
+     REGIME_AUTO,
+     120,
+     NULL,
+     {{ABSENCE_MATERNITY, "2020-01-06", "2020-05-31"},
+      {ABSENCE_PARENTAL_LEAVE, "2020-06-01", "2021-05-31"}},
+     NO_MANDATE,
+     "H2021-06-02",
+     "2022-06-01",
+     "maternity T=2020-06-01 due=2020-07-01 satisfied:C1, "
+     "parental-leave T=2021-06-01 due=2021-07-01 owed parental",
+     "2021-07-01 overdue/2014"},
+
+    /* Kinds, mandates, exit. */
+    {"parental part-time (L1225-47) is parental for L1225-57", REGIME_AUTO, 120,
+     NULL, ABS1(PARENTAL_PART_TIME, "2020-01-06", "2020-12-31"), NO_MANDATE,
+     "O2021-01-04", "2022-06-01",
+     "parental-part-time T=2021-01-01 due=2021-01-31 satisfied:C1 "
+     "parental",
+     ""},
+    {"secure mobility and long illness trigger offers",
+     REGIME_AUTO,
+     120,
+     NULL,
+     {{ABSENCE_SECURE_MOBILITY, "2019-01-07", "2019-12-31"},
+      {ABSENCE_LONG_ILLNESS, "2021-02-01", "2021-08-31"}},
+     NO_MANDATE,
+     "",
+     "2022-06-01",
+     "secure-mobility T=2020-01-01 due=2020-01-31 owed, "
+     "long-illness T=2021-09-01 due=2021-10-01 owed",
+     "2020-01-31 overdue/2014, 2021-10-01 overdue/2014"},
+    {"sick leave, paternity and other absences trigger nothing",
+     REGIME_AUTO,
+     120,
+     NULL,
+     {{ABSENCE_SICK, "2020-01-06", "2020-02-28"},
+      {ABSENCE_PATERNITY, "2020-03-02", "2020-03-29"},
+      {ABSENCE_OTHER, "2020-05-04", "2020-05-08"}},
+     NO_MANDATE,
+     "",
+     "2022-06-01",
+     "",
+     ""},
+    {"an ongoing absence calls for nothing yet", REGIME_AUTO, 120, NULL,
+     ABS1(CAREGIVER, "2026-10-05", NULL), NO_MANDATE, "", "2026-11-26", "", ""},
+    {"an offer due after the exit date is not owed", REGIME_AUTO, 120,
+     "2020-06-15", ABS1(MATERNITY, "2020-01-06", "2020-05-31"), NO_MANDATE, "",
+     "2020-06-10", "", ""},
+    {"union mandate, share 0.40: recensement des compétences",
+     REGIME_AUTO,
+     120,
+     NULL,
+     {{0}},
+     {MANDATE_UNION, "2019-01-01", "2025-12-31", 0.40},
+     "O2026-01-05",
+     "2026-11-26",
+     "union-mandate T=2026-01-01 due=2026-01-31 satisfied:C1 recensement",
+     ""},
+    {"union mandate, share 0.30 exactly: recensement",
+     REGIME_AUTO,
+     120,
+     NULL,
+     {{0}},
+     {MANDATE_UNION, "2019-01-01", "2025-12-31", 0.30},
+     "O2026-01-05",
+     "2026-11-26",
+     "union-mandate T=2026-01-01 due=2026-01-31 satisfied:C1 recensement",
+     ""},
+    {"union mandate, share 0.20, 1 999 employees: no recensement",
+     REGIME_AUTO,
+     1999,
+     NULL,
+     {{0}},
+     {MANDATE_UNION, "2019-01-01", "2025-12-31", 0.20},
+     "",
+     "2026-11-26",
+     "union-mandate T=2026-01-01 due=2026-01-31 owed",
+     "2026-01-31 overdue/2025"},
+    {"union mandate, share 0.10, 2 000 employees: recensement",
+     REGIME_AUTO,
+     2000,
+     NULL,
+     {{0}},
+     {MANDATE_UNION, "2019-01-01", "2025-12-31", 0.10},
+     "O2026-01-05",
+     "2026-11-26",
+     "union-mandate T=2026-01-01 due=2026-01-31 satisfied:C1 recensement",
+     ""},
+    {"an elected mandate triggers nothing",
+     REGIME_AUTO,
+     120,
+     NULL,
+     {{0}},
+     {MANDATE_ELECTED, "2019-01-01", "2025-12-31", 0.50},
+     "",
+     "2026-11-26",
+     "",
+     ""},
+};
+
+static const char *fx_returns(const struct rules_facts *f)
+{
+	static char buf[1024];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < f->nreturns; i++) {
+		const struct rules_return *r = &f->returns[i];
+		const char *verdict = r->verdict == RULES_RETURN_OWED ? "owed"
+				      : r->verdict == RULES_RETURN_SATISFIED
+					  ? "satisfied"
+					  : "exempted";
+		len += (size_t)snprintf(
+		    buf + len, sizeof(buf) - len, "%s%s T=%s due=%s %s",
+		    i > 0 ? ", " : "", dossier_absence_name(r->kind),
+		    ISO(r->return_date), ISO(r->due), verdict);
+		if (r->by.type != RULES_EVENT_NONE)
+			len += (size_t)snprintf(
+			    buf + len, sizeof(buf) - len, ":%c%s",
+			    r->by.type == RULES_EVENT_INTERVIEW ? 'I' : 'C',
+			    r->by.id);
+		if (r->parental)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						" parental");
+		if (r->recensement)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						" recensement");
+	}
+	return buf;
+}
+
+static const char *fx_open_returns(const struct rules_facts *f)
+{
+	static char buf[512];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < f->nobligations; i++) {
+		const struct rules_obligation *o = &f->obligations[i];
+		if (o->kind != RULES_OBL_RETURN_OFFER)
+			continue;
+		len += (size_t)snprintf(
+		    buf + len, sizeof(buf) - len, "%s%s %s/%d",
+		    len > 0 ? ", " : "", ISO(o->due),
+		    rules_obligation_state_name(o->state), (int)o->regime);
+		assert_non_null(o->ret);
+		assert_int_equal(o->ret->verdict, RULES_RETURN_OWED);
+	}
+	return buf;
+}
+
+static void test_return_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct return_case *c = &cases[i];
+		struct fx *fx = fx_new("2015-01-05", NULL, "1985-06-15");
+		fx->company.rules.regime = c->regime;
+		fx->company.headcount = c->headcount;
+		fx->d.employment.exit_date = D(c->exit);
+		for (size_t k = 0; k < 3 && c->absences[k].start != NULL; k++)
+			fx_absence(fx, c->absences[k].kind,
+				   c->absences[k].start, c->absences[k].end);
+		if (c->mandate.start != NULL)
+			fx_mandate(fx, c->mandate.kind, c->mandate.start,
+				   c->mandate.end, c->mandate.share);
+		fx_events(fx, c->events);
+		struct rules_facts *f = fx_facts(fx, c->as_of);
+		if (strcmp(fx_returns(f), c->returns) != 0)
+			fail_msg("%s:\n  got  [%s]\n  want [%s]", c->reason,
+				 fx_returns(f), c->returns);
+		if (strcmp(fx_open_returns(f), c->open) != 0)
+			fail_msg("%s: open [%s], want [%s]", c->reason,
+				 fx_open_returns(f), c->open);
+		rules_facts_free(f);
+		fx_free(fx);
+	}
+}
+
+/* The basis names the absence, the grace Choice and what met it. */
+static void test_return_basis(void **state)
+{
+	(void)state;
+	struct fx *fx = fx_new("2015-01-05", NULL, NULL);
+	fx_absence(fx, ABSENCE_PARENTAL_LEAVE, "2021-01-04", "2021-12-31");
+	struct rules_facts *f = fx_facts(fx, "2022-06-01");
+	assert_string_equal(f->returns[0].basis,
+			    "fin du congé parental d'éducation le 2021-12-31 : "
+			    "proposition due sous 30 jours (choix : délai de "
+			    "grâce)");
+	rules_facts_free(f);
+	fx_events(fx, "O2021-12-06");
+	f = fx_facts(fx, "2022-06-01");
+	assert_string_equal(f->returns[0].basis,
+			    "fin du congé parental d'éducation le 2021-12-31 : "
+			    "proposition due sous 30 jours (choix : délai de "
+			    "grâce) ; proposée par la convocation 1 du "
+			    "2021-12-06");
+	rules_facts_free(f);
+	fx_free(fx);
+
+	fx = fx_new("2015-01-05", NULL, NULL);
+	fx->company.rules.return_offer_days = 15;
+	fx_absence(fx, ABSENCE_SABBATICAL, "2026-01-05", "2026-06-30");
+	fx_events(fx, "P2025-09-01");
+	f = fx_facts(fx, "2026-11-26");
+	assert_string_equal(ISO(f->returns[0].due), "2026-07-16");
+	assert_string_equal(f->returns[0].basis,
+			    "fin du congé sabbatique le 2026-06-30, reprise le "
+			    "2026-07-01 : régime 2025, pas de proposition due, "
+			    "l'entretien du 2025-09-01 (1) a eu lieu dans les "
+			    "12 mois avant la reprise");
+	rules_facts_free(f);
+	fx_free(fx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_return_table),
+	    cmocka_unit_test(test_return_basis),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
