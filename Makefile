@@ -38,7 +38,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 # Debian packages: to build, and to run the tests with real readers.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev
-DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace
+DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
+	     libreoffice-writer-nogui fonts-open-sans python3
 
 .PHONY: all check demo deps deps-build install clean unit golden
 .DELETE_ON_ERROR:

@@ -8,71 +8,24 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "csv.h"
 #include "diag.h"
 #include "dossier_read.h"
+#include "report_csv.h"
 #include "rules.h"
 #include "table.h"
 
-struct metric {
-	const char *name;
-	const char *label; /* for the table */
-	long long value;
-};
-
-/* The rows in rules.md §10's order; per-kind names use '_' for '-'. */
-static size_t metrics(const struct rules_stats *s, struct metric *m)
+/* The rows in rules.md §10's order (report_csv.c). */
+static bool write_csv(const struct report_csv_metric *m, size_t n, FILE *out)
 {
-	size_t n = 0;
-	m[n++] = (struct metric){"employees", "salariés présents dans l'année",
-				 (long long)s->employees};
-	m[n++] = (struct metric){"employees_interviewed",
-				 "salariés ayant eu au moins un entretien",
-				 (long long)s->employees_interviewed};
-	m[n++] = (struct metric){"interviews_held", "entretiens tenus",
-				 (long long)s->interviews_held};
-	static const struct {
-		enum interview_kind kind;
-		const char *name, *label;
-	} kinds[] = {
-	    {KIND_PERIODIC, "interviews_held_periodic", "  dont périodiques"},
-	    {KIND_RETURN, "interviews_held_return", "  dont de reprise"},
-	    {KIND_RECAP, "interviews_held_recap", "  dont états des lieux"},
-	    {KIND_MID_CAREER, "interviews_held_mid_career",
-	     "  dont mi-carrière"},
-	    {KIND_END_OF_CAREER, "interviews_held_end_of_career",
-	     "  dont fin de carrière"},
-	};
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		m[n++] = (struct metric){
-		    kinds[i].name, kinds[i].label,
-		    (long long)s->interviews_held_kind[kinds[i].kind]};
-	m[n++] = (struct metric){"refusals", "refus et déclinaisons",
-				 (long long)s->refusals};
-	m[n++] = (struct metric){"recaps", "états des lieux de période close",
-				 (long long)s->recaps};
-	m[n++] = (struct metric){"abondements", "abondements correctifs dus",
-				 (long long)s->abondements};
-	m[n++] =
-	    (struct metric){"abondement_total_eur", "total des abondements (€)",
-			    s->abondement_total_eur};
-	return n;
-}
-
-static bool write_csv(const struct metric *m, size_t n, FILE *out)
-{
-	static const char *const head[] = {"metric", "value"};
-	bool ok = csv_write_row(out, head, 2);
-	for (size_t i = 0; i < n && ok; i++) {
-		char value[32];
-		snprintf(value, sizeof(value), "%lld", m[i].value);
-		const char *fields[] = {m[i].name, value};
-		ok = csv_write_row(out, fields, 2);
-	}
+	struct buf b = {0};
+	report_csv_stats(&b, m, n);
+	bool ok = !b.oom && fwrite(b.data, 1, b.len, out) == b.len;
+	buf_free(&b);
 	return ok;
 }
 
-static bool write_table(const struct metric *m, size_t n, int year, FILE *out)
+static bool write_table(const struct report_csv_metric *m, size_t n, int year,
+			FILE *out)
 {
 	static const char *const head[] = {"METRIC", "VALUE", "MEANING"};
 	struct table *t = table_new(3, head);
@@ -126,8 +79,8 @@ void cmd_stats(const struct options *o)
 		diag_system(NULL, "stats: out of memory");
 		return;
 	}
-	struct metric m[16];
-	size_t n = metrics(&stats, m);
+	struct report_csv_metric m[REPORT_CSV_METRICS_MAX];
+	size_t n = report_csv_metrics(&stats, m);
 	bool ok = format == FORMAT_CSV ? write_csv(m, n, stdout)
 				       : write_table(m, n, o->year, stdout);
 	if (!ok || fflush(stdout) != 0)

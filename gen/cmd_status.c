@@ -13,10 +13,10 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "csv.h"
 #include "diag.h"
 #include "dossier_read.h"
 #include "names.h"
+#include "report_csv.h"
 #include "rules.h"
 #include "table.h"
 
@@ -50,8 +50,7 @@ static void rows_free(struct status_rows *r)
 /* --within: overdue ones, and those due within DAYS of as-of. */
 static bool wanted(const struct options *o, const struct rules_obligation *ob)
 {
-	return o->within_days < 0 || ob->state == RULES_OVERDUE ||
-	       ob->due <= date_add_days(o->as_of, o->within_days);
+	return report_csv_status_wanted(ob, o->as_of, o->within_days);
 }
 
 /* Copies the wanted obligations of one dossier; false on OOM. */
@@ -113,25 +112,24 @@ static int row_cmp(const void *pa, const void *pb)
 
 static bool write_csv(const struct status_rows *r, FILE *out)
 {
-	static const char *const head[] = {"dossier", "employee", "obligation",
-					   "due",     "state",	  "regime",
-					   "basis"};
-	bool ok = csv_write_row(out, head, 7);
+	struct buf b = {0};
+	report_csv_status_head(&b);
+	bool ok = true;
 	for (size_t i = 0; i < r->n && ok; i++) {
 		const struct status_row *row = &r->rows[i];
-		char due[DATE_ISO_LEN], regime[8];
-		snprintf(regime, sizeof(regime), "%d", (int)row->regime);
-		const char *fields[] = {
-		    row->dossier,
-		    row->employee,
-		    rules_obligation_name(row->kind),
-		    date_fmt_iso(row->due, due),
-		    rules_obligation_state_name(row->state),
-		    regime,
-		    row->basis,
+		struct report_csv_status rs = {
+		    row->dossier, row->employee, row->kind,  row->due,
+		    row->state,	  row->regime,	 row->basis,
 		};
-		ok = csv_write_row(out, fields, 7);
+		report_csv_status_row(&b, &rs);
+		/* Written as it goes: the rows of a big run can be many. */
+		if (b.len > 65536) {
+			ok = !b.oom && fwrite(b.data, 1, b.len, out) == b.len;
+			buf_reset(&b);
+		}
 	}
+	ok = ok && !b.oom && fwrite(b.data, 1, b.len, out) == b.len;
+	buf_free(&b);
 	return ok;
 }
 

@@ -11,24 +11,6 @@ static void not_yet(const char *name)
 	diag_usage("%s: not implemented yet", name);
 }
 
-void cmd_notice(const struct options *o)
-{
-	(void)o;
-	not_yet("notice");
-}
-
-void cmd_report(const struct options *o)
-{
-	(void)o;
-	not_yet("report");
-}
-
-void cmd_letters(const struct options *o)
-{
-	(void)o;
-	not_yet("letters");
-}
-
 void cmd_all(const struct options *o)
 {
 	(void)o;

@@ -29,6 +29,25 @@ void diag_system(const char *file, const char *fmt, ...)
 void diag_system_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* "parcours: FILE:LINE: note: message": a remark that is no problem. */
+void diag_note(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Raises the worst level without a message: for a problem already
+ * reported by another process (a batch worker).
+ */
+void diag_raise(enum diag_level);
+
+/*
+ * Called after each error (DIAG_ERROR or DIAG_SYSTEM) is printed, with
+ * its location and its message formatted (cut at 511 bytes); the batch
+ * runner keeps them for its summary.  NULL removes the hook.
+ */
+typedef void diag_hook_fn(void *ctx, enum diag_level, const char *file,
+			  long line, const char *message);
+void diag_set_hook(diag_hook_fn *, void *ctx);
+
 /* Worst level reported so far; its value is the exit status. */
 enum diag_level diag_worst(void);
 /* Number of errors (not warnings) reported so far. */

@@ -118,6 +118,9 @@ struct doc_meta {
 	const char *keywords;
 	const char *footer_name; /* "Mme Aïcha BENALI" */
 	date_t reference_date;	 /* PDF/ODT dates, for reproducibility */
+	/* Where the data came from (the dossier file), for diagnostics
+	 * about the document as a whole; NULL if none. */
+	const char *origin;
 };
 
 struct doc {

@@ -1,0 +1,267 @@
+/*
+ * parcours letters: the convocation and refusal-tracking letters of
+ * rules.md §9, one file per letter (ODT, or PDF with --format pdf, or
+ * the tree dump with --format tree), and with --merge FILE.odt all of
+ * them in one document.  For main.c, through cli.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "documents.h"
+#include "dossier_read.h"
+#include "odt.h"
+#include "outfile.h"
+#include "pdf.h"
+#include "rules.h"
+
+enum letters_out { LETTERS_ODT, LETTERS_PDF, LETTERS_TREE };
+
+struct letters_run {
+	const struct options *o;
+	enum letters_out out;
+	struct documents *docs;
+	struct odt *odt;
+	struct pdf *pdf;     /* --format pdf */
+	struct doc **merged; /* every letter of the run, for --merge */
+	size_t nmerged, cap;
+	unsigned long written;
+	bool failed; /* a system error: stop */
+};
+
+/* Keeps doc for the merged document; false when out of memory. */
+static bool keep_for_merge(struct letters_run *r, struct doc *doc)
+{
+	if (r->nmerged == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 16;
+		struct doc **p = realloc(r->merged, cap * sizeof(*p));
+		if (p == NULL)
+			return false;
+		r->merged = p;
+		r->cap = cap;
+	}
+	r->merged[r->nmerged++] = doc;
+	return true;
+}
+
+/*
+ * Two letters of a dossier with the same name and date (two
+ * convocations issued the same day) would overwrite each other: the
+ * later one gets its convocation's id, reduced to file-name characters,
+ * after the date.
+ */
+static void distinct_path(char path[OUTFILE_PATH_MAX],
+			  char (*used)[OUTFILE_PATH_MAX], size_t nused,
+			  const struct convocation *c)
+{
+	bool taken = false;
+	for (size_t i = 0; i < nused && !taken; i++)
+		taken = strcmp(used[i], path) == 0;
+	if (!taken)
+		return;
+	char *dot = strrchr(path, '.');
+	char ext[8];
+	snprintf(ext, sizeof(ext), "%s", dot);
+	size_t at = (size_t)(dot - path);
+	path[at++] = '_';
+	for (const char *s = c->id; *s != '\0' && at < OUTFILE_PATH_MAX - 8;
+	     s++) {
+		char ch = *s;
+		bool plain = (ch >= 'a' && ch <= 'z') ||
+			     (ch >= 'A' && ch <= 'Z') ||
+			     (ch >= '0' && ch <= '9') || ch == '-';
+		path[at++] = plain ? ch : '-';
+	}
+	snprintf(path + at, OUTFILE_PATH_MAX - at, "%s", ext);
+}
+
+/*
+ * Writes one letter's file.  false after a system diagnostic (the run
+ * stops); a letter the PDF fonts cannot print is the dossier's error,
+ * reported by pdf.c, and the run goes on.
+ */
+static bool write_letter(struct letters_run *r, const struct doc *doc,
+			 const char *path)
+{
+	struct buf b = {0};
+	bool ok = false;
+	switch (r->out) {
+	case LETTERS_TREE:
+		printf("== %s\n", path);
+		doc_dump(doc, stdout);
+		return true;
+	case LETTERS_ODT:
+		ok = odt_render(r->odt, doc, &b);
+		if (!ok) {
+			diag_system(path, "cannot build the document: %s",
+				    odt_error(r->odt));
+			return false;
+		}
+		break;
+	case LETTERS_PDF:
+		if (!pdf_render(r->pdf, doc, &b)) {
+			buf_free(&b);
+			return diag_worst() < DIAG_SYSTEM;
+		}
+		ok = true;
+		break;
+	}
+	ok = ok && outfile_write(r->o->output_dir, path, b.data, b.len);
+	buf_free(&b);
+	if (ok)
+		r->written++;
+	return ok;
+}
+
+/* Every letter of one dossier, in the order of rules.md §9. */
+static void dossier_letters(struct letters_run *r, const struct dossier *d,
+			    const struct rules_facts *f)
+{
+	static const char *const ext[] = {
+	    [LETTERS_ODT] = "odt",
+	    [LETTERS_PDF] = "pdf",
+	    [LETTERS_TREE] = "odt",
+	};
+	if (f->nletters > 0 && !d->employee.has_address) {
+		diag_error(d->file, d->line,
+			   "dossier \"%s\": <employee> has no <address>; "
+			   "its %zu letter%s cannot be written",
+			   d->id, f->nletters, f->nletters == 1 ? "" : "s");
+		return;
+	}
+	char(*used)[OUTFILE_PATH_MAX] = calloc(f->nletters + 1, sizeof(*used));
+	size_t nused = 0, cursor = 0;
+	struct documents_entry e;
+	if (used == NULL) {
+		diag_system(NULL, "out of memory");
+		r->failed = true;
+		return;
+	}
+	while (!r->failed &&
+	       documents_next(DOCUMENTS_LETTER, d, f, &cursor, &e)) {
+		struct doc *doc = documents_build(r->docs, d, f, &e);
+		if (doc == NULL) {
+			r->failed = true; /* out of memory, reported */
+			break;
+		}
+		documents_path(used[nused], d, &e, ext[r->out]);
+		distinct_path(used[nused], used, nused, e.letter->convocation);
+		if (!write_letter(r, doc, used[nused]))
+			r->failed = true;
+		nused++;
+		bool kept = false;
+		if (!r->failed && r->o->merge_file != NULL) {
+			kept = keep_for_merge(r, doc);
+			if (!kept) {
+				diag_system(NULL, "out of memory");
+				r->failed = true;
+			}
+		}
+		if (!kept)
+			doc_free(doc);
+	}
+	free(used);
+}
+
+/* The merged document: every letter of the run, one after the other. */
+static void write_merged(struct letters_run *r)
+{
+	const char *path = r->o->merge_file;
+	struct buf b = {0};
+	if (r->nmerged == 0) {
+		diag_warning(path, 0, "no letter to merge: nothing written");
+		return;
+	}
+	if (r->out == LETTERS_TREE)
+		return;
+	if (!odt_render_merged(r->odt, (const struct doc *const *)r->merged,
+			       r->nmerged, &b)) {
+		diag_system(path, "cannot build the document: %s",
+			    odt_error(r->odt));
+	} else {
+		/* The path is the user's, relative to the working directory
+		 * unless absolute. */
+		outfile_write(path[0] == '/' ? "" : ".", path, b.data, b.len);
+	}
+	buf_free(&b);
+}
+
+static bool choose_output(const struct options *o, enum letters_out *out)
+{
+	switch (o->format) {
+	case FORMAT_DEFAULT:
+	case FORMAT_ODT:
+		*out = LETTERS_ODT;
+		return true;
+	case FORMAT_PDF:
+		*out = LETTERS_PDF;
+		return true;
+	case FORMAT_TREE:
+		*out = LETTERS_TREE;
+		return true;
+	case FORMAT_CSV:
+	case FORMAT_TABLE:
+		break;
+	}
+	diag_usage("letters: --format must be odt, pdf or tree");
+	return false;
+}
+
+static void run(struct letters_run *r)
+{
+	const struct options *o = r->o;
+	struct dossier_source *src = dossier_source_new(
+	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
+	if (src == NULL)
+		return;
+	struct dossier *d;
+	while (!r->failed && (d = dossier_source_next(src)) != NULL) {
+		struct rules_facts *f = rules_compute(d, o->as_of);
+		if (f == NULL) {
+			diag_system(NULL, "out of memory");
+			r->failed = true;
+		} else {
+			dossier_letters(r, d, f);
+		}
+		rules_facts_free(f);
+		dossier_free(d);
+	}
+	dossier_source_free(src);
+	if (!r->failed && o->merge_file != NULL)
+		write_merged(r);
+	if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) &&
+	    r->out != LETTERS_TREE)
+		fprintf(stderr, "letters: %lu written\n", r->written);
+}
+
+void cmd_letters(const struct options *o)
+{
+	struct letters_run r = {.o = o};
+	if (!choose_output(o, &r.out))
+		return;
+	if (o->merge_file != NULL && r.out == LETTERS_PDF) {
+		diag_usage("letters: --merge writes an ODT document; use it "
+			   "without --format pdf");
+		return;
+	}
+	r.docs =
+	    documents_new(o->templates_dir, DOCUMENTS_SET(DOCUMENTS_LETTER));
+	if (r.docs == NULL)
+		return;
+	/* The ODT names the PDFs' font, so that both look alike. */
+	r.odt = odt_new(pdf_font_family());
+	if (r.odt == NULL)
+		diag_system(NULL, "out of memory");
+	else if (r.out != LETTERS_PDF ||
+		 (r.pdf = pdf_new(o->fonts_dir, o->pdfa)) != NULL)
+		run(&r);
+	for (size_t i = 0; i < r.nmerged; i++)
+		doc_free(r.merged[i]);
+	free(r.merged);
+	pdf_free(r.pdf);
+	odt_free(r.odt);
+	documents_free(r.docs);
+}

@@ -1,0 +1,402 @@
+/*
+ * Fields every template may use: company, employee, employment and the
+ * document itself (templates/README.md, "Champs communs").  For
+ * fields.c's registry.
+ */
+#include "fields_internal.h"
+#include "fmt.h"
+
+static const struct company *company(const struct fields_env *env)
+{
+	return env->dossier->company;
+}
+
+static void company_name(const struct fields_env *env, struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_text(v, company(env)->name);
+}
+
+static void company_siret(const struct fields_env *env, struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_text(v, company(env)->siret);
+}
+
+static void company_address(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_text(v, fields_address(env, &company(env)->address));
+}
+
+static void company_postcode(const struct fields_env *env,
+			     struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_text(v, company(env)->address.postcode);
+}
+
+static void company_city(const struct fields_env *env, struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_text(v, company(env)->address.city);
+}
+
+static void company_headcount(const struct fields_env *env,
+			      struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_number(v, company(env)->headcount);
+}
+
+static void company_headcount_50(const struct fields_env *env,
+				 struct fields_value *v)
+{
+	fields_set_flag(v,
+			company(env) != NULL && company(env)->headcount >= 50);
+}
+
+static void company_headcount_2000(const struct fields_env *env,
+				   struct fields_value *v)
+{
+	fields_set_flag(v, company(env) != NULL &&
+			       company(env)->headcount >= 2000);
+}
+
+static void company_signatory_name(const struct fields_env *env,
+				   struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_text(v, company(env)->signatory_name);
+}
+
+static void company_signatory_title(const struct fields_env *env,
+				    struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_text(v, company(env)->signatory_title);
+}
+
+static const struct employee *employee(const struct fields_env *env)
+{
+	return &env->dossier->employee;
+}
+
+static void employee_name(const struct fields_env *env, struct fields_value *v)
+{
+	struct buf b = {0};
+	const struct employee *e = employee(env);
+	fmt_person_name(&b, e->civility, e->given_name, e->family_name);
+	fields_set_text(v, fields_keep(env, &b));
+}
+
+static void employee_civility(const struct fields_env *env,
+			      struct fields_value *v)
+{
+	fields_set_text(v, fmt_civility(employee(env)->civility));
+}
+
+static void employee_salutation(const struct fields_env *env,
+				struct fields_value *v)
+{
+	fields_set_text(v, fmt_salutation(employee(env)->civility));
+}
+
+static void employee_woman(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, employee(env)->civility == CIV_MME);
+}
+
+static void employee_given_name(const struct fields_env *env,
+				struct fields_value *v)
+{
+	fields_set_text(v, employee(env)->given_name);
+}
+
+static void employee_family_name(const struct fields_env *env,
+				 struct fields_value *v)
+{
+	struct buf b = {0};
+	fmt_upper(&b, employee(env)->family_name);
+	fields_set_text(v, fields_keep(env, &b));
+}
+
+static void employee_birth_date(const struct fields_env *env,
+				struct fields_value *v)
+{
+	fields_set_date(v, employee(env)->birth_date);
+}
+
+static int age(const struct fields_env *env)
+{
+	date_t birth = employee(env)->birth_date;
+	if (birth == DATE_NONE || env->date == DATE_NONE || env->date < birth)
+		return -1;
+	return date_years_between(birth, env->date);
+}
+
+static void employee_age(const struct fields_env *env, struct fields_value *v)
+{
+	char s[FMT_DURATION_LEN];
+	fmt_age(employee(env)->birth_date, env->date, s);
+	if (s[0] != '\0')
+		fields_set_text(v, arena_strdup(env->arena, s));
+}
+
+static void employee_age_45(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	fields_set_flag(v, age(env) >= 45);
+}
+
+static void employee_age_58(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	fields_set_flag(v, age(env) >= 58);
+}
+
+static void employee_address(const struct fields_env *env,
+			     struct fields_value *v)
+{
+	if (employee(env)->has_address)
+		fields_set_text(v,
+				fields_address(env, &employee(env)->address));
+}
+
+static void employee_email(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, employee(env)->email);
+}
+
+static const struct employment *employment(const struct fields_env *env)
+{
+	return &env->dossier->employment;
+}
+
+static void employment_contract(const struct fields_env *env,
+				struct fields_value *v)
+{
+	const char *s = "";
+	switch (employment(env)->contract) {
+	case CONTRACT_CDI:
+		s = "contrat à durée indéterminée (CDI)";
+		break;
+	case CONTRACT_CDD:
+		s = "contrat à durée déterminée (CDD)";
+		break;
+	case CONTRACT_INTERIM:
+		s = "contrat de travail temporaire";
+		break;
+	case CONTRACT_APPRENTISSAGE:
+		s = "contrat d'apprentissage";
+		break;
+	case CONTRACT_PROFESSIONNALISATION:
+		s = "contrat de professionnalisation";
+		break;
+	case CONTRACT_AIDE:
+		s = "contrat aidé";
+		break;
+	}
+	fields_set_text(v, s);
+}
+
+static void employment_job_title(const struct fields_env *env,
+				 struct fields_value *v)
+{
+	fields_set_text(v, employment(env)->job_title);
+}
+
+static void employment_department(const struct fields_env *env,
+				  struct fields_value *v)
+{
+	fields_set_text(v, employment(env)->department);
+}
+
+static void employment_manager(const struct fields_env *env,
+			       struct fields_value *v)
+{
+	fields_set_text(v, employment(env)->manager);
+}
+
+static void employment_hire_date(const struct fields_env *env,
+				 struct fields_value *v)
+{
+	fields_set_date(v, employment(env)->hire_date);
+}
+
+/* The payroll's seniority date, as given; the hire date by default. */
+static date_t seniority_date(const struct fields_env *env)
+{
+	date_t d = employment(env)->seniority_date;
+	return d != DATE_NONE ? d : employment(env)->hire_date;
+}
+
+static void employment_seniority_date(const struct fields_env *env,
+				      struct fields_value *v)
+{
+	fields_set_date(v, seniority_date(env));
+}
+
+static void employment_exit_date(const struct fields_env *env,
+				 struct fields_value *v)
+{
+	fields_set_date(v, employment(env)->exit_date);
+}
+
+static void employment_seniority(const struct fields_env *env,
+				 struct fields_value *v)
+{
+	char s[FMT_DURATION_LEN];
+	fmt_seniority(seniority_date(env), env->date, s);
+	if (s[0] != '\0')
+		fields_set_text(v, arena_strdup(env->arena, s));
+}
+
+static void doc_date(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, env->date);
+}
+
+static void doc_as_of(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, env->facts->as_of);
+}
+
+static void doc_dateline(const struct fields_env *env, struct fields_value *v)
+{
+	char s[DATE_FR_LEN];
+	struct buf b = {0};
+	if (env->date == DATE_NONE)
+		return;
+	if (company(env) != NULL && company(env)->address.city != NULL)
+		buf_printf(&b, "%s, le ", company(env)->address.city);
+	else
+		buf_puts(&b, "Le ");
+	buf_puts(&b, date_fmt_fr(env->date, s));
+	fields_set_text(v, fields_keep(env, &b));
+}
+
+static void doc_term(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, rules_interview_title(env->regime));
+}
+
+static void doc_terms(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, env->regime == RULES_REGIME_2025
+			       ? "entretiens de parcours professionnel"
+			       : "entretiens professionnels");
+}
+
+static void doc_regime(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, env->regime == RULES_REGIME_2025 ? "2025" : "2014");
+}
+
+static void doc_regime_2014(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	fields_set_flag(v, env->regime == RULES_REGIME_2014);
+}
+
+static void doc_regime_2025(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	fields_set_flag(v, env->regime == RULES_REGIME_2025);
+}
+
+static void doc_periodicity(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	static const char *const years[] = {NULL, "un an", "deux ans",
+					    "trois ans", "quatre ans"};
+	int months = env->regime == RULES_REGIME_2025
+			 ? env->facts->periodicity_months
+			 : 24;
+	if (months > 0 && months % 12 == 0 && months / 12 <= 4) {
+		fields_set_text(v, years[months / 12]);
+	} else {
+		struct buf b = {0};
+		buf_printf(&b, "%d mois", months);
+		fields_set_text(v, fields_keep(env, &b));
+	}
+}
+
+static void doc_recap_years(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	fields_set_text(v, env->regime == RULES_REGIME_2025 ? "huit ans"
+							    : "six ans");
+}
+
+static void doc_abondement(const struct fields_env *env, struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_number(v, company(env)->rules.abondement_eur);
+}
+
+static void doc_return_offer_days(const struct fields_env *env,
+				  struct fields_value *v)
+{
+	if (company(env) != NULL)
+		fields_set_number(v, company(env)->rules.return_offer_days);
+}
+
+static void doc_blank(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, env->blank);
+}
+
+#define ALL FIELDS_ALL
+#define F(name, type, get)                                                     \
+	{                                                                      \
+		name, FIELDS_##type, ALL, FIELDS_ITEM_NONE, get                \
+	}
+
+const struct fields_field fields_common_table[] = {
+    F("company.name", TEXT, company_name),
+    F("company.siret", TEXT, company_siret),
+    F("company.address", TEXT, company_address),
+    F("company.postcode", TEXT, company_postcode),
+    F("company.city", TEXT, company_city),
+    F("company.headcount", NUMBER, company_headcount),
+    F("company.headcount-50", BOOL, company_headcount_50),
+    F("company.headcount-2000", BOOL, company_headcount_2000),
+    F("company.signatory-name", TEXT, company_signatory_name),
+    F("company.signatory-title", TEXT, company_signatory_title),
+    F("employee.name", TEXT, employee_name),
+    F("employee.civility", TEXT, employee_civility),
+    F("employee.salutation", TEXT, employee_salutation),
+    F("employee.woman", BOOL, employee_woman),
+    F("employee.given-name", TEXT, employee_given_name),
+    F("employee.family-name", TEXT, employee_family_name),
+    F("employee.birth-date", DATE, employee_birth_date),
+    F("employee.age", TEXT, employee_age),
+    F("employee.age-45", BOOL, employee_age_45),
+    F("employee.age-58", BOOL, employee_age_58),
+    F("employee.address", TEXT, employee_address),
+    F("employee.email", TEXT, employee_email),
+    F("employment.contract", TEXT, employment_contract),
+    F("employment.job-title", TEXT, employment_job_title),
+    F("employment.department", TEXT, employment_department),
+    F("employment.manager", TEXT, employment_manager),
+    F("employment.hire-date", DATE, employment_hire_date),
+    F("employment.seniority-date", DATE, employment_seniority_date),
+    F("employment.exit-date", DATE, employment_exit_date),
+    F("employment.seniority", TEXT, employment_seniority),
+    F("doc.date", DATE, doc_date),
+    F("doc.as-of", DATE, doc_as_of),
+    F("doc.dateline", TEXT, doc_dateline),
+    F("doc.term", TEXT, doc_term),
+    F("doc.terms", TEXT, doc_terms),
+    F("doc.regime", TEXT, doc_regime),
+    F("doc.regime-2014", BOOL, doc_regime_2014),
+    F("doc.regime-2025", BOOL, doc_regime_2025),
+    F("doc.periodicity", TEXT, doc_periodicity),
+    F("doc.recap-years", TEXT, doc_recap_years),
+    F("doc.abondement", AMOUNT, doc_abondement),
+    F("doc.return-offer-days", NUMBER, doc_return_offer_days),
+    F("doc.blank", BOOL, doc_blank),
+    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+};

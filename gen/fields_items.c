@@ -1,0 +1,307 @@
+/*
+ * Fields of list items (templates/README.md, "Champs des éléments de
+ * liste"), valid only inside a <for> over a list of that item.  For
+ * fields.c's registry.
+ */
+#include "fields_internal.h"
+#include "fmt.h"
+
+static const struct training *training(const struct fields_env *env)
+{
+	return env->items[FIELDS_ITEM_TRAINING];
+}
+
+static void training_title(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, training(env)->title);
+}
+
+static void training_start(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, training(env)->start);
+}
+
+static void training_end(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, training(env)->end);
+}
+
+static void training_dates(const struct fields_env *env, struct fields_value *v)
+{
+	char s[FMT_RANGE_LEN];
+	fmt_date_range(training(env)->start, training(env)->end, s);
+	fields_set_text(v, arena_strdup(env->arena, s));
+}
+
+static void training_hours(const struct fields_env *env, struct fields_value *v)
+{
+	char s[FMT_HOURS_LEN];
+	fmt_hours(training(env)->hours, s);
+	if (s[0] != '\0')
+		fields_set_text(v, arena_strdup(env->arena, s));
+}
+
+static void training_mandatory(const struct fields_env *env,
+			       struct fields_value *v)
+{
+	fields_set_flag(v, training(env)->mandatory);
+}
+
+static void training_certifying(const struct fields_env *env,
+				struct fields_value *v)
+{
+	fields_set_flag(v, training(env)->certifying);
+}
+
+static const struct certification *certification(const struct fields_env *env)
+{
+	return env->items[FIELDS_ITEM_CERTIFICATION];
+}
+
+static void certification_title(const struct fields_env *env,
+				struct fields_value *v)
+{
+	fields_set_text(v, certification(env)->title);
+}
+
+static void certification_date(const struct fields_env *env,
+			       struct fields_value *v)
+{
+	fields_set_date(v, certification(env)->date);
+}
+
+static void certification_kind(const struct fields_env *env,
+			       struct fields_value *v)
+{
+	const char *s = "autre";
+	switch (certification(env)->kind) {
+	case CERT_DIPLOMA:
+		s = "diplôme";
+		break;
+	case CERT_TITLE:
+		s = "titre professionnel";
+		break;
+	case CERT_CQP:
+		s = "CQP";
+		break;
+	case CERT_VAE:
+		s = "VAE";
+		break;
+	case CERT_OTHER:
+		break;
+	}
+	fields_set_text(v, s);
+}
+
+static void certification_vae(const struct fields_env *env,
+			      struct fields_value *v)
+{
+	fields_set_flag(v, certification(env)->kind == CERT_VAE);
+}
+
+static const struct progression *progression(const struct fields_env *env)
+{
+	return env->items[FIELDS_ITEM_PROGRESSION];
+}
+
+static void progression_text(const struct fields_env *env,
+			     struct fields_value *v)
+{
+	fields_set_text(v, progression(env)->text);
+}
+
+static void progression_date(const struct fields_env *env,
+			     struct fields_value *v)
+{
+	fields_set_date(v, progression(env)->date);
+}
+
+static void progression_kind(const struct fields_env *env,
+			     struct fields_value *v)
+{
+	fields_set_text(v, progression(env)->kind == PROGRESSION_SALARY
+			       ? "salariale"
+			       : "professionnelle");
+}
+
+static const struct absence *absence(const struct fields_env *env)
+{
+	return env->items[FIELDS_ITEM_ABSENCE];
+}
+
+static void absence_kind(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, fields_absence_label(absence(env)->kind));
+}
+
+static void absence_start(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, absence(env)->start);
+}
+
+static void absence_end(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, absence(env)->end);
+}
+
+static void absence_dates(const struct fields_env *env, struct fields_value *v)
+{
+	char s[FMT_RANGE_LEN];
+	fmt_date_range(absence(env)->start, absence(env)->end, s);
+	fields_set_text(v, arena_strdup(env->arena, s));
+}
+
+static const struct action *action(const struct fields_env *env)
+{
+	return env->items[FIELDS_ITEM_ACTION];
+}
+
+static void action_kind(const struct fields_env *env, struct fields_value *v)
+{
+	const char *s = "autre";
+	switch (action(env)->kind) {
+	case ACTION_TRAINING:
+		s = "formation";
+		break;
+	case ACTION_VAE:
+		s = "VAE";
+		break;
+	case ACTION_BILAN:
+		s = "bilan de compétences";
+		break;
+	case ACTION_MOBILITY:
+		s = "mobilité";
+		break;
+	case ACTION_TUTORING:
+		s = "tutorat";
+		break;
+	case ACTION_OTHER:
+		break;
+	}
+	fields_set_text(v, s);
+}
+
+static void action_text(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, action(env)->text);
+}
+
+static void action_due(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, action(env)->due);
+}
+
+static const struct rules_due *due(const struct fields_env *env)
+{
+	return env->items[FIELDS_ITEM_DUE];
+}
+
+static void due_date(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, due(env)->date);
+}
+
+static void due_met(const struct fields_env *env, struct fields_value *v)
+{
+	char s[DATE_FR_LEN];
+	struct buf b = {0};
+	const struct rules_event *e = &due(env)->met_by;
+	switch (e->type) {
+	case RULES_EVENT_INTERVIEW:
+	case RULES_EVENT_CONVOCATION:
+		buf_printf(&b, "entretien du %s", date_fmt_fr(e->date, s));
+		break;
+	case RULES_EVENT_REFUSAL:
+		buf_printf(&b, "refus de l'entretien du %s",
+			   date_fmt_fr(e->date, s));
+		break;
+	case RULES_EVENT_NONE:
+		return;
+	}
+	fields_set_text(v, fields_keep(env, &b));
+}
+
+static void due_status(const struct fields_env *env, struct fields_value *v)
+{
+	const char *s = "";
+	switch (due(env)->state) {
+	case RULES_DUE_ON_TIME:
+		s = "dans les délais";
+		break;
+	case RULES_DUE_LATE:
+		s = "en retard";
+		break;
+	case RULES_DUE_MISSED:
+		s = "non réalisé";
+		break;
+	case RULES_DUE_OPEN:
+		s = "à venir";
+		break;
+	}
+	fields_set_text(v, s);
+}
+
+static void due_met_date(const struct fields_env *env, struct fields_value *v)
+{
+	if (due(env)->met_by.type != RULES_EVENT_NONE)
+		fields_set_date(v, due(env)->met_by.date);
+}
+
+static void due_on_time(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, due(env)->state == RULES_DUE_ON_TIME);
+}
+
+static void due_late(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, due(env)->state == RULES_DUE_LATE);
+}
+
+static void due_missed(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, due(env)->state == RULES_DUE_MISSED);
+}
+
+static void due_regime(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, due(env)->regime == RULES_REGIME_2025 ? "2025"
+								 : "2014");
+}
+
+#define F(name, type, item, get)                                               \
+	{                                                                      \
+		name, FIELDS_##type, FIELDS_ALL, FIELDS_ITEM_##item, get       \
+	}
+
+const struct fields_field fields_item_table[] = {
+    F("training.title", TEXT, TRAINING, training_title),
+    F("training.start", DATE, TRAINING, training_start),
+    F("training.end", DATE, TRAINING, training_end),
+    F("training.dates", TEXT, TRAINING, training_dates),
+    F("training.hours", TEXT, TRAINING, training_hours),
+    F("training.mandatory", BOOL, TRAINING, training_mandatory),
+    F("training.certifying", BOOL, TRAINING, training_certifying),
+    F("certification.title", TEXT, CERTIFICATION, certification_title),
+    F("certification.date", DATE, CERTIFICATION, certification_date),
+    F("certification.kind", TEXT, CERTIFICATION, certification_kind),
+    F("certification.vae", BOOL, CERTIFICATION, certification_vae),
+    F("progression.text", TEXT, PROGRESSION, progression_text),
+    F("progression.date", DATE, PROGRESSION, progression_date),
+    F("progression.kind", TEXT, PROGRESSION, progression_kind),
+    F("absence.kind", TEXT, ABSENCE, absence_kind),
+    F("absence.start", DATE, ABSENCE, absence_start),
+    F("absence.end", DATE, ABSENCE, absence_end),
+    F("absence.dates", TEXT, ABSENCE, absence_dates),
+    F("action.kind", TEXT, ACTION, action_kind),
+    F("action.text", TEXT, ACTION, action_text),
+    F("action.due", DATE, ACTION, action_due),
+    F("due.date", DATE, DUE, due_date),
+    F("due.met", TEXT, DUE, due_met),
+    F("due.met-date", DATE, DUE, due_met_date),
+    F("due.status", TEXT, DUE, due_status),
+    F("due.on-time", BOOL, DUE, due_on_time),
+    F("due.late", BOOL, DUE, due_late),
+    F("due.missed", BOOL, DUE, due_missed),
+    F("due.regime", TEXT, DUE, due_regime),
+    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+};

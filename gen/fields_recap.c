@@ -1,0 +1,399 @@
+/*
+ * Fields, lists and the timeline of the état des lieux récapitulatif
+ * (templates/README.md, contexte recap): one period of rules.md §5.
+ * For fields.c's registry and the template expander.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields_internal.h"
+
+static const struct rules_period *period(const struct fields_env *env)
+{
+	return env->period;
+}
+
+static void index_(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_number(v, period(env)->index);
+}
+
+static void start(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, period(env)->start);
+}
+
+static void end(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, period(env)->end);
+}
+
+static void years(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, period(env)->years == 8 ? "8 ans" : "6 ans");
+}
+
+static void regime(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, period(env)->regime == RULES_REGIME_2025 ? "2025"
+								    : "2014");
+}
+
+static void final(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->final);
+}
+
+static void recap_date(const struct fields_env *env, struct fields_value *v)
+{
+	if (period(env)->recap.type != RULES_EVENT_NONE)
+		fields_set_date(v, period(env)->recap.date);
+}
+
+static void recap_refused(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->recap.type == RULES_EVENT_REFUSAL);
+}
+
+static void copy_given(const struct fields_env *env, struct fields_value *v)
+{
+	const struct interview *iv = period(env)->recap.interview;
+	if (iv != NULL && iv->has_signatures)
+		fields_set_date(v, iv->copy_given);
+}
+
+static void interviews_due(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_number(v, period(env)->interviews_due);
+}
+
+static void interviews_on_time(const struct fields_env *env,
+			       struct fields_value *v)
+{
+	fields_set_number(v, period(env)->interviews_on_time);
+}
+
+static void interviews_summary(const struct fields_env *env,
+			       struct fields_value *v)
+{
+	struct buf b = {0};
+	int due = period(env)->interviews_due;
+	int on_time = period(env)->interviews_on_time;
+	if (due == 0) {
+		fields_set_text(v, "aucun entretien prévu");
+		return;
+	}
+	buf_printf(&b, "%d entretien%s prévu%s, ", due, due > 1 ? "s" : "",
+		   due > 1 ? "s" : "");
+	if (on_time == 0)
+		buf_puts(&b, "aucun dans les délais");
+	else
+		buf_printf(&b, "%d dans les délais", on_time);
+	fields_set_text(v, fields_keep(env, &b));
+}
+
+static void interviews_ok(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->interviews_ok);
+}
+
+static void non_mandatory_training(const struct fields_env *env,
+				   struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->non_mandatory_training);
+}
+
+static void certification(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->certification);
+}
+
+static void progression(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->progression);
+}
+
+static void headcount(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_number(v, period(env)->headcount);
+}
+
+static void headcount_50(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->headcount >= 50);
+}
+
+static void abondement_owed(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->abondement_eur > 0);
+}
+
+static void abondement(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_number(v, period(env)->abondement_eur);
+}
+
+static void payment_due(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, period(env)->payment_due);
+}
+
+static void basis(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, period(env)->basis);
+}
+
+static void verdict(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_text(v, period(env)->verdict);
+}
+
+#define F(name, type, get)                                                     \
+	{                                                                      \
+		name, FIELDS_##type, FIELDS_RECAP, FIELDS_ITEM_NONE, get       \
+	}
+
+const struct fields_field fields_recap_table[] = {
+    F("period.index", NUMBER, index_),
+    F("period.start", DATE, start),
+    F("period.end", DATE, end),
+    F("period.years", TEXT, years),
+    F("period.regime", TEXT, regime),
+    F("period.final", BOOL, final),
+    F("period.recap-date", DATE, recap_date),
+    F("period.recap-refused", BOOL, recap_refused),
+    F("period.copy-given", DATE, copy_given),
+    F("period.interviews-due", NUMBER, interviews_due),
+    F("period.interviews-on-time", NUMBER, interviews_on_time),
+    F("period.interviews-summary", TEXT, interviews_summary),
+    F("period.interviews-ok", BOOL, interviews_ok),
+    F("period.non-mandatory-training", BOOL, non_mandatory_training),
+    F("period.certification", BOOL, certification),
+    F("period.progression", BOOL, progression),
+    F("period.headcount", NUMBER, headcount),
+    F("period.headcount-50", BOOL, headcount_50),
+    F("period.abondement-owed", BOOL, abondement_owed),
+    F("period.abondement", AMOUNT, abondement),
+    F("period.payment-due", DATE, payment_due),
+    F("period.basis", TEXT, basis),
+    F("period.verdict", TEXT, verdict),
+    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+};
+
+/* rules.md §5: the due dates counted in the period (not the open one). */
+static const void *dues(const struct fields_env *env, size_t *cursor)
+{
+	const struct rules_facts *f = env->facts;
+	while (*cursor < f->ndues) {
+		const struct rules_due *d = &f->dues[(*cursor)++];
+		if (d->state != RULES_DUE_OPEN &&
+		    fields_in_period(period(env), d->date))
+			return d;
+	}
+	return NULL;
+}
+
+static const void *trainings(const struct fields_env *env, size_t *cursor)
+{
+	const struct dossier *d = env->dossier;
+	while (*cursor < d->ntrainings) {
+		const struct training *t = &d->trainings[(*cursor)++];
+		if (fields_in_period(period(env), t->end))
+			return t;
+	}
+	return NULL;
+}
+
+static const void *certifications(const struct fields_env *env, size_t *cursor)
+{
+	const struct dossier *d = env->dossier;
+	while (*cursor < d->ncertifications) {
+		const struct certification *c = &d->certifications[(*cursor)++];
+		if (fields_in_period(period(env), c->date))
+			return c;
+	}
+	return NULL;
+}
+
+static const void *progressions(const struct fields_env *env, size_t *cursor)
+{
+	const struct dossier *d = env->dossier;
+	while (*cursor < d->nprogressions) {
+		const struct progression *p = &d->progressions[(*cursor)++];
+		if (fields_in_period(period(env), p->date))
+			return p;
+	}
+	return NULL;
+}
+
+/* Absences that overlap the period, of any kind. */
+static const void *absences(const struct fields_env *env, size_t *cursor)
+{
+	const struct dossier *d = env->dossier;
+	const struct rules_period *p = period(env);
+	while (*cursor < d->nabsences) {
+		const struct absence *a = &d->absences[(*cursor)++];
+		if (a->start <= p->end &&
+		    (a->end == DATE_NONE || a->end >= p->start))
+			return a;
+	}
+	return NULL;
+}
+
+const struct fields_list fields_recap_lists[] = {
+    {"period-dues", FIELDS_RECAP, FIELDS_ITEM_DUE, dues},
+    {"period-trainings", FIELDS_RECAP, FIELDS_ITEM_TRAINING, trainings},
+    {"period-certifications", FIELDS_RECAP, FIELDS_ITEM_CERTIFICATION,
+     certifications},
+    {"period-progressions", FIELDS_RECAP, FIELDS_ITEM_PROGRESSION,
+     progressions},
+    {"period-absences", FIELDS_RECAP, FIELDS_ITEM_ABSENCE, absences},
+    {NULL, 0, FIELDS_ITEM_NONE, NULL},
+};
+
+/* The timeline's marks, grown in the arena (old blocks are left). */
+struct marks {
+	struct arena *arena;
+	struct doc_mark_item *items;
+	size_t n, cap;
+	bool oom;
+};
+
+static void mark(struct marks *m, enum doc_mark kind, date_t start, date_t end,
+		 const char *label)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 16;
+		struct doc_mark_item *items =
+		    arena_alloc(m->arena, cap * sizeof(*items));
+		if (items == NULL) {
+			m->oom = true;
+			return;
+		}
+		for (size_t i = 0; i < m->n; i++)
+			items[i] = m->items[i];
+		m->items = items;
+		m->cap = cap;
+	}
+	/* Copied: the tree outlives the dossier. */
+	const char *copy = arena_strdup(m->arena, label != NULL ? label : "");
+	if (copy == NULL) {
+		m->oom = true;
+		return;
+	}
+	m->items[m->n++] = (struct doc_mark_item){kind, start, end, copy};
+}
+
+static date_t clamp(date_t d, date_t lo, date_t hi)
+{
+	return d < lo ? lo : d > hi ? hi : d;
+}
+
+static enum doc_mark due_mark(enum rules_due_state state)
+{
+	switch (state) {
+	case RULES_DUE_ON_TIME:
+		return DOC_MARK_DUE_ON_TIME;
+	case RULES_DUE_LATE:
+		return DOC_MARK_DUE_LATE;
+	case RULES_DUE_MISSED:
+		return DOC_MARK_DUE_MISSED;
+	case RULES_DUE_OPEN:
+		break;
+	}
+	return DOC_MARK_DUE_OPEN;
+}
+
+static bool inside(const struct rules_period *p, date_t d)
+{
+	return d != DATE_NONE && d >= p->start && d <= p->end;
+}
+
+static void timeline_events(const struct fields_env *env, struct marks *m)
+{
+	const struct rules_period *p = period(env);
+	const struct dossier *d = env->dossier;
+	for (size_t i = 0; i < env->facts->ndues; i++) {
+		const struct rules_due *due = &env->facts->dues[i];
+		if (inside(p, due->date))
+			mark(m, due_mark(due->state), due->date, due->date,
+			     "échéance");
+	}
+	for (size_t i = 0; i < d->ninterviews; i++) {
+		const struct interview *iv = &d->interviews[i];
+		if (!inside(p, iv->date) || iv->date > env->facts->as_of)
+			continue;
+		bool is_recap = p->recap.interview == iv;
+		mark(m, is_recap ? DOC_MARK_RECAP : DOC_MARK_HELD, iv->date,
+		     iv->date, is_recap ? "état des lieux" : "entretien");
+	}
+	for (size_t i = 0; i < d->nconvocations; i++) {
+		const struct convocation *c = &d->convocations[i];
+		if (c->outcome == OUTCOME_REFUSED && inside(p, c->date.date) &&
+		    c->date.date <= env->facts->as_of)
+			mark(m, DOC_MARK_REFUSED, c->date.date, c->date.date,
+			     "refus");
+	}
+}
+
+static void timeline_spans(const struct fields_env *env, struct marks *m)
+{
+	const struct rules_period *p = period(env);
+	const struct dossier *d = env->dossier;
+	date_t open_end =
+	    env->facts->as_of < p->end ? env->facts->as_of : p->end;
+	for (size_t i = 0; i < d->ntrainings; i++) {
+		const struct training *t = &d->trainings[i];
+		if (t->start > p->end || t->end < p->start)
+			continue;
+		mark(m,
+		     t->mandatory ? DOC_MARK_TRAINING_MANDATORY
+				  : DOC_MARK_TRAINING,
+		     clamp(t->start, p->start, p->end),
+		     clamp(t->end, p->start, p->end), t->title);
+	}
+	for (size_t i = 0; i < d->nabsences; i++) {
+		const struct absence *a = &d->absences[i];
+		date_t e = a->end != DATE_NONE ? a->end : open_end;
+		if (a->start > p->end || e < p->start || e < a->start)
+			continue;
+		mark(m, DOC_MARK_ABSENCE, clamp(a->start, p->start, p->end),
+		     clamp(e, p->start, p->end), fields_absence_label(a->kind));
+	}
+}
+
+static int mark_cmp(const void *pa, const void *pb)
+{
+	const struct doc_mark_item *a = pa, *b = pb;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return strcmp(a->label, b->label);
+}
+
+struct doc_timeline *fields_timeline(const struct fields_env *env)
+{
+	struct marks m = {.arena = env->arena};
+	struct doc_timeline *t = arena_alloc(env->arena, sizeof(*t));
+	if (t == NULL || period(env) == NULL)
+		return NULL;
+	timeline_events(env, &m);
+	timeline_spans(env, &m);
+	if (m.oom)
+		return NULL;
+	/* qsort is not stable: mark_cmp orders by every member, so that
+	 * equal marks are interchangeable and the output reproducible. */
+	if (m.n > 1)
+		qsort(m.items, m.n, sizeof(*m.items), mark_cmp);
+	*t = (struct doc_timeline){
+	    .start = period(env)->start,
+	    .end = period(env)->end,
+	    .items = m.items,
+	    .nitems = m.n,
+	};
+	return t;
+}

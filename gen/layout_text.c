@@ -1,0 +1,492 @@
+/*
+ * Inline text: splits runs into words, breaks words into lines (first
+ * fit, words too long for a line broken between characters), aligns or
+ * justifies each line.  Part of the layout; see layout_internal.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_internal.h"
+#include "utf8.h"
+
+/* Lines may overshoot by rounding noise, never by a visible amount. */
+#define FIT_EPSILON 1e-6
+/* Check box side and advance, in ems. */
+#define CHECKBOX_SIDE	 0.78
+#define CHECKBOX_ADVANCE 0.9
+
+/* A piece of a word in one style: a byte span of a run, or a box. */
+struct frag {
+	const char *s;
+	size_t len;
+	enum layout_face face;
+	double size;
+	enum layout_color color;
+	double w;
+	bool checkbox, checked;
+};
+
+struct word {
+	size_t first, n; /* frags */
+	double w;
+	double space; /* the space after it, 0 if none */
+	bool brk;     /* a forced line break follows */
+};
+
+struct para {
+	struct lctx *ctx;
+	struct frag *frags;
+	size_t nfrags, frags_cap;
+	struct word *words;
+	size_t nwords, words_cap;
+	bool open; /* the last word still takes characters */
+};
+
+static bool grow(struct lctx *ctx, void **v, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return true;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = realloc(*v, ncap * size);
+	if (p == NULL) {
+		ctx->oom = true;
+		return false;
+	}
+	*v = p;
+	*cap = ncap;
+	return true;
+}
+
+static struct word *word_new(struct para *p)
+{
+	if (!grow(p->ctx, (void **)&p->words, &p->words_cap, p->nwords,
+		  sizeof(*p->words)))
+		return NULL;
+	struct word *w = &p->words[p->nwords++];
+	memset(w, 0, sizeof(*w));
+	w->first = p->nfrags;
+	p->open = true;
+	return w;
+}
+
+static struct frag *frag_new(struct para *p)
+{
+	if (!grow(p->ctx, (void **)&p->frags, &p->frags_cap, p->nfrags,
+		  sizeof(*p->frags)))
+		return NULL;
+	struct frag *f = &p->frags[p->nfrags++];
+	memset(f, 0, sizeof(*f));
+	return f;
+}
+
+/* The open word, or a new one. */
+static struct word *open_word(struct para *p)
+{
+	if (p->open && p->nwords > 0)
+		return &p->words[p->nwords - 1];
+	return word_new(p);
+}
+
+/* Ends the open word; space is the width that follows it. */
+static void close_word(struct para *p, double space)
+{
+	if (p->nwords == 0)
+		return;
+	struct word *w = &p->words[p->nwords - 1];
+	if (p->open || (w->space == 0 && !w->brk))
+		w->space = space;
+	p->open = false;
+}
+
+/* Appends the character at s (n bytes, advance adv) to the open word. */
+static bool add_char(struct para *p, const char *s, size_t n, double adv,
+		     enum layout_face face, double size,
+		     enum layout_color color)
+{
+	struct word *w = open_word(p);
+	if (w == NULL)
+		return false;
+	struct frag *last = w->n > 0 ? &p->frags[w->first + w->n - 1] : NULL;
+	if (last == NULL || last->checkbox || last->face != face ||
+	    last->size != size || last->color != color ||
+	    last->s + last->len != s) {
+		last = frag_new(p);
+		if (last == NULL)
+			return false;
+		w = &p->words[p->nwords - 1];
+		last->s = s;
+		last->face = face;
+		last->size = size;
+		last->color = color;
+		w->n++;
+	}
+	last->len += n;
+	last->w += adv;
+	w->w += adv;
+	return true;
+}
+
+static bool is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Characters that take no room and are never drawn. */
+static bool is_invisible(uint32_t c)
+{
+	return c < 0x20 || c == 0x7F || c == 0xAD || c == 0x200B || c == 0xFEFF;
+}
+
+static bool add_run(struct para *p, const struct doc_node *n,
+		    const struct tstyle *ts)
+{
+	struct lctx *ctx = p->ctx;
+	unsigned flags = n->flags | ts->force;
+	enum layout_face face = layout_face_of(flags);
+	double size = (n->flags & DOC_SMALL) ? ts->size * 0.85 : ts->size;
+	const char *s = n->text != NULL ? n->text : "";
+	size_t len = strlen(s);
+
+	while (len > 0) {
+		uint32_t c;
+		size_t k = utf8_decode(s, len, &c);
+		if (is_space(c)) {
+			close_word(
+			    p, size * ctx->m->advance(ctx->m->ctx, face, ' '));
+		} else if (c == 0x200B) {
+			close_word(p, 0);
+		} else if (!is_invisible(c)) {
+			double adv =
+			    size * ctx->m->advance(ctx->m->ctx, face, c);
+			if (!add_char(p, s, k, adv, face, size, ts->color))
+				return false;
+		}
+		s += k;
+		len -= k;
+	}
+	return true;
+}
+
+static bool add_checkbox(struct para *p, const struct doc_node *n,
+			 const struct tstyle *ts)
+{
+	struct word *w = open_word(p);
+	if (w == NULL)
+		return false;
+	struct frag *f = frag_new(p);
+	if (f == NULL)
+		return false;
+	w = &p->words[p->nwords - 1];
+	f->checkbox = true;
+	f->checked = n->checked;
+	f->size = ts->size;
+	f->color = ts->color;
+	f->w = CHECKBOX_ADVANCE * ts->size;
+	w->n++;
+	w->w += f->w;
+	return true;
+}
+
+static bool add_linebreak(struct para *p)
+{
+	/* An empty line still needs a word to end. */
+	if (p->nwords == 0 || p->words[p->nwords - 1].brk)
+		if (word_new(p) == NULL)
+			return false;
+	close_word(p, 0);
+	p->words[p->nwords - 1].brk = true;
+	return true;
+}
+
+/*
+ * Splits word i so that its head is at most width wide (at least one
+ * character, so that the loop always progresses); the tail becomes word
+ * i + 1 and keeps the space and break that followed.
+ */
+static bool split_word(struct para *p, size_t i, double width)
+{
+	struct lctx *ctx = p->ctx;
+	struct word *w = &p->words[i];
+	double used = 0;
+	size_t fi, cut = 0;
+	bool found = false;
+
+	for (fi = w->first; fi < w->first + w->n && !found; fi++) {
+		struct frag *f = &p->frags[fi];
+		if (f->checkbox) {
+			if (used + f->w > width + FIT_EPSILON && used > 0) {
+				cut = 0;
+				found = true;
+				break;
+			}
+			used += f->w;
+			continue;
+		}
+		size_t off = 0;
+		while (off < f->len) {
+			uint32_t c;
+			size_t k = utf8_decode(f->s + off, f->len - off, &c);
+			double adv =
+			    is_invisible(c)
+				? 0
+				: f->size *
+				      ctx->m->advance(ctx->m->ctx, f->face, c);
+			if (used + adv > width + FIT_EPSILON && used > 0) {
+				cut = off;
+				found = true;
+				break;
+			}
+			used += adv;
+			off += k;
+		}
+		if (found)
+			break;
+	}
+	if (!found)
+		return true; /* it fits after all */
+
+	/* Room for one more frag (the tail's part of frag fi) and word. */
+	if (!grow(ctx, (void **)&p->frags, &p->frags_cap, p->nfrags,
+		  sizeof(*p->frags)) ||
+	    !grow(ctx, (void **)&p->words, &p->words_cap, p->nwords,
+		  sizeof(*p->words)))
+		return false;
+	w = &p->words[i];
+	size_t head_frags = fi - w->first;
+	struct word tail = *w;
+
+	if (cut > 0) {
+		/* Frag fi splits in two: shift the frags after it. */
+		memmove(&p->frags[fi + 2], &p->frags[fi + 1],
+			(p->nfrags - fi - 1) * sizeof(*p->frags));
+		p->nfrags++;
+		for (size_t j = 0; j < p->nwords; j++)
+			if (p->words[j].first > fi)
+				p->words[j].first++;
+		struct frag *head = &p->frags[fi];
+		struct frag *rest = &p->frags[fi + 1];
+		*rest = *head;
+		head->len = cut;
+		head->w = layout_text_width(ctx, head->face, head->size,
+					    head->s, head->len);
+		rest->s += cut;
+		rest->len -= cut;
+		rest->w -= head->w;
+		head_frags++;
+		tail.first = fi + 1;
+		tail.n = w->n - head_frags + 1;
+		w->n = head_frags;
+	} else {
+		tail.first = fi;
+		tail.n = w->n - head_frags;
+		w->n = head_frags;
+	}
+	w->w = 0;
+	for (size_t j = w->first; j < w->first + w->n; j++)
+		w->w += p->frags[j].w;
+	tail.w -= w->w;
+	w->space = 0;
+	w->brk = false;
+	memmove(&p->words[i + 2], &p->words[i + 1],
+		(p->nwords - i - 1) * sizeof(*p->words));
+	p->words[i + 1] = tail;
+	p->nwords++;
+	return true;
+}
+
+/* Can frag b continue the text item that ends with frag a? */
+static bool mergeable(const struct frag *a, const struct frag *b,
+		      bool across_space)
+{
+	if (a->checkbox || b->checkbox || a->face != b->face ||
+	    a->size != b->size || a->color != b->color)
+		return false;
+	const char *end = a->s + a->len;
+	if (!across_space)
+		return end == b->s;
+	return end + 1 == b->s && *end == ' ';
+}
+
+static bool emit_line(struct para *p, size_t w0, size_t w1, bool last,
+		      const struct tstyle *ts, double x0, double width,
+		      struct strips *out)
+{
+	struct lctx *ctx = p->ctx;
+	double natural = 0, size = 0;
+	for (size_t i = w0; i < w1; i++) {
+		natural += p->words[i].w;
+		if (i + 1 < w1)
+			natural += p->words[i].space;
+		for (size_t j = 0; j < p->words[i].n; j++) {
+			struct frag *f = &p->frags[p->words[i].first + j];
+			if (f->size > size)
+				size = f->size;
+		}
+	}
+	if (size == 0)
+		size = ts->size;
+
+	bool forced = w1 > w0 && p->words[w1 - 1].brk;
+	double extra = 0, x = x0;
+	switch (ts->align) {
+	case DOC_JUSTIFY:
+		if (!last && !forced && w1 - w0 > 1 && natural < width)
+			extra = (width - natural) / (double)(w1 - w0 - 1);
+		break;
+	case DOC_CENTER:
+		x += (width - natural) / 2;
+		break;
+	case DOC_RIGHT:
+		x += width - natural;
+		break;
+	case DOC_LEFT:
+		break;
+	}
+	if (x < x0) /* rounding on a line filled to the last point */
+		x = x0;
+
+	struct strip *s = layout_strips_add(ctx, out);
+	if (s == NULL)
+		return false;
+	s->height = layout_line_height(ctx, size);
+	s->baseline = s->height / 2 + 0.28 * size;
+
+	struct layout_item *cur = NULL;
+	const struct frag *cur_frag = NULL;
+	for (size_t i = w0; i < w1; i++) {
+		const struct word *w = &p->words[i];
+		for (size_t j = 0; j < w->n; j++) {
+			const struct frag *f = &p->frags[w->first + j];
+			bool across = j == 0 && i > w0;
+			if (cur != NULL && mergeable(cur_frag, f, across) &&
+			    (!across || extra == 0)) {
+				cur->len = (size_t)(f->s + f->len - cur->text);
+				cur->w = x + f->w - cur->x;
+				cur_frag = f;
+				x += f->w;
+				continue;
+			}
+			struct layout_item *it =
+			    layout_items_add(ctx, &s->items);
+			if (it == NULL)
+				return false;
+			if (f->checkbox) {
+				double side = CHECKBOX_SIDE * f->size;
+				it->kind = LAYOUT_CHECKBOX;
+				it->x = x + 0.04 * f->size;
+				it->y = s->baseline + 0.06 * f->size - side;
+				it->w = it->h = side;
+				it->checked = f->checked;
+				it->color = f->color;
+				it->width = 0.06 * f->size;
+				cur = NULL;
+			} else {
+				it->kind = LAYOUT_TEXT;
+				it->x = x;
+				it->y = s->baseline;
+				it->w = f->w;
+				it->text = f->s;
+				it->len = f->len;
+				it->face = f->face;
+				it->size = f->size;
+				it->color = f->color;
+				cur = it;
+			}
+			cur_frag = f;
+			x += f->w;
+		}
+		x += w->space + extra;
+	}
+	return true;
+}
+
+static bool break_lines(struct para *p, const struct tstyle *ts, double x0,
+			double width, struct strips *out)
+{
+	size_t start = 0, i = 0;
+	double line_w = 0;
+
+	while (i < p->nwords) {
+		struct word *w = &p->words[i];
+		bool empty = i == start;
+		double gap = empty ? 0 : p->words[i - 1].space;
+		if (!empty && line_w + gap + w->w > width + FIT_EPSILON) {
+			if (!emit_line(p, start, i, false, ts, x0, width, out))
+				return false;
+			start = i;
+			line_w = 0;
+			continue;
+		}
+		if (empty && w->w > width + FIT_EPSILON) {
+			if (!split_word(p, i, width))
+				return false;
+			/* The head fills the line by itself. */
+			if (!emit_line(p, i, i + 1, false, ts, x0, width, out))
+				return false;
+			start = ++i;
+			line_w = 0;
+			continue;
+		}
+		line_w += gap + w->w;
+		i++;
+		if (w->brk) {
+			if (!emit_line(p, start, i, false, ts, x0, width, out))
+				return false;
+			start = i;
+			line_w = 0;
+		}
+	}
+	if (start < p->nwords)
+		return emit_line(p, start, p->nwords, true, ts, x0, width, out);
+	return true;
+}
+
+bool layout_text(struct lctx *ctx, const struct doc_node *first,
+		 const struct doc_node *end, const struct tstyle *ts, double x0,
+		 double width, struct strips *out)
+{
+	struct para p = {.ctx = ctx};
+	bool ok = true;
+
+	for (const struct doc_node *n = first; n != end && ok; n = n->next) {
+		switch (n->type) {
+		case DOC_TEXT:
+			ok = add_run(&p, n, ts);
+			break;
+		case DOC_CHECKBOX:
+			ok = add_checkbox(&p, n, ts);
+			break;
+		case DOC_LINEBREAK:
+			ok = add_linebreak(&p);
+			break;
+		case DOC_ROOT:
+		case DOC_SECTION:
+		case DOC_HEADING:
+		case DOC_PARAGRAPH:
+		case DOC_LIST:
+		case DOC_ITEM:
+		case DOC_TABLE:
+		case DOC_ROW:
+		case DOC_CELL:
+		case DOC_RULED:
+		case DOC_SIGNATURE:
+		case DOC_SIGNER:
+		case DOC_LETTERBOX:
+		case DOC_FRAME:
+		case DOC_CUTLINE:
+		case DOC_PAGEBREAK:
+		case DOC_SPACE:
+		case DOC_TIMELINE:
+			break; /* blocks are not inline: the caller splits */
+		}
+	}
+	/* A break at the very end adds no empty line. */
+	if (ok && p.nwords > 0 && p.words[p.nwords - 1].brk &&
+	    p.words[p.nwords - 1].n == 0 && p.nwords > 1)
+		p.nwords--;
+	if (ok && p.nwords > 0)
+		ok = break_lines(&p, ts, x0, width, out);
+	free(p.frags);
+	free(p.words);
+	return ok && !ctx->oom;
+}

@@ -1,0 +1,165 @@
+/*
+ * The ODT backend's entry points (see odt.h): the package's parts,
+ * meta.xml and the manifest, handed to odt_zip.c.  For the commands.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "odt.h"
+#include "odt_internal.h"
+#include "odt_zip.h"
+
+#ifndef PARCOURS_VERSION
+#define PARCOURS_VERSION "0"
+#endif
+
+#define ODT_DEFAULT_FONT "DejaVu Sans"
+
+static const char mimetype[] = "application/vnd.oasis.opendocument.text";
+
+struct odt {
+	char *font;
+	char err[ODT_ZIP_ERR_LEN];
+};
+
+struct odt *odt_new(const char *font_family)
+{
+	struct odt *o = calloc(1, sizeof(*o));
+	if (o == NULL)
+		return NULL;
+	const char *f = font_family != NULL && font_family[0] != '\0'
+			    ? font_family
+			    : ODT_DEFAULT_FONT;
+	o->font = malloc(strlen(f) + 1);
+	if (o->font == NULL) {
+		free(o);
+		return NULL;
+	}
+	strcpy(o->font, f);
+	return o;
+}
+
+void odt_free(struct odt *o)
+{
+	if (o == NULL)
+		return;
+	free(o->font);
+	free(o);
+}
+
+const char *odt_error(const struct odt *o)
+{
+	return o->err[0] != '\0' ? o->err : "out of memory";
+}
+
+static void put_element(struct buf *out, const char *tag, const char *text)
+{
+	if (text == NULL || text[0] == '\0')
+		return;
+	buf_printf(out, "<%s>", tag);
+	/* Metadata is plain text: escaped, without ODF space elements. */
+	odt_xml_attr(out, text);
+	buf_printf(out, "</%s>", tag);
+}
+
+/*
+ * meta.xml: title and subject of the document (of the first one, with
+ * the count, when merged), the company as author, parcours as creator
+ * and generator, every date the reference date.
+ */
+static void write_meta(struct buf *out, const struct doc *const *docs, size_t n)
+{
+	const struct doc_meta *m = &docs[0]->meta;
+	buf_printf(out,
+		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		   "<office:document-meta %s office:version=\"1.3\">"
+		   "<office:meta><meta:generator>parcours/%s</meta:generator>",
+		   odt_namespaces, PARCOURS_VERSION);
+	if (n > 1) {
+		char title[64];
+		snprintf(title, sizeof(title), "Publipostage : %zu documents",
+			 n);
+		put_element(out, "dc:title", title);
+	} else {
+		put_element(out, "dc:title", m->title);
+		put_element(out, "dc:subject", m->subject);
+		put_element(out, "meta:keyword", m->keywords);
+	}
+	put_element(out, "meta:initial-creator", m->author);
+	put_element(out, "dc:creator", "parcours");
+	if (m->reference_date != DATE_NONE) {
+		char iso[DATE_ISO_LEN];
+		date_fmt_iso(m->reference_date, iso);
+		buf_printf(
+		    out,
+		    "<meta:creation-date>%sT00:00:00</meta:creation-date>"
+		    "<dc:date>%sT00:00:00</dc:date>",
+		    iso, iso);
+	}
+	buf_puts(out, "<dc:language>fr-FR</dc:language>"
+		      "</office:meta></office:document-meta>\n");
+}
+
+static void write_manifest(struct buf *out)
+{
+	static const char *const parts[] = {"content.xml", "styles.xml",
+					    "meta.xml"};
+	buf_printf(out,
+		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		   "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:"
+		   "opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
+		   "<manifest:file-entry manifest:full-path=\"/\""
+		   " manifest:version=\"1.3\" manifest:media-type=\"%s\"/>",
+		   mimetype);
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		buf_printf(out,
+			   "<manifest:file-entry manifest:full-path=\"%s\""
+			   " manifest:media-type=\"text/xml\"/>",
+			   parts[i]);
+	buf_puts(out, "</manifest:manifest>\n");
+}
+
+static bool package(struct odt *o, const struct doc *const *docs, size_t n,
+		    bool merged, struct buf *out)
+{
+	struct buf content = {0}, styles = {0}, meta = {0}, manifest = {0};
+	bool ok = odt_content_write(&content, o->font, docs, n, merged);
+	odt_styles_write(&styles, o->font, docs, n, merged);
+	write_meta(&meta, docs, n);
+	write_manifest(&manifest);
+	o->err[0] = '\0';
+	ok = ok && !content.oom && !styles.oom && !meta.oom && !manifest.oom;
+	if (ok) {
+		const struct odt_zip_part parts[] = {
+		    {"content.xml", content.data, content.len},
+		    {"styles.xml", styles.data, styles.len},
+		    {"meta.xml", meta.data, meta.len},
+		    {"META-INF/manifest.xml", manifest.data, manifest.len},
+		};
+		ok = odt_zip_write(mimetype, parts,
+				   sizeof(parts) / sizeof(parts[0]),
+				   docs[0]->meta.reference_date, out, o->err);
+	}
+	buf_free(&content);
+	buf_free(&styles);
+	buf_free(&meta);
+	buf_free(&manifest);
+	return ok;
+}
+
+bool odt_render(struct odt *o, const struct doc *d, struct buf *out)
+{
+	const struct doc *docs[] = {d};
+	return package(o, docs, 1, false, out);
+}
+
+bool odt_render_merged(struct odt *o, const struct doc *const *docs, size_t n,
+		       struct buf *out)
+{
+	if (n == 0) {
+		snprintf(o->err, sizeof(o->err), "no document to merge");
+		return false;
+	}
+	return package(o, docs, n, true, out);
+}

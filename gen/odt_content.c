@@ -1,0 +1,1045 @@
+/*
+ * content.xml of the ODT backend: one walk over the document tree with
+ * one switch on the node type (see odt_internal.h).  For the ODT backend
+ * only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "odt_internal.h"
+
+/*
+ * An automatic paragraph style: a named style with what this paragraph
+ * changes in it.  Registered as used, written before the body.
+ */
+struct pvariant {
+	const char *parent;
+	int align;	   /* enum doc_align, or -1 for the parent's own */
+	bool keep_next;	   /* inside a keep-together section */
+	bool break_before; /* after a DOC_PAGEBREAK */
+	size_t master;	   /* > 0: starts document `master` on MP<master> */
+	int line_hmm;	   /* fixed line height in 1/100 mm, 0: none */
+};
+
+/* Where blocks are written: the paragraph style they take. */
+struct ctx {
+	const char *pstyle;
+	int style_align; /* the alignment pstyle has */
+	int left_align;	 /* what DOC_LEFT means here; -1: pstyle's own */
+	bool keep;	 /* keep-together: each block keeps with the next */
+	bool in_list;	 /* nested lists take the outer list's style */
+	bool boxed;	 /* in a bordered frame: space keeps the border */
+};
+
+/* Fixed automatic styles, written only when used. */
+enum {
+	USE_CELL = 1 << 0,
+	USE_CELL_HEAD = 1 << 1,
+	USE_CELL_FRAME = 1 << 2,
+	USE_CELL_PLAIN = 1 << 3,
+	USE_ROW_KEEP = 1 << 4,
+	USE_ROW_SIGN = 1 << 5,
+	USE_TIMELINE = 1 << 6,
+};
+
+struct writer {
+	struct buf body;  /* the office:text contents */
+	struct buf autos; /* automatic styles made on the way */
+	struct pvariant *variants;
+	size_t nvariants, cap;
+	unsigned text_used; /* bit f: text style T<f> used */
+	unsigned used;	    /* USE_* */
+	size_t ntables, nshapes, nframes;
+	int depth;	       /* inside a table or a frame */
+	bool pending_break;    /* a DOC_PAGEBREAK waits for a block */
+	size_t pending_master; /* the next block starts document k */
+	bool at_space;	       /* see odt_xml_text() */
+	bool oom;
+	size_t last_para_end; /* offset of the last "</text:p>" or h */
+	bool any_para;	      /* the current document wrote a paragraph */
+	bool table_last;      /* the last block written is a table */
+};
+
+static const char *const align_names[] = {
+    [DOC_LEFT] = "start",
+    [DOC_JUSTIFY] = "justify",
+    [DOC_CENTER] = "center",
+    [DOC_RIGHT] = "end",
+};
+
+static void write_node(struct writer *, const struct doc_node *,
+		       const struct ctx *);
+static void write_blocks(struct writer *, const struct doc_node *parent,
+			 const struct ctx *);
+
+static bool is_inline(enum doc_type t)
+{
+	return t == DOC_TEXT || t == DOC_LINEBREAK || t == DOC_CHECKBOX;
+}
+
+/* Field by field: padding bytes are not part of a style. */
+static bool same_variant(const struct pvariant *a, const struct pvariant *b)
+{
+	return strcmp(a->parent, b->parent) == 0 && a->align == b->align &&
+	       a->keep_next == b->keep_next &&
+	       a->break_before == b->break_before && a->master == b->master &&
+	       a->line_hmm == b->line_hmm;
+}
+
+/*
+ * The style name for a paragraph of base style parent with these
+ * changes, registering an automatic style when anything changes.  Takes
+ * a waiting page break or document start, outside tables and frames.
+ */
+static const char *para_style(struct writer *w, const char *parent, int align,
+			      bool keep_next, int line_hmm, char name[16])
+{
+	struct pvariant v = {parent, align, keep_next, false, 0, line_hmm};
+	if (w->depth == 0) {
+		v.break_before = w->pending_break;
+		v.master = w->pending_master;
+		w->pending_break = false;
+		w->pending_master = 0;
+	}
+	if (v.align < 0 && !v.keep_next && !v.break_before && v.master == 0 &&
+	    v.line_hmm == 0)
+		return parent;
+	size_t i;
+	for (i = 0; i < w->nvariants; i++)
+		if (same_variant(&w->variants[i], &v))
+			break;
+	if (i == w->nvariants) {
+		if (w->nvariants == w->cap) {
+			size_t cap = w->cap ? 2 * w->cap : 16;
+			void *p = realloc(w->variants, cap * sizeof(v));
+			if (p == NULL) {
+				w->oom = true;
+				return parent;
+			}
+			w->variants = p;
+			w->cap = cap;
+		}
+		w->variants[w->nvariants++] = v;
+	}
+	snprintf(name, 16, "P%zu", i + 1);
+	return name;
+}
+
+static void put_pvariant(struct buf *out, const struct pvariant *v, size_t i)
+{
+	buf_printf(out,
+		   "<style:style style:name=\"P%zu\" style:family=\"paragraph\""
+		   " style:parent-style-name=\"%s\"",
+		   i + 1, v->parent);
+	if (v->master > 0)
+		buf_printf(out, " style:master-page-name=\"MP%zu\"", v->master);
+	buf_puts(out, "><style:paragraph-properties");
+	if (v->align >= 0)
+		buf_printf(out, " fo:text-align=\"%s\"", align_names[v->align]);
+	if (v->keep_next)
+		buf_puts(out, " fo:keep-with-next=\"always\"");
+	if (v->break_before && v->master == 0)
+		buf_puts(out, " fo:break-before=\"page\"");
+	if (v->master > 0)
+		buf_puts(out, " style:page-number=\"1\"");
+	if (v->line_hmm > 0)
+		buf_printf(out, " fo:line-height=\"%d.%02dmm\"",
+			   v->line_hmm / 100, v->line_hmm % 100);
+	buf_puts(out, "/></style:style>");
+}
+
+/* The effective alignment of a block of alignment a, -1 if the style's. */
+static int block_align(const struct ctx *c, enum doc_align a)
+{
+	int eff = a == DOC_LEFT ? c->left_align : (int)a;
+	return eff == c->style_align ? -1 : eff;
+}
+
+static void open_para(struct writer *w, const char *tag, const char *style)
+{
+	buf_printf(&w->body, "<%s text:style-name=\"%s\"", tag, style);
+	w->at_space = true;
+}
+
+static void close_para(struct writer *w, const char *tag)
+{
+	w->last_para_end = w->body.len;
+	w->any_para = true;
+	if (w->depth == 0)
+		w->table_last = false;
+	buf_printf(&w->body, "</%s>", tag);
+}
+
+/* The inline children of parent; block ones give their text only. */
+static void write_inlines(struct writer *w, const struct doc_node *parent,
+			  const struct ctx *c)
+{
+	for (const struct doc_node *n = parent->first; n != NULL; n = n->next)
+		if (is_inline(n->type))
+			write_node(w, n, c);
+		else
+			write_inlines(w, n, c);
+}
+
+/* A paragraph of style ctx holding the inline run [first, end). */
+static void write_implicit_para(struct writer *w, const struct doc_node *first,
+				const struct doc_node *end, const struct ctx *c,
+				bool keep_next)
+{
+	char name[16];
+	const char *style = para_style(w, c->pstyle, block_align(c, DOC_LEFT),
+				       keep_next, 0, name);
+	open_para(w, "text:p", style);
+	buf_puts(&w->body, ">");
+	for (const struct doc_node *n = first; n != end; n = n->next)
+		write_node(w, n, c);
+	close_para(w, "text:p");
+}
+
+/*
+ * The children of a block container.  Inline children written directly
+ * form a paragraph of the context's style, as the template language
+ * says.
+ */
+static void write_blocks(struct writer *w, const struct doc_node *parent,
+			 const struct ctx *c)
+{
+	const struct doc_node *n = parent->first;
+	while (n != NULL) {
+		if (is_inline(n->type)) {
+			const struct doc_node *end = n;
+			while (end != NULL && is_inline(end->type))
+				end = end->next;
+			write_implicit_para(w, n, end, c,
+					    c->keep && end != NULL);
+			n = end;
+			continue;
+		}
+		struct ctx inner = *c;
+		inner.keep = c->keep && n->next != NULL;
+		write_node(w, n, &inner);
+		n = n->next;
+	}
+}
+
+static void write_paragraph(struct writer *w, const struct doc_node *n,
+			    const struct ctx *c)
+{
+	char name[16];
+	const char *style = para_style(w, c->pstyle, block_align(c, n->align),
+				       c->keep, 0, name);
+	open_para(w, "text:p", style);
+	buf_puts(&w->body, ">");
+	write_inlines(w, n, c);
+	close_para(w, "text:p");
+}
+
+static void write_heading(struct writer *w, const struct doc_node *n,
+			  const struct ctx *c)
+{
+	static const char *const styles[] = {"Heading_20_1", "Heading_20_2",
+					     "Heading_20_3"};
+	int level = n->level < 1 ? 1 : n->level > 3 ? 3 : n->level;
+	char name[16];
+	/* Headings keep with the next block through their style. */
+	const char *style =
+	    para_style(w, styles[level - 1], -1, false, 0, name);
+	open_para(w, "text:h", style);
+	buf_printf(&w->body, " text:outline-level=\"%d\">", level);
+	write_inlines(w, n, c);
+	close_para(w, "text:h");
+}
+
+static void write_text(struct writer *w, const struct doc_node *n)
+{
+	unsigned f = n->flags & (DOC_BOLD | DOC_ITALIC | DOC_SMALL);
+	if (n->text == NULL)
+		return;
+	if (f != 0) {
+		w->text_used |= 1u << f;
+		buf_printf(&w->body, "<text:span text:style-name=\"T%u\">", f);
+	}
+	odt_xml_text(&w->body, n->text, &w->at_space);
+	if (f != 0)
+		buf_puts(&w->body, "</text:span>");
+}
+
+static void put_text_styles(struct buf *out, unsigned used)
+{
+	for (unsigned f = 1; f < 8; f++) {
+		if ((used & (1u << f)) == 0)
+			continue;
+		buf_printf(out,
+			   "<style:style style:name=\"T%u\""
+			   " style:family=\"text\"><style:text-properties",
+			   f);
+		if (f & DOC_BOLD)
+			buf_puts(out, " fo:font-weight=\"bold\"");
+		if (f & DOC_ITALIC)
+			buf_puts(out, " fo:font-style=\"italic\"");
+		if (f & DOC_SMALL)
+			buf_puts(out, " fo:font-size=\"82%\"");
+		buf_puts(out, "/></style:style>");
+	}
+}
+
+static void write_list(struct writer *w, const struct doc_node *n,
+		       const struct ctx *c)
+{
+	struct ctx inner = *c;
+	inner.pstyle = "Liste_Element";
+	inner.style_align = DOC_LEFT;
+	inner.left_align = DOC_LEFT;
+	inner.in_list = true;
+	/* Nested lists take the outer list's style, one level down. */
+	if (c->in_list)
+		buf_puts(&w->body, "<text:list>");
+	else
+		buf_printf(&w->body, "<text:list text:style-name=\"%s\">",
+			   n->ordered ? "Liste_Numeros" : "Liste_Puces");
+	for (const struct doc_node *it = n->first; it != NULL; it = it->next) {
+		buf_puts(&w->body, "<text:list-item>");
+		inner.keep = c->keep;
+		if (it->type == DOC_ITEM)
+			write_blocks(w, it, &inner);
+		else
+			write_node(w, it, &inner);
+		buf_puts(&w->body, "</text:list-item>");
+	}
+	buf_puts(&w->body, "</text:list>");
+}
+
+/*
+ * Opens a table of ncols columns with these width fractions (NULL:
+ * equal), writing its automatic styles; returns its number.  Tables
+ * take a waiting page break or document start like paragraphs do.
+ */
+static size_t open_table(struct writer *w, int ncols, const double *widths,
+			 bool keep_next)
+{
+	size_t t = ++w->ntables;
+	bool brk = false;
+	size_t master = 0;
+	if (w->depth == 0) {
+		brk = w->pending_break;
+		master = w->pending_master;
+		w->pending_break = false;
+		w->pending_master = 0;
+	}
+	buf_printf(&w->autos,
+		   "<style:style style:name=\"Tab%zu\" style:family=\"table\"",
+		   t);
+	if (master > 0)
+		buf_printf(&w->autos, " style:master-page-name=\"MP%zu\"",
+			   master);
+	buf_printf(&w->autos,
+		   "><style:table-properties style:width=\"%.2fmm\""
+		   " table:align=\"margins\" table:border-model=\"collapsing\""
+		   " fo:margin-top=\"1mm\""
+		   " fo:margin-bottom=\"2.5mm\"",
+		   ODT_TEXT_W);
+	if (keep_next)
+		buf_puts(&w->autos, " fo:keep-with-next=\"always\"");
+	if (brk && master == 0)
+		buf_puts(&w->autos, " fo:break-before=\"page\"");
+	if (master > 0)
+		buf_puts(&w->autos, " style:page-number=\"1\"");
+	buf_puts(&w->autos, "/></style:style>");
+	double sum = 0;
+	for (int i = 0; widths != NULL && i < ncols; i++)
+		sum += widths[i];
+	for (int i = 0; i < ncols; i++) {
+		double f =
+		    widths != NULL && sum > 0 ? widths[i] / sum : 1.0 / ncols;
+		buf_printf(&w->autos,
+			   "<style:style style:name=\"Tab%zu.C%d\""
+			   " style:family=\"table-column\">"
+			   "<style:table-column-properties"
+			   " style:column-width=\"%.2fmm\"/></style:style>",
+			   t, i + 1, f * ODT_TEXT_W);
+	}
+	buf_printf(&w->body,
+		   "<table:table table:name=\"Tableau%zu\""
+		   " table:style-name=\"Tab%zu\">",
+		   t, t);
+	for (int i = 0; i < ncols; i++)
+		buf_printf(&w->body,
+			   "<table:table-column"
+			   " table:style-name=\"Tab%zu.C%d\"/>",
+			   t, i + 1);
+	w->depth++;
+	return t;
+}
+
+static void close_table(struct writer *w)
+{
+	w->depth--;
+	buf_puts(&w->body, "</table:table>");
+	w->table_last = w->depth == 0;
+}
+
+static void open_cell(struct writer *w, const char *style, unsigned use)
+{
+	w->used |= use;
+	buf_printf(&w->body,
+		   "<table:table-cell table:style-name=\"%s\""
+		   " office:value-type=\"string\">",
+		   style);
+}
+
+/* A cell's blocks; a cell never stays empty (ODF wants a paragraph). */
+static void write_cell_blocks(struct writer *w, const struct doc_node *cell,
+			      const struct ctx *c)
+{
+	if (cell == NULL || cell->first == NULL) {
+		buf_printf(&w->body, "<text:p text:style-name=\"%s\"/>",
+			   c->pstyle);
+		return;
+	}
+	write_blocks(w, cell, c);
+}
+
+static int table_cols(const struct doc_node *n)
+{
+	int ncols = n->ncols;
+	for (const struct doc_node *r = n->first; r != NULL; r = r->next) {
+		int k = 0;
+		for (const struct doc_node *cell = r->first; cell != NULL;
+		     cell = cell->next)
+			k++;
+		if (k > ncols)
+			ncols = k;
+	}
+	return ncols > 0 ? ncols : 1;
+}
+
+static void write_row(struct writer *w, const struct doc_node *row, int ncols,
+		      bool head, const struct ctx *c)
+{
+	buf_puts(&w->body, "<table:table-row>");
+	const struct doc_node *cell = row->first;
+	for (int i = 0; i < ncols; i++) {
+		struct ctx in = *c;
+		in.pstyle = head ? "Tableau_En_tete" : "Tableau_Contenu";
+		in.style_align = DOC_LEFT;
+		in.left_align = cell != NULL ? (int)cell->align : DOC_LEFT;
+		in.keep = false;
+		open_cell(w, head ? "CellHead" : "Cell",
+			  head ? USE_CELL_HEAD : USE_CELL);
+		write_cell_blocks(w, cell, &in);
+		buf_puts(&w->body, "</table:table-cell>");
+		if (cell != NULL)
+			cell = cell->next;
+	}
+	buf_puts(&w->body, "</table:table-row>");
+}
+
+/* Header rows go in table:table-header-rows: repeated on each page. */
+static void write_table(struct writer *w, const struct doc_node *n,
+			const struct ctx *c)
+{
+	int ncols = table_cols(n);
+	const double *widths = n->ncols == ncols ? n->widths : NULL;
+	open_table(w, ncols, widths, c->keep);
+	int i = 0;
+	const struct doc_node *r = n->first;
+	if (n->header_rows > 0 && r != NULL) {
+		buf_puts(&w->body, "<table:table-header-rows>");
+		for (; r != NULL && i < n->header_rows; r = r->next, i++)
+			write_row(w, r, ncols, true, c);
+		buf_puts(&w->body, "</table:table-header-rows>");
+	}
+	for (; r != NULL; r = r->next)
+		write_row(w, r, ncols, false, c);
+	if (n->first == NULL)
+		write_row(w, n, ncols, false, c); /* ODF wants a row */
+	close_table(w);
+}
+
+/* Signers side by side, with room below each to sign by hand. */
+static void write_signature(struct writer *w, const struct doc_node *n,
+			    const struct ctx *c)
+{
+	int k = 0;
+	for (const struct doc_node *s = n->first; s != NULL; s = s->next)
+		k++;
+	if (k == 0)
+		return;
+	open_table(w, k, NULL, c->keep);
+	w->used |= USE_ROW_SIGN;
+	buf_puts(&w->body, "<table:table-row table:style-name=\"RowSign\">");
+	for (const struct doc_node *s = n->first; s != NULL; s = s->next) {
+		struct ctx in = *c;
+		in.pstyle = "Signature_Texte";
+		in.style_align = DOC_LEFT;
+		in.left_align = DOC_LEFT;
+		in.keep = false;
+		open_cell(w, "CellPlain", USE_CELL_PLAIN);
+		if (s->type == DOC_SIGNER)
+			write_cell_blocks(w, s, &in);
+		else
+			write_node(w, s, &in);
+		buf_puts(&w->body, "</table:table-cell>");
+	}
+	buf_puts(&w->body, "</table:table-row>");
+	close_table(w);
+}
+
+/* Whether a frame holds only paragraphs, text and space. */
+static bool frame_is_flat(const struct doc_node *n)
+{
+	for (const struct doc_node *b = n->first; b != NULL; b = b->next)
+		if (!is_inline(b->type) && b->type != DOC_PARAGRAPH &&
+		    b->type != DOC_SPACE)
+			return false;
+	return true;
+}
+
+/*
+ * A framed box.  Paragraphs alone are written in the bordered style
+ * "Cadre", whose borders LibreOffice joins into one box: no table, so a
+ * letter ending with its décharge gets no empty paragraph after it (and
+ * no empty page).  Anything else goes in a one-cell table.  A frame
+ * that keeps together is never split.
+ */
+static void write_frame(struct writer *w, const struct doc_node *n,
+			const struct ctx *c)
+{
+	struct ctx in = *c;
+	in.style_align = DOC_LEFT;
+	in.left_align = DOC_LEFT;
+	if (frame_is_flat(n)) {
+		in.pstyle = "Cadre";
+		in.keep = c->keep || n->keep_together;
+		in.boxed = true;
+		write_blocks(w, n, &in);
+		return;
+	}
+	open_table(w, 1, NULL, c->keep);
+	if (n->keep_together) {
+		w->used |= USE_ROW_KEEP;
+		buf_puts(&w->body,
+			 "<table:table-row table:style-name=\"RowKeep\">");
+	} else {
+		buf_puts(&w->body, "<table:table-row>");
+	}
+	in.pstyle = "Cadre_Texte";
+	in.keep = false;
+	open_cell(w, "CellFrame", USE_CELL_FRAME);
+	write_cell_blocks(w, n, &in);
+	buf_puts(&w->body, "</table:table-cell></table:table-row>");
+	close_table(w);
+}
+
+/*
+ * The letterhead, the recipient and the delivery mention go in frames
+ * placed on the page: the recipient where the envelope's window is,
+ * whatever the letterhead's height, the delivery mention beside it.
+ * Their frame styles hold the positions, so HR moves them there; their
+ * wrap keeps the letter's text below them all.
+ */
+enum placed { PLACED_SENDER, PLACED_RECIPIENT, PLACED_DELIVERY };
+
+static const struct {
+	const char *frame_style, *name, *pstyle;
+	double x, y, width, min_height;
+} placements[] = {
+    [PLACED_SENDER] = {"Lettre_EnTete", "EnTete", "Lettre_Expediteur",
+		       ODT_MARGIN_LEFT, ODT_MARGIN_TOP, ODT_SIDE_W, 5.0},
+    [PLACED_RECIPIENT] = {"Lettre_Fenetre", "Destinataire",
+			  "Lettre_Destinataire", ODT_WINDOW_X, ODT_WINDOW_Y,
+			  ODT_WINDOW_W, ODT_WINDOW_H},
+    [PLACED_DELIVERY] = {"Lettre_Cadre_envoi", "Envoi", "Lettre_Envoi",
+			 ODT_MARGIN_LEFT, ODT_WINDOW_Y, ODT_SIDE_W, 5.0},
+};
+
+static void write_placed(struct writer *w, const struct doc_node *n,
+			 const struct ctx *c, enum placed which)
+{
+	char name[16];
+	const char *style = para_style(w, "Lettre_Ancre", -1, false, 0, name);
+	open_para(w, "text:p", style);
+	buf_printf(&w->body,
+		   "><draw:frame draw:style-name=\"%s\" draw:name=\"%s%zu\""
+		   " text:anchor-type=\"paragraph\" svg:x=\"%.1fmm\""
+		   " svg:y=\"%.1fmm\" svg:width=\"%.1fmm\""
+		   " draw:z-index=\"%zu\"><draw:text-box"
+		   " fo:min-height=\"%.1fmm\">",
+		   placements[which].frame_style, placements[which].name,
+		   ++w->nframes, placements[which].x, placements[which].y,
+		   placements[which].width, w->nshapes++,
+		   placements[which].min_height);
+	struct ctx in = *c;
+	in.pstyle = placements[which].pstyle;
+	in.style_align = DOC_LEFT;
+	in.left_align = -1;
+	in.keep = false;
+	w->depth++;
+	write_blocks(w, n, &in);
+	w->depth--;
+	buf_puts(&w->body, "</draw:text-box></draw:frame>");
+	close_para(w, "text:p");
+}
+
+static void write_letterbox(struct writer *w, const struct doc_node *n,
+			    const struct ctx *c)
+{
+	struct ctx in = *c;
+	in.left_align = -1; /* the box's style decides */
+	in.style_align = DOC_LEFT;
+	switch (n->box) {
+	case DOC_BOX_SENDER:
+		write_placed(w, n, c, PLACED_SENDER);
+		return;
+	case DOC_BOX_RECIPIENT:
+		write_placed(w, n, c, PLACED_RECIPIENT);
+		return;
+	case DOC_BOX_DATELINE:
+		in.pstyle = "Lettre_Lieu_date";
+		in.style_align = DOC_RIGHT;
+		break;
+	case DOC_BOX_DELIVERY:
+		write_placed(w, n, c, PLACED_DELIVERY);
+		return;
+	case DOC_BOX_OBJECT:
+		in.pstyle = "Lettre_Objet";
+		break;
+	case DOC_BOX_SIGNATORY:
+		in.pstyle = "Lettre_Signataire";
+		break;
+	}
+	write_blocks(w, n, &in);
+}
+
+/* The dashed "detach here" line: scissors and words above it. */
+static void write_cutline(struct writer *w, const struct doc_node *n,
+			  const struct ctx *c)
+{
+	char name[16];
+	const char *style = para_style(w, "Decoupe", -1, false, 0, name);
+	open_para(w, "text:p", style);
+	buf_puts(&w->body, ">");
+	odt_xml_text(&w->body, "✂ ", &w->at_space);
+	if (n->first != NULL)
+		write_inlines(w, n, c);
+	else
+		odt_xml_text(&w->body, "découper ici", &w->at_space);
+	close_para(w, "text:p");
+}
+
+static void write_ruled(struct writer *w, const struct doc_node *n)
+{
+	char name[16];
+	for (int i = 0; i < n->count; i++) {
+		const char *style =
+		    para_style(w, "Lignes_a_remplir", -1, false, 0, name);
+		open_para(w, "text:p", style);
+		buf_puts(&w->body, ">");
+		close_para(w, "text:p");
+	}
+}
+
+/* count half-lines of about 2.2 mm (10.5 pt type at 110 %). */
+static void write_space(struct writer *w, const struct doc_node *n,
+			const struct ctx *c)
+{
+	char name[16];
+	if (n->count <= 0)
+		return;
+	const char *style = para_style(w, c->boxed ? c->pstyle : "Espace", -1,
+				       c->keep, n->count * 220, name);
+	open_para(w, "text:p", style);
+	buf_puts(&w->body, ">");
+	close_para(w, "text:p");
+}
+
+/* Timeline drawing, in millimetres within its anchor paragraph. */
+#define TL_H	  30.0
+#define TL_AXIS_Y 17.0
+
+static const struct {
+	const char *fill;
+	const char *words;
+} marks[] = {
+    [DOC_MARK_DUE_ON_TIME] = {"#2e7d32", "échéance respectée"},
+    [DOC_MARK_DUE_LATE] = {"#ef6c00", "échéance tenue en retard"},
+    [DOC_MARK_DUE_MISSED] = {"#c62828", "échéance manquée"},
+    [DOC_MARK_DUE_OPEN] = {"#9e9e9e", "prochaine échéance"},
+    [DOC_MARK_HELD] = {"#1565c0", "entretien réalisé"},
+    [DOC_MARK_REFUSED] = {"#6a1b9a", "refus de l'entretien"},
+    [DOC_MARK_TRAINING] = {"#00897b", "formation non obligatoire"},
+    [DOC_MARK_TRAINING_MANDATORY] = {"#80cbc4", "formation obligatoire"},
+    [DOC_MARK_ABSENCE] = {"#bdbdbd", "absence"},
+    [DOC_MARK_RECAP] = {"#000000", "état des lieux récapitulatif"},
+};
+
+static double tl_x(const struct doc_timeline *t, date_t d)
+{
+	double span = t->end > t->start ? (double)(t->end - t->start) : 1.0;
+	double x = (double)(d - t->start) / span * ODT_TEXT_W;
+	return x < 0 ? 0 : x > ODT_TEXT_W ? ODT_TEXT_W : x;
+}
+
+static void put_shape_start(struct writer *w, const char *shape,
+			    const char *style)
+{
+	buf_printf(&w->body,
+		   "<draw:%s draw:style-name=\"%s\" text:anchor-type="
+		   "\"paragraph\" draw:z-index=\"%zu\"",
+		   shape, style, w->nshapes++);
+}
+
+static void put_line(struct writer *w, const char *style, double x1, double y1,
+		     double x2, double y2)
+{
+	put_shape_start(w, "line", style);
+	buf_printf(&w->body,
+		   " svg:x1=\"%.2fmm\" svg:y1=\"%.2fmm\" svg:x2=\"%.2fmm\""
+		   " svg:y2=\"%.2fmm\"><text:p/></draw:line>",
+		   x1, y1, x2, y2);
+}
+
+static void put_box(struct writer *w, const char *shape, const char *style,
+		    double x, double y, double wd, double h)
+{
+	put_shape_start(w, shape, style);
+	buf_printf(&w->body,
+		   " svg:x=\"%.2fmm\" svg:y=\"%.2fmm\" svg:width=\"%.2fmm\""
+		   " svg:height=\"%.2fmm\"><text:p/></draw:%s>",
+		   x, y, wd, h, shape);
+}
+
+static void put_label(struct writer *w, double x, double y, const char *text)
+{
+	bool at_space = true;
+	buf_printf(&w->body,
+		   "<draw:frame draw:style-name=\"grLabel\""
+		   " text:anchor-type=\"paragraph\" svg:x=\"%.2fmm\""
+		   " svg:y=\"%.2fmm\" svg:width=\"12mm\" draw:z-index=\"%zu\">"
+		   "<draw:text-box fo:min-height=\"3mm\">"
+		   "<text:p text:style-name=\"Tableau_Contenu\">"
+		   "<text:span text:style-name=\"T4\">",
+		   x, y, w->nshapes++);
+	w->text_used |= 1u << DOC_SMALL;
+	odt_xml_text(&w->body, text, &at_space);
+	buf_puts(&w->body,
+		 "</text:span></text:p></draw:text-box></draw:frame>");
+}
+
+/*
+ * The time axis: year ticks and labels, spans (absences, trainings) as
+ * bars above it, points (due dates, interviews, refusals) as dots on it.
+ */
+static void draw_timeline(struct writer *w, const struct doc_timeline *t)
+{
+	put_line(w, "grAxis", 0, TL_AXIS_Y, ODT_TEXT_W, TL_AXIS_Y);
+	int y0, y1, m, d;
+	date_to_ymd(t->start, &y0, &m, &d);
+	date_to_ymd(t->end, &y1, &m, &d);
+	for (int y = y0; y <= y1 + 1; y++) {
+		date_t jan1 = date_from_ymd(y, 1, 1);
+		if (jan1 == DATE_NONE || jan1 < t->start || jan1 > t->end)
+			continue;
+		double x = tl_x(t, jan1);
+		char year[8];
+		snprintf(year, sizeof(year), "%d", y);
+		put_line(w, "grAxis", x, TL_AXIS_Y - 1.5, x, TL_AXIS_Y + 1.5);
+		put_label(w, x - 4.5, TL_AXIS_Y + 2.5, year);
+	}
+	for (size_t i = 0; i < t->nitems; i++) {
+		const struct doc_mark_item *it = &t->items[i];
+		char style[16];
+		snprintf(style, sizeof(style), "grMark%d", (int)it->kind);
+		double x = tl_x(t, it->start);
+		if (it->end > it->start) {
+			bool absence = it->kind == DOC_MARK_ABSENCE;
+			double wd = tl_x(t, it->end) - x;
+			put_box(w, "rect", style, x, absence ? 3.0 : 8.0,
+				wd < 0.8 ? 0.8 : wd, 3.0);
+		} else {
+			put_box(w, "ellipse", style, x - 1.5, TL_AXIS_Y - 1.5,
+				3.0, 3.0);
+		}
+	}
+}
+
+static void put_timeline_styles(struct buf *out)
+{
+	buf_puts(out,
+		 "<style:style style:name=\"grAxis\""
+		 " style:family=\"graphic\"><style:graphic-properties"
+		 " draw:stroke=\"solid\" svg:stroke-width=\"0.3mm\""
+		 " svg:stroke-color=\"#000000\" style:wrap=\"run-through\""
+		 " style:run-through=\"foreground\""
+		 " style:vertical-rel=\"paragraph\""
+		 " style:horizontal-rel=\"paragraph\"/></style:style>"
+		 "<style:style style:name=\"grLabel\""
+		 " style:family=\"graphic\"><style:graphic-properties"
+		 " draw:stroke=\"none\" draw:fill=\"none\" fo:padding=\"0mm\""
+		 " fo:border=\"none\" style:wrap=\"run-through\""
+		 " style:run-through=\"foreground\""
+		 " style:vertical-rel=\"paragraph\""
+		 " style:horizontal-rel=\"paragraph\"/></style:style>");
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		buf_printf(
+		    out,
+		    "<style:style style:name=\"grMark%zu\""
+		    " style:family=\"graphic\"><style:graphic-properties"
+		    " draw:stroke=\"none\" draw:fill=\"solid\""
+		    " draw:fill-color=\"%s\" style:wrap=\"run-through\""
+		    " style:run-through=\"foreground\""
+		    " style:vertical-rel=\"paragraph\""
+		    " style:horizontal-rel=\"paragraph\"/></style:style>",
+		    k, marks[k].fill);
+}
+
+/* The table under the drawing: each mark with its dates and words. */
+static void write_timeline_table(struct writer *w, const struct doc_timeline *t)
+{
+	static const double widths[] = {0.28, 0.32, 0.40};
+	open_table(w, 3, widths, false);
+	buf_puts(&w->body, "<table:table-header-rows><table:table-row>");
+	static const char *const heads[] = {"Date", "Événement", "Détail"};
+	for (int i = 0; i < 3; i++) {
+		open_cell(w, "CellHead", USE_CELL_HEAD);
+		buf_puts(&w->body,
+			 "<text:p text:style-name=\"Tableau_En_tete\">");
+		w->at_space = true;
+		odt_xml_text(&w->body, heads[i], &w->at_space);
+		buf_puts(&w->body, "</text:p></table:table-cell>");
+	}
+	buf_puts(&w->body, "</table:table-row></table:table-header-rows>");
+	for (size_t i = 0; i < t->nitems; i++) {
+		const struct doc_mark_item *it = &t->items[i];
+		char a[DATE_FR_LEN], b[DATE_FR_LEN], when[2 * DATE_FR_LEN + 8];
+		if (it->end > it->start)
+			snprintf(when, sizeof(when), "%s – %s",
+				 date_fmt_fr(it->start, a),
+				 date_fmt_fr(it->end, b));
+		else
+			snprintf(when, sizeof(when), "%s",
+				 date_fmt_fr(it->start, a));
+		const char *cells[] = {when, marks[it->kind].words,
+				       it->label != NULL ? it->label : ""};
+		buf_puts(&w->body, "<table:table-row>");
+		for (int k = 0; k < 3; k++) {
+			open_cell(w, "Cell", USE_CELL);
+			buf_puts(
+			    &w->body,
+			    "<text:p text:style-name=\"Tableau_Contenu\">");
+			w->at_space = true;
+			odt_xml_text(&w->body, cells[k], &w->at_space);
+			buf_puts(&w->body, "</text:p></table:table-cell>");
+		}
+		buf_puts(&w->body, "</table:table-row>");
+	}
+	close_table(w);
+}
+
+static void write_timeline(struct writer *w, const struct doc_node *n)
+{
+	const struct doc_timeline *t = n->timeline;
+	char name[16];
+	if (t == NULL)
+		return;
+	w->used |= USE_TIMELINE;
+	/* The anchor paragraph is as tall as the drawing, which runs
+	 * through it, so what follows starts below. */
+	const char *style =
+	    para_style(w, "Frise", -1, true, (int)(TL_H * 100), name);
+	open_para(w, "text:p", style);
+	buf_puts(&w->body, ">");
+	draw_timeline(w, t);
+	close_para(w, "text:p");
+	if (t->nitems > 0)
+		write_timeline_table(w, t);
+}
+
+static void write_node(struct writer *w, const struct doc_node *n,
+		       const struct ctx *c)
+{
+	switch (n->type) {
+	case DOC_ROOT:
+		write_blocks(w, n, c);
+		break;
+	case DOC_SECTION: {
+		struct ctx in = *c;
+		in.keep = c->keep || n->keep_together;
+		write_blocks(w, n, &in);
+		break;
+	}
+	case DOC_HEADING:
+		write_heading(w, n, c);
+		break;
+	case DOC_PARAGRAPH:
+		write_paragraph(w, n, c);
+		break;
+	case DOC_TEXT:
+		write_text(w, n);
+		break;
+	case DOC_LINEBREAK:
+		buf_puts(&w->body, "<text:line-break/>");
+		w->at_space = true;
+		break;
+	case DOC_CHECKBOX:
+		odt_xml_text(&w->body, n->checked ? "☒" : "☐", &w->at_space);
+		break;
+	case DOC_LIST:
+		write_list(w, n, c);
+		break;
+	case DOC_ITEM:
+	case DOC_CELL:
+	case DOC_SIGNER:
+		/* Met outside their container: their blocks, in place. */
+		write_blocks(w, n, c);
+		break;
+	case DOC_TABLE:
+		write_table(w, n, c);
+		break;
+	case DOC_ROW: {
+		int k = 0;
+		for (const struct doc_node *x = n->first; x; x = x->next)
+			k++;
+		open_table(w, k > 0 ? k : 1, NULL, c->keep);
+		write_row(w, n, k > 0 ? k : 1, false, c);
+		close_table(w);
+		break;
+	}
+	case DOC_RULED:
+		write_ruled(w, n);
+		break;
+	case DOC_SIGNATURE:
+		write_signature(w, n, c);
+		break;
+	case DOC_LETTERBOX:
+		write_letterbox(w, n, c);
+		break;
+	case DOC_FRAME:
+		write_frame(w, n, c);
+		break;
+	case DOC_CUTLINE:
+		write_cutline(w, n, c);
+		break;
+	case DOC_PAGEBREAK:
+		/* Taken by the next block; none follows at the end, so no
+		 * empty last page. */
+		w->pending_break = true;
+		break;
+	case DOC_SPACE:
+		write_space(w, n, c);
+		break;
+	case DOC_TIMELINE:
+		write_timeline(w, n);
+		break;
+	}
+}
+
+static void put_fixed_styles(struct buf *out, unsigned used)
+{
+	static const char cell[] =
+	    "<style:style style:name=\"%s\" style:family=\"table-cell\">"
+	    "<style:table-cell-properties fo:padding=\"%s\""
+	    " fo:border=\"%s\"%s/></style:style>";
+	if (used & USE_CELL)
+		buf_printf(out, cell, "Cell", "1.2mm", "0.5pt solid #000000",
+			   "");
+	if (used & USE_CELL_HEAD)
+		buf_printf(out, cell, "CellHead", "1.2mm",
+			   "0.5pt solid #000000",
+			   " fo:background-color=\"#e6e6e6\"");
+	if (used & USE_CELL_FRAME)
+		buf_printf(out, cell, "CellFrame", "3mm", "0.8pt solid #000000",
+			   "");
+	if (used & USE_CELL_PLAIN)
+		buf_printf(out, cell, "CellPlain", "1mm", "none", "");
+	if (used & USE_ROW_KEEP)
+		buf_puts(out, "<style:style style:name=\"RowKeep\""
+			      " style:family=\"table-row\">"
+			      "<style:table-row-properties"
+			      " fo:keep-together=\"always\"/></style:style>");
+	if (used & USE_ROW_SIGN)
+		buf_puts(out, "<style:style style:name=\"RowSign\""
+			      " style:family=\"table-row\">"
+			      "<style:table-row-properties"
+			      " style:min-row-height=\"32mm\""
+			      " fo:keep-together=\"always\"/></style:style>");
+	if (used & USE_TIMELINE)
+		put_timeline_styles(out);
+}
+
+void odt_end_bookmark(char name[32], size_t k)
+{
+	snprintf(name, 32, "fin_doc_%zu", k);
+}
+
+/* Puts document k's end bookmark into its last paragraph. */
+static void mark_end(struct writer *w, size_t k)
+{
+	char name[32], tag[64];
+	odt_end_bookmark(name, k);
+	int len = snprintf(tag, sizeof(tag),
+			   "<text:bookmark text:name=\"%s\"/>", name);
+	size_t at = w->last_para_end;
+	buf_put(&w->body, tag, (size_t)len); /* grow first */
+	if (w->body.oom)
+		return;
+	memmove(w->body.data + at + len, w->body.data + at,
+		w->body.len - (size_t)len - at);
+	memcpy(w->body.data + at, tag, (size_t)len);
+}
+
+static void write_document(struct writer *w, const struct doc *d, size_t k,
+			   bool bookmarks)
+{
+	struct ctx c = {"Lettre_Corps", DOC_JUSTIFY, DOC_LEFT,
+			false,		false,	     false};
+	w->pending_master = k;
+	w->pending_break = false;
+	w->any_para = false;
+	if (d->root != NULL)
+		write_node(w, d->root, &c);
+	if (!w->any_para || w->pending_master != 0) {
+		/* Every document needs a paragraph: its page, its mark. */
+		char name[16];
+		const char *style =
+		    para_style(w, "Lettre_Corps", -1, false, 0, name);
+		open_para(w, "text:p", style);
+		buf_puts(&w->body, ">");
+		close_para(w, "text:p");
+	}
+	if (bookmarks)
+		mark_end(w, k);
+}
+
+bool odt_content_write(struct buf *out, const char *font,
+		       const struct doc *const *docs, size_t n, bool bookmarks)
+{
+	struct writer w = {0};
+	for (size_t k = 1; k <= n; k++)
+		write_document(&w, docs[k - 1], k, bookmarks);
+	/* LibreOffice puts an empty paragraph after a table that ends the
+	 * text, which could start an empty last page: ours is tiny. */
+	if (w.table_last)
+		buf_puts(&w.body, "<text:p text:style-name=\"Lettre_Ancre\"/>");
+	buf_printf(out,
+		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		   "<office:document-content %s office:version=\"1.3\">",
+		   odt_namespaces);
+	odt_xml_font_decls(out, font);
+	buf_puts(out, "<office:automatic-styles>");
+	put_text_styles(out, w.text_used);
+	for (size_t i = 0; i < w.nvariants; i++)
+		put_pvariant(out, &w.variants[i], i);
+	put_fixed_styles(out, w.used);
+	buf_put(out, w.autos.data, w.autos.len);
+	buf_puts(out, "</office:automatic-styles><office:body><office:text>");
+	buf_put(out, w.body.data, w.body.len);
+	buf_puts(out,
+		 "</office:text></office:body></office:document-content>\n");
+	bool ok = !w.oom && !w.body.oom && !w.autos.oom && !out->oom;
+	free(w.variants);
+	buf_free(&w.body);
+	buf_free(&w.autos);
+	return ok;
+}

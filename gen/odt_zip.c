@@ -1,0 +1,140 @@
+/*
+ * The OpenDocument package with libzip (see odt_zip.h).  For odt.c only.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <zip.h>
+
+#include "odt_zip.h"
+
+/*
+ * A DOS date and time for stamp at 12:00.  Noon, not midnight: libzip
+ * goes through the local time zone on the way, and a zone whose clocks
+ * change at midnight would shift a midnight stamp by a day.
+ */
+static void dos_stamp(date_t stamp, zip_uint16_t *dtime, zip_uint16_t *ddate)
+{
+	int y = 1980, m = 1, d = 1;
+	if (stamp != DATE_NONE)
+		date_to_ymd(stamp, &y, &m, &d);
+	if (y < 1980) /* the first year DOS dates can hold */
+		y = 1980, m = 1, d = 1;
+	if (y > 2107)
+		y = 2107, m = 12, d = 31;
+	*ddate = (zip_uint16_t)(((y - 1980) << 9) | (m << 5) | d);
+	*dtime = (zip_uint16_t)(12 << 11);
+}
+
+static void set_err(char err[ODT_ZIP_ERR_LEN], const char *what,
+		    zip_error_t *ze)
+{
+	snprintf(err, ODT_ZIP_ERR_LEN, "%s: %s", what,
+		 ze != NULL ? zip_error_strerror(ze) : "out of memory");
+}
+
+/* Adds one member; false with err set. */
+static bool add_member(zip_t *za, const char *name, const void *data,
+		       size_t len, bool store, zip_uint16_t dtime,
+		       zip_uint16_t ddate, char err[ODT_ZIP_ERR_LEN])
+{
+	zip_source_t *src = zip_source_buffer(za, data, len, 0);
+	if (src == NULL) {
+		set_err(err, name, zip_get_error(za));
+		return false;
+	}
+	zip_int64_t idx = zip_file_add(za, name, src, 0);
+	if (idx < 0) {
+		zip_source_free(src); /* still ours when the add failed */
+		set_err(err, name, zip_get_error(za));
+		return false;
+	}
+	zip_uint64_t i = (zip_uint64_t)idx;
+	if (zip_set_file_compression(za, i,
+				     store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+				     store ? 0 : 9) != 0 ||
+	    zip_file_set_dostime(za, i, dtime, ddate, 0) != 0) {
+		set_err(err, name, zip_get_error(za));
+		return false;
+	}
+	return true;
+}
+
+/* Appends the bytes written into src (open for reading) to out. */
+static bool read_back(zip_source_t *src, struct buf *out,
+		      char err[ODT_ZIP_ERR_LEN])
+{
+	zip_stat_t st;
+	if (zip_source_open(src) != 0) {
+		set_err(err, "reading the package", zip_source_error(src));
+		return false;
+	}
+	bool ok =
+	    zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE) != 0;
+	size_t before = out->len;
+	unsigned char chunk[8192];
+	zip_uint64_t left = ok ? st.size : 0;
+	while (ok && left > 0) {
+		zip_uint64_t want = left < sizeof(chunk) ? left : sizeof(chunk);
+		zip_int64_t n = zip_source_read(src, chunk, want);
+		if (n <= 0) {
+			ok = false;
+			break;
+		}
+		buf_put(out, chunk, (size_t)n);
+		left -= (zip_uint64_t)n;
+	}
+	if (!ok)
+		set_err(err, "reading the package", zip_source_error(src));
+	else if (out->oom)
+		set_err(err, "reading the package", NULL);
+	zip_source_close(src);
+	if (!ok || out->oom) {
+		out->len = before;
+		return false;
+	}
+	return true;
+}
+
+bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
+		   size_t nparts, date_t stamp, struct buf *out,
+		   char err[ODT_ZIP_ERR_LEN])
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	err[0] = '\0';
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (src == NULL) {
+		set_err(err, "creating the package", &ze);
+		zip_error_fini(&ze);
+		return false;
+	}
+	/* Kept past zip_close(), which would otherwise free it with the
+	 * archive before we read the bytes back. */
+	zip_source_keep(src);
+	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	if (za == NULL) {
+		set_err(err, "creating the package", &ze);
+		zip_error_fini(&ze);
+		zip_source_free(src);
+		zip_source_free(src);
+		return false;
+	}
+	zip_uint16_t dtime, ddate;
+	dos_stamp(stamp, &dtime, &ddate);
+	bool ok = add_member(za, "mimetype", mimetype, strlen(mimetype), true,
+			     dtime, ddate, err);
+	for (size_t i = 0; ok && i < nparts; i++)
+		ok = add_member(za, parts[i].name, parts[i].data, parts[i].len,
+				false, dtime, ddate, err);
+	if (ok && zip_close(za) != 0) {
+		set_err(err, "writing the package", zip_get_error(za));
+		ok = false;
+	}
+	if (!ok)
+		zip_discard(za);
+	if (ok)
+		ok = read_back(src, out, err);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	return ok;
+}

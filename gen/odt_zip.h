@@ -1,0 +1,36 @@
+/*
+ * The OpenDocument package: a ZIP archive built in memory with libzip.
+ * For odt.c only; the one file of parcours that includes zip.h.
+ */
+#ifndef PARCOURS_ODT_ZIP_H
+#define PARCOURS_ODT_ZIP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "date.h"
+
+/* One member of the package; the bytes stay the caller's. */
+struct odt_zip_part {
+	const char *name; /* "content.xml", "META-INF/manifest.xml" */
+	const void *data;
+	size_t len;
+};
+
+/* Longest error text odt_zip_write() leaves, NUL included. */
+#define ODT_ZIP_ERR_LEN 128
+
+/*
+ * Appends to out an OpenDocument package: first the member "mimetype"
+ * holding mimetype, stored uncompressed as the ODF specification asks,
+ * then the parts in the order given, deflated.  Every member is dated
+ * stamp at noon (DOS time, no time zone, no extra fields), so the same
+ * parts always give the same bytes.  false on failure, with a reason in
+ * err (libzip's words, no personal data) and out unchanged.
+ */
+bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
+		   size_t nparts, date_t stamp, struct buf *out,
+		   char err[ODT_ZIP_ERR_LEN]);
+
+#endif

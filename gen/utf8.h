@@ -1,0 +1,25 @@
+/*
+ * UTF-8 decoding for the layout and the PDF backend, which measure and
+ * draw text one code point at a time.  Strings in the document tree are
+ * UTF-8 already checked by the readers; decoding stays total anyway.
+ */
+#ifndef PARCOURS_UTF8_H
+#define PARCOURS_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/*
+ * Decodes the code point at s (len > 0 bytes available) into *cp and
+ * returns the number of bytes it took (1 to 4).  A malformed or truncated
+ * sequence, an overlong form or a surrogate gives UTF8_REPLACEMENT and
+ * consumes one byte, so a caller always makes progress.
+ */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Number of code points in s[0..len), counted as utf8_decode() does. */
+size_t utf8_count(const char *s, size_t len);
+
+#endif
