@@ -28,61 +28,10 @@ fail() {
 	status=1
 }
 
-# A4 in points and the layout's margins (layout.c): 22 mm at the sides,
-# 20 mm at the top; the footer baseline is 13 mm from the bottom edge.
-mm() { awk -v v="$1" 'BEGIN { printf "%.3f", v * 72 / 25.4 }'; }
-left=$(mm 22)
-right=$(mm 188)
-top=$(mm 20)
-bottom=$(mm 287)
-
+. "$(dirname "$0")/readers.sh"
+PDF_READERS_VERBOSE=1
 for f in specimen names charset specimen-pdfa; do
-	pdf=$dir/$f.pdf
-	if qpdf --check "$pdf" >"$dir/qpdf" 2>&1; then
-		echo "ok $f.pdf: qpdf --check"
-	else
-		fail "$f.pdf: qpdf --check: $(grep -v '^checking' "$dir/qpdf" | head -3)"
-	fi
-
-	pdffonts "$pdf" >"$dir/fonts" 2>"$dir/err"
-	if [ -s "$dir/err" ]; then
-		fail "$f.pdf: pdffonts says: $(head -3 "$dir/err")"
-	elif awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 } END { exit !bad }' \
-		"$dir/fonts"; then
-		fail "$f.pdf: a font is not embedded: $(cat "$dir/fonts")"
-	elif [ "$(awk 'NR > 2' "$dir/fonts" | wc -l)" -eq 0 ]; then
-		fail "$f.pdf: pdffonts lists no font"
-	else
-		echo "ok $f.pdf: every font embedded, pdffonts quiet"
-	fi
-
-	pdftotext "$pdf" "$dir/$f.txt" 2>"$dir/err"
-	if [ -s "$dir/err" ]; then
-		fail "$f.pdf: pdftotext says: $(head -3 "$dir/err")"
-	else
-		echo "ok $f.pdf: pdftotext quiet"
-	fi
-
-	# Every word of every page inside the margins and above the footer.
-	pdftotext -bbox "$pdf" - 2>/dev/null | awk -v l="$left" -v r="$right" \
-		-v t="$top" -v b="$bottom" -v f="$f" '
-		function num(s) { sub(/^[a-zA-Z]+="/, "", s); sub(/".*/, "", s); return s + 0 }
-		/<page / { page++ }
-		/<word / {
-			x0 = num($2); y0 = num($3); x1 = num($4); y1 = num($5)
-			words++
-			if (x0 < l - 0.5 || x1 > r + 0.5 || y0 < t - 4 || y1 > b) {
-				printf "%s page %d: word at x %.1f-%.1f y %.1f-%.1f\n", f, page, x0, x1, y0, y1
-				bad++
-			}
-		}
-		END { if (words == 0) print f ": no words"; exit (bad > 0 || words == 0) }
-	' >"$dir/bbox"
-	if [ $? -eq 0 ]; then
-		echo "ok $f.pdf: every word inside the margins"
-	else
-		fail "$f.pdf: $(head -5 "$dir/bbox")"
-	fi
+	pdf_readers "$f" "$dir/$f.pdf"
 done
 
 # The names come back exactly, letter for letter, one per line.
