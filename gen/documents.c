@@ -243,7 +243,13 @@ static void fill_env(struct fields_env *env, const struct dossier *d,
 		env->blank = true;
 		env->obligation = e->obligation;
 		env->kind = obligation_interview(e->obligation->kind);
-		/* Filled in by hand on the day: what is known by as-of. */
+		/* Filled in by hand on the day: what is known by as-of.  An
+		 * overdue interview is held after as-of, so its form speaks
+		 * the regime of that day, not of the missed due date. */
+		if (f->as_of > e->date)
+			env->regime = rules_regime_of(
+			    d->company != NULL ? &d->company->rules : NULL,
+			    f->as_of);
 		env->previous = previous_interview(d, f->as_of + 1);
 		env->since = env->previous;
 		env->until = f->as_of;
