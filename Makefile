@@ -39,7 +39,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Debian packages: to build, and to run the tests with real readers.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
-	     libreoffice-writer-nogui fonts-open-sans python3
+	     libreoffice-writer-nogui fonts-open-sans python3 \
+	     clang libclang-rt-14-dev valgrind
 
 .PHONY: all check demo deps deps-build install clean unit golden
 .DELETE_ON_ERROR:
@@ -74,7 +75,7 @@ demo: deps-build
 	@echo "demo: every sample dossier is valid (build/parcours validate samples/)"
 
 check: deps
-	@$(MAKE) --no-print-directory all unit golden
+	@$(MAKE) --no-print-directory all unit golden $(CHECK_EXTRA)
 
 # Every test program runs, even after a failure, so one report shows all.
 unit: $(UNIT_BIN)
@@ -96,3 +97,95 @@ install: $(B)/parcours
 
 clean:
 	rm -rf $(B) out
+
+# ---- Hostile input: fuzzing, sanitizers, valgrind -------------------------
+#
+#   make fuzz            each libFuzzer harness of fuzz/ for FUZZ_SECONDS
+#                        (default 600; `make -j2 fuzz` runs two at a time)
+#   make fuzz-short      the same for 30 s each (part of `make check`)
+#   make check-asan      everything built into build-asan/ with ASan and
+#                        UBSan, then the unit and golden suites with it
+#   make check-valgrind  `all` on samples/ and on the hostile corpus, and
+#                        `validate` on samples/invalid/, under memcheck
+#   make hostile         the hostile corpus (tests/hostile/) alone
+
+FUZZ_SECONDS ?= 600
+FUZZ_B     = build-fuzz
+FUZZ_CC    = clang
+FUZZ_SAN   = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZERS    = dossier template date documents
+FUZZ_BIN   = $(FUZZERS:%=$(FUZZ_B)/fuzz_%)
+FUZZ_DICT_dossier   = dossier
+FUZZ_DICT_documents = dossier
+FUZZ_DICT_template  = template
+FUZZ_DICT_date      = date
+# Sanitizer findings stop the run at once, with a stack.
+SAN_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
+	     -fsanitize=address,undefined -fno-sanitize-recover=all
+
+# What `make check` runs after the plain suites (whose golden tests
+# include the hostile corpus); CHECK_EXTRA= skips it.
+CHECK_EXTRA ?= fuzz-short check-asan check-valgrind
+
+.PHONY: fuzz fuzz-short fuzz-build fuzz-lib fuzz-seeds check-asan \
+	check-valgrind hostile $(FUZZERS:%=fuzz-run-%)
+
+# The library again, instrumented for libFuzzer, in its own build dir.
+fuzz-lib:
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) \
+		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
+		$(FUZZ_B)/libparcours.a
+
+$(FUZZ_B)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.c fuzz/fuzz_common.h \
+		fuzz-lib
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(FUZZ_FLAGS) \
+		-fsanitize=fuzzer -Igen -DFUZZ_SRCDIR='"$(CURDIR)"' \
+		$(PKG_CFLAGS) -o $@ $< fuzz/fuzz_common.c \
+		$(FUZZ_B)/libparcours.a $(PKG_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz-seeds:
+	@python3 fuzz/seeds.py $(FUZZ_B)/corpus
+
+# Each run adds what it finds to $(FUZZ_B)/found/NAME (kept between
+# runs); a crash leaves its input as $(FUZZ_B)/crash-NAME-* and fails.
+$(FUZZERS:%=fuzz-run-%): fuzz-run-%: $(FUZZ_B)/fuzz_% fuzz-seeds
+	@mkdir -p $(FUZZ_B)/found/$*
+	$(SAN_ENV) $(FUZZ_B)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=20 -rss_limit_mb=2560 -print_final_stats=1 \
+		-dict=$(FUZZ_B)/corpus/$(FUZZ_DICT_$*).dict \
+		-artifact_prefix=$(FUZZ_B)/crash-$*- \
+		$(FUZZ_B)/found/$* $(FUZZ_B)/corpus/$* \
+		>$(FUZZ_B)/fuzz-$*.log 2>&1 || \
+		{ tail -60 $(FUZZ_B)/fuzz-$*.log; exit 1; }
+	@echo "fuzz_$*: $$(grep -o '^Done [0-9]* runs in [0-9]* second' \
+		$(FUZZ_B)/fuzz-$*.log), $$(grep -o 'cov: [0-9]* ft: [0-9]*' \
+		$(FUZZ_B)/fuzz-$*.log | tail -1), $$(ls $(FUZZ_B)/found/$* | \
+		wc -l) inputs kept, no crash"
+
+fuzz: $(FUZZERS:%=fuzz-run-%)
+
+fuzz-short:
+	@$(MAKE) --no-print-directory FUZZ_SECONDS=30 fuzz
+
+# The same suites, every object built with the sanitizers.
+check-asan:
+	@$(MAKE) --no-print-directory B=build-asan \
+		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" all
+	@$(SAN_ENV) $(MAKE) --no-print-directory B=build-asan \
+		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" unit golden
+
+check-valgrind: $(B)/parcours
+	@PARCOURS=$(B)/parcours sh tests/hostile/valgrind.sh
+
+hostile: $(B)/parcours
+	@PARCOURS=$(B)/parcours sh tests/hostile/run.sh
+
+clean: clean-hostile
+clean-hostile:
+	rm -rf $(FUZZ_B) build-asan
+.PHONY: clean-hostile

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ascii_fold.h"
+#include "utf8.h"
 
 /* Generated from Unicode NFD decompositions: the ASCII letters of each
  * Latin letter, upper-cased; "" where there is none. */
@@ -57,30 +58,6 @@ static const char *const fold_1E00[] = {
 	"U", "Y", "Y", "Y", "Y", "Y", "Y", "Y", "Y", "", "", "", "", "", "",
 };
 
-/* Decodes one UTF-8 sequence; returns its length, 1 for a bad byte. */
-static size_t utf8_next(const unsigned char *s, uint32_t *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	int n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-	if (n == 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	uint32_t v = s[0] & (0x7F >> n);
-	for (int i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = v << 6 | (s[i] & 0x3F);
-	}
-	*cp = v;
-	return (size_t)n;
-}
-
 static const char *fold_one(uint32_t cp)
 {
 	static char ascii[2];
@@ -106,13 +83,14 @@ static const char *fold_one(uint32_t cp)
 
 size_t ascii_fold_name(const char *name, char *out, size_t size)
 {
-	const unsigned char *s = (const unsigned char *)name;
-	size_t n = 0;
+	size_t n = 0, left = strlen(name);
 	if (size == 0)
 		return 0;
-	while (*s != '\0') {
+	while (left > 0) {
 		uint32_t cp;
-		s += utf8_next(s, &cp);
+		size_t len = utf8_decode(name, left, &cp);
+		name += len;
+		left -= len;
 		for (const char *a = fold_one(cp); *a != '\0'; a++) {
 			/* No leading, doubled or (below) trailing dash. */
 			if (*a == '-' && (n == 0 || out[n - 1] == '-'))

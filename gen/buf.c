@@ -1,12 +1,14 @@
 /*
- * Growable byte buffer (see buf.h).
+ * Growable byte buffer and its XML escaping (see buf.h).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 static bool grow(struct buf *b, size_t need)
 {
@@ -59,24 +61,50 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/*
+ * XML 1.0 cannot carry C0 controls (but tab, newline and carriage
+ * return), U+FFFE or U+FFFF; DEL and C1 controls it can, but they are
+ * never meant to be printed.
+ */
+static bool printable(uint32_t cp)
+{
+	return cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F) && cp != 0xFFFE &&
+	       cp != 0xFFFF;
+}
+
+static void put_xml(struct buf *b, const char *s, size_t n, bool quotes)
+{
+	static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+	while (n > 0) {
+		uint32_t cp;
+		size_t len = utf8_decode(s, n, &cp);
+		if (cp == '&')
+			buf_puts(b, "&amp;");
+		else if (cp == '<')
+			buf_puts(b, "&lt;");
+		else if (cp == '>')
+			buf_puts(b, "&gt;");
+		else if (cp == '"' && quotes)
+			buf_puts(b, "&quot;");
+		else if (cp == '\'' && quotes)
+			buf_puts(b, "&apos;");
+		else if (cp == UTF8_REPLACEMENT && len == 1)
+			buf_puts(b, replacement); /* not UTF-8 */
+		else if (printable(cp))
+			buf_put(b, s, len);
+		s += len;
+		n -= len;
+	}
+}
+
 void buf_put_xml(struct buf *b, const char *s)
 {
-	const char *run = s;
-	for (; *s != '\0'; s++) {
-		const char *esc;
-		switch (*s) {
-		case '&': esc = "&amp;"; break;
-		case '<': esc = "&lt;"; break;
-		case '>': esc = "&gt;"; break;
-		case '"': esc = "&quot;"; break;
-		case '\'': esc = "&apos;"; break;
-		default: continue;
-		}
-		buf_put(b, run, (size_t)(s - run));
-		buf_puts(b, esc);
-		run = s + 1;
-	}
-	buf_put(b, run, (size_t)(s - run));
+	put_xml(b, s, strlen(s), true);
+}
+
+void buf_put_xml_text(struct buf *b, const char *s, size_t n)
+{
+	put_xml(b, s, n, false);
 }
 
 void buf_reset(struct buf *b)

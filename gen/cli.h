@@ -35,6 +35,9 @@ struct options {
 	int year;		  /* stats --year; 0 if unset */
 	bool pdfa;
 	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
+	/* Seconds on a monotonic clock, for progress rates only: main.c
+	 * reads the clock, and no output depends on it. */
+	double (*seconds)(void);
 	char **inputs;		  /* dossier files or directories, or "-" */
 	int ninputs;
 };

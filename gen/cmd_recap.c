@@ -21,8 +21,9 @@ static bool write_rows(FILE *out, const struct dossier *d,
 		       const struct rules_facts *f)
 {
 	struct buf b = {0};
+	/* No period yet leaves b.data NULL, which fwrite() must not get. */
 	bool ok = report_csv_recap_rows(&b, d, f) &&
-		  fwrite(b.data, 1, b.len, out) == b.len;
+		  (b.len == 0 || fwrite(b.data, 1, b.len, out) == b.len);
 	buf_free(&b);
 	return ok;
 }

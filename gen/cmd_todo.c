@@ -5,14 +5,3 @@
  */
 #include "cli.h"
 #include "diag.h"
-
-static void not_yet(const char *name)
-{
-	diag_usage("%s: not implemented yet", name);
-}
-
-void cmd_all(const struct options *o)
-{
-	(void)o;
-	not_yet("all");
-}

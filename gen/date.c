@@ -169,30 +169,59 @@ const char *date_month_fr(int month)
 	return month >= 1 && month <= 12 ? month_names[month - 1] : "";
 }
 
+/*
+ * The formatters' common start: the date's year, month and day, or false
+ * with buf emptied for DATE_NONE.
+ */
+static bool split(date_t date, char *buf, int *y, int *m, int *d)
+{
+	if (date == DATE_NONE) {
+		buf[0] = '\0';
+		return false;
+	}
+	date_to_ymd(date, y, m, d);
+	return true;
+}
+
 char *date_fmt_iso(date_t date, char buf[DATE_ISO_LEN])
 {
 	int y, m, d;
-	if (date == DATE_NONE) {
-		buf[0] = '\0';
-		return buf;
-	}
-	date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, DATE_ISO_LEN, "%04d-%02d-%02d", y, m, d);
+	if (split(date, buf, &y, &m, &d))
+		snprintf(buf, DATE_ISO_LEN, "%04d-%02d-%02d", y, m, d);
+	return buf;
+}
+
+char *date_fmt_numeric(date_t date, char buf[DATE_NUMERIC_LEN])
+{
+	int y, m, d;
+	if (split(date, buf, &y, &m, &d))
+		snprintf(buf, DATE_NUMERIC_LEN, "%02d/%02d/%04d", d, m, y);
+	return buf;
+}
+
+char *date_fmt_fr_day(date_t date, char buf[DATE_FR_DAY_LEN])
+{
+	int y, m, d;
+	if (split(date, buf, &y, &m, &d))
+		snprintf(buf, DATE_FR_DAY_LEN, d == 1 ? "1er" : "%d", d);
+	return buf;
+}
+
+char *date_fmt_fr_month(date_t date, char buf[DATE_FR_LEN])
+{
+	int y, m, d;
+	if (split(date, buf, &y, &m, &d))
+		snprintf(buf, DATE_FR_LEN, "%s %d", month_names[m - 1], y);
 	return buf;
 }
 
 char *date_fmt_fr(date_t date, char buf[DATE_FR_LEN])
 {
 	int y, m, d;
-	if (date == DATE_NONE) {
-		buf[0] = '\0';
-		return buf;
-	}
-	date_to_ymd(date, &y, &m, &d);
-	if (d == 1)
-		snprintf(buf, DATE_FR_LEN, "1er %s %d", month_names[m - 1], y);
-	else
-		snprintf(buf, DATE_FR_LEN, "%d %s %d", d, month_names[m - 1], y);
+	char day[DATE_FR_DAY_LEN];
+	if (split(date, buf, &y, &m, &d))
+		snprintf(buf, DATE_FR_LEN, "%s %s %d",
+			 date_fmt_fr_day(date, day), month_names[m - 1], y);
 	return buf;
 }
 

@@ -25,6 +25,8 @@ typedef int32_t date_t;
 #define DATE_ISO_LEN 11  /* "2024-02-29" */
 #define DATE_FR_LEN 32   /* "1er septembre 2024" */
 #define DATE_FR_WEEKDAY_LEN 48 /* "mercredi 30 septembre 2024" */
+#define DATE_FR_DAY_LEN 8 /* "1er" */
+#define DATE_NUMERIC_LEN 11 /* "04/09/2017" */
 
 /* Date and time of day, as "YYYY-MM-DDTHH:MM" in the dossier. */
 struct datetime {
@@ -70,5 +72,11 @@ char *date_fmt_iso(date_t date, char buf[DATE_ISO_LEN]);
 char *date_fmt_fr(date_t date, char buf[DATE_FR_LEN]);
 /* "lundi 10 janvier 2022". */
 char *date_fmt_fr_weekday(date_t date, char buf[DATE_FR_WEEKDAY_LEN]);
+/* The day of the month alone, as French writes it: "4", "1er". */
+char *date_fmt_fr_day(date_t date, char buf[DATE_FR_DAY_LEN]);
+/* "septembre 2017". */
+char *date_fmt_fr_month(date_t date, char buf[DATE_FR_LEN]);
+/* "04/09/2017", day first. */
+char *date_fmt_numeric(date_t date, char buf[DATE_NUMERIC_LEN]);
 
 #endif

@@ -30,6 +30,39 @@ static void raise_to(enum diag_level level)
 		worst = level;
 }
 
+static diag_hook_fn *hook;
+static void *hook_ctx;
+
+void diag_set_hook(diag_hook_fn *fn, void *ctx)
+{
+	hook = fn;
+	hook_ctx = ctx;
+}
+
+/* Hands an error just printed to the hook, if one is set. */
+static void notify(enum diag_level level, const char *file, long line,
+		   const char *fmt, va_list ap)
+{
+	char message[512];
+	if (hook == NULL)
+		return;
+	vsnprintf(message, sizeof(message), fmt, ap);
+	hook(hook_ctx, level, file, line, message);
+}
+
+void diag_note(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	emit("note", file, line, fmt, ap);
+	va_end(ap);
+}
+
+void diag_raise(enum diag_level level)
+{
+	raise_to(level);
+}
+
 void diag_error(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
@@ -38,6 +71,9 @@ void diag_error(const char *file, long line, const char *fmt, ...)
 	va_end(ap);
 	nerrors++;
 	raise_to(DIAG_ERROR);
+	va_start(ap, fmt);
+	notify(DIAG_ERROR, file, line, fmt, ap);
+	va_end(ap);
 }
 
 void diag_warning(const char *file, long line, const char *fmt, ...)
@@ -60,9 +96,13 @@ void diag_usage(const char *fmt, ...)
 static void system_error(const char *file, long line, const char *fmt,
 			 va_list ap)
 {
+	va_list again;
+	va_copy(again, ap);
 	emit("error", file, line, fmt, ap);
 	nerrors++;
 	raise_to(DIAG_SYSTEM);
+	notify(DIAG_SYSTEM, file, line, fmt, again);
+	va_end(again);
 }
 
 void diag_system(const char *file, const char *fmt, ...)

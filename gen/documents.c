@@ -302,8 +302,13 @@ struct doc *documents_build(const struct documents *docs,
 	}
 	fill_env(&env, d, f, e);
 	env.arena = doc->arena;
-	if (!fill_meta(doc, d, f) || !template_expand(t, &env, doc)) {
+	if (!fill_meta(doc, d, f)) {
 		diag_system(NULL, "out of memory");
+		doc_free(doc);
+		return NULL;
+	}
+	if (!template_expand(t, &env, doc)) {
+		/* template_expand() said why. */
 		doc_free(doc);
 		return NULL;
 	}

@@ -1,12 +1,28 @@
 /*
- * The dossier model's enum names and destructor (see dossier.h).  For
- * every part of parcours; no libxml2 here.
+ * The dossier model's enum names, which the builder parses and everyone
+ * prints, and its destructor (see dossier.h).  For every part of
+ * parcours; no libxml2 here.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "dossier.h"
 
-/* Indexed by enum value; the spellings are dossier.md's. */
+/* Each table is indexed by enum value; the spellings are dossier.md's. */
+static const char *const contract_names[] = {
+    [CONTRACT_CDI] = "CDI",
+    [CONTRACT_CDD] = "CDD",
+    [CONTRACT_INTERIM] = "interim",
+    [CONTRACT_APPRENTISSAGE] = "apprentissage",
+    [CONTRACT_PROFESSIONNALISATION] = "professionnalisation",
+    [CONTRACT_AIDE] = "aide",
+};
+static const char *const method_names[] = {
+    [NOTICE_HAND] = "hand",
+    [NOTICE_EMAIL] = "email",
+    [NOTICE_REGISTERED_MAIL] = "registered-mail",
+    [NOTICE_CONTRACT] = "contract",
+};
 static const char *const absence_names[] = {
     [ABSENCE_MATERNITY] = "maternity",
     [ABSENCE_ADOPTION] = "adoption",
@@ -21,7 +37,19 @@ static const char *const absence_names[] = {
     [ABSENCE_PATERNITY] = "paternity",
     [ABSENCE_OTHER] = "other",
 };
-
+static const char *const mandate_names[] = {
+    [MANDATE_UNION] = "union",
+    [MANDATE_ELECTED] = "elected",
+};
+static const char *const visit_names[] = {[VISIT_MID_CAREER] = "mid-career"};
+static const char *const certification_names[] = {
+    [CERT_DIPLOMA] = "diploma", [CERT_TITLE] = "title", [CERT_CQP] = "cqp",
+    [CERT_VAE] = "vae",		[CERT_OTHER] = "other",
+};
+static const char *const progression_names[] = {
+    [PROGRESSION_SALARY] = "salary",
+    [PROGRESSION_PROFESSIONAL] = "professional",
+};
 static const char *const kind_names[] = {
     [KIND_PERIODIC] = "periodic",
     [KIND_RETURN] = "return",
@@ -29,46 +57,86 @@ static const char *const kind_names[] = {
     [KIND_MID_CAREER] = "mid-career",
     [KIND_END_OF_CAREER] = "end-of-career",
 };
-
+static const char *const delivery_names[] = {
+    [DELIVERY_HAND] = "hand",
+    [DELIVERY_REGISTERED_MAIL] = "registered-mail",
+    [DELIVERY_EMAIL] = "email",
+};
 static const char *const outcome_names[] = {
     [OUTCOME_PENDING] = "pending",   [OUTCOME_HELD] = "held",
     [OUTCOME_ABSENT] = "absent",     [OUTCOME_REFUSED] = "refused",
     [OUTCOME_DECLINED] = "declined", [OUTCOME_CANCELLED] = "cancelled",
 };
-
-static const char *const contract_names[] = {
-    [CONTRACT_CDI] = "CDI",
-    [CONTRACT_CDD] = "CDD",
-    [CONTRACT_INTERIM] = "interim",
-    [CONTRACT_APPRENTISSAGE] = "apprentissage",
-    [CONTRACT_PROFESSIONNALISATION] = "professionnalisation",
-    [CONTRACT_AIDE] = "aide",
+static const char *const action_names[] = {
+    [ACTION_TRAINING] = "training", [ACTION_VAE] = "vae",
+    [ACTION_BILAN] = "bilan",	    [ACTION_MOBILITY] = "mobility",
+    [ACTION_TUTORING] = "tutoring", [ACTION_OTHER] = "other",
+};
+static const char *const regime_names[] = {
+    [REGIME_AUTO] = "auto",
+    [REGIME_2014] = "2014",
+    [REGIME_2025] = "2025",
 };
 
-#define NAME_OF(table, value)                                                  \
-	((size_t)(value) < sizeof(table) / sizeof(table[0]) &&                 \
-		 table[value] != NULL                                          \
-	     ? table[value]                                                    \
-	     : "?")
+#define TABLE(names)                                                           \
+	{                                                                      \
+		(names), sizeof(names) / sizeof(names[0])                      \
+	}
+
+/* Indexed by enum dossier_enum. */
+static const struct {
+	const char *const *names;
+	size_t n;
+} tables[] = {
+    [DOSSIER_ENUM_CONTRACT] = TABLE(contract_names),
+    [DOSSIER_ENUM_NOTICE_METHOD] = TABLE(method_names),
+    [DOSSIER_ENUM_ABSENCE] = TABLE(absence_names),
+    [DOSSIER_ENUM_MANDATE] = TABLE(mandate_names),
+    [DOSSIER_ENUM_VISIT] = TABLE(visit_names),
+    [DOSSIER_ENUM_CERTIFICATION] = TABLE(certification_names),
+    [DOSSIER_ENUM_PROGRESSION] = TABLE(progression_names),
+    [DOSSIER_ENUM_KIND] = TABLE(kind_names),
+    [DOSSIER_ENUM_DELIVERY] = TABLE(delivery_names),
+    [DOSSIER_ENUM_OUTCOME] = TABLE(outcome_names),
+    [DOSSIER_ENUM_ACTION] = TABLE(action_names),
+    [DOSSIER_ENUM_REGIME] = TABLE(regime_names),
+};
+
+int dossier_enum_parse(enum dossier_enum e, const char *s)
+{
+	for (size_t i = 0; s != NULL && i < tables[e].n; i++)
+		if (tables[e].names[i] != NULL &&
+		    strcmp(s, tables[e].names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *dossier_enum_name(enum dossier_enum e, int value)
+{
+	if (value < 0 || (size_t)value >= tables[e].n ||
+	    tables[e].names[value] == NULL)
+		return "?";
+	return tables[e].names[value];
+}
 
 const char *dossier_absence_name(enum absence_kind kind)
 {
-	return NAME_OF(absence_names, kind);
+	return dossier_enum_name(DOSSIER_ENUM_ABSENCE, (int)kind);
 }
 
 const char *dossier_kind_name(enum interview_kind kind)
 {
-	return NAME_OF(kind_names, kind);
+	return dossier_enum_name(DOSSIER_ENUM_KIND, (int)kind);
 }
 
 const char *dossier_outcome_name(enum outcome outcome)
 {
-	return NAME_OF(outcome_names, outcome);
+	return dossier_enum_name(DOSSIER_ENUM_OUTCOME, (int)outcome);
 }
 
 const char *dossier_contract_name(enum contract contract)
 {
-	return NAME_OF(contract_names, contract);
+	return dossier_enum_name(DOSSIER_ENUM_CONTRACT, (int)contract);
 }
 
 bool dossier_absence_triggers_return(enum absence_kind kind)
@@ -82,8 +150,8 @@ bool dossier_absence_triggers_return(enum absence_kind kind)
 	case ABSENCE_SABBATICAL:
 	case ABSENCE_SECURE_MOBILITY:
 	case ABSENCE_LONG_ILLNESS:
-	case ABSENCE_UNION_MANDATE:
 		return true;
+	case ABSENCE_UNION_MANDATE: /* from <mandates>: see dossier.h */
 	case ABSENCE_SICK:
 	case ABSENCE_PATERNITY:
 	case ABSENCE_OTHER:

@@ -287,12 +287,42 @@ struct dossier {
 	struct arena *arena;
 };
 
+/*
+ * The enumerations spelt in the XML, one name table each, shared by the
+ * builder (which parses them) and everyone who prints them.
+ */
+enum dossier_enum {
+	DOSSIER_ENUM_CONTRACT,	    /* enum contract */
+	DOSSIER_ENUM_NOTICE_METHOD, /* enum notice_method */
+	DOSSIER_ENUM_ABSENCE,	    /* enum absence_kind */
+	DOSSIER_ENUM_MANDATE,	    /* enum mandate_kind */
+	DOSSIER_ENUM_VISIT,	    /* enum visit_kind */
+	DOSSIER_ENUM_CERTIFICATION, /* enum certification_kind */
+	DOSSIER_ENUM_PROGRESSION,   /* enum progression_kind */
+	DOSSIER_ENUM_KIND,	    /* enum interview_kind */
+	DOSSIER_ENUM_DELIVERY,	    /* enum delivery */
+	DOSSIER_ENUM_OUTCOME,	    /* enum outcome */
+	DOSSIER_ENUM_ACTION,	    /* enum action_kind */
+	DOSSIER_ENUM_REGIME,	    /* enum regime_choice */
+};
+
+/* The value spelt s ("parental-leave") in e; -1 if s is NULL or none. */
+int dossier_enum_parse(enum dossier_enum e, const char *s);
+/* The XML spelling of value in e, a static string; "?" if out of range. */
+const char *dossier_enum_name(enum dossier_enum e, int value);
+
 /* Names for the enums, as written in the XML ("parental-leave"). */
 const char *dossier_absence_name(enum absence_kind);
 const char *dossier_kind_name(enum interview_kind);
 const char *dossier_outcome_name(enum outcome);
 const char *dossier_contract_name(enum contract);
-/* true if this absence kind obliges a return offer (rules.md §7). */
+/*
+ * true if an <absence> of this kind obliges a return offer when it ends
+ * (rules.md §7, dossier.md's list).  false for ABSENCE_UNION_MANDATE:
+ * the end of a union mandate obliges one too, but it is read from
+ * <mandates>, never from <absences> (the schema refuses the kind there),
+ * so that one mandate is never counted twice.
+ */
 bool dossier_absence_triggers_return(enum absence_kind);
 
 /* Frees the dossier and everything in its arena; NULL is a no-op. */

@@ -113,30 +113,17 @@ static void *alloc_array(struct builder *b, size_t n, size_t size)
 
 /* ---- Values ---------------------------------------------------------- */
 
-/* The value's position in names[], or -1: the schema lists the same. */
-static int lookup(const char *s, const char *const names[], size_t n)
-{
-	for (size_t i = 0; s != NULL && i < n; i++)
-		if (names[i] != NULL && strcmp(s, names[i]) == 0)
-			return (int)i;
-	return -1;
-}
-
-#define LOOKUP(s, names) lookup((s), (names), sizeof(names) / sizeof(names[0]))
-
+/* The value of an enumerated attribute; the schema lists the same names. */
 static int enum_attr(struct builder *b, xmlNodePtr n, const char *name,
-		     const char *const names[], size_t nnames)
+		     enum dossier_enum e)
 {
 	const char *v = attr(b, n, name);
-	int i = lookup(v, names, nnames);
+	int i = dossier_enum_parse(e, v);
 	if (i < 0 && v != NULL)
 		problem(b, n, "attribute \"%s\": unexpected value \"%s\"", name,
 			v);
 	return i < 0 ? 0 : i;
 }
-
-#define ENUM_ATTR(b, n, name, names)                                           \
-	enum_attr((b), (n), (name), (names), sizeof(names) / sizeof(names[0]))
 
 /* Why a lexically valid "YYYY-MM-DD..." is not a date we accept. */
 static const char *date_problem(const char *s)
@@ -250,77 +237,6 @@ static void check_order(struct builder *b, xmlNodePtr n, date_t start,
 		start_name, date_fmt_iso(start, s));
 }
 
-/* ---- Names, as dossier.md spells them -------------------------------- */
-
-static const char *const contract_names[] = {
-    [CONTRACT_CDI] = "CDI",
-    [CONTRACT_CDD] = "CDD",
-    [CONTRACT_INTERIM] = "interim",
-    [CONTRACT_APPRENTISSAGE] = "apprentissage",
-    [CONTRACT_PROFESSIONNALISATION] = "professionnalisation",
-    [CONTRACT_AIDE] = "aide",
-};
-static const char *const method_names[] = {
-    [NOTICE_HAND] = "hand",
-    [NOTICE_EMAIL] = "email",
-    [NOTICE_REGISTERED_MAIL] = "registered-mail",
-    [NOTICE_CONTRACT] = "contract",
-};
-static const char *const absence_names[] = {
-    [ABSENCE_MATERNITY] = "maternity",
-    [ABSENCE_ADOPTION] = "adoption",
-    [ABSENCE_PARENTAL_LEAVE] = "parental-leave",
-    [ABSENCE_PARENTAL_PART_TIME] = "parental-part-time",
-    [ABSENCE_CAREGIVER] = "caregiver",
-    [ABSENCE_SABBATICAL] = "sabbatical",
-    [ABSENCE_SECURE_MOBILITY] = "secure-mobility",
-    [ABSENCE_LONG_ILLNESS] = "long-illness",
-    [ABSENCE_UNION_MANDATE] = "union-mandate",
-    [ABSENCE_SICK] = "sick",
-    [ABSENCE_PATERNITY] = "paternity",
-    [ABSENCE_OTHER] = "other",
-};
-static const char *const mandate_names[] = {
-    [MANDATE_UNION] = "union",
-    [MANDATE_ELECTED] = "elected",
-};
-static const char *const visit_names[] = {[VISIT_MID_CAREER] = "mid-career"};
-static const char *const certification_names[] = {
-    [CERT_DIPLOMA] = "diploma", [CERT_TITLE] = "title", [CERT_CQP] = "cqp",
-    [CERT_VAE] = "vae",		[CERT_OTHER] = "other",
-};
-static const char *const progression_names[] = {
-    [PROGRESSION_SALARY] = "salary",
-    [PROGRESSION_PROFESSIONAL] = "professional",
-};
-static const char *const kind_names[] = {
-    [KIND_PERIODIC] = "periodic",
-    [KIND_RETURN] = "return",
-    [KIND_RECAP] = "recap",
-    [KIND_MID_CAREER] = "mid-career",
-    [KIND_END_OF_CAREER] = "end-of-career",
-};
-static const char *const delivery_names[] = {
-    [DELIVERY_HAND] = "hand",
-    [DELIVERY_REGISTERED_MAIL] = "registered-mail",
-    [DELIVERY_EMAIL] = "email",
-};
-static const char *const outcome_names[] = {
-    [OUTCOME_PENDING] = "pending",   [OUTCOME_HELD] = "held",
-    [OUTCOME_ABSENT] = "absent",     [OUTCOME_REFUSED] = "refused",
-    [OUTCOME_DECLINED] = "declined", [OUTCOME_CANCELLED] = "cancelled",
-};
-static const char *const action_names[] = {
-    [ACTION_TRAINING] = "training", [ACTION_VAE] = "vae",
-    [ACTION_BILAN] = "bilan",	    [ACTION_MOBILITY] = "mobility",
-    [ACTION_TUTORING] = "tutoring", [ACTION_OTHER] = "other",
-};
-static const char *const regime_names[] = {
-    [REGIME_AUTO] = "auto",
-    [REGIME_2014] = "2014",
-    [REGIME_2025] = "2025",
-};
-
 /* ---- Company --------------------------------------------------------- */
 
 static void build_address(struct builder *b, xmlNodePtr n, struct address *a)
@@ -339,7 +255,8 @@ static void build_address(struct builder *b, xmlNodePtr n, struct address *a)
 static void build_rules(struct builder *b, xmlNodePtr n,
 			struct company_rules *r)
 {
-	r->regime = (enum regime_choice)ENUM_ATTR(b, n, "regime", regime_names);
+	r->regime =
+	    (enum regime_choice)enum_attr(b, n, "regime", DOSSIER_ENUM_REGIME);
 	date_t reform = date_attr(b, n, "reform-date");
 	if (reform != DATE_NONE)
 		r->reform_date = reform;
@@ -448,8 +365,8 @@ static void build_employment(struct builder *b, xmlNodePtr n,
 			"(stagiaires) are out of scope, the entretien "
 			"professionnel is for employees");
 	else
-		e->contract =
-		    (enum contract)ENUM_ATTR(b, n, "contract", contract_names);
+		e->contract = (enum contract)enum_attr(b, n, "contract",
+						       DOSSIER_ENUM_CONTRACT);
 	e->hire_date = date_attr(b, n, "hire-date");
 	e->seniority_date = date_attr(b, n, "seniority-date");
 	e->exit_date = date_attr(b, n, "exit-date");
@@ -475,8 +392,8 @@ static void build_absences(struct builder *b, xmlNodePtr n, struct dossier *d)
 	FOR_CHILDREN(c, n)
 	{
 		struct absence *a = &d->absences[d->nabsences++];
-		a->kind =
-		    (enum absence_kind)ENUM_ATTR(b, c, "kind", absence_names);
+		a->kind = (enum absence_kind)enum_attr(b, c, "kind",
+						       DOSSIER_ENUM_ABSENCE);
 		a->start = date_attr(b, c, "start");
 		a->end = date_attr(b, c, "end");
 		a->line = xmlGetLineNo(c);
@@ -492,8 +409,8 @@ static void build_mandates(struct builder *b, xmlNodePtr n, struct dossier *d)
 	FOR_CHILDREN(c, n)
 	{
 		struct mandate *m = &d->mandates[d->nmandates++];
-		m->kind =
-		    (enum mandate_kind)ENUM_ATTR(b, c, "kind", mandate_names);
+		m->kind = (enum mandate_kind)enum_attr(b, c, "kind",
+						       DOSSIER_ENUM_MANDATE);
 		m->start = date_attr(b, c, "start");
 		m->end = date_attr(b, c, "end");
 		m->line = xmlGetLineNo(c);
@@ -517,7 +434,8 @@ static void build_visits(struct builder *b, xmlNodePtr n, struct dossier *d)
 	FOR_CHILDREN(c, n)
 	{
 		struct visit *v = &d->visits[d->nvisits++];
-		v->kind = (enum visit_kind)ENUM_ATTR(b, c, "kind", visit_names);
+		v->kind = (enum visit_kind)enum_attr(b, c, "kind",
+						     DOSSIER_ENUM_VISIT);
 		v->date = date_attr(b, c, "date");
 		v->line = xmlGetLineNo(c);
 	}
@@ -556,8 +474,8 @@ static void build_certifications(struct builder *b, xmlNodePtr n,
 		struct certification *k =
 		    &d->certifications[d->ncertifications++];
 		k->date = date_attr(b, c, "date");
-		k->kind = (enum certification_kind)ENUM_ATTR(
-		    b, c, "kind", certification_names);
+		k->kind = (enum certification_kind)enum_attr(
+		    b, c, "kind", DOSSIER_ENUM_CERTIFICATION);
 		k->title = text(b, c);
 		k->line = xmlGetLineNo(c);
 	}
@@ -574,8 +492,8 @@ static void build_progressions(struct builder *b, xmlNodePtr n,
 	{
 		struct progression *p = &d->progressions[d->nprogressions++];
 		p->date = date_attr(b, c, "date");
-		p->kind = (enum progression_kind)ENUM_ATTR(b, c, "kind",
-							   progression_names);
+		p->kind = (enum progression_kind)enum_attr(
+		    b, c, "kind", DOSSIER_ENUM_PROGRESSION);
 		p->text = text(b, c);
 		p->line = xmlGetLineNo(c);
 	}
@@ -591,8 +509,8 @@ static void return_absence(struct builder *b, xmlNodePtr n,
 	const char *v = attr(b, n, "absence");
 	*has = v != NULL;
 	if (v != NULL)
-		*absence = (enum absence_kind)ENUM_ATTR(b, n, "absence",
-							absence_names);
+		*absence = (enum absence_kind)enum_attr(b, n, "absence",
+							DOSSIER_ENUM_ABSENCE);
 	if (kind == KIND_RETURN && v == NULL)
 		problem(b, n,
 			"kind \"return\" needs attribute \"absence\" "
@@ -601,7 +519,7 @@ static void return_absence(struct builder *b, xmlNodePtr n,
 		problem(b, n,
 			"attribute \"absence\" is only for kind "
 			"\"return\", not \"%s\"",
-			kind_names[kind]);
+			dossier_kind_name(kind));
 }
 
 /*
@@ -626,24 +544,26 @@ static void build_convocation(struct builder *b, xmlNodePtr c,
 			      struct convocation *v)
 {
 	v->id = attr(b, c, "id");
-	v->kind = (enum interview_kind)ENUM_ATTR(b, c, "kind", kind_names);
+	v->kind =
+	    (enum interview_kind)enum_attr(b, c, "kind", DOSSIER_ENUM_KIND);
 	v->issued = date_attr(b, c, "issued");
 	v->date = datetime_attr(b, c, "date");
 	v->place = attr(b, c, "place");
 	v->interviewer = attr(b, c, "interviewer");
 	v->interviewer_title = attr(b, c, "interviewer-title");
 	v->delivery =
-	    (enum delivery)ENUM_ATTR(b, c, "delivery", delivery_names);
+	    (enum delivery)enum_attr(b, c, "delivery", DOSSIER_ENUM_DELIVERY);
 	v->tracking = attr(b, c, "tracking");
 	return_absence(b, c, v->kind, &v->has_absence, &v->absence);
-	v->outcome = (enum outcome)ENUM_ATTR(b, c, "outcome", outcome_names);
+	v->outcome =
+	    (enum outcome)enum_attr(b, c, "outcome", DOSSIER_ENUM_OUTCOME);
 	v->response_date = date_attr(b, c, "response-date");
 	if ((v->outcome == OUTCOME_REFUSED || v->outcome == OUTCOME_DECLINED) &&
 	    xmlHasProp(c, BAD_CAST "response-date") == NULL)
 		problem(b, c,
 			"outcome \"%s\" needs attribute "
 			"\"response-date\" (when the employee answered)",
-			outcome_names[v->outcome]);
+			dossier_outcome_name(v->outcome));
 	v->line = xmlGetLineNo(c);
 }
 
@@ -699,8 +619,8 @@ static void build_report(struct builder *b, xmlNodePtr n, struct report *r)
 			FOR_CHILDREN(a, c)
 			{
 				struct action *x = &r->actions[r->nactions++];
-				x->kind = (enum action_kind)ENUM_ATTR(
-				    b, a, "kind", action_names);
+				x->kind = (enum action_kind)enum_attr(
+				    b, a, "kind", DOSSIER_ENUM_ACTION);
 				x->due = date_attr(b, a, "due");
 				x->text = text(b, a);
 			}
@@ -725,7 +645,8 @@ static void build_interview(struct builder *b, xmlNodePtr c,
 			    struct interview *v)
 {
 	v->id = attr(b, c, "id");
-	v->kind = (enum interview_kind)ENUM_ATTR(b, c, "kind", kind_names);
+	v->kind =
+	    (enum interview_kind)enum_attr(b, c, "kind", DOSSIER_ENUM_KIND);
 	v->date = date_attr(b, c, "date");
 	v->interviewer = attr(b, c, "interviewer");
 	v->interviewer_title = attr(b, c, "interviewer-title");
@@ -776,7 +697,8 @@ static void build_notice(struct builder *b, xmlNodePtr n, struct notice *o)
 {
 	o->delivered = true;
 	o->date = date_attr(b, n, "delivered");
-	o->method = (enum notice_method)ENUM_ATTR(b, n, "method", method_names);
+	o->method = (enum notice_method)enum_attr(b, n, "method",
+						  DOSSIER_ENUM_NOTICE_METHOD);
 }
 
 static void build_dossier(struct builder *b, xmlNodePtr n, struct dossier *d,

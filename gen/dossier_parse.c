@@ -7,6 +7,7 @@
  */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parserInternals.h>
@@ -83,6 +84,54 @@ static void set_message(struct dossier_parse_error *err, const char *msg)
 	snprintf(err->message, sizeof(err->message), "%s", msg);
 }
 
+/*
+ * libxml2 reports a character that XML forbids and bytes that are not
+ * UTF-8 under one code; its message tells them apart and names the
+ * character ("PCDATA invalid Char value 27", "Char 0x0 out of allowed
+ * range").  The bytes around it are never quoted: they may be a name.
+ */
+static void set_char_message(struct dossier_parse_error *err, const char *m)
+{
+	const char *p;
+	long c = -1;
+	if (m != NULL && (p = strstr(m, "value ")) != NULL)
+		c = strtol(p + 6, NULL, 10);
+	else if (m != NULL && (p = strstr(m, "Char 0x")) != NULL)
+		c = strtol(p + 7, NULL, 16);
+	if (c >= 0)
+		snprintf(err->message, sizeof(err->message),
+			 "the character U+%04lX is not allowed in XML%s", c,
+			 c < 0x20 ? " (of the control characters, only tab "
+				    "and line ends are)"
+				  : "");
+	else if (m != NULL && strstr(m, "attribute value") != NULL)
+		set_message(err, "an attribute value holds a character that "
+				 "XML does not allow (a control character?)");
+	else
+		set_message(err, "the text is not valid UTF-8 (or not in its "
+				 "declared encoding)");
+}
+
+/*
+ * libxml2's safety limits (depth 256, 10 MB of text in one node, 50 000
+ * characters in a name...) advise an option the reader never sets.
+ */
+static void set_limit_message(struct dossier_parse_error *err, const char *m)
+{
+	if (strstr(m, "Excessive depth") != NULL) {
+		snprintf(err->message, sizeof(err->message),
+			 "elements are nested more than %u deep, the XML "
+			 "parser's safety limit",
+			 xmlParserMaxDepth);
+		return;
+	}
+	const char *advice = strstr(m, " use XML_PARSE_HUGE");
+	int n = advice != NULL ? (int)(advice - m) : (int)strlen(m);
+	snprintf(err->message, sizeof(err->message),
+		 "past the XML parser's safety limits: %.*s", n, m);
+	trim_end(err->message);
+}
+
 /* Keeps the first error; the ones after it are mostly its echoes. */
 static void on_error(void *ctx, xmlErrorPtr e)
 {
@@ -94,6 +143,8 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	st->err->line = e->line;
 	switch (e->code) {
 	case XML_ERR_INVALID_CHAR:
+		set_char_message(st->err, e->message);
+		break;
 	case XML_ERR_INVALID_ENCODING:
 	case XML_ERR_UNKNOWN_ENCODING:
 	case XML_ERR_UNSUPPORTED_ENCODING:
@@ -102,6 +153,14 @@ static void on_error(void *ctx, xmlErrorPtr e)
 				     "in its declared encoding)");
 		break;
 	default:
+		if (e->message != NULL &&
+		    (strstr(e->message, "XML_PARSE_HUGE") != NULL ||
+		     strstr(e->message, "too long") != NULL ||
+		     strstr(e->message, "too big") != NULL ||
+		     strstr(e->message, "huge") != NULL)) {
+			set_limit_message(st->err, e->message);
+			break;
+		}
 		snprintf(st->err->message, sizeof(st->err->message),
 			 "not well-formed XML: %s",
 			 e->message != NULL ? e->message : "?");

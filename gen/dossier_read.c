@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "dossier_build.h"
+#include "dossier_limits.h"
 #include "dossier_parse.h"
 #include "dossier_read.h"
 #include "dossier_schema.h"
@@ -36,6 +37,8 @@ struct dossier_source {
 	const struct company *cli_company; /* --company, NULL if none */
 	xmlHashTablePtr ids; /* dossier id -> "file:line" where first seen */
 	unsigned long failed, failed_files;
+	dossier_source_fail_fn *on_failure; /* NULL if none */
+	void *on_failure_ctx;
 
 	/* The file being read; doc is NULL between files. */
 	xmlDocPtr doc;
@@ -113,7 +116,15 @@ static bool check_root(xmlNodePtr root, const char *file,
 static xmlDocPtr load(const char *path, const char *name)
 {
 	size_t size;
-	char *buf = inputs_slurp(path, &size);
+	char *buf = inputs_slurp_max(path, DOSSIER_LIMITS_FILE_BYTES, &size);
+	if (buf == NULL && errno == EFBIG) {
+		diag_error(name, 0,
+			   "the file is larger than %ld MiB, the limit for "
+			   "one dossier file: split the export into several "
+			   "files",
+			   DOSSIER_LIMITS_FILE_BYTES / (1024 * 1024));
+		return NULL;
+	}
 	if (buf == NULL) {
 		diag_error(name, 0, "cannot read: %s", strerror(errno));
 		return NULL;
@@ -148,7 +159,7 @@ static bool load_cli_company(struct dossier_source *s, const char *path)
 		int rc = dossier_schema_validate(s->schema, doc);
 		if (rc == 0)
 			dossier_schema_explain(s->schema, root, NULL, name);
-		else if (rc == 1)
+		else if (rc == 1 && dossier_limits_check(root, name) == 0)
 			s->cli_company =
 			    dossier_build_company(s->arena, root, name);
 		ok = s->cli_company != NULL;
@@ -204,8 +215,9 @@ static void read_envelope(struct dossier_source *s, xmlNodePtr root)
 		s->company_state = COMPANY_NONE;
 		return;
 	}
-	if (!ok &&
-	    dossier_schema_validate_part(s->schema, company, NULL) != 1) {
+	if ((!ok &&
+	     dossier_schema_validate_part(s->schema, company, NULL) != 1) ||
+	    dossier_limits_check(company, s->file) > 0) {
 		s->company_state = COMPANY_BROKEN;
 		return;
 	}
@@ -229,6 +241,14 @@ static bool known_version(xmlNodePtr root)
 	return ok;
 }
 
+/* Counts a file skipped whole and tells the failure callback. */
+static void file_failed(struct dossier_source *s)
+{
+	s->failed_files++;
+	if (s->on_failure != NULL)
+		s->on_failure(s->on_failure_ctx, s->file, 0, NULL);
+}
+
 /* Opens the next input; false at the end of the inputs. */
 static bool open_next(struct dossier_source *s)
 {
@@ -243,7 +263,7 @@ static bool open_next(struct dossier_source *s)
 		}
 		s->doc = load(path, s->file);
 		if (s->doc == NULL) {
-			s->failed_files++;
+			file_failed(s);
 			continue;
 		}
 		xmlNodePtr root = xmlDocGetRootElement(s->doc);
@@ -257,7 +277,7 @@ static bool open_next(struct dossier_source *s)
 		if (rc < 0) {
 			xmlFreeDoc(s->doc);
 			s->doc = NULL;
-			s->failed_files++;
+			file_failed(s);
 			continue;
 		}
 		s->all_valid = rc == 1;
@@ -269,7 +289,7 @@ static bool open_next(struct dossier_source *s)
 			if (!known_version(root)) {
 				/* Already reported with the envelope. */
 				s->cursor = NULL;
-				s->failed_files++;
+				file_failed(s);
 			}
 		} else {
 			s->cursor = root;
@@ -323,7 +343,7 @@ static struct dossier *read_dossier(struct dossier_source *s, xmlNodePtr elem)
 	if (rc != 1)
 		return NULL;
 
-	bool bad = false;
+	bool bad = dossier_limits_check(elem, s->file) > 0;
 	long line = xmlGetLineNo(elem);
 	xmlChar *raw = xmlGetNoNsProp(elem, BAD_CAST "id");
 	const char *id = raw != NULL ? (const char *)raw : "?";
@@ -362,6 +382,18 @@ static struct dossier *read_dossier(struct dossier_source *s, xmlNodePtr elem)
 	return d;
 }
 
+/* Counts a dossier skipped and tells the failure callback. */
+static void dossier_failed(struct dossier_source *s, xmlNodePtr elem)
+{
+	s->failed++;
+	if (s->on_failure == NULL)
+		return;
+	xmlChar *id = xmlGetNoNsProp(elem, BAD_CAST "id");
+	s->on_failure(s->on_failure_ctx, s->file, xmlGetLineNo(elem),
+		      (const char *)id);
+	xmlFree(id);
+}
+
 struct dossier *dossier_source_next(struct dossier_source *s)
 {
 	struct dossier_parse_guard guard;
@@ -375,7 +407,7 @@ struct dossier *dossier_source_next(struct dossier_source *s)
 			s->cursor = next_named(elem->next, "dossier");
 			d = read_dossier(s, elem);
 			if (d == NULL)
-				s->failed++;
+				dossier_failed(s, elem);
 		}
 		if (s->cursor == NULL) {
 			xmlFreeDoc(s->doc);
@@ -394,6 +426,20 @@ unsigned long dossier_source_failed(const struct dossier_source *s)
 unsigned long dossier_source_failed_files(const struct dossier_source *s)
 {
 	return s->failed_files;
+}
+
+void dossier_source_on_failure(struct dossier_source *s,
+			       dossier_source_fail_fn *fn, void *ctx)
+{
+	s->on_failure = fn;
+	s->on_failure_ctx = ctx;
+}
+
+void dossier_source_files(const struct dossier_source *s, size_t *opened,
+			  size_t *total)
+{
+	*opened = s->next_input;
+	*total = inputs_count(s->inputs);
 }
 
 void dossier_source_free(struct dossier_source *s)

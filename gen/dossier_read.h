@@ -10,6 +10,7 @@
 #define PARCOURS_DOSSIER_READ_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "dossier.h"
 
@@ -41,6 +42,24 @@ unsigned long dossier_source_failed(const struct dossier_source *);
  * well-formed, refused (DOCTYPE, XInclude) or with a wrong root element.
  */
 unsigned long dossier_source_failed_files(const struct dossier_source *);
+
+/*
+ * Calls fn after each dossier skipped for errors (the file, the line of
+ * its <dossier>, its id or NULL if it has none) and each input file
+ * skipped whole (line 0, id NULL), once its errors are reported: the
+ * batch runner names them in its summary.  NULL removes it.
+ */
+typedef void dossier_source_fail_fn(void *ctx, const char *file, long line,
+				    const char *id);
+void dossier_source_on_failure(struct dossier_source *,
+			       dossier_source_fail_fn *fn, void *ctx);
+
+/*
+ * How far the reading is, for progress lines: *opened input files of
+ * *total (the one being read included).
+ */
+void dossier_source_files(const struct dossier_source *, size_t *opened,
+			  size_t *total);
 
 /* NULL is a no-op. */
 void dossier_source_free(struct dossier_source *);

@@ -20,6 +20,7 @@
 #include "dossier_parse.h"
 #include "dossier_schema.h"
 #include "inputs.h"
+#include "utf8.h"
 
 #define RNG_NS	      "http://relaxng.org/ns/structure/1.0"
 #define ANNOTATION_NS "http://relaxng.org/ns/compatibility/annotations/1.0"
@@ -233,14 +234,6 @@ static char *collapse(const char *s)
 	return out;
 }
 
-static size_t utf8_length(const char *s)
-{
-	size_t n = 0;
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 static bool data_ok(xmlNodePtr data, const char *token)
 {
 	for (xmlNodePtr p = data->children; p != NULL; p = p->next) {
@@ -255,7 +248,7 @@ static bool data_ok(xmlNodePtr data, const char *token)
 			     xmlRegexpExec(re, BAD_CAST token) == 1;
 			xmlRegFreeRegexp(re);
 		} else if (xmlStrEqual(name, BAD_CAST "minLength")) {
-			ok = utf8_length(token) >=
+			ok = utf8_count(token, strlen(token)) >=
 			     strtoul((const char *)arg, NULL, 10);
 		}
 		xmlFree(arg);
@@ -627,7 +620,8 @@ unsigned dossier_schema_explain(struct dossier_schema *s, xmlNodePtr elem,
 			      elem->name);
 		free(start);
 	}
-	qsort(f.list, f.n, sizeof(f.list[0]), compare_findings);
+	if (f.n > 1) /* f.list is NULL when empty: qsort must not see it */
+		qsort(f.list, f.n, sizeof(f.list[0]), compare_findings);
 	for (size_t i = 0; i < f.n; i++) {
 		diag_error(file, f.list[i].line, "%s", f.list[i].message);
 		free(f.list[i].message);

@@ -1,6 +1,7 @@
 /*
  * The registry of template names (see fields.h): lookup over the tables
- * of fields_*.c, formats by type, and the labels they share.
+ * of fields_*.c, formats by type, and the labels and list walks they
+ * share.
  */
 #include <string.h>
 
@@ -172,13 +173,13 @@ static bool format_date(date_t date, int format, struct buf *out)
 		buf_puts(out, date_fmt_fr_weekday(date, s));
 		break;
 	case 2:
-		buf_puts(out, fmt_date_numeric(date, s));
+		buf_puts(out, date_fmt_numeric(date, s));
 		break;
 	case 3:
 		buf_puts(out, date_fmt_iso(date, s));
 		break;
 	case 4:
-		buf_puts(out, fmt_month_year(date, s));
+		buf_puts(out, date_fmt_fr_month(date, s));
 		break;
 	case 5:
 		date_to_ymd(date, &y, &m, &d);
@@ -282,60 +283,6 @@ const char *fields_keep(const struct fields_env *env, struct buf *b)
 	return s;
 }
 
-const char *fields_absence_label(enum absence_kind kind)
-{
-	switch (kind) {
-	case ABSENCE_MATERNITY:
-		return "congé de maternité";
-	case ABSENCE_ADOPTION:
-		return "congé d'adoption";
-	case ABSENCE_PARENTAL_LEAVE:
-		return "congé parental d'éducation";
-	case ABSENCE_PARENTAL_PART_TIME:
-		return "temps partiel parental";
-	case ABSENCE_CAREGIVER:
-		return "congé de proche aidant";
-	case ABSENCE_SABBATICAL:
-		return "congé sabbatique";
-	case ABSENCE_SECURE_MOBILITY:
-		return "période de mobilité volontaire sécurisée";
-	case ABSENCE_LONG_ILLNESS:
-		return "arrêt de longue maladie";
-	case ABSENCE_UNION_MANDATE:
-		return "mandat syndical";
-	case ABSENCE_SICK:
-		return "arrêt maladie";
-	case ABSENCE_PATERNITY:
-		return "congé de paternité";
-	case ABSENCE_OTHER:
-		return "absence";
-	}
-	return "absence";
-}
-
-/* The indefinite article that goes with fields_absence_label(). */
-static const char *absence_article(enum absence_kind kind)
-{
-	switch (kind) {
-	case ABSENCE_SECURE_MOBILITY:
-	case ABSENCE_OTHER:
-		return "une ";
-	case ABSENCE_LONG_ILLNESS:
-	case ABSENCE_SICK:
-		return "un ";
-	case ABSENCE_MATERNITY:
-	case ABSENCE_ADOPTION:
-	case ABSENCE_PARENTAL_LEAVE:
-	case ABSENCE_PARENTAL_PART_TIME:
-	case ABSENCE_CAREGIVER:
-	case ABSENCE_SABBATICAL:
-	case ABSENCE_UNION_MANDATE:
-	case ABSENCE_PATERNITY:
-		break;
-	}
-	return "un ";
-}
-
 const char *fields_kind_label(const struct fields_env *env,
 			      enum interview_kind kind, bool has_absence,
 			      enum absence_kind absence)
@@ -351,8 +298,7 @@ const char *fields_kind_label(const struct fields_env *env,
 		/* "la fin d'un mandat syndical": a mandate is not left. */
 		if (absence == ABSENCE_UNION_MANDATE)
 			buf_puts(&b, "la fin d'");
-		buf_puts(&b, absence_article(absence));
-		buf_puts(&b, fields_absence_label(absence));
+		buf_puts(&b, rules_absence_fr_a(absence));
 		return fields_keep(env, &b);
 	case KIND_RECAP:
 		return "état des lieux récapitulatif";
@@ -383,9 +329,26 @@ const char *fields_address(const struct fields_env *env,
 	return fields_keep(env, &b);
 }
 
-bool fields_in_period(const struct rules_period *p, date_t date)
+const void *fields_next_training(const struct fields_env *env, size_t *cursor,
+				 fields_date_filter *keep)
 {
-	if (date == DATE_NONE || date > p->end)
-		return false;
-	return p->index == 1 ? date >= p->start : date > p->start;
+	const struct dossier *d = env->dossier;
+	while (*cursor < d->ntrainings) {
+		const struct training *t = &d->trainings[(*cursor)++];
+		if (keep(env, t->end))
+			return t;
+	}
+	return NULL;
+}
+
+const void *fields_next_certification(const struct fields_env *env,
+				      size_t *cursor, fields_date_filter *keep)
+{
+	const struct dossier *d = env->dossier;
+	while (*cursor < d->ncertifications) {
+		const struct certification *c = &d->certifications[(*cursor)++];
+		if (keep(env, c->date))
+			return c;
+	}
+	return NULL;
 }

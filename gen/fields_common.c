@@ -348,11 +348,7 @@ static void doc_blank(const struct fields_env *env, struct fields_value *v)
 	fields_set_flag(v, env->blank);
 }
 
-#define ALL FIELDS_ALL
-#define F(name, type, get)                                                     \
-	{                                                                      \
-		name, FIELDS_##type, ALL, FIELDS_ITEM_NONE, get                \
-	}
+#define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_ALL, NONE, get)
 
 const struct fields_field fields_common_table[] = {
     F("company.name", TEXT, company_name),
@@ -398,5 +394,5 @@ const struct fields_field fields_common_table[] = {
     F("doc.abondement", AMOUNT, doc_abondement),
     F("doc.return-offer-days", NUMBER, doc_return_offer_days),
     F("doc.blank", BOOL, doc_blank),
-    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+    FIELDS_FIELD_END,
 };

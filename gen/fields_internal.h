@@ -25,7 +25,20 @@ struct fields_list {
 	fields_iterator *next;
 };
 
-/* Each table ends with an entry whose name is NULL. */
+/*
+ * One registry entry: FIELDS_FIELD("employee.name", TEXT, FIELDS_ALL,
+ * NONE, employee_name); each table ends with FIELDS_FIELD_END, the entry
+ * whose name is NULL.
+ */
+#define FIELDS_FIELD(name, type, ctx, item, get)                               \
+	{                                                                      \
+		(name), FIELDS_##type, (ctx), FIELDS_ITEM_##item, (get)        \
+	}
+#define FIELDS_FIELD_END                                                       \
+	{                                                                      \
+		NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL                   \
+	}
+
 extern const struct fields_field fields_common_table[];
 extern const struct fields_field fields_notice_table[];
 extern const struct fields_field fields_report_table[];
@@ -60,20 +73,26 @@ static inline void fields_set_number(struct fields_value *v, long long n)
  */
 const char *fields_keep(const struct fields_env *, struct buf *);
 
-/* French words for the dossier's codes: static strings. */
-/* "congé parental d'éducation" (no article). */
-const char *fields_absence_label(enum absence_kind);
 /*
- * "entretien périodique", "entretien de reprise après un congé parental
- * d'éducation", "état des lieux récapitulatif"...: in env's arena.
+ * French words for the dossier's codes (absence kinds alone are named by
+ * rules_absence_fr()): "entretien périodique", "entretien de reprise
+ * après un congé parental d'éducation", "état des lieux
+ * récapitulatif"...: in env's arena.
  */
 const char *fields_kind_label(const struct fields_env *, enum interview_kind,
 			      bool has_absence, enum absence_kind);
 /* Address lines, then "postcode city", separated by '\n'; in the arena. */
 const char *fields_address(const struct fields_env *, const struct address *);
 
-/* Whether date falls in the period (rules.md §5: period 1 includes its
- * start, the others do not). */
-bool fields_in_period(const struct rules_period *, date_t date);
+/*
+ * For the list iterators: the dossier's next training (by its end date)
+ * or certification from *cursor on whose date keep accepts; NULL at the
+ * end.  Items point into the dossier.
+ */
+typedef bool fields_date_filter(const struct fields_env *, date_t);
+const void *fields_next_training(const struct fields_env *, size_t *cursor,
+				 fields_date_filter *keep);
+const void *fields_next_certification(const struct fields_env *, size_t *cursor,
+				      fields_date_filter *keep);
 
 #endif

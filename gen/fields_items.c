@@ -131,7 +131,7 @@ static const struct absence *absence(const struct fields_env *env)
 
 static void absence_kind(const struct fields_env *env, struct fields_value *v)
 {
-	fields_set_text(v, fields_absence_label(absence(env)->kind));
+	fields_set_text(v, rules_absence_fr(absence(env)->kind));
 }
 
 static void absence_start(const struct fields_env *env, struct fields_value *v)
@@ -268,10 +268,7 @@ static void due_regime(const struct fields_env *env, struct fields_value *v)
 								 : "2014");
 }
 
-#define F(name, type, item, get)                                               \
-	{                                                                      \
-		name, FIELDS_##type, FIELDS_ALL, FIELDS_ITEM_##item, get       \
-	}
+#define F(name, type, item, get) FIELDS_FIELD(name, type, FIELDS_ALL, item, get)
 
 const struct fields_field fields_item_table[] = {
     F("training.title", TEXT, TRAINING, training_title),
@@ -303,5 +300,5 @@ const struct fields_field fields_item_table[] = {
     F("due.late", BOOL, DUE, due_late),
     F("due.missed", BOOL, DUE, due_missed),
     F("due.regime", TEXT, DUE, due_regime),
-    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+    FIELDS_FIELD_END,
 };

@@ -121,7 +121,7 @@ static void email(const struct fields_env *env, struct fields_value *v)
 static void absence(const struct fields_env *env, struct fields_value *v)
 {
 	if (conv(env)->has_absence)
-		fields_set_text(v, fields_absence_label(conv(env)->absence));
+		fields_set_text(v, rules_absence_fr(conv(env)->absence));
 }
 
 static void response_date(const struct fields_env *env, struct fields_value *v)
@@ -161,10 +161,7 @@ static void previous_cancelled(const struct fields_env *env,
 			       previous(env)->outcome == OUTCOME_CANCELLED);
 }
 
-#define F(name, type, get)                                                     \
-	{                                                                      \
-		name, FIELDS_##type, FIELDS_LETTER, FIELDS_ITEM_NONE, get      \
-	}
+#define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_LETTER, NONE, get)
 
 const struct fields_field fields_letter_table[] = {
     F("letter.kind", TEXT, letter_kind),
@@ -190,5 +187,5 @@ const struct fields_field fields_letter_table[] = {
     F("previous.date", DATETIME, previous_date),
     F("previous.absent", BOOL, previous_absent),
     F("previous.cancelled", BOOL, previous_cancelled),
-    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+    FIELDS_FIELD_END,
 };

@@ -29,15 +29,12 @@ static void delivered(const struct fields_env *env, struct fields_value *v)
 		fields_set_date(v, env->dossier->notice.date);
 }
 
-#define F(name, type, get)                                                     \
-	{                                                                      \
-		name, FIELDS_##type, FIELDS_NOTICE, FIELDS_ITEM_NONE, get      \
-	}
+#define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_NOTICE, NONE, get)
 
 const struct fields_field fields_notice_table[] = {
     F("notice.first-interview", DATE, first_interview),
     F("notice.first-year", BOOL, first_year),
     F("notice.first-recap", DATE, first_recap),
     F("notice.delivered", DATE, delivered),
-    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+    FIELDS_FIELD_END,
 };

@@ -149,10 +149,7 @@ static void verdict(const struct fields_env *env, struct fields_value *v)
 	fields_set_text(v, period(env)->verdict);
 }
 
-#define F(name, type, get)                                                     \
-	{                                                                      \
-		name, FIELDS_##type, FIELDS_RECAP, FIELDS_ITEM_NONE, get       \
-	}
+#define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_RECAP, NONE, get)
 
 const struct fields_field fields_recap_table[] = {
     F("period.index", NUMBER, index_),
@@ -178,7 +175,7 @@ const struct fields_field fields_recap_table[] = {
     F("period.payment-due", DATE, payment_due),
     F("period.basis", TEXT, basis),
     F("period.verdict", TEXT, verdict),
-    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+    FIELDS_FIELD_END,
 };
 
 /* rules.md §5: the due dates counted in the period (not the open one). */
@@ -188,32 +185,25 @@ static const void *dues(const struct fields_env *env, size_t *cursor)
 	while (*cursor < f->ndues) {
 		const struct rules_due *d = &f->dues[(*cursor)++];
 		if (d->state != RULES_DUE_OPEN &&
-		    fields_in_period(period(env), d->date))
+		    rules_period_contains(period(env), d->date))
 			return d;
 	}
 	return NULL;
 }
 
+static bool in_period(const struct fields_env *env, date_t date)
+{
+	return rules_period_contains(period(env), date);
+}
+
 static const void *trainings(const struct fields_env *env, size_t *cursor)
 {
-	const struct dossier *d = env->dossier;
-	while (*cursor < d->ntrainings) {
-		const struct training *t = &d->trainings[(*cursor)++];
-		if (fields_in_period(period(env), t->end))
-			return t;
-	}
-	return NULL;
+	return fields_next_training(env, cursor, in_period);
 }
 
 static const void *certifications(const struct fields_env *env, size_t *cursor)
 {
-	const struct dossier *d = env->dossier;
-	while (*cursor < d->ncertifications) {
-		const struct certification *c = &d->certifications[(*cursor)++];
-		if (fields_in_period(period(env), c->date))
-			return c;
-	}
-	return NULL;
+	return fields_next_certification(env, cursor, in_period);
 }
 
 static const void *progressions(const struct fields_env *env, size_t *cursor)
@@ -221,7 +211,7 @@ static const void *progressions(const struct fields_env *env, size_t *cursor)
 	const struct dossier *d = env->dossier;
 	while (*cursor < d->nprogressions) {
 		const struct progression *p = &d->progressions[(*cursor)++];
-		if (fields_in_period(period(env), p->date))
+		if (rules_period_contains(period(env), p->date))
 			return p;
 	}
 	return NULL;
@@ -359,7 +349,7 @@ static void timeline_spans(const struct fields_env *env, struct marks *m)
 		if (a->start > p->end || e < p->start || e < a->start)
 			continue;
 		mark(m, DOC_MARK_ABSENCE, clamp(a->start, p->start, p->end),
-		     clamp(e, p->start, p->end), fields_absence_label(a->kind));
+		     clamp(e, p->start, p->end), rules_absence_fr(a->kind));
 	}
 }
 

@@ -55,8 +55,7 @@ static void previous_date(const struct fields_env *env, struct fields_value *v)
 static void absence(const struct fields_env *env, struct fields_value *v)
 {
 	if (interview(env) != NULL && interview(env)->has_absence)
-		fields_set_text(v,
-				fields_absence_label(interview(env)->absence));
+		fields_set_text(v, rules_absence_fr(interview(env)->absence));
 }
 
 static void signed_employee(const struct fields_env *env,
@@ -216,10 +215,7 @@ INFO_FIELD(info_cpf, info_cpf)
 INFO_FIELD(info_abondement, info_abondement)
 INFO_FIELD(info_cep, info_cep)
 
-#define F(name, type, get)                                                     \
-	{                                                                      \
-		name, FIELDS_##type, FIELDS_REPORT, FIELDS_ITEM_NONE, get      \
-	}
+#define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_REPORT, NONE, get)
 
 const struct fields_field fields_report_table[] = {
     F("interview.kind", TEXT, kind),
@@ -258,7 +254,7 @@ const struct fields_field fields_report_table[] = {
     F("information.cpf", BOOL, info_cpf),
     F("information.abondement", BOOL, info_abondement),
     F("information.cep", BOOL, info_cep),
-    {NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL},
+    FIELDS_FIELD_END,
 };
 
 static const void *actions(const struct fields_env *env, size_t *cursor)
@@ -278,24 +274,12 @@ static bool since_previous(const struct fields_env *env, date_t date)
 
 static const void *trainings(const struct fields_env *env, size_t *cursor)
 {
-	const struct dossier *d = env->dossier;
-	while (*cursor < d->ntrainings) {
-		const struct training *t = &d->trainings[(*cursor)++];
-		if (since_previous(env, t->end))
-			return t;
-	}
-	return NULL;
+	return fields_next_training(env, cursor, since_previous);
 }
 
 static const void *certifications(const struct fields_env *env, size_t *cursor)
 {
-	const struct dossier *d = env->dossier;
-	while (*cursor < d->ncertifications) {
-		const struct certification *c = &d->certifications[(*cursor)++];
-		if (since_previous(env, c->date))
-			return c;
-	}
-	return NULL;
+	return fields_next_certification(env, cursor, since_previous);
 }
 
 const struct fields_list fields_report_lists[] = {

@@ -3,11 +3,13 @@
  * name reads the same in every document and in the CSV outputs.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fmt.h"
 #include "names.h"
+#include "utf8.h"
 
 char *fmt_time(int minutes, char buf[FMT_TIME_LEN])
 {
@@ -27,40 +29,9 @@ char *fmt_datetime(struct datetime dt, char buf[FMT_DATETIME_LEN])
 	return buf;
 }
 
-char *fmt_date_numeric(date_t date, char buf[FMT_NUMERIC_LEN])
-{
-	int y, m, d;
-	if (date == DATE_NONE) {
-		buf[0] = '\0';
-		return buf;
-	}
-	date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, FMT_NUMERIC_LEN, "%02d/%02d/%04d", d, m, y);
-	return buf;
-}
-
-char *fmt_month_year(date_t date, char buf[DATE_FR_LEN])
-{
-	int y, m, d;
-	if (date == DATE_NONE) {
-		buf[0] = '\0';
-		return buf;
-	}
-	date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, DATE_FR_LEN, "%s %d", date_month_fr(m), y);
-	return buf;
-}
-
-/* "5", "1er": the day of month as French writes it. */
-static const char *day_word(int d, char buf[8])
-{
-	snprintf(buf, 8, d == 1 ? "1er" : "%d", d);
-	return buf;
-}
-
 char *fmt_date_range(date_t start, date_t end, char buf[FMT_RANGE_LEN])
 {
-	char a[DATE_FR_LEN], b[DATE_FR_LEN], day[8];
+	char a[DATE_FR_LEN], b[DATE_FR_LEN], day[DATE_FR_DAY_LEN];
 	int y1, m1, d1, y2, m2, d2;
 	if (start == DATE_NONE) {
 		buf[0] = '\0';
@@ -79,11 +50,11 @@ char *fmt_date_range(date_t start, date_t end, char buf[FMT_RANGE_LEN])
 	date_to_ymd(end, &y2, &m2, &d2);
 	/* Say the month and the year once when both ends share them. */
 	if (y1 == y2 && m1 == m2)
-		snprintf(buf, FMT_RANGE_LEN, "du %s au %s", day_word(d1, day),
-			 date_fmt_fr(end, b));
+		snprintf(buf, FMT_RANGE_LEN, "du %s au %s",
+			 date_fmt_fr_day(start, day), date_fmt_fr(end, b));
 	else if (y1 == y2)
 		snprintf(buf, FMT_RANGE_LEN, "du %s %s au %s",
-			 day_word(d1, day), date_month_fr(m1),
+			 date_fmt_fr_day(start, day), date_month_fr(m1),
 			 date_fmt_fr(end, b));
 	else
 		snprintf(buf, FMT_RANGE_LEN, "du %s au %s",
@@ -179,12 +150,11 @@ void fmt_capital(struct buf *out, const char *s)
 	if (s == NULL || *s == '\0')
 		return;
 	/* The first character, whatever its UTF-8 length. */
-	size_t n = 1;
-	while ((s[n] & 0xc0) == 0x80)
-		n++;
-	char first[8];
-	memcpy(first, s, n < sizeof(first) ? n : sizeof(first) - 1);
-	first[n < sizeof(first) ? n : sizeof(first) - 1] = '\0';
+	uint32_t cp;
+	size_t n = utf8_decode(s, strlen(s), &cp);
+	char first[5];
+	memcpy(first, s, n);
+	first[n] = '\0';
 	names_put_upper(out, first);
 	buf_puts(out, s + n);
 }

@@ -2,7 +2,7 @@
  * The French formatters of documents.md ("Typography and formatting"):
  * times, date ranges, amounts, numbers, seniority, names and agreement
  * by civility.  Pure and locale-independent.  For the template fields
- * (fields*.c) and the tests; dates in words are date.h's.
+ * (fields*.c) and the tests; a date on its own is date.h's (date_fmt_*).
  */
 #ifndef PARCOURS_FMT_H
 #define PARCOURS_FMT_H
@@ -21,7 +21,6 @@
 /* Buffer sizes, terminating NUL included. */
 #define FMT_TIME_LEN	 16 /* "14 h 00" */
 #define FMT_DATETIME_LEN 72 /* "mercredi 30 septembre 2024 à 14 h 00" */
-#define FMT_NUMERIC_LEN	 11 /* "04/09/2017" */
 #define FMT_RANGE_LEN	 80 /* "du 30 septembre 2024 au 1er octobre 2025" */
 #define FMT_NUMBER_LEN	 40 /* "-9 223 372 036 854 775 808" */
 #define FMT_AMOUNT_LEN	 48 /* "1 000 000 €" */
@@ -37,10 +36,6 @@
 char *fmt_time(int minutes, char buf[FMT_TIME_LEN]);
 /* "lundi 10 janvier 2022 à 14 h 00". */
 char *fmt_datetime(struct datetime dt, char buf[FMT_DATETIME_LEN]);
-/* "04/09/2017". */
-char *fmt_date_numeric(date_t date, char buf[FMT_NUMERIC_LEN]);
-/* "septembre 2017". */
-char *fmt_month_year(date_t date, char buf[DATE_FR_LEN]);
 /*
  * A span of days: "11 mai 2020" (one day), "du 5 au 9 mars 2018", "du
  * 30 mars au 2 avril 2018", "du 4 janvier 2021 au 31 décembre 2021" is

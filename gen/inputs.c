@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,8 +108,9 @@ static bool add_directory(struct inputs *in, const char *dir)
 		return false;
 	if (in->n == first)
 		diag_warning(dir, 0, "no *.xml file in this directory");
-	qsort(in->paths + first, in->n - first, sizeof(in->paths[0]),
-	      compare_paths);
+	if (in->n - first > 1) /* paths is NULL while the list is empty */
+		qsort(in->paths + first, in->n - first, sizeof(in->paths[0]),
+		      compare_paths);
 	return true;
 }
 
@@ -154,6 +156,11 @@ void inputs_free(struct inputs *in)
 
 char *inputs_slurp(const char *path, size_t *size)
 {
+	return inputs_slurp_max(path, SIZE_MAX - 1, size);
+}
+
+char *inputs_slurp_max(const char *path, size_t max, size_t *size)
+{
 	bool std = strcmp(path, "-") == 0;
 	FILE *f = std ? stdin : fopen(path, "rb");
 	if (f == NULL)
@@ -161,7 +168,18 @@ char *inputs_slurp(const char *path, size_t *size)
 	size_t n = 0, cap = 0;
 	char *buf = NULL;
 	int saved = 0;
-	for (;;) {
+	/* A file known to be too big is refused before a byte is read. */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > max)
+		saved = EFBIG;
+	while (saved == 0) {
+		if (n > max) {
+			/* A pipe, or a file that grew: read one byte past
+			 * max to know, and no further. */
+			saved = EFBIG;
+			break;
+		}
 		if (cap - n < 4096) {
 			cap = cap != 0 ? cap * 2 : 65536;
 			char *p = realloc(buf, cap + 1);
@@ -171,7 +189,10 @@ char *inputs_slurp(const char *path, size_t *size)
 			}
 			buf = p;
 		}
-		size_t got = fread(buf + n, 1, cap - n, f);
+		size_t want = cap - n;
+		if (want > max + 1 - n)
+			want = max + 1 - n;
+		size_t got = fread(buf + n, 1, want, f);
 		n += got;
 		if (got == 0) {
 			if (ferror(f))

@@ -40,4 +40,11 @@ void inputs_free(struct inputs *);
  */
 char *inputs_slurp(const char *path, size_t *size);
 
+/*
+ * inputs_slurp() that gives up on a file of more than max bytes, with
+ * errno EFBIG: a regular file by its size, before reading anything;
+ * standard input or a pipe after max + 1 bytes.  max < SIZE_MAX.
+ */
+char *inputs_slurp_max(const char *path, size_t max, size_t *size);
+
 #endif

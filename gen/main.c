@@ -139,6 +139,15 @@ static date_t default_as_of(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* For progress rates (struct options' seconds). */
+static double monotonic_seconds(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static bool parse_format(const char *s, enum out_format *out)
 {
 	static const struct {
@@ -262,6 +271,7 @@ int main(int argc, char *argv[])
 		.output_dir = "out",
 		.within_days = -1,
 		.jobs = 0,
+		.seconds = monotonic_seconds,
 	};
 
 	if (argc < 2) {

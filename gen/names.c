@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "utf8.h"
 
 /*
  * Lower-case letters first..last, every stride-th code point, whose
@@ -129,37 +130,6 @@ static const struct upper_special {
     {0x1E9A, "A\u02be"},
 };
 
-/*
- * Decodes one UTF-8 sequence at s; returns its length (0 if invalid:
- * bad lead byte, truncated, overlong, surrogate or beyond U+10FFFF).
- */
-static size_t decode(const unsigned char *s, uint32_t *cp)
-{
-	size_t len;
-	uint32_t c = s[0], min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xE0) == 0xC0) {
-		len = 2, c &= 0x1F, min = 0x80;
-	} else if ((c & 0xF0) == 0xE0) {
-		len = 3, c &= 0x0F, min = 0x800;
-	} else if ((c & 0xF8) == 0xF0) {
-		len = 4, c &= 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 static void encode(struct buf *b, uint32_t cp)
 {
 	unsigned char out[4];
@@ -208,14 +178,16 @@ static uint32_t upper_of(uint32_t cp)
 
 void names_put_upper(struct buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p != '\0') {
+	size_t left = strlen(s);
+	while (left > 0) {
 		uint32_t cp;
-		size_t len = decode(p, &cp);
-		if (len == 0) {
+		size_t len = utf8_decode(s, left, &cp);
+		const char *p = s;
+		s += len;
+		left -= len;
+		if (cp == UTF8_REPLACEMENT && len == 1) {
 			/* Not UTF-8: copied, never dropped or replaced. */
 			buf_put(b, p, 1);
-			p++;
 			continue;
 		}
 		const char *special = NULL;
@@ -228,7 +200,6 @@ void names_put_upper(struct buf *b, const char *s)
 			buf_puts(b, special);
 		else
 			encode(b, upper_of(cp));
-		p += len;
 	}
 }
 

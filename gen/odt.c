@@ -2,6 +2,7 @@
  * The ODT backend's entry points (see odt.h): the package's parts,
  * meta.xml and the manifest, handed to odt_zip.c.  For the commands.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +60,7 @@ static void put_element(struct buf *out, const char *tag, const char *text)
 		return;
 	buf_printf(out, "<%s>", tag);
 	/* Metadata is plain text: escaped, without ODF space elements. */
-	odt_xml_attr(out, text);
+	buf_put_xml(out, text);
 	buf_printf(out, "</%s>", tag);
 }
 
@@ -132,10 +133,11 @@ static bool package(struct odt *o, const struct doc *const *docs, size_t n,
 	ok = ok && !content.oom && !styles.oom && !meta.oom && !manifest.oom;
 	if (ok) {
 		const struct odt_zip_part parts[] = {
-		    {"content.xml", content.data, content.len},
-		    {"styles.xml", styles.data, styles.len},
-		    {"meta.xml", meta.data, meta.len},
-		    {"META-INF/manifest.xml", manifest.data, manifest.len},
+		    {"content.xml", content.data, content.len, NULL},
+		    {"styles.xml", styles.data, styles.len, NULL},
+		    {"meta.xml", meta.data, meta.len, NULL},
+		    {"META-INF/manifest.xml", manifest.data, manifest.len,
+		     NULL},
 		};
 		ok = odt_zip_write(mimetype, parts,
 				   sizeof(parts) / sizeof(parts[0]),
@@ -162,4 +164,147 @@ bool odt_render_merged(struct odt *o, const struct doc *const *docs, size_t n,
 		return false;
 	}
 	return package(o, docs, n, true, out);
+}
+
+/* ---- a merged package a document at a time (see odt.h) ------------ */
+
+struct odt_stream {
+	struct odt *odt;
+	struct odt_content_stream *content;
+	FILE *masters; /* styles.xml's master pages, one per document */
+	size_t n;
+	struct doc first; /* the first document's metadata, copied */
+	struct arena *arena;
+	bool failed;
+};
+
+struct odt_stream *odt_stream_new(struct odt *o)
+{
+	struct odt_stream *s = calloc(1, sizeof(*s));
+	if (s == NULL)
+		return NULL;
+	s->odt = o;
+	s->content = odt_content_stream_new();
+	s->masters = tmpfile();
+	s->arena = arena_new();
+	if (s->content == NULL || s->masters == NULL || s->arena == NULL) {
+		odt_stream_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void odt_stream_free(struct odt_stream *s)
+{
+	if (s == NULL)
+		return;
+	odt_content_stream_free(s->content);
+	if (s->masters != NULL)
+		fclose(s->masters);
+	arena_free(s->arena);
+	free(s);
+}
+
+size_t odt_stream_count(const struct odt_stream *s)
+{
+	return s->n;
+}
+
+/* A copy of s in the stream's arena; NULL stays NULL. */
+static const char *keep(struct odt_stream *s, const char *text)
+{
+	if (text == NULL)
+		return NULL;
+	const char *copy = arena_strdup(s->arena, text);
+	if (copy == NULL)
+		s->failed = true;
+	return copy;
+}
+
+bool odt_stream_add(struct odt_stream *s, const struct doc *d)
+{
+	if (s->failed)
+		return false;
+	size_t k = ++s->n;
+	if (k == 1) {
+		/* meta.xml names the first document's company and date. */
+		s->first.meta = d->meta;
+		s->first.meta.title = keep(s, d->meta.title);
+		s->first.meta.subject = keep(s, d->meta.subject);
+		s->first.meta.author = keep(s, d->meta.author);
+		s->first.meta.keywords = keep(s, d->meta.keywords);
+		s->first.meta.footer_name = NULL;
+		s->first.meta.origin = NULL;
+	}
+	struct buf master = {0};
+	odt_styles_master(&master, d, k, true);
+	s->failed |= master.oom ||
+		     fwrite(master.data, 1, master.len, s->masters) !=
+			 master.len ||
+		     !odt_content_stream_add(s->content, d, k);
+	buf_free(&master);
+	return !s->failed;
+}
+
+/* styles.xml around the master pages gathered so far, into f. */
+static bool write_styles(struct odt_stream *s, FILE *f)
+{
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+	odt_styles_head(&b, s->odt->font);
+	bool ok = !b.oom && fwrite(b.data, 1, b.len, f) == b.len &&
+		  fflush(s->masters) == 0 &&
+		  fseek(s->masters, 0, SEEK_SET) == 0;
+	while (ok && (n = fread(chunk, 1, sizeof(chunk), s->masters)) > 0)
+		ok = fwrite(chunk, 1, n, f) == n;
+	buf_reset(&b);
+	odt_styles_tail(&b);
+	ok = ok && !ferror(s->masters) && !b.oom &&
+	     fwrite(b.data, 1, b.len, f) == b.len && fflush(f) == 0;
+	buf_free(&b);
+	return ok;
+}
+
+bool odt_stream_finish(struct odt_stream *s, const char *path)
+{
+	struct odt *o = s->odt;
+	o->err[0] = '\0';
+	if (s->n == 0) {
+		snprintf(o->err, sizeof(o->err), "no document to merge");
+		return false;
+	}
+	FILE *content = tmpfile(), *styles = tmpfile();
+	struct buf meta = {0}, manifest = {0};
+	const struct doc *first = &s->first;
+	write_meta(&meta, &first, s->n);
+	write_manifest(&manifest);
+	bool ok = !s->failed && content != NULL && styles != NULL &&
+		  odt_content_stream_finish(s->content, o->font, content) &&
+		  fflush(content) == 0 && write_styles(s, styles) &&
+		  !meta.oom && !manifest.oom;
+	if (!ok) {
+		snprintf(o->err, sizeof(o->err),
+			 "cannot write temporary files: %s",
+			 errno != 0 ? strerror(errno) : "out of memory");
+	} else {
+		const struct odt_zip_part parts[] = {
+		    {"content.xml", NULL, 0, content},
+		    {"styles.xml", NULL, 0, styles},
+		    {"meta.xml", meta.data, meta.len, NULL},
+		    {"META-INF/manifest.xml", manifest.data, manifest.len,
+		     NULL},
+		};
+		ok = odt_zip_write_path(mimetype, parts,
+					sizeof(parts) / sizeof(parts[0]),
+					first->meta.reference_date, path,
+					o->err);
+	}
+	if (content != NULL)
+		fclose(content);
+	if (styles != NULL)
+		fclose(styles);
+	buf_free(&meta);
+	buf_free(&manifest);
+	return ok;
 }

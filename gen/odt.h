@@ -41,6 +41,32 @@ bool odt_render(struct odt *, const struct doc *, struct buf *out);
 bool odt_render_merged(struct odt *, const struct doc *const *docs, size_t n,
 		       struct buf *out);
 
+/*
+ * A merged package written a document at a time, for batches whose
+ * documents do not fit in memory together: each document's parts go to
+ * temporary files as it is added, and the caller may free it at once.
+ * The package is odt_render_merged()'s: each document on a new page
+ * with its own footer and page numbers, no empty page at the end,
+ * metadata from the first one.
+ */
+struct odt_stream;
+
+/* NULL when out of memory or no temporary file can be made. */
+struct odt_stream *odt_stream_new(struct odt *);
+/* Adds the next document; false when out of memory or a temporary file
+ * fails (odt_stream_finish() then fails too). */
+bool odt_stream_add(struct odt_stream *, const struct doc *);
+/* Documents added so far. */
+size_t odt_stream_count(const struct odt_stream *);
+/*
+ * Writes the package to the file path, replacing it atomically (a
+ * temporary file beside it, renamed).  false if no document was added
+ * or on failure; odt_error() of the odt says why.
+ */
+bool odt_stream_finish(struct odt_stream *, const char *path);
+/* NULL is a no-op. */
+void odt_stream_free(struct odt_stream *);
+
 /* Why the last render failed: a static or odt-owned string. */
 const char *odt_error(const struct odt *);
 

@@ -59,6 +59,9 @@ struct writer {
 	size_t last_para_end; /* offset of the last "</text:p>" or h */
 	bool any_para;	      /* the current document wrote a paragraph */
 	bool table_last;      /* the last block written is a table */
+	/* odt_content_stream: each document's master-page variant goes
+	 * straight to autos instead of the list, which would grow. */
+	bool streaming;
 };
 
 static const char *const align_names[] = {
@@ -72,6 +75,9 @@ static void write_node(struct writer *, const struct doc_node *,
 		       const struct ctx *);
 static void write_blocks(struct writer *, const struct doc_node *parent,
 			 const struct ctx *);
+
+static void put_pvariant(struct buf *out, const struct pvariant *v,
+			 const char *name);
 
 static bool is_inline(enum doc_type t)
 {
@@ -105,6 +111,12 @@ static const char *para_style(struct writer *w, const char *parent, int align,
 	if (v.align < 0 && !v.keep_next && !v.break_before && v.master == 0 &&
 	    v.line_hmm == 0)
 		return parent;
+	if (w->streaming && v.master > 0) {
+		/* Only the first block of document k is on MP<k>. */
+		snprintf(name, 16, "PM%u", (unsigned)v.master);
+		put_pvariant(&w->autos, &v, name);
+		return name;
+	}
 	size_t i;
 	for (i = 0; i < w->nvariants; i++)
 		if (same_variant(&w->variants[i], &v))
@@ -126,12 +138,13 @@ static const char *para_style(struct writer *w, const char *parent, int align,
 	return name;
 }
 
-static void put_pvariant(struct buf *out, const struct pvariant *v, size_t i)
+static void put_pvariant(struct buf *out, const struct pvariant *v,
+			 const char *name)
 {
 	buf_printf(out,
-		   "<style:style style:name=\"P%zu\" style:family=\"paragraph\""
+		   "<style:style style:name=\"%s\" style:family=\"paragraph\""
 		   " style:parent-style-name=\"%s\"",
-		   i + 1, v->parent);
+		   name, v->parent);
 	if (v->master > 0)
 		buf_printf(out, " style:master-page-name=\"MP%zu\"", v->master);
 	buf_puts(out, "><style:paragraph-properties");
@@ -1029,8 +1042,11 @@ bool odt_content_write(struct buf *out, const char *font,
 	odt_xml_font_decls(out, font);
 	buf_puts(out, "<office:automatic-styles>");
 	put_text_styles(out, w.text_used);
-	for (size_t i = 0; i < w.nvariants; i++)
-		put_pvariant(out, &w.variants[i], i);
+	for (size_t i = 0; i < w.nvariants; i++) {
+		char name[24];
+		snprintf(name, sizeof(name), "P%zu", i + 1);
+		put_pvariant(out, &w.variants[i], name);
+	}
 	put_fixed_styles(out, w.used);
 	buf_put(out, w.autos.data, w.autos.len);
 	buf_puts(out, "</office:automatic-styles><office:body><office:text>");
@@ -1041,5 +1057,108 @@ bool odt_content_write(struct buf *out, const char *font,
 	free(w.variants);
 	buf_free(&w.body);
 	buf_free(&w.autos);
+	return ok;
+}
+
+/* ---- content.xml a document at a time (see odt_internal.h) ---------- */
+
+struct odt_content_stream {
+	struct writer w;
+	FILE *body, *autos; /* anonymous temporary files */
+	bool failed;
+};
+
+struct odt_content_stream *odt_content_stream_new(void)
+{
+	struct odt_content_stream *cs = calloc(1, sizeof(*cs));
+	if (cs == NULL)
+		return NULL;
+	cs->w.streaming = true;
+	cs->body = tmpfile();
+	cs->autos = tmpfile();
+	if (cs->body == NULL || cs->autos == NULL) {
+		odt_content_stream_free(cs);
+		return NULL;
+	}
+	return cs;
+}
+
+void odt_content_stream_free(struct odt_content_stream *cs)
+{
+	if (cs == NULL)
+		return;
+	if (cs->body != NULL)
+		fclose(cs->body);
+	if (cs->autos != NULL)
+		fclose(cs->autos);
+	free(cs->w.variants);
+	buf_free(&cs->w.body);
+	buf_free(&cs->w.autos);
+	free(cs);
+}
+
+/* Moves b's bytes to f; false on a write error or an earlier OOM. */
+static bool spill(struct buf *b, FILE *f)
+{
+	bool ok = !b->oom && fwrite(b->data, 1, b->len, f) == b->len;
+	buf_reset(b);
+	return ok;
+}
+
+bool odt_content_stream_add(struct odt_content_stream *cs,
+			    const struct doc *d, size_t k)
+{
+	struct writer *w = &cs->w;
+	write_document(w, d, k, true);
+	/* Document k is complete, its end mark included: out it goes. */
+	cs->failed |= w->oom || !spill(&w->body, cs->body) ||
+		      !spill(&w->autos, cs->autos);
+	w->last_para_end = 0;
+	return !cs->failed;
+}
+
+/* Copies f from its start to out. */
+static bool copy_file(FILE *f, FILE *out)
+{
+	char chunk[65536];
+	size_t n;
+	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
+		return false;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (fwrite(chunk, 1, n, out) != n)
+			return false;
+	return !ferror(f);
+}
+
+bool odt_content_stream_finish(struct odt_content_stream *cs,
+			       const char *font, FILE *out)
+{
+	struct writer *w = &cs->w;
+	struct buf head = {0};
+	buf_printf(&head,
+		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		   "<office:document-content %s office:version=\"1.3\">",
+		   odt_namespaces);
+	odt_xml_font_decls(&head, font);
+	buf_puts(&head, "<office:automatic-styles>");
+	put_text_styles(&head, w->text_used);
+	for (size_t i = 0; i < w->nvariants; i++) {
+		char name[24];
+		snprintf(name, sizeof(name), "P%zu", i + 1);
+		put_pvariant(&head, &w->variants[i], name);
+	}
+	put_fixed_styles(&head, w->used);
+	bool ok = !cs->failed && spill(&head, out) &&
+		  copy_file(cs->autos, out);
+	buf_puts(&head,
+		 "</office:automatic-styles><office:body><office:text>");
+	ok = ok && spill(&head, out) && copy_file(cs->body, out);
+	/* As odt_content_write(): no empty last page after a table. */
+	if (w->table_last)
+		buf_puts(&head, "<text:p text:style-name=\"Lettre_Ancre\"/>");
+	buf_puts(&head,
+		 "</office:text></office:body></office:document-content>\n");
+	ok = ok && spill(&head, out);
+	buf_free(&head);
 	return ok;
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "doc.h"
@@ -41,10 +42,9 @@ extern const char odt_namespaces[];
  * control characters dropped and invalid UTF-8 replaced by U+FFFD.
  * *at_space says whether the text written just before ended in white
  * space (or the paragraph starts): ODF would swallow a space there.
+ * Attribute values need no ODF rule: buf_put_xml() escapes them.
  */
 void odt_xml_text(struct buf *out, const char *s, bool *at_space);
-/* Writes s escaped for an attribute value, control characters dropped. */
-void odt_xml_attr(struct buf *out, const char *s);
 
 /* <office:font-face-decls> declaring font, with a sans-serif fallback. */
 void odt_xml_font_decls(struct buf *out, const char *font);
@@ -63,11 +63,35 @@ bool odt_content_write(struct buf *out, const char *font,
 void odt_end_bookmark(char name[32], size_t k);
 
 /*
+ * content.xml of a merged package, a document at a time (odt_stream in
+ * odt.h): each document's body and automatic styles go to temporary
+ * files as soon as it is written, so that memory does not grow with
+ * the number of documents.  add() takes documents k = 1, 2, ... in
+ * order, as odt_content_write() with bookmarks numbers them; false when
+ * out of memory or a temporary file fails.  finish() writes the whole
+ * content.xml to out.
+ */
+struct odt_content_stream;
+struct odt_content_stream *odt_content_stream_new(void);
+bool odt_content_stream_add(struct odt_content_stream *, const struct doc *,
+			    size_t k);
+bool odt_content_stream_finish(struct odt_content_stream *, const char *font,
+			       FILE *out);
+/* NULL is a no-op. */
+void odt_content_stream_free(struct odt_content_stream *);
+
+/*
  * styles.xml: the named styles HR can restyle, the A4 page layout and
  * one master page per document with its footer (title, name, page N /
  * M; M from the end bookmark when merged).
  */
 void odt_styles_write(struct buf *out, const char *font,
 		      const struct doc *const *docs, size_t n, bool merged);
+/* odt_styles_write() in parts, for a merged package written a document
+ * at a time: the head, each document's master page, the tail. */
+void odt_styles_head(struct buf *out, const char *font);
+void odt_styles_master(struct buf *out, const struct doc *d, size_t k,
+		       bool merged);
+void odt_styles_tail(struct buf *out);
 
 #endif

@@ -142,7 +142,7 @@ static void put_default_style(struct buf *out, const char *font)
 		      " fo:widows=\"2\" style:writing-mode=\"lr-tb\""
 		      " style:tab-stop-distance=\"12.5mm\"/>"
 		      "<style:text-properties style:font-name=\"");
-	odt_xml_attr(out, font);
+	buf_put_xml(out, font);
 	buf_puts(out, "\" fo:font-size=\"10.5pt\" fo:language=\"fr\""
 		      " fo:country=\"FR\" fo:hyphenate=\"false\"/>"
 		      "</style:default-style>");
@@ -242,7 +242,7 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 		buf_printf(out, " style:display-name=\"Page %zu – ", k);
 	else
 		buf_puts(out, " style:display-name=\"Page – ");
-	odt_xml_attr(out, title);
+	buf_put_xml(out, title);
 	buf_puts(out, "\" style:page-layout-name=\"pm1\"><style:footer>"
 		      "<text:p text:style-name=\"Footer\">");
 	odt_xml_text(out, title, &at_space);
@@ -268,8 +268,7 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 	buf_puts(out, "</text:p></style:footer></style:master-page>");
 }
 
-void odt_styles_write(struct buf *out, const char *font,
-		      const struct doc *const *docs, size_t n, bool merged)
+void odt_styles_head(struct buf *out, const char *font)
 {
 	buf_printf(out,
 		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -285,7 +284,24 @@ void odt_styles_write(struct buf *out, const char *font,
 	buf_puts(out, "</office:styles><office:automatic-styles>");
 	put_page_layout(out);
 	buf_puts(out, "</office:automatic-styles><office:master-styles>");
+}
+
+void odt_styles_master(struct buf *out, const struct doc *d, size_t k,
+		       bool merged)
+{
+	put_master_page(out, d, k, merged);
+}
+
+void odt_styles_tail(struct buf *out)
+{
+	buf_puts(out, "</office:master-styles></office:document-styles>\n");
+}
+
+void odt_styles_write(struct buf *out, const char *font,
+		      const struct doc *const *docs, size_t n, bool merged)
+{
+	odt_styles_head(out, font);
 	for (size_t k = 1; k <= n; k++)
 		put_master_page(out, docs[k - 1], k, merged);
-	buf_puts(out, "</office:master-styles></office:document-styles>\n");
+	odt_styles_tail(out);
 }

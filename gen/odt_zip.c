@@ -1,8 +1,10 @@
 /*
  * The OpenDocument package with libzip (see odt_zip.h).  For odt.c only.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "odt_zip.h"
@@ -32,16 +34,11 @@ static void set_err(char err[ODT_ZIP_ERR_LEN], const char *what,
 		 ze != NULL ? zip_error_strerror(ze) : "out of memory");
 }
 
-/* Adds one member; false with err set. */
-static bool add_member(zip_t *za, const char *name, const void *data,
-		       size_t len, bool store, zip_uint16_t dtime,
-		       zip_uint16_t ddate, char err[ODT_ZIP_ERR_LEN])
+/* Adds one member read from src; false with err set. */
+static bool add_source(zip_t *za, const char *name, zip_source_t *src,
+		       bool store, zip_uint16_t dtime, zip_uint16_t ddate,
+		       char err[ODT_ZIP_ERR_LEN])
 {
-	zip_source_t *src = zip_source_buffer(za, data, len, 0);
-	if (src == NULL) {
-		set_err(err, name, zip_get_error(za));
-		return false;
-	}
 	zip_int64_t idx = zip_file_add(za, name, src, 0);
 	if (idx < 0) {
 		zip_source_free(src); /* still ours when the add failed */
@@ -57,6 +54,19 @@ static bool add_member(zip_t *za, const char *name, const void *data,
 		return false;
 	}
 	return true;
+}
+
+/* Adds one member; false with err set. */
+static bool add_member(zip_t *za, const char *name, const void *data,
+		       size_t len, bool store, zip_uint16_t dtime,
+		       zip_uint16_t ddate, char err[ODT_ZIP_ERR_LEN])
+{
+	zip_source_t *src = zip_source_buffer(za, data, len, 0);
+	if (src == NULL) {
+		set_err(err, name, zip_get_error(za));
+		return false;
+	}
+	return add_source(za, name, src, store, dtime, ddate, err);
 }
 
 /* Appends the bytes written into src (open for reading) to out. */
@@ -136,5 +146,68 @@ bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
 		ok = read_back(src, out, err);
 	zip_source_free(src);
 	zip_error_fini(&ze);
+	return ok;
+}
+
+/*
+ * A member read from a part's file, from its start: libzip closes what
+ * it is given, so it gets a stream of its own on the same file.
+ */
+static bool add_file_member(zip_t *za, const struct odt_zip_part *part,
+			    zip_uint16_t dtime, zip_uint16_t ddate,
+			    char err[ODT_ZIP_ERR_LEN])
+{
+	int fd = -1;
+	FILE *f = NULL;
+	if (fflush(part->file) != 0 || (fd = dup(fileno(part->file))) < 0 ||
+	    (f = fdopen(fd, "rb")) == NULL || fseek(f, 0, SEEK_SET) != 0) {
+		snprintf(err, ODT_ZIP_ERR_LEN, "%s: %s", part->name,
+			 strerror(errno));
+		if (f != NULL)
+			fclose(f);
+		else if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	zip_source_t *src = zip_source_filep(za, f, 0, -1);
+	if (src == NULL) {
+		set_err(err, part->name, zip_get_error(za));
+		fclose(f);
+		return false;
+	}
+	return add_source(za, part->name, src, false, dtime, ddate, err);
+}
+
+bool odt_zip_write_path(const char *mimetype, const struct odt_zip_part *parts,
+			size_t nparts, date_t stamp, const char *path,
+			char err[ODT_ZIP_ERR_LEN])
+{
+	int code;
+	err[0] = '\0';
+	zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+	if (za == NULL) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, code);
+		set_err(err, "creating the package", &ze);
+		zip_error_fini(&ze);
+		return false;
+	}
+	zip_uint16_t dtime, ddate;
+	dos_stamp(stamp, &dtime, &ddate);
+	bool ok = add_member(za, "mimetype", mimetype, strlen(mimetype), true,
+			     dtime, ddate, err);
+	for (size_t i = 0; ok && i < nparts; i++)
+		ok = parts[i].file != NULL
+			 ? add_file_member(za, &parts[i], dtime, ddate, err)
+			 : add_member(za, parts[i].name, parts[i].data,
+				      parts[i].len, false, dtime, ddate, err);
+	/* zip_close() writes a temporary file beside path and renames it:
+	 * path never holds a partial package. */
+	if (ok && zip_close(za) != 0) {
+		set_err(err, "writing the package", zip_get_error(za));
+		ok = false;
+	}
+	if (!ok)
+		zip_discard(za);
 	return ok;
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "date.h"
@@ -16,6 +17,7 @@ struct odt_zip_part {
 	const char *name; /* "content.xml", "META-INF/manifest.xml" */
 	const void *data;
 	size_t len;
+	FILE *file; /* odt_zip_write_path(): read from here when not NULL */
 };
 
 /* Longest error text odt_zip_write() leaves, NUL included. */
@@ -32,5 +34,16 @@ struct odt_zip_part {
 bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
 		   size_t nparts, date_t stamp, struct buf *out,
 		   char err[ODT_ZIP_ERR_LEN]);
+
+/*
+ * The same package written to the file path, for packages too big for
+ * memory: a part with a file is read from that file's start (the file
+ * stays the caller's).  libzip writes a temporary file beside path and
+ * renames it over path, so path never holds a partial package.  false
+ * with a reason in err.
+ */
+bool odt_zip_write_path(const char *mimetype, const struct odt_zip_part *parts,
+			size_t nparts, date_t stamp, const char *path,
+			char err[ODT_ZIP_ERR_LEN]);
 
 #endif

@@ -103,3 +103,95 @@ bool outfile_write(const char *root, const char *relpath, const void *data,
 	}
 	return true;
 }
+
+struct outfile {
+	FILE *stream;
+	char final[PATH_MAX], tmp[PATH_MAX];
+};
+
+struct outfile *outfile_open(const char *root, const char *relpath)
+{
+	struct outfile *f = calloc(1, sizeof(*f));
+	if (f == NULL) {
+		diag_system(relpath, "out of memory");
+		return NULL;
+	}
+	if (snprintf(f->final, sizeof(f->final), "%s/%s", root, relpath) >=
+	    (int)sizeof(f->final)) {
+		diag_system(relpath, "path too long");
+		free(f);
+		return NULL;
+	}
+	char *slash = strrchr(f->final, '/');
+	*slash = '\0';
+	bool made = outfile_mkdirs(f->final);
+	*slash = '/';
+	if (!made) {
+		free(f);
+		return NULL;
+	}
+	snprintf(f->tmp, sizeof(f->tmp), "%.*s/.%s.XXXXXX",
+		 (int)(slash - f->final), f->final, slash + 1);
+	int fd = mkstemp(f->tmp);
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fd < 0 || fchmod(fd, 0644 & ~mask) != 0 ||
+	    (f->stream = fdopen(fd, "w")) == NULL) {
+		diag_system(f->final, "cannot create: %s", strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(f->tmp);
+		}
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+FILE *outfile_stream(struct outfile *f)
+{
+	return f->stream;
+}
+
+bool outfile_commit(struct outfile *f)
+{
+	int saved = 0;
+	errno = 0;
+	if (fflush(f->stream) != 0 || ferror(f->stream) ||
+	    fsync(fileno(f->stream)) != 0)
+		saved = errno ? errno : EIO;
+	if (fclose(f->stream) != 0 && saved == 0)
+		saved = errno;
+	if (saved == 0 && rename(f->tmp, f->final) != 0)
+		saved = errno;
+	if (saved != 0) {
+		unlink(f->tmp);
+		diag_system(f->final, "cannot write: %s", strerror(saved));
+	}
+	free(f);
+	return saved == 0;
+}
+
+void outfile_discard(struct outfile *f)
+{
+	if (f == NULL)
+		return;
+	fclose(f->stream);
+	unlink(f->tmp);
+	free(f);
+}
+
+bool outfile_is_temp(const char *name)
+{
+	/* ".", the final name (not empty), ".", six mkstemp characters. */
+	size_t n = strlen(name);
+	if (n < 9 || name[0] != '.' || name[n - 7] != '.')
+		return false;
+	for (size_t i = n - 6; i < n; i++) {
+		char c = name[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9')))
+			return false;
+	}
+	return true;
+}

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "date.h"
 
@@ -34,5 +35,32 @@ bool outfile_mkdirs(const char *dir);
  */
 bool outfile_write(const char *root, const char *relpath, const void *data,
 		   size_t len);
+
+/*
+ * A file written in pieces, atomically as outfile_write() does: the
+ * pieces go to a temporary file in the final directory, renamed into
+ * place by outfile_commit().  For files too big to hold in memory (the
+ * batch runner's CSVs and manifest).
+ */
+struct outfile;
+
+/* NULL after a system diagnostic.  Creates the directories. */
+struct outfile *outfile_open(const char *root, const char *relpath);
+/* Where to write; the stream belongs to f. */
+FILE *outfile_stream(struct outfile *f);
+/*
+ * Flushes, syncs and renames into place, then frees f.  false after a
+ * system diagnostic naming the file; the temporary file is removed.
+ */
+bool outfile_commit(struct outfile *f);
+/* Removes the temporary file and frees f; NULL is a no-op. */
+void outfile_discard(struct outfile *f);
+
+/*
+ * true if name (a file name, no directory) is one of the temporary names
+ * outfile_write() and outfile_open() use: ".NAME.XXXXXX".  Such a file
+ * is left behind only by a process that was killed while writing.
+ */
+bool outfile_is_temp(const char *name);
 
 #endif

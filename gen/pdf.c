@@ -3,6 +3,8 @@
  * layout's items with libharu.  libharu's error handler only records the
  * first error; every step checks it and reports once through diag.h.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,10 +29,20 @@
 #define PDF_COMPRESSION		 (HPDF_COMP_TEXT | HPDF_COMP_IMAGE)
 #define PDF_COMPRESSION_FALLBACK HPDF_COMP_ALL
 
+/*
+ * PDF/A's OutputIntent: the sRGB profile of Debian's icc-profiles-free
+ * (zlib licence), an ICC version 2 profile as PDF/A-1 asks.  Another
+ * path can be built in with -DPDF_SRGB_PROFILE='"…"'.
+ */
+#ifndef PDF_SRGB_PROFILE
+#define PDF_SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
+#endif
+
 struct pdf {
 	HPDF_Doc hpdf;
 	struct pdf_fonts *fonts;
 	bool pdfa;
+	struct buf icc; /* PDF/A: the sRGB profile, read once */
 	struct layout_style style;
 	HPDF_STATUS error, detail; /* the first libharu error, 0 if none */
 };
@@ -50,6 +62,29 @@ const char *pdf_font_family(void)
 	return "Open Sans";
 }
 
+/* The sRGB profile for PDF/A, up front: a missing one stops the run. */
+static bool load_icc(struct pdf *p)
+{
+	FILE *f = fopen(PDF_SRGB_PROFILE, "rb");
+	char chunk[8192];
+	size_t n;
+	if (f != NULL) {
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			buf_put(&p->icc, chunk, n);
+		if (ferror(f))
+			p->icc.len = 0;
+		fclose(f);
+	}
+	if (f == NULL || p->icc.len == 0 || p->icc.oom) {
+		diag_system(PDF_SRGB_PROFILE,
+			    "cannot read the sRGB colour profile that PDF/A "
+			    "needs (Debian package icc-profiles-free): %s",
+			    f == NULL ? strerror(errno) : "read error");
+		return false;
+	}
+	return true;
+}
+
 struct pdf *pdf_new(const char *fonts_dir, bool pdfa)
 {
 	struct pdf *p = calloc(1, sizeof(*p));
@@ -66,7 +101,7 @@ struct pdf *pdf_new(const char *fonts_dir, bool pdfa)
 		return NULL;
 	}
 	p->fonts = pdf_fonts_new(p->hpdf, fonts_dir);
-	if (p->fonts == NULL) {
+	if (p->fonts == NULL || (pdfa && !load_icc(p))) {
 		pdf_free(p);
 		return NULL;
 	}
@@ -79,6 +114,7 @@ void pdf_free(struct pdf *p)
 		return;
 	pdf_fonts_free(p->fonts);
 	HPDF_Free(p->hpdf);
+	buf_free(&p->icc);
 	free(p);
 }
 
@@ -391,6 +427,42 @@ static void set_metadata(struct pdf *p, const struct doc *doc)
 }
 
 /*
+ * PDF/A-1b: the device RGB colours we draw with are sRGB, said with an
+ * OutputIntent holding the ICC profile.  libharu 2.3's helper
+ * (HPDF_PDFA_AppendOutputIntents) writes the key as "DestOutputProfile "
+ * with a space, which readers do not know: the dictionaries are built
+ * here with libharu's objects.
+ */
+static bool add_output_intent(struct pdf *p)
+{
+	HPDF_Doc h = p->hpdf;
+	HPDF_Dict icc = HPDF_DictStream_New(h->mmgr, h->xref);
+	HPDF_Dict intent = HPDF_Dict_New(h->mmgr);
+	HPDF_Array intents = HPDF_Array_New(h->mmgr);
+	if (icc == NULL || intent == NULL || intents == NULL ||
+	    HPDF_Xref_Add(h->xref, intent) != HPDF_OK)
+		return false;
+	icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	const char *id = "sRGB IEC61966-2.1";
+	HPDF_STATUS st = HPDF_OK;
+	st |= HPDF_Dict_AddNumber(icc, "N", 3);
+	st |= HPDF_Dict_AddName(icc, "Alternate", "DeviceRGB");
+	st |= HPDF_Stream_Write(icc->stream, p->icc.data, (HPDF_UINT)p->icc.len);
+	st |= HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+	st |= HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+	st |= HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+			    HPDF_String_New(h->mmgr, id, NULL));
+	st |= HPDF_Dict_Add(intent, "Info", HPDF_String_New(h->mmgr, id, NULL));
+	st |= HPDF_Dict_Add(intent, "RegistryName",
+			    HPDF_String_New(h->mmgr, "http://www.color.org",
+					    NULL));
+	st |= HPDF_Dict_Add(intent, "DestOutputProfile", icc);
+	st |= HPDF_Dict_Add(h->catalog, "OutputIntents", intents);
+	st |= HPDF_Array_Add(intents, intent);
+	return st == HPDF_OK;
+}
+
+/*
  * PDF/A-1b: XMP metadata and a file identifier.  libharu copies the Info
  * strings into the XMP packet as they are, so they go in XML-escaped for
  * that moment and plain again afterwards.
@@ -414,7 +486,8 @@ static bool set_pdfa(struct pdf *p, const struct doc *doc)
 	}
 	bool ok =
 	    !esc.oom && set_file_id(p, doc) &&
-	    HPDF_PDFA_SetPDFAConformance(p->hpdf, HPDF_PDFA_1B) == HPDF_OK;
+	    HPDF_PDFA_SetPDFAConformance(p->hpdf, HPDF_PDFA_1B) == HPDF_OK &&
+	    add_output_intent(p);
 	buf_free(&esc);
 	/* libharu spells the key "SubType"; readers look for "Subtype". */
 	HPDF_Dict xmp = ok ? HPDF_Dict_GetItem(p->hpdf->catalog, "Metadata",

@@ -230,16 +230,25 @@ bool rules_is_counting_refusal(const struct convocation *);
  * the regime of their own date.
  */
 enum rules_regime rules_regime_of(const struct company_rules *, date_t date);
+/*
+ * Whether date falls in the recap period (§5: period 1 includes its
+ * start, the later ones do not); false for DATE_NONE.
+ */
+bool rules_period_contains(const struct rules_period *, date_t date);
+
 /* "entretien professionnel" or "entretien de parcours professionnel". */
 const char *rules_interview_title(enum rules_regime);
 
 /*
  * French names of absence kinds, static strings: "congé parental
  * d'éducation", and with the article of "à l'issue …": "du congé parental
- * d'éducation", "de la période de mobilité volontaire sécurisée".
+ * d'éducation", "de la période de mobilité volontaire sécurisée", or
+ * with the indefinite article: "un congé parental d'éducation", "une
+ * période de mobilité volontaire sécurisée".
  */
 const char *rules_absence_fr(enum absence_kind);
 const char *rules_absence_fr_of(enum absence_kind);
+const char *rules_absence_fr_a(enum absence_kind);
 
 /* The words of the CSV outputs (cli.md): static strings. */
 const char *rules_obligation_name(enum rules_obligation_kind);

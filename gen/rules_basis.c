@@ -46,66 +46,64 @@ static const char *iso(struct rules_ctx *ctx, date_t date)
 	return rules_basis_printf(ctx, "%s", date_fmt_iso(date, buf));
 }
 
+/* Each kind's French name, bare, with "de" and with "un"; by enum value. */
+static const struct absence_fr {
+	const char *name, *of, *a;
+} absence_fr[] = {
+    [ABSENCE_MATERNITY] = {"congé de maternité", "du congé de maternité",
+			   "un congé de maternité"},
+    [ABSENCE_ADOPTION] = {"congé d'adoption", "du congé d'adoption",
+			  "un congé d'adoption"},
+    [ABSENCE_PARENTAL_LEAVE] = {"congé parental d'éducation",
+				"du congé parental d'éducation",
+				"un congé parental d'éducation"},
+    [ABSENCE_PARENTAL_PART_TIME] = {"temps partiel parental",
+				    "du temps partiel parental",
+				    "un temps partiel parental"},
+    [ABSENCE_CAREGIVER] = {"congé de proche aidant",
+			   "du congé de proche aidant",
+			   "un congé de proche aidant"},
+    [ABSENCE_SABBATICAL] = {"congé sabbatique", "du congé sabbatique",
+			    "un congé sabbatique"},
+    [ABSENCE_SECURE_MOBILITY] =
+	{"période de mobilité volontaire sécurisée",
+	 "de la période de mobilité volontaire sécurisée",
+	 "une période de mobilité volontaire sécurisée"},
+    [ABSENCE_LONG_ILLNESS] = {"arrêt de longue maladie",
+			      "de l'arrêt de longue maladie",
+			      "un arrêt de longue maladie"},
+    [ABSENCE_UNION_MANDATE] = {"mandat syndical", "du mandat syndical",
+			       "un mandat syndical"},
+    [ABSENCE_SICK] = {"arrêt maladie", "de l'arrêt maladie",
+		      "un arrêt maladie"},
+    [ABSENCE_PATERNITY] = {"congé de paternité", "du congé de paternité",
+			   "un congé de paternité"},
+    [ABSENCE_OTHER] = {"absence", "de l'absence", "une absence"},
+};
+
+_Static_assert(sizeof(absence_fr) / sizeof(absence_fr[0]) == ABSENCE_OTHER + 1,
+	       "one French name for each absence kind");
+
+/* A value out of the enum reads as ABSENCE_OTHER. */
+static const struct absence_fr *absence_fr_of(enum absence_kind kind)
+{
+	size_t i = (size_t)kind <= ABSENCE_OTHER ? (size_t)kind : ABSENCE_OTHER;
+	return &absence_fr[i];
+}
+
 const char *rules_absence_fr(enum absence_kind kind)
 {
-	switch (kind) {
-	case ABSENCE_MATERNITY:
-		return "congé de maternité";
-	case ABSENCE_ADOPTION:
-		return "congé d'adoption";
-	case ABSENCE_PARENTAL_LEAVE:
-		return "congé parental d'éducation";
-	case ABSENCE_PARENTAL_PART_TIME:
-		return "temps partiel parental";
-	case ABSENCE_CAREGIVER:
-		return "congé de proche aidant";
-	case ABSENCE_SABBATICAL:
-		return "congé sabbatique";
-	case ABSENCE_SECURE_MOBILITY:
-		return "période de mobilité volontaire sécurisée";
-	case ABSENCE_LONG_ILLNESS:
-		return "arrêt de longue maladie";
-	case ABSENCE_UNION_MANDATE:
-		return "mandat syndical";
-	case ABSENCE_SICK:
-		return "arrêt maladie";
-	case ABSENCE_PATERNITY:
-		return "congé de paternité";
-	case ABSENCE_OTHER:
-		return "absence";
-	}
-	return "absence";
+	return absence_fr_of(kind)->name;
 }
 
 const char *rules_absence_fr_of(enum absence_kind kind)
 {
-	switch (kind) {
-	case ABSENCE_MATERNITY:
-		return "du congé de maternité";
-	case ABSENCE_ADOPTION:
-		return "du congé d'adoption";
-	case ABSENCE_PARENTAL_LEAVE:
-		return "du congé parental d'éducation";
-	case ABSENCE_PARENTAL_PART_TIME:
-		return "du temps partiel parental";
-	case ABSENCE_CAREGIVER:
-		return "du congé de proche aidant";
-	case ABSENCE_SABBATICAL:
-		return "du congé sabbatique";
-	case ABSENCE_SECURE_MOBILITY:
-		return "de la période de mobilité volontaire sécurisée";
-	case ABSENCE_LONG_ILLNESS:
-		return "de l'arrêt de longue maladie";
-	case ABSENCE_UNION_MANDATE:
-		return "du mandat syndical";
-	case ABSENCE_SICK:
-		return "de l'arrêt maladie";
-	case ABSENCE_PATERNITY:
-		return "du congé de paternité";
-	case ABSENCE_OTHER:
-		return "de l'absence";
-	}
-	return "de l'absence";
+	return absence_fr_of(kind)->of;
+}
+
+const char *rules_absence_fr_a(enum absence_kind kind)
+{
+	return absence_fr_of(kind)->a;
 }
 
 /* "2 480", "1 000 000": groups of three digits separated by the narrow

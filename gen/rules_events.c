@@ -1,6 +1,7 @@
 /*
  * Counting events (rules.md §4): the held interviews and refused
- * convocations that restart the periodic count.  For rules_*.c.
+ * convocations that restart the periodic count, and the search for the
+ * first of them in a window (§5, §6).  For rules_*.c.
  */
 #include <stdlib.h>
 
@@ -39,6 +40,32 @@ struct rules_event rules_event_convocation(const struct convocation *c)
 	    .id = c->id,
 	    .convocation = c,
 	};
+}
+
+struct rules_event rules_events_first(const struct rules_ctx *ctx,
+				      enum interview_kind kind, date_t lo,
+				      date_t hi)
+{
+	const struct dossier *d = ctx->d;
+	struct rules_event best = {.type = RULES_EVENT_NONE};
+	for (size_t i = 0; i < d->ninterviews; i++) {
+		const struct interview *iv = &d->interviews[i];
+		if (iv->kind != kind || iv->date < lo || iv->date >= hi ||
+		    iv->date > ctx->as_of)
+			continue;
+		if (best.type == RULES_EVENT_NONE || iv->date < best.date)
+			best = rules_event_interview(iv);
+	}
+	for (size_t i = 0; i < d->nconvocations; i++) {
+		const struct convocation *c = &d->convocations[i];
+		date_t date = c->date.date;
+		if (c->kind != kind || c->outcome != OUTCOME_REFUSED ||
+		    date < lo || date >= hi || date > ctx->as_of)
+			continue;
+		if (best.type == RULES_EVENT_NONE || date < best.date)
+			best = rules_event_refusal(c);
+	}
+	return best;
 }
 
 bool rules_is_counting_interview(const struct interview *iv)

@@ -38,6 +38,14 @@ bool rules_after_exit(const struct rules_ctx *, date_t date);
 struct rules_event rules_event_interview(const struct interview *);
 struct rules_event rules_event_refusal(const struct convocation *);
 struct rules_event rules_event_convocation(const struct convocation *);
+/*
+ * The first held interview or refused convocation of kind dated in
+ * [lo, hi) and by as-of, an interview before a refusal of the same day;
+ * type RULES_EVENT_NONE if there is none.
+ */
+struct rules_event rules_events_first(const struct rules_ctx *,
+				      enum interview_kind kind, date_t lo,
+				      date_t hi);
 /* Fills ctx->events. */
 void rules_events_collect(struct rules_ctx *);
 

@@ -1,7 +1,8 @@
 /*
  * The état des lieux récapitulatif (rules.md §5): period ends, the facts
  * the law checks over each period, and the abondement correctif.  For
- * rules_facts.c.
+ * rules_facts.c; what a period contains is also exported (rules.h) for
+ * documents.
  */
 #include "rules_internal.h"
 
@@ -18,9 +19,10 @@ static date_t period_end(const struct rules_ctx *ctx, date_t prev, int *years)
 }
 
 /* Period 1 is [P0, P1]; later periods are (P(k-1), Pk]. */
-static bool in_period(const struct rules_period *p, date_t date)
+bool rules_period_contains(const struct rules_period *p, date_t date)
 {
-	return (p->index == 1 ? date >= p->start : date > p->start) &&
+	return date != DATE_NONE &&
+	       (p->index == 1 ? date >= p->start : date > p->start) &&
 	       date <= p->end;
 }
 
@@ -29,7 +31,8 @@ static void count_dues(const struct rules_ctx *ctx, struct rules_period *p)
 	const struct rules_facts *f = ctx->f;
 	for (size_t i = 0; i < f->ndues; i++) {
 		const struct rules_due *due = &f->dues[i];
-		if (due->state == RULES_DUE_OPEN || !in_period(p, due->date))
+		if (due->state == RULES_DUE_OPEN ||
+		    !rules_period_contains(p, due->date))
 			continue;
 		p->interviews_due++;
 		if (due->state == RULES_DUE_ON_TIME)
@@ -45,7 +48,7 @@ static void count_development(const struct rules_ctx *ctx,
 	const struct dossier *d = ctx->d;
 	for (size_t i = 0; i < d->ntrainings; i++) {
 		const struct training *t = &d->trainings[i];
-		if (t->end > ctx->as_of || !in_period(p, t->end))
+		if (t->end > ctx->as_of || !rules_period_contains(p, t->end))
 			continue;
 		if (!t->mandatory)
 			p->non_mandatory_training = true;
@@ -54,12 +57,12 @@ static void count_development(const struct rules_ctx *ctx,
 	}
 	for (size_t i = 0; i < d->ncertifications; i++) {
 		date_t date = d->certifications[i].date;
-		if (date <= ctx->as_of && in_period(p, date))
+		if (date <= ctx->as_of && rules_period_contains(p, date))
 			p->certification = true;
 	}
 	for (size_t i = 0; i < d->nprogressions; i++) {
 		date_t date = d->progressions[i].date;
-		if (date <= ctx->as_of && in_period(p, date))
+		if (date <= ctx->as_of && rules_period_contains(p, date))
 			p->progression = true;
 	}
 }
@@ -71,29 +74,12 @@ static void count_development(const struct rules_ctx *ctx,
 static void find_recap_interview(const struct rules_ctx *ctx,
 				 struct rules_period *p)
 {
-	const struct dossier *d = ctx->d;
 	int years;
 	date_t lo = date_add_months(p->end, -12);
 	date_t hi = date_add_months(period_end(ctx, p->end, &years), -12);
-	struct rules_event best = {.type = RULES_EVENT_NONE};
-	for (size_t i = 0; i < d->ninterviews; i++) {
-		const struct interview *iv = &d->interviews[i];
-		if (iv->kind != KIND_RECAP || iv->date <= lo || iv->date > hi ||
-		    iv->date > ctx->as_of)
-			continue;
-		if (best.type == RULES_EVENT_NONE || iv->date < best.date)
-			best = rules_event_interview(iv);
-	}
-	for (size_t i = 0; i < d->nconvocations; i++) {
-		const struct convocation *c = &d->convocations[i];
-		date_t date = c->date.date;
-		if (c->kind != KIND_RECAP || c->outcome != OUTCOME_REFUSED ||
-		    date <= lo || date > hi || date > ctx->as_of)
-			continue;
-		if (best.type == RULES_EVENT_NONE || date < best.date)
-			best = rules_event_refusal(c);
-	}
-	p->recap = best;
+	/* (lo, hi] in whole days is [lo + 1, hi + 1). */
+	p->recap = rules_events_first(ctx, KIND_RECAP, date_add_days(lo, 1),
+				      date_add_days(hi, 1));
 }
 
 /* The cumulative rule (Cass. soc., 21 janvier 2026, n° 24-12.972). */

@@ -7,28 +7,6 @@
 
 #include "rules_internal.h"
 
-/* The absence kinds after which an interview must be offered. */
-static bool triggers_return(enum absence_kind kind)
-{
-	switch (kind) {
-	case ABSENCE_MATERNITY:
-	case ABSENCE_ADOPTION:
-	case ABSENCE_PARENTAL_LEAVE:
-	case ABSENCE_PARENTAL_PART_TIME:
-	case ABSENCE_CAREGIVER:
-	case ABSENCE_SABBATICAL:
-	case ABSENCE_SECURE_MOBILITY:
-	case ABSENCE_LONG_ILLNESS:
-		return true;
-	case ABSENCE_UNION_MANDATE:
-	case ABSENCE_SICK:
-	case ABSENCE_PATERNITY:
-	case ABSENCE_OTHER:
-		return false;
-	}
-	return false;
-}
-
 /* Fills the dates of a return ending on end; false if after the exit. */
 static bool set_dates(const struct rules_ctx *ctx, struct rules_return *ret,
 		      date_t start, date_t end)
@@ -52,49 +30,58 @@ static int return_cmp(const void *pa, const void *pb)
 	return (a->absence == NULL) - (b->absence == NULL);
 }
 
+/*
+ * Adds ret, spanning start to end, to the facts' returns unless it falls
+ * due after the exit; false when out of memory.
+ */
+static bool add(struct rules_ctx *ctx, size_t *cap, struct rules_return ret,
+		date_t start, date_t end)
+{
+	struct rules_facts *f = ctx->f;
+	if (!set_dates(ctx, &ret, start, end))
+		return true;
+	struct rules_return *slot = rules_push(
+	    ctx, (void **)&f->returns, &f->nreturns, cap, sizeof(*slot));
+	if (slot == NULL)
+		return false;
+	*slot = ret;
+	return true;
+}
+
 static void collect(struct rules_ctx *ctx)
 {
 	const struct dossier *d = ctx->d;
 	struct rules_facts *f = ctx->f;
 	long headcount = d->company != NULL ? d->company->headcount : 0;
 	size_t cap = 0;
-	struct rules_return ret;
 	for (size_t i = 0; i < d->nabsences; i++) {
 		const struct absence *a = &d->absences[i];
-		if (!triggers_return(a->kind) || a->end == DATE_NONE)
+		if (!dossier_absence_triggers_return(a->kind) ||
+		    a->end == DATE_NONE)
 			continue;
-		ret = (struct rules_return){.kind = a->kind, .absence = a};
-		/* L1225-57 covers both forms of congé parental. */
-		ret.parental = a->kind == ABSENCE_PARENTAL_LEAVE ||
-			       a->kind == ABSENCE_PARENTAL_PART_TIME;
-		if (!set_dates(ctx, &ret, a->start, a->end))
-			continue;
-		struct rules_return *slot =
-		    rules_push(ctx, (void **)&f->returns, &f->nreturns, &cap,
-			       sizeof(*slot));
-		if (slot == NULL)
+		struct rules_return ret = {
+		    .kind = a->kind,
+		    .absence = a,
+		    /* L1225-57 covers both forms of congé parental. */
+		    .parental = a->kind == ABSENCE_PARENTAL_LEAVE ||
+				a->kind == ABSENCE_PARENTAL_PART_TIME,
+		};
+		if (!add(ctx, &cap, ret, a->start, a->end))
 			return;
-		*slot = ret;
 	}
 	for (size_t i = 0; i < d->nmandates; i++) {
 		const struct mandate *m = &d->mandates[i];
 		if (m->kind != MANDATE_UNION || m->end == DATE_NONE)
 			continue;
-		ret = (struct rules_return){
+		struct rules_return ret = {
 		    .kind = ABSENCE_UNION_MANDATE,
 		    .mandate = m,
 		    /* L2141-5: 2 000 employees, or 30 % of the time. */
 		    .recensement =
 			headcount >= 2000 || m->delegation_share >= 0.30,
 		};
-		if (!set_dates(ctx, &ret, m->start, m->end))
-			continue;
-		struct rules_return *slot =
-		    rules_push(ctx, (void **)&f->returns, &f->nreturns, &cap,
-			       sizeof(*slot));
-		if (slot == NULL)
+		if (!add(ctx, &cap, ret, m->start, m->end))
 			return;
-		*slot = ret;
 	}
 	if (f->nreturns > 1)
 		qsort(f->returns, f->nreturns, sizeof(*f->returns), return_cmp);

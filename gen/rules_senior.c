@@ -4,33 +4,6 @@
  */
 #include "rules_internal.h"
 
-/* The first held interview or refused convocation of kind in [lo, hi). */
-static struct rules_event find_event(const struct rules_ctx *ctx,
-				     enum interview_kind kind, date_t lo,
-				     date_t hi)
-{
-	const struct dossier *d = ctx->d;
-	struct rules_event best = {.type = RULES_EVENT_NONE};
-	for (size_t i = 0; i < d->ninterviews; i++) {
-		const struct interview *iv = &d->interviews[i];
-		if (iv->kind != kind || iv->date < lo || iv->date >= hi ||
-		    iv->date > ctx->as_of)
-			continue;
-		if (best.type == RULES_EVENT_NONE || iv->date < best.date)
-			best = rules_event_interview(iv);
-	}
-	for (size_t i = 0; i < d->nconvocations; i++) {
-		const struct convocation *c = &d->convocations[i];
-		date_t date = c->date.date;
-		if (c->kind != kind || c->outcome != OUTCOME_REFUSED ||
-		    date < lo || date >= hi || date > ctx->as_of)
-			continue;
-		if (best.type == RULES_EVENT_NONE || date < best.date)
-			best = rules_event_refusal(c);
-	}
-	return best;
-}
-
 /* The earliest mid-career medical visit on record by as-of. */
 static const struct visit *mid_career_visit(const struct rules_ctx *ctx)
 {
@@ -67,7 +40,8 @@ static void mid_career(struct rules_ctx *ctx, date_t birth)
 	s->window_end = DATE_NONE;
 	s->owed = s->due != DATE_NONE && rules_reformed(ctx, s->due) &&
 		  !rules_after_exit(ctx, s->due);
-	s->by = find_event(ctx, KIND_MID_CAREER, s->window_start, INT32_MAX);
+	s->by = rules_events_first(ctx, KIND_MID_CAREER, s->window_start,
+				   INT32_MAX);
 	s->satisfied = s->by.type != RULES_EVENT_NONE;
 	s->basis = rules_basis_mid_career(ctx, s, birth45);
 }
@@ -81,7 +55,8 @@ static void end_of_career(struct rules_ctx *ctx, date_t birth)
 	s->window_end = birth60;
 	s->owed = s->due != DATE_NONE && rules_reformed(ctx, s->due) &&
 		  !rules_after_exit(ctx, s->due);
-	s->by = find_event(ctx, KIND_END_OF_CAREER, s->window_start, birth60);
+	s->by = rules_events_first(ctx, KIND_END_OF_CAREER, s->window_start,
+				   birth60);
 	s->satisfied = s->by.type != RULES_EVENT_NONE;
 	s->basis = rules_basis_end_of_career(ctx, s);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "table.h"
+#include "utf8.h"
 
 /* Longest rule drawn under the last (unpadded) column. */
 #define TABLE_LAST_RULE 40
@@ -48,31 +49,25 @@ static bool wide(uint32_t cp)
 	       (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+/* Columns a terminal gives cp: 0, 1 or 2. */
+static size_t char_width(uint32_t cp)
+{
+	if (cp < 0x20 || zero_width(cp))
+		return 0;
+	return wide(cp) ? 2 : 1;
+}
+
 size_t table_width(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t width = 0;
-	while (*p != '\0') {
-		uint32_t cp = *p;
-		size_t len = 1;
-		if (cp >= 0xC0) {
-			len = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
-			cp &= 0x3F >> (len - 1);
-			for (size_t i = 1; i < len; i++) {
-				if ((p[i] & 0xC0) != 0x80) {
-					/* Broken sequence: one column per
-					 * byte, as terminals show them. */
-					len = i;
-					cp = 0xFFFD;
-					break;
-				}
-				cp = cp << 6 | (p[i] & 0x3F);
-			}
-		}
-		p += len;
-		if (cp < 0x20 || zero_width(cp))
-			continue;
-		width += wide(cp) ? 2 : 1;
+	size_t width = 0, left = strlen(s);
+	while (left > 0) {
+		uint32_t cp;
+		/* A byte that is not UTF-8 takes one column (U+FFFD), as
+		 * terminals show it. */
+		size_t len = utf8_decode(s, left, &cp);
+		s += len;
+		left -= len;
+		width += char_width(cp);
 	}
 	return width;
 }
@@ -136,20 +131,15 @@ size_t table_rows(const struct table *t)
 /* Bytes of s that fit in width columns, whole characters only. */
 static size_t fit_bytes(const char *s, size_t width)
 {
-	size_t len = 0, used = 0;
-	while (s[len] != '\0') {
-		size_t next = len + 1;
-		while ((s[next] & 0xC0) == 0x80)
-			next++;
-		char one[8];
-		size_t n = next - len < sizeof(one) ? next - len : 0;
-		memcpy(one, s + len, n);
-		one[n] = '\0';
-		size_t w = table_width(one);
+	size_t len = 0, used = 0, left = strlen(s);
+	while (len < left) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + len, left - len, &cp);
+		size_t w = char_width(cp);
 		if (used + w > width)
 			break;
 		used += w;
-		len = next;
+		len += n;
 	}
 	return len;
 }

@@ -22,6 +22,9 @@
 #define MAX_ERRORS 20
 /* Deeper than any sensible document; keeps the recursion bounded. */
 #define MAX_DEPTH 64
+/* A template is pages of markup (the shipped ones under 16 KiB): a
+ * bigger file is not one, and is refused before it is read. */
+#define MAX_BYTES (1024 * 1024)
 
 /* What may appear inside an element. */
 enum content {
@@ -882,7 +885,7 @@ struct template *template_load(const char *dir, const char *file,
 	}
 	t->ctx = ctx;
 	size_t size;
-	char *text = inputs_slurp(t->path, &size);
+	char *text = inputs_slurp_max(t->path, MAX_BYTES, &size);
 	if (text == NULL) {
 		diag_system(t->path, "cannot read template: %s",
 			    strerror(errno));

@@ -35,7 +35,9 @@ const char *template_path(const struct template *);
  * Expands t for env into doc: the title, subject and keywords into
  * doc->meta, the blocks under doc->root.  env->arena must be doc's arena
  * (composed strings go there); env->items is used while looping and left
- * as it was.  false when out of memory (doc is then incomplete).
+ * as it was.  false after a system diagnostic (doc is then incomplete):
+ * out of memory, or the document grew past a bound on expansion steps
+ * (a template whose loops nest over long lists).
  */
 bool template_expand(const struct template *t, struct fields_env *env,
 		     struct doc *doc);

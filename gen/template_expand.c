@@ -6,14 +6,38 @@
  */
 #include <string.h>
 
+#include "diag.h"
 #include "fmt.h"
 #include "template_internal.h"
+
+/*
+ * Expansion stops past this many steps (template nodes expanded, loop
+ * turns, document nodes made): loops nested over several long lists
+ * would otherwise build a document without end.  The shipped templates
+ * take under 100 000 steps even for a dossier with every list at the
+ * reader's limit (dossier_limits.h).
+ */
+#define EXPAND_STEPS_MAX 1000000
 
 struct expander {
 	struct doc *doc;
 	struct fields_env *env;
-	bool oom;
+	bool oom;      /* stop: out of memory, or too_big */
+	bool too_big;  /* EXPAND_STEPS_MAX reached */
+	long big_line; /* the template line where it was */
+	unsigned long steps;
 };
+
+/* Counts a step; false (and the expansion stops) past the limit. */
+static bool step(struct expander *x, long line)
+{
+	if (++x->steps <= EXPAND_STEPS_MAX)
+		return true;
+	if (!x->too_big)
+		x->big_line = line;
+	x->too_big = x->oom = true;
+	return false;
+}
 
 /*
  * Where content goes.  A block container (document, section, cell...)
@@ -37,7 +61,8 @@ static void expand_list(struct expander *x, const struct tpl_node *t,
 static struct doc_node *add(struct expander *x, struct doc_node *parent,
 			    enum doc_type type, long line)
 {
-	struct doc_node *n = doc_add(x->doc, parent, type);
+	struct doc_node *n =
+	    step(x, line) ? doc_add(x->doc, parent, type) : NULL;
 	if (n == NULL)
 		x->oom = true;
 	else
@@ -245,7 +270,7 @@ static void expand_for(struct expander *x, const struct tpl_node *t,
 	const void *saved = x->env->items[item];
 	size_t cursor = 0;
 	const void *it;
-	while (!x->oom &&
+	while (!x->oom && step(x, t->line) &&
 	       (it = fields_list_next(t->list, x->env, &cursor)) != NULL) {
 		x->env->items[item] = it;
 		expand_list(x, t->first, s, flags);
@@ -537,7 +562,7 @@ static void expand_one(struct expander *x, const struct tpl_node *t,
 static void expand_list(struct expander *x, const struct tpl_node *t,
 			struct sink *s, unsigned flags)
 {
-	for (; t != NULL && !x->oom; t = t->next)
+	for (; t != NULL && !x->oom && step(x, t->line); t = t->next)
 		expand_one(x, t, s, flags);
 }
 
@@ -550,5 +575,13 @@ bool template_expand(const struct template *t, struct fields_env *env,
 	expand_list(&x, t->first, &s, 0);
 	close_inline(&x, &s);
 	buf_free(&s.pending);
+	if (x.too_big)
+		diag_system_at(t->path, x.big_line,
+			       "the document of dossier %s grows past %d "
+			       "steps of expansion here (loops nested over "
+			       "long lists?); it is not written",
+			       env->dossier->id, EXPAND_STEPS_MAX);
+	else if (x.oom)
+		diag_system(NULL, "out of memory");
 	return !x.oom;
 }

@@ -1,7 +1,8 @@
 /*
- * UTF-8 decoding for the layout and the PDF backend, which measure and
- * draw text one code point at a time.  Strings in the document tree are
- * UTF-8 already checked by the readers; decoding stays total anyway.
+ * UTF-8 decoding, the one decoder of parcours: for everyone who reads
+ * text one code point at a time (layout, PDF fonts, XML escaping, case
+ * mapping, file-name folding, terminal widths).  Strings from the
+ * readers are UTF-8 already checked; decoding stays total anyway.
  */
 #ifndef PARCOURS_UTF8_H
 #define PARCOURS_UTF8_H

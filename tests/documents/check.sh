@@ -110,5 +110,5 @@ png "$review/pdf/E0042/E0042_*_report_2024-01-08.pdf" report
 png "$review/pdf/E0042/E0042_*_report-blank_2027-02-28.pdf" report-blank
 png "$review/pdf/E0107/E0107_*_recap_2020-03-07.pdf" recap
 png "$review/pdf/E0042/E0042_*_letter-proposal_*.pdf" letter-proposal
-echo "ok page images for review: $(ls "$review"/*.png | wc -l) PNG files in $review"
+echo "ok page images for review: $(ls "$review"/*.png | wc -l) PNG files"
 exit $status

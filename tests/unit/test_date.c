@@ -314,6 +314,38 @@ static void test_french(void **state)
 	assert_string_equal(date_month_fr(13), "");
 }
 
+static const struct {
+	const char *in, *day, *month, *numeric, *reason;
+} short_cases[] = {
+    {"2022-01-01", "1er", "janvier 2022", "01/01/2022",
+     "first of the month is 1er; numeric is zero-padded"},
+    {"2017-09-04", "4", "septembre 2017", "04/09/2017",
+     "day without leading zero in words, with it in figures"},
+    {"2024-08-31", "31", "août 2024", "31/08/2024", "accented month"},
+    {"1900-12-25", "25", "décembre 1900", "25/12/1900",
+     "first year accepted, four-digit year"},
+};
+
+static void test_short_forms(void **state)
+{
+	(void)state;
+	char day[DATE_FR_DAY_LEN], month[DATE_FR_LEN], num[DATE_NUMERIC_LEN];
+	for (size_t i = 0; i < sizeof(short_cases) / sizeof(short_cases[0]);
+	     i++) {
+		date_t d = D(short_cases[i].in);
+		if (strcmp(date_fmt_fr_day(d, day), short_cases[i].day) != 0 ||
+		    strcmp(date_fmt_fr_month(d, month), short_cases[i].month) !=
+			0 ||
+		    strcmp(date_fmt_numeric(d, num), short_cases[i].numeric) !=
+			0)
+			fail_msg("%s: \"%s\", \"%s\", \"%s\"",
+				 short_cases[i].reason, day, month, num);
+	}
+	assert_string_equal(date_fmt_fr_day(DATE_NONE, day), "");
+	assert_string_equal(date_fmt_fr_month(DATE_NONE, month), "");
+	assert_string_equal(date_fmt_numeric(DATE_NONE, num), "");
+}
+
 static void test_iso_round_trip(void **state)
 {
 	(void)state;
@@ -354,6 +386,7 @@ int main(void)
 	    cmocka_unit_test(test_between),
 	    cmocka_unit_test(test_weekday),
 	    cmocka_unit_test(test_french),
+	    cmocka_unit_test(test_short_forms),
 	    cmocka_unit_test(test_iso_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

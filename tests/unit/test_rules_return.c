@@ -1,6 +1,7 @@
 /*
  * Offers of an interview after an absence or a union mandate (rules.md
- * §7): owed, satisfied, exempted; one offer per absence in date order.
+ * §7): owed, satisfied, exempted; one offer per absence in date order;
+ * the French names of the absence kinds that their bases use.
  */
 #include "rules_fixture.h"
 
@@ -336,11 +337,64 @@ static void test_return_basis(void **state)
 	fx_free(fx);
 }
 
+static const struct {
+	enum absence_kind kind;
+	const char *name, *of, *a, *reason;
+} absence_words[] = {
+    {ABSENCE_PARENTAL_LEAVE, "congé parental d'éducation",
+     "du congé parental d'éducation", "un congé parental d'éducation",
+     "masculine noun: du, un"},
+    {ABSENCE_SECURE_MOBILITY, "période de mobilité volontaire sécurisée",
+     "de la période de mobilité volontaire sécurisée",
+     "une période de mobilité volontaire sécurisée",
+     "feminine noun: de la, une"},
+    {ABSENCE_LONG_ILLNESS, "arrêt de longue maladie",
+     "de l'arrêt de longue maladie", "un arrêt de longue maladie",
+     "de elided before a vowel"},
+    {ABSENCE_UNION_MANDATE, "mandat syndical", "du mandat syndical",
+     "un mandat syndical", "the end of a mandate is a return too"},
+    {ABSENCE_OTHER, "absence", "de l'absence", "une absence",
+     "feminine and elided"},
+    {(enum absence_kind)99, "absence", "de l'absence", "une absence",
+     "a value out of the enum reads as other"},
+};
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+	return n > k && strcmp(s + n - k, tail) == 0;
+}
+
+static void test_absence_words(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(absence_words) / sizeof(*absence_words);
+	     i++) {
+		enum absence_kind k = absence_words[i].kind;
+		if (strcmp(rules_absence_fr(k), absence_words[i].name) != 0 ||
+		    strcmp(rules_absence_fr_of(k), absence_words[i].of) != 0 ||
+		    strcmp(rules_absence_fr_a(k), absence_words[i].a) != 0)
+			fail_msg("%s: \"%s\", \"%s\", \"%s\"",
+				 absence_words[i].reason, rules_absence_fr(k),
+				 rules_absence_fr_of(k), rules_absence_fr_a(k));
+	}
+	/* Every kind has its three forms, each built on the bare name. */
+	for (int k = ABSENCE_MATERNITY; k <= ABSENCE_OTHER; k++) {
+		const char *name = rules_absence_fr((enum absence_kind)k);
+		if (name == NULL ||
+		    !ends_with(rules_absence_fr_of((enum absence_kind)k),
+			       name) ||
+		    !ends_with(rules_absence_fr_a((enum absence_kind)k), name))
+			fail_msg("absence kind %d lacks a French form", k);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_return_table),
 	    cmocka_unit_test(test_return_basis),
+	    cmocka_unit_test(test_absence_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

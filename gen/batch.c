@@ -1,0 +1,841 @@
+/*
+ * The batch runner's parent process (see batch.h and batch_internal.h).
+ *
+ * It reads and checks the dossiers one at a time (the reader prints each
+ * problem once), computes their facts and the rows of status.csv,
+ * recap.csv and stats.csv itself, and forks a worker per chunk of
+ * dossiers once the chunk is read: the worker inherits the parsed
+ * dossiers, the templates and the fonts copy-on-write, with nothing to
+ * serialise.  At most -j workers run; their records come back through
+ * pipes and go to the manifest in input order, whatever order the
+ * workers finish in.  Memory holds a few chunks, never the batch.
+ *
+ * Nothing reaches a final name half-written: every file is written to a
+ * temporary name beside it and renamed, and the run-wide files (CSVs,
+ * manifest) only when every dossier has been dealt with.  A SIGINT or
+ * SIGTERM stops the handing out of work and lets the workers finish the
+ * document in hand; a worker that dies takes only its chunk's dossiers
+ * down.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "batch_internal.h"
+#include "csv.h"
+#include "diag.h"
+#include "dossier_read.h"
+#include "manifest.h"
+#include "names.h"
+#include "outfile.h"
+#include "report_csv.h"
+#include "shard.h"
+
+/* The signal that asked us to stop, 0 if none. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int signo)
+{
+	stop_signal = signo;
+}
+
+/* A dossier of a chunk, as the parent remembers it after the fork. */
+struct who {
+	size_t seq; /* in input order, from 0 */
+	char *id;
+	const char *file; /* the reader's, lives as long as the source */
+	long line;
+	bool answered; /* a record came for it */
+};
+
+struct chunk {
+	size_t n;
+	/* Kept until the chunk is taken: its letters go to the merged
+	 * document then, in order, once the worker has written them. */
+	struct batch_item items[BATCH_CHUNK];
+	struct who who[BATCH_CHUNK];
+	pid_t pid;
+	int fd;		 /* the worker's pipe; -1 once closed */
+	struct buf in;	 /* what the worker said */
+	size_t scanned;	 /* bytes of in already counted for progress */
+	bool running;	 /* forked and not reaped */
+	int status;	 /* the worker's, from waitpid() */
+};
+
+struct failure {
+	size_t seq;   /* the failed dossier's place: the summary's order */
+	int phase;    /* 0 the reader's, 1 a worker's: reader first */
+	size_t order; /* then as they came */
+	char *file;
+	long line;
+	char *id;  /* NULL if unknown */
+	char *why; /* the first error reported for it */
+};
+
+enum run_file {
+	RUN_MANIFEST,
+	RUN_STATUS,
+	RUN_RECAP,
+	RUN_STATS,
+	RUN_MERGED,
+	RUN_NFILES
+};
+
+struct batch {
+	const struct options *o;
+	struct batch_tools tools;
+	struct dossier_source *src;
+	bool read_all; /* the source is exhausted */
+
+	char names[RUN_NFILES][64]; /* the run-wide files, per shard */
+	struct outfile *manifest, *recap;
+	struct batch_sort *status;
+	struct odt_stream *merged; /* every letter of the run, in order */
+	uint64_t status_seq;
+	struct rules_stats stats;
+	struct batch_ids *good; /* dossiers whose files are all written */
+
+	struct chunk **queue; /* in input order: queue[head..head+len) */
+	size_t head, len, cap, running;
+
+	size_t read, done, docs, nfailed;
+	struct failure *fails;
+	size_t nfails, capfails;
+	char why[512]; /* the reader's first error since its last failure */
+
+	struct batch_progress *progress;
+	bool worker; /* this process is a worker */
+	bool system; /* a system error: stop and write no run-wide file */
+};
+
+/* ---- failures and the summary --------------------------------------- */
+
+/* diag.h's hook in the parent: the reader's first error per dossier. */
+static void remember(void *ctx, enum diag_level level, const char *file,
+		     long line, const char *message)
+{
+	struct batch *b = ctx;
+	(void)file, (void)line;
+	if (level >= DIAG_SYSTEM)
+		b->system = true;
+	if (b->why[0] == '\0')
+		snprintf(b->why, sizeof(b->why), "%s", message);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+static void add_failure(struct batch *b, size_t seq, int phase,
+			const char *file, long line, const char *id,
+			const char *why)
+{
+	b->nfailed++;
+	if (b->nfails == b->capfails) {
+		size_t cap = b->capfails ? 2 * b->capfails : 16;
+		struct failure *p = realloc(b->fails, cap * sizeof(*p));
+		if (p == NULL)
+			return; /* the summary will be short of one */
+		b->fails = p;
+		b->capfails = cap;
+	}
+	b->fails[b->nfails] = (struct failure){
+	    seq,	       phase,		  b->nfails,
+	    dup_or_null(file), line,		  dup_or_null(id),
+	    strdup(why != NULL && *why != '\0' ? why : "see above")};
+	b->nfails++;
+}
+
+/* dossier_read.h's failure callback. */
+static void reader_failed(void *ctx, const char *file, long line,
+			  const char *id)
+{
+	struct batch *b = ctx;
+	/* Before the dossier that will be read next. */
+	add_failure(b, b->read, 0, file, line, id, b->why);
+	b->why[0] = '\0';
+}
+
+static int failure_cmp(const void *pa, const void *pb)
+{
+	const struct failure *a = pa, *b = pb;
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
+	if (a->phase != b->phase)
+		return a->phase - b->phase;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* At the end, in input order whatever order the workers finished in. */
+static void summary(struct batch *b)
+{
+	if (b->nfailed == 0)
+		return;
+	qsort(b->fails, b->nfails, sizeof(*b->fails), failure_cmp);
+	size_t files = 0;
+	for (size_t i = 0; i < b->nfails; i++)
+		files += b->fails[i].id == NULL && b->fails[i].line == 0;
+	size_t dossiers = b->nfailed - files;
+	char what[128] = "";
+	if (dossiers > 0)
+		snprintf(what, sizeof(what), "%zu dossier%s failed", dossiers,
+			 dossiers == 1 ? "" : "s");
+	if (files > 0)
+		snprintf(what + strlen(what), sizeof(what) - strlen(what),
+			 "%s%zu file%s could not be read", dossiers ? ", " : "",
+			 files, files == 1 ? "" : "s");
+	diag_note(NULL, 0, "all: %s; no document is written for them:",
+		  what);
+	for (size_t i = 0; i < b->nfails; i++) {
+		const struct failure *f = &b->fails[i];
+		if (f->id != NULL) {
+			/* Said once: the message may name the dossier too. */
+			char named[96];
+			const char *why = f->why;
+			snprintf(named, sizeof(named), "dossier \"%s\": ", f->id);
+			if (strncmp(why, named, strlen(named)) == 0)
+				why += strlen(named);
+			diag_note(f->file, f->line, "dossier \"%s\": %s", f->id,
+				  why);
+		}
+		else if (f->line > 0)
+			diag_note(f->file, f->line, "dossier: %s", f->why);
+		else
+			diag_note(f->file, 0, "file: %s", f->why);
+	}
+}
+
+/* ---- reading: the parent's share of the work ------------------------- */
+
+static bool add_status_rows(struct batch *b, const struct dossier *d,
+			    const struct rules_facts *f)
+{
+	char *employee = NULL;
+	struct buf row = {0};
+	bool ok = true;
+	for (size_t i = 0; ok && i < f->nobligations; i++) {
+		const struct rules_obligation *ob = &f->obligations[i];
+		if (!report_csv_status_wanted(ob, b->o->as_of,
+					      b->o->within_days))
+			continue;
+		if (employee == NULL &&
+		    (employee = names_family_first(&d->employee)) == NULL)
+			return false;
+		struct report_csv_status rs = {d->id,	 employee,  ob->kind,
+					       ob->due,	 ob->state, ob->regime,
+					       ob->basis};
+		buf_reset(&row);
+		report_csv_status_row(&row, &rs);
+		ok = !row.oom && batch_sort_add(b->status, ob->due, d->id,
+						b->status_seq++, row.data,
+						row.len);
+	}
+	free(employee);
+	buf_free(&row);
+	return ok;
+}
+
+/* The CSV rows and figures of one dossier, computed here, cheaply. */
+static bool add_reports(struct batch *b, const struct dossier *d,
+			const struct rules_facts *f)
+{
+	struct buf rows = {0};
+	bool ok = report_csv_recap_rows(&rows, d, f);
+	FILE *recap = outfile_stream(b->recap);
+	if (ok && fwrite(rows.data, 1, rows.len, recap) != rows.len) {
+		diag_system(b->names[RUN_RECAP], "cannot write: %s",
+			    strerror(errno));
+		ok = false;
+	} else if (!ok || !add_status_rows(b, d, f)) {
+		diag_system(NULL, "out of memory or no room for temporary "
+				  "files");
+		ok = false;
+	}
+	buf_free(&rows);
+	rules_stats_add(&b->stats, d, f);
+	return ok;
+}
+
+static void free_items(struct chunk *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		rules_facts_free(c->items[i].f);
+		dossier_free(c->items[i].d);
+		c->items[i] = (struct batch_item){0};
+	}
+}
+
+static void chunk_free(struct chunk *c)
+{
+	if (c == NULL)
+		return;
+	free_items(c);
+	for (size_t i = 0; i < c->n; i++)
+		free(c->who[i].id);
+	if (c->fd >= 0)
+		close(c->fd);
+	buf_free(&c->in);
+	free(c);
+}
+
+/* The next chunk of this shard's dossiers; NULL at the end or on error. */
+static struct chunk *read_chunk(struct batch *b)
+{
+	struct chunk *c = calloc(1, sizeof(*c));
+	if (c == NULL) {
+		diag_system(NULL, "out of memory");
+		return NULL;
+	}
+	c->fd = -1;
+	while (c->n < BATCH_CHUNK && !stop_signal && !b->system) {
+		struct dossier *d = dossier_source_next(b->src);
+		if (d == NULL) {
+			b->read_all = true;
+			break;
+		}
+		b->why[0] = '\0';
+		if (!shard_mine(d->id, b->o->shard_k, b->o->shard_n)) {
+			dossier_free(d);
+			continue;
+		}
+		struct rules_facts *f = rules_compute(d, b->o->as_of);
+		struct who *w = &c->who[c->n];
+		w->seq = b->read;
+		w->id = strdup(d->id);
+		w->file = d->file;
+		w->line = d->line;
+		c->items[c->n++] = (struct batch_item){d, f};
+		b->read++;
+		if (f == NULL || w->id == NULL) {
+			diag_system(NULL, "out of memory");
+			break;
+		}
+		if (!add_reports(b, d, f))
+			break;
+	}
+	if (c->n == 0 || b->system) {
+		chunk_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* ---- workers --------------------------------------------------------- */
+
+static bool queue_push(struct batch *b, struct chunk *c)
+{
+	if (b->len == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 8;
+		struct chunk **q = malloc(cap * sizeof(*q));
+		if (q == NULL)
+			return false;
+		for (size_t i = 0; i < b->len; i++)
+			q[i] = b->queue[(b->head + i) % b->cap];
+		free(b->queue);
+		b->queue = q;
+		b->cap = cap;
+		b->head = 0;
+	}
+	b->queue[(b->head + b->len++) % b->cap] = c;
+	return true;
+}
+
+static struct chunk *queue_at(const struct batch *b, size_t i)
+{
+	return b->queue[(b->head + i) % b->cap];
+}
+
+/*
+ * Forks the worker of c.  In the child, runs it and marks b as a worker,
+ * whose caller then returns all the way to main().  false after a
+ * system diagnostic.
+ */
+static bool spawn(struct batch *b, struct chunk *c)
+{
+	int fds[2];
+	if (pipe(fds) != 0) {
+		diag_system(NULL, "cannot create a pipe: %s", strerror(errno));
+		return false;
+	}
+	/* Buffered output would otherwise be written twice, by both. */
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		diag_system(NULL, "cannot start a worker process: %s",
+			    strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return false;
+	}
+	if (pid == 0) {
+		b->worker = true;
+		close(fds[0]);
+		for (size_t i = 0; i < b->len; i++)
+			if (queue_at(b, i)->fd >= 0)
+				close(queue_at(b, i)->fd);
+		batch_worker(&b->tools, c->items, c->n, fds[1], &stop_signal);
+		close(fds[1]);
+		return true;
+	}
+	close(fds[1]);
+	c->pid = pid;
+	c->fd = fds[0];
+	c->running = true;
+	b->running++;
+	if (!queue_push(b, c)) {
+		diag_system(NULL, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+/* Counts the records that came in since last time, for progress. */
+static void scan(struct batch *b, struct chunk *c)
+{
+	struct batch_record r;
+	while (batch_record_get(c->in.data, c->in.len, &c->scanned, &r)) {
+		b->done++;
+		if (r.type == BATCH_DONE)
+			b->docs += r.ndocs;
+	}
+}
+
+/* Reads what c's worker wrote; at the end of the pipe, reaps it. */
+static void drain(struct batch *b, struct chunk *c)
+{
+	unsigned char chunk[65536];
+	ssize_t n = read(c->fd, chunk, sizeof(chunk));
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n > 0) {
+		buf_put(&c->in, chunk, (size_t)n);
+		if (c->in.oom) {
+			diag_system(NULL, "out of memory");
+			b->system = true;
+		}
+		scan(b, c);
+		return;
+	}
+	close(c->fd);
+	c->fd = -1;
+	while (waitpid(c->pid, &c->status, 0) < 0 && errno == EINTR)
+		;
+	c->running = false;
+	b->running--;
+}
+
+static void waited_signal(const struct chunk *c, char *why, size_t size)
+{
+	if (WIFSIGNALED(c->status))
+		snprintf(why, size,
+			 "its worker process was killed by signal %d before "
+			 "the dossier was done",
+			 WTERMSIG(c->status));
+	else
+		snprintf(why, size,
+			 "its worker process stopped (status %d) before the "
+			 "dossier was done",
+			 WIFEXITED(c->status) ? WEXITSTATUS(c->status) : -1);
+}
+
+/*
+ * The letters of a dossier whose files are all written, into the merged
+ * document: their trees are built again here, one at a time, rather
+ * than kept or sent back.
+ */
+static void merge_letters(struct batch *b, const struct batch_item *it)
+{
+	struct documents_entry e;
+	size_t cursor = 0;
+	while (!b->system &&
+	       documents_next(DOCUMENTS_LETTER, it->d, it->f, &cursor, &e)) {
+		struct doc *doc = documents_build(b->tools.docs, it->d, it->f,
+						  &e);
+		if (doc == NULL || !odt_stream_add(b->merged, doc)) {
+			if (doc != NULL)
+				diag_system(b->names[RUN_MERGED],
+					    "cannot build the document: out "
+					    "of memory or of room for "
+					    "temporary files");
+			b->system = true; /* reported */
+		}
+		doc_free(doc);
+	}
+}
+
+/*
+ * The records of a finished chunk, in order: manifest rows, failures.
+ * Dossiers without a record were cut short by a signal to us (not
+ * failures: the run is interrupted) or by their worker's death.
+ */
+static void take(struct batch *b, struct chunk *c)
+{
+	bool died = !WIFEXITED(c->status) ||
+		    (WEXITSTATUS(c->status) != 0 &&
+		     WEXITSTATUS(c->status) != DIAG_ERROR);
+	if (WIFEXITED(c->status) && WEXITSTATUS(c->status) == DIAG_SYSTEM) {
+		b->system = true; /* reported by the worker */
+		diag_raise(DIAG_SYSTEM);
+	}
+	struct batch_record r;
+	size_t at = 0;
+	FILE *manifest = outfile_stream(b->manifest);
+	while (batch_record_get(c->in.data, c->in.len, &at, &r)) {
+		if (r.item >= c->n)
+			continue;
+		struct who *w = &c->who[r.item];
+		w->answered = true;
+		if (r.type == BATCH_DONE) {
+			if (fwrite(r.payload, 1, r.len, manifest) != r.len ||
+			    !batch_ids_add(b->good, w->id)) {
+				diag_system(b->names[RUN_MANIFEST],
+					    "cannot write: %s",
+					    strerror(errno));
+				b->system = true;
+			}
+			merge_letters(b, &c->items[r.item]);
+		} else {
+			char why[512];
+			snprintf(why, sizeof(why), "%.*s", (int)r.len,
+				 (const char *)r.payload);
+			add_failure(b, w->seq, 1, w->file, w->line, w->id,
+				    why);
+			diag_raise(DIAG_ERROR);
+		}
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->who[i].answered || stop_signal || b->system || !died)
+			continue;
+		char why[160];
+		waited_signal(c, why, sizeof(why));
+		add_failure(b, c->who[i].seq, 1, c->who[i].file,
+			    c->who[i].line, c->who[i].id, why);
+		b->done++;
+		diag_raise(DIAG_ERROR);
+	}
+}
+
+/* Waits for the workers to say something; takes finished chunks. */
+static void wait_workers(struct batch *b)
+{
+	struct pollfd fds[512];
+	struct chunk *of[512];
+	nfds_t n = 0;
+	for (size_t i = 0; i < b->len && n < 512; i++) {
+		struct chunk *c = queue_at(b, i);
+		if (c->fd >= 0) {
+			fds[n] = (struct pollfd){c->fd, POLLIN, 0};
+			of[n++] = c;
+		}
+	}
+	if (n > 0 && poll(fds, n, 200) > 0)
+		for (nfds_t i = 0; i < n; i++)
+			if (fds[i].revents != 0)
+				drain(b, of[i]);
+	while (b->len > 0 && !queue_at(b, 0)->running) {
+		struct chunk *c = queue_at(b, 0);
+		take(b, c);
+		chunk_free(c);
+		b->head = (b->head + 1) % b->cap;
+		b->len--;
+	}
+	size_t opened, total;
+	dossier_source_files(b->src, &opened, &total);
+	batch_progress_show(b->progress, b->done, b->read, b->docs, opened,
+			    total, b->read_all, false);
+}
+
+/* Asks the workers to stop after the document in hand. */
+static void stop_workers(struct batch *b, int signo)
+{
+	for (size_t i = 0; i < b->len; i++)
+		if (queue_at(b, i)->running)
+			kill(queue_at(b, i)->pid, signo);
+}
+
+static void run(struct batch *b)
+{
+	struct chunk *next = NULL;
+	bool stopping = false;
+	for (;;) {
+		if ((stop_signal || b->system) && !stopping) {
+			stopping = true;
+			chunk_free(next);
+			next = NULL;
+			if (stop_signal)
+				stop_workers(b, stop_signal);
+		}
+		if (!stopping && next == NULL && !b->read_all)
+			next = read_chunk(b);
+		if (next != NULL && b->running < (size_t)b->o->jobs &&
+		    b->len < 2 * (size_t)b->o->jobs) {
+			bool ok = spawn(b, next);
+			if (b->worker) {
+				chunk_free(next);
+				return;
+			}
+			next = NULL;
+			if (!ok)
+				b->system = true;
+			continue;
+		}
+		if (b->len == 0 && next == NULL && (b->read_all || stopping))
+			break;
+		wait_workers(b);
+	}
+}
+
+/* ---- the run-wide files ---------------------------------------------- */
+
+/* Adds the manifest row of a run-wide file, hashed as written. */
+static bool list_file(struct batch *b, const char *name, const char *document)
+{
+	char path[4096], hex[SHA256_HEX_LEN], bytes[24];
+	unsigned long long size;
+	snprintf(path, sizeof(path), "%s/%s", b->o->output_dir, name);
+	if (!manifest_sha256_file(path, hex, &size)) {
+		diag_system(path, "cannot read back: %s", strerror(errno));
+		return false;
+	}
+	snprintf(bytes, sizeof(bytes), "%llu", size);
+	const char *fields[] = {name, hex, bytes, "", document,
+				b->tools.reference_date};
+	return csv_write_row(outfile_stream(b->manifest), fields,
+			     sizeof(fields) / sizeof(*fields));
+}
+
+static bool write_status(struct batch *b)
+{
+	struct outfile *f = outfile_open(b->o->output_dir, b->names[RUN_STATUS]);
+	if (f == NULL)
+		return false;
+	struct buf head = {0};
+	report_csv_status_head(&head);
+	bool ok = fwrite(head.data, 1, head.len, outfile_stream(f)) ==
+		      head.len &&
+		  batch_sort_write(b->status, outfile_stream(f));
+	buf_free(&head);
+	if (!ok) {
+		diag_system(b->names[RUN_STATUS], "cannot write: %s",
+			    strerror(errno));
+		outfile_discard(f);
+		return false;
+	}
+	return outfile_commit(f);
+}
+
+static bool write_stats(struct batch *b)
+{
+	struct report_csv_metric m[REPORT_CSV_METRICS_MAX];
+	size_t n = report_csv_metrics(&b->stats, m);
+	struct buf out = {0};
+	report_csv_stats(&out, m, n);
+	bool ok = !out.oom && outfile_write(b->o->output_dir,
+					    b->names[RUN_STATS], out.data,
+					    out.len);
+	if (out.oom)
+		diag_system(NULL, "out of memory");
+	buf_free(&out);
+	return ok;
+}
+
+/*
+ * letters-merged.odt, written by libzip to a temporary name beside it
+ * and renamed; or, with no letter this time, the one of an earlier run
+ * removed.
+ */
+static bool write_merged(struct batch *b)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", b->o->output_dir,
+		 b->names[RUN_MERGED]);
+	if (odt_stream_count(b->merged) == 0) {
+		if (unlink(path) == 0 || errno == ENOENT)
+			return true;
+		diag_system(path, "cannot remove: %s", strerror(errno));
+		return false;
+	}
+	if (!odt_stream_finish(b->merged, path)) {
+		diag_system(path, "cannot write the document: %s",
+			    odt_error(b->tools.odt));
+		return false;
+	}
+	/* On disk before the manifest says so, as outfile.c does. */
+	int fd = open(path, O_RDONLY);
+	bool ok = fd >= 0 && fsync(fd) == 0;
+	if (fd >= 0)
+		close(fd);
+	if (!ok)
+		diag_system(path, "cannot write: %s", strerror(errno));
+	return ok;
+}
+
+/* After every dossier: the CSVs, the sweep, then the manifest, last. */
+static void finish(struct batch *b)
+{
+	struct outfile *recap = b->recap;
+	b->recap = NULL;
+	bool ok = outfile_commit(recap) && write_status(b) && write_stats(b) &&
+		  write_merged(b) &&
+		  batch_sweep_others(b->o->output_dir, b->good,
+				     b->o->shard_k, b->o->shard_n);
+	ok = ok && (odt_stream_count(b->merged) == 0 ||
+		    list_file(b, b->names[RUN_MERGED], "letters-merged"));
+	ok = ok && list_file(b, b->names[RUN_STATUS], "status") &&
+	     list_file(b, b->names[RUN_RECAP], "recap") &&
+	     list_file(b, b->names[RUN_STATS], "stats");
+	struct outfile *manifest = b->manifest;
+	b->manifest = NULL;
+	if (ok)
+		outfile_commit(manifest);
+	else
+		outfile_discard(manifest);
+}
+
+/* ---- setting up ------------------------------------------------------ */
+
+static void name_files(struct batch *b)
+{
+	static const char *const stem[] = {"manifest", "status", "recap",
+					   "stats", "letters-merged"};
+	for (int i = 0; i < RUN_NFILES; i++) {
+		const char *ext = i == RUN_MERGED ? "odt" : "csv";
+		if (b->o->shard_n > 0)
+			snprintf(b->names[i], sizeof(b->names[i]),
+				 "%s-%d-of-%d.%s", stem[i], b->o->shard_k,
+				 b->o->shard_n, ext);
+		else
+			snprintf(b->names[i], sizeof(b->names[i]), "%s.%s",
+				 stem[i], ext);
+	}
+}
+
+/* Everything that can stop the run is checked before any document. */
+static bool setup(struct batch *b)
+{
+	const struct options *o = b->o;
+	name_files(b);
+	const char *names[RUN_NFILES + 1] = {NULL};
+	for (int i = 0; i < RUN_NFILES; i++)
+		names[i] = b->names[i];
+	if (!outfile_mkdirs(o->output_dir) ||
+	    !batch_sweep_top(o->output_dir, names))
+		return false;
+	b->tools.o = o;
+	date_fmt_iso(o->as_of, b->tools.reference_date);
+	b->tools.docs = documents_new(o->templates_dir,
+				      DOCUMENTS_SET(DOCUMENTS_NOTICE) |
+					  DOCUMENTS_SET(DOCUMENTS_REPORT) |
+					  DOCUMENTS_SET(DOCUMENTS_REPORT_BLANK) |
+					  DOCUMENTS_SET(DOCUMENTS_RECAP) |
+					  DOCUMENTS_SET(DOCUMENTS_LETTER));
+	if (b->tools.docs == NULL ||
+	    (b->tools.pdf = pdf_new(o->fonts_dir, o->pdfa)) == NULL)
+		return false;
+	/* The letters name the PDFs' font, so that both look alike. */
+	if ((b->tools.odt = odt_new(pdf_font_family())) == NULL ||
+	    (b->merged = odt_stream_new(b->tools.odt)) == NULL ||
+	    (b->status = batch_sort_new()) == NULL ||
+	    (b->good = batch_ids_new()) == NULL) {
+		diag_system(NULL, "out of memory");
+		return false;
+	}
+	b->manifest = outfile_open(o->output_dir, b->names[RUN_MANIFEST]);
+	b->recap = outfile_open(o->output_dir, b->names[RUN_RECAP]);
+	if (b->manifest == NULL || b->recap == NULL)
+		return false;
+	struct buf head = {0};
+	report_csv_recap_head(&head);
+	fputs(MANIFEST_HEADER "\n", outfile_stream(b->manifest));
+	fwrite(head.data, 1, head.len, outfile_stream(b->recap));
+	buf_free(&head);
+	int year = o->year, month, day;
+	if (year == 0)
+		date_to_ymd(o->as_of, &year, &month, &day);
+	rules_stats_init(&b->stats, year);
+	b->src = dossier_source_new(o->inputs, o->ninputs, o->company_file,
+				    o->schema_dir);
+	if (b->src == NULL)
+		return false;
+	dossier_source_on_failure(b->src, reader_failed, b);
+	b->progress = batch_progress_new(o);
+	return true;
+}
+
+static void batch_free(struct batch *b)
+{
+	while (b->len > 0) {
+		struct chunk *c = queue_at(b, 0);
+		if (!b->worker && c->running)
+			kill(c->pid, SIGKILL), waitpid(c->pid, NULL, 0);
+		chunk_free(c);
+		b->head = (b->head + 1) % b->cap;
+		b->len--;
+	}
+	free(b->queue);
+	/* A worker leaves the parent's temporary files alone. */
+	if (!b->worker) {
+		outfile_discard(b->manifest);
+		outfile_discard(b->recap);
+	}
+	batch_progress_free(b->progress);
+	for (size_t i = 0; i < b->nfails; i++) {
+		free(b->fails[i].file);
+		free(b->fails[i].id);
+		free(b->fails[i].why);
+	}
+	free(b->fails);
+	batch_ids_free(b->good);
+	batch_sort_free(b->status);
+	odt_stream_free(b->merged);
+	dossier_source_free(b->src);
+	odt_free(b->tools.odt);
+	pdf_free(b->tools.pdf);
+	documents_free(b->tools.docs);
+}
+
+void batch_run(const struct options *o)
+{
+	struct batch b = {.o = o};
+	struct sigaction sa = {0}, old_int, old_term;
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	diag_set_hook(remember, &b);
+
+	if (setup(&b)) {
+		run(&b);
+		if (!b.worker) {
+			size_t opened, total;
+			dossier_source_files(b.src, &opened, &total);
+			batch_progress_show(b.progress, b.done, b.read, b.docs,
+					    opened, total, b.read_all, true);
+			batch_progress_free(b.progress);
+			b.progress = NULL;
+			if (!stop_signal && !b.system)
+				finish(&b);
+			summary(&b);
+			if (stop_signal)
+				diag_system(NULL,
+					    "all: interrupted by signal %d "
+					    "after %zu of %zu dossiers: no "
+					    "manifest written; run again to "
+					    "complete",
+					    (int)stop_signal, b.done, b.read);
+		}
+	}
+	if (!b.worker)
+		diag_set_hook(NULL, NULL);
+	batch_free(&b);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+}

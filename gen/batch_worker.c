@@ -1,0 +1,276 @@
+/*
+ * A batch worker process (see batch_internal.h): the documents of its
+ * chunk of dossiers, rendered with the templates and fonts inherited
+ * from the parent, each written atomically, each dossier answered with
+ * one record on the pipe.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch_internal.h"
+#include "csv.h"
+#include "diag.h"
+#include "manifest.h"
+#include "outfile.h"
+
+/* The documents of a dossier, in the order of the manifest. */
+static const enum documents_kind kinds[] = {
+    DOCUMENTS_NOTICE, DOCUMENTS_REPORT, DOCUMENTS_REPORT_BLANK,
+    DOCUMENTS_RECAP,  DOCUMENTS_LETTER,
+};
+
+struct worker {
+	const struct batch_tools *t;
+	struct pdf *pdf; /* this process's own: see batch_worker() */
+	int fd;
+	volatile sig_atomic_t *stop;
+	struct buf out;	 /* the document being written */
+	struct buf rows; /* the dossier's manifest rows */
+	struct buf rec;	 /* the record to send */
+	char why[512];	 /* the dossier's first error, for the summary */
+	char (*paths)[OUTFILE_PATH_MAX]; /* the dossier's files so far */
+	size_t npaths, cap;
+	bool broken; /* the pipe is gone: the parent died */
+};
+
+/* diag.h's hook: keeps the first error of the dossier being written. */
+static void remember(void *ctx, enum diag_level level, const char *file,
+		     long line, const char *message)
+{
+	struct worker *w = ctx;
+	(void)level, (void)file, (void)line;
+	if (w->why[0] == '\0')
+		snprintf(w->why, sizeof(w->why), "%s", message);
+}
+
+static bool write_all(int fd, const unsigned char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+static void send_record(struct worker *w, enum batch_record_type type,
+			uint32_t item, uint32_t ndocs, const void *payload,
+			size_t len)
+{
+	struct batch_record r = {type, item, ndocs, payload, (uint32_t)len};
+	buf_reset(&w->rec);
+	batch_record_put(&w->rec, &r);
+	if (w->rec.oom)
+		diag_system(NULL, "out of memory");
+	else if (!w->broken && !write_all(w->fd, w->rec.data, w->rec.len))
+		w->broken = true;
+}
+
+/*
+ * What tells two documents of a dossier with the same name and date
+ * apart: for letters, their convocation's id, as `parcours letters`
+ * names them; for reports, the interview's id.
+ */
+static const char *discriminator(const struct documents_entry *e)
+{
+	if (e->kind == DOCUMENTS_LETTER && e->letter->convocation != NULL)
+		return e->letter->convocation->id;
+	if (e->kind == DOCUMENTS_REPORT && e->interview != NULL)
+		return e->interview->id;
+	return NULL;
+}
+
+static bool path_used(const struct worker *w, const char *path)
+{
+	for (size_t i = 0; i < w->npaths; i++)
+		if (strcmp(w->paths[i], path) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Makes path unique in the dossier: "…_{date}_{id}.ext" with the
+ * discriminator reduced to file-name characters, then a number.  false
+ * when out of memory.
+ */
+static bool unique_path(struct worker *w, char path[OUTFILE_PATH_MAX],
+			const struct documents_entry *e)
+{
+	char base[OUTFILE_PATH_MAX], ext[8];
+	const char *dot = strrchr(path, '.');
+	snprintf(ext, sizeof(ext), "%s", dot);
+	snprintf(base, sizeof(base), "%.*s", (int)(dot - path), path);
+	const char *disc = discriminator(e);
+	for (int n = 1; path_used(w, path); n++) {
+		char tag[72];
+		size_t at = 0;
+		if (n == 1 && disc != NULL) {
+			for (const char *s = disc; *s != '\0' && at < 64; s++) {
+				char c = *s;
+				bool plain = (c >= 'a' && c <= 'z') ||
+					     (c >= 'A' && c <= 'Z') ||
+					     (c >= '0' && c <= '9') || c == '-';
+				tag[at++] = plain ? c : '-';
+			}
+			tag[at] = '\0';
+		} else {
+			snprintf(tag, sizeof(tag), "%d", n);
+		}
+		snprintf(path, OUTFILE_PATH_MAX, "%.*s_%s%s",
+			 (int)(OUTFILE_PATH_MAX - 80), base, tag, ext);
+	}
+	if (w->npaths == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 16;
+		void *p = realloc(w->paths, cap * sizeof(*w->paths));
+		if (p == NULL) {
+			diag_system(NULL, "out of memory");
+			return false;
+		}
+		w->paths = p;
+		w->cap = cap;
+	}
+	memcpy(w->paths[w->npaths++], path, OUTFILE_PATH_MAX);
+	return true;
+}
+
+/* Appends the manifest row of a file just written. */
+static void manifest_row(struct worker *w, const char *path,
+			 const struct dossier *d,
+			 const struct documents_entry *e)
+{
+	char hex[SHA256_HEX_LEN], bytes[24];
+	manifest_sha256(w->out.data, w->out.len, hex);
+	snprintf(bytes, sizeof(bytes), "%zu", w->out.len);
+	const char *fields[] = {path,	 hex,	  bytes,
+				d->id, e->name, w->t->reference_date};
+	csv_put_row(&w->rows, fields, sizeof(fields) / sizeof(*fields));
+}
+
+/* Renders and writes one document; false after a diagnostic. */
+static bool write_document(struct worker *w, const struct batch_item *it,
+			   const struct documents_entry *e)
+{
+	const struct batch_tools *t = w->t;
+	bool letter = e->kind == DOCUMENTS_LETTER;
+	char path[OUTFILE_PATH_MAX];
+	documents_path(path, it->d, e, letter ? "odt" : "pdf");
+	if (!unique_path(w, path, e))
+		return false;
+	struct doc *doc = documents_build(t->docs, it->d, it->f, e);
+	if (doc == NULL)
+		return false; /* out of memory, reported */
+	buf_reset(&w->out);
+	bool ok;
+	if (letter) {
+		ok = odt_render(t->odt, doc, &w->out);
+		if (!ok)
+			diag_system(path, "cannot build the document: %s",
+				    odt_error(t->odt));
+	} else {
+		/* A character the fonts lack is reported by pdf.c as the
+		 * dossier's error; anything else as a system error. */
+		ok = pdf_render(w->pdf, doc, &w->out);
+	}
+	if (ok && w->out.oom) {
+		diag_system(path, "out of memory");
+		ok = false;
+	}
+	ok = ok && outfile_write(t->o->output_dir, path, w->out.data,
+				 w->out.len);
+	if (ok)
+		manifest_row(w, path, it->d, e);
+	doc_free(doc);
+	return ok;
+}
+
+/* Every document of one dossier; false after a diagnostic. */
+static bool write_dossier(struct worker *w, const struct batch_item *it,
+			  uint32_t *ndocs)
+{
+	const struct dossier *d = it->d;
+	if (it->f->nletters > 0 && !d->employee.has_address) {
+		diag_error(d->file, d->line,
+			   "dossier \"%s\": <employee> has no <address>; "
+			   "its %zu letter%s cannot be written",
+			   d->id, it->f->nletters,
+			   it->f->nletters == 1 ? "" : "s");
+		return false;
+	}
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
+		struct documents_entry e;
+		size_t cursor = 0;
+		while (documents_next(kinds[k], d, it->f, &cursor, &e)) {
+			if (*w->stop)
+				return false;
+			if (!write_document(w, it, &e))
+				return false;
+			++*ndocs;
+		}
+	}
+	/* What an earlier run wrote for this dossier and this one did not
+	 * goes, so that the directory matches the manifest. */
+	const char **keep = calloc(w->npaths + 1, sizeof(*keep));
+	if (keep == NULL) {
+		diag_system(NULL, "out of memory");
+		return false;
+	}
+	size_t skip = strlen(d->id) + 1; /* "{id}/" */
+	for (size_t i = 0; i < w->npaths; i++)
+		keep[i] = w->paths[i] + skip;
+	bool ok = batch_sweep_dossier(w->t->o->output_dir, d->id, keep,
+				      w->npaths);
+	free(keep);
+	return ok;
+}
+
+void batch_worker(const struct batch_tools *t, struct batch_item *items,
+		  size_t n, int fd, volatile sig_atomic_t *stop)
+{
+	struct worker w = {.t = t, .fd = fd, .stop = stop};
+	/* The parent's level and counts are its own. */
+	diag_reset(NULL);
+	diag_set_hook(remember, &w);
+	/*
+	 * libharu keeps each font file open and reads its glyphs when a
+	 * document is saved: with the parent's renderer, the workers would
+	 * share the files' offsets and garble each other's fonts.  A
+	 * renderer of our own costs a couple of milliseconds.
+	 */
+	w.pdf = pdf_new(t->o->fonts_dir, t->o->pdfa);
+	if (w.pdf == NULL)
+		n = 0; /* reported: a system error, the worker's status */
+	for (size_t i = 0; i < n && !*stop && !w.broken; i++) {
+		uint32_t ndocs = 0;
+		w.why[0] = '\0';
+		w.npaths = 0;
+		buf_reset(&w.rows);
+		bool ok = write_dossier(&w, &items[i], &ndocs);
+		if (!ok && *stop && w.why[0] == '\0')
+			break; /* interrupted: the dossier is not done */
+		if (ok && w.rows.oom) {
+			diag_system(NULL, "out of memory");
+			ok = false;
+		}
+		if (ok)
+			send_record(&w, BATCH_DONE, (uint32_t)i, ndocs,
+				    w.rows.data, w.rows.len);
+		else
+			send_record(&w, BATCH_FAILED, (uint32_t)i, ndocs,
+				    w.why, strlen(w.why));
+		if (diag_worst() >= DIAG_SYSTEM)
+			break;
+	}
+	diag_set_hook(NULL, NULL);
+	pdf_free(w.pdf);
+	buf_free(&w.out);
+	buf_free(&w.rows);
+	buf_free(&w.rec);
+	free(w.paths);
+}

@@ -1,0 +1,42 @@
+# Shared by the batch tests (tests/batch/*.sh), sourced after
+# `parcours=$1`: a temporary directory, failing loudly, and the checks
+# that a file under its final name is complete.
+set -u
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+asof=2026-11-26
+
+fail() {
+	echo "FAIL $*"
+	exit 1
+}
+
+ok() {
+	echo "ok $*"
+}
+
+for tool in qpdf pdffonts unzip cmp python3; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		fail "$tool is not installed (run make deps)"
+done
+
+# complete DIR: every PDF ends with %%EOF and every ODT is a whole zip;
+# prints the first file that is not.
+complete() {
+	find "$1" -name '*.pdf' ! -name '.*' | while read -r f; do
+		tail -c 16 "$f" | grep -q '%%EOF' || { echo "$f"; break; }
+	done
+	find "$1" -name '*.odt' ! -name '.*' | while read -r f; do
+		unzip -tqq "$f" >/dev/null 2>&1 || { echo "$f"; break; }
+	done
+}
+
+# temps DIR: the temporary files a killed run may leave.
+temps() {
+	find "$1" -name '.*.??????*' -o -name '*.odt.??????'
+}
+
+# ids FILES...: the dossier ids in input order.
+ids() {
+	grep -ho '<dossier id="[^"]*"' "$@" | sed 's/.*id="//; s/"$//'
+}

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Peak memory of `parcours all` does not grow with the batch: runs it on
+# 1 000 and on 10 000 dossiers from bench/gen-dossiers.py (seed 1) and
+# compares the peak resident set sizes that GNU time reports (the largest
+# of the parent's and its workers').  Fails when the bigger batch needs
+# 20 % more or worse.  Not part of `make check`: it writes about 8 GB and
+# takes minutes.
+#
+# usage: tests/batch/rss.sh PARCOURS [WORKDIR]
+set -u
+parcours=$1
+work=${2:-$(mktemp -d)}
+[ -x /usr/bin/time ] || { echo "FAIL /usr/bin/time is missing (apt-get install time)"; exit 1; }
+peak() {
+	rm -rf "$work/out"
+	/usr/bin/time -v "$parcours" all -q --as-of 2026-11-26 -o "$work/out" \
+		"$work/in-$1" 2>"$work/time-$1" ||
+		{ echo "FAIL all on $1 dossiers: $(tail -5 "$work/time-$1")"; exit 1; }
+	awk '/Maximum resident set size/ { print $NF }' "$work/time-$1"
+}
+for n in 1000 10000; do
+	[ -d "$work/in-$n" ] ||
+		python3 "$(dirname "$0")/../../bench/gen-dossiers.py" --seed 1 $n "$work/in-$n"
+done
+small=$(peak 1000)
+docs_small=$(($(wc -l <"$work/out/manifest.csv") - 1))
+big=$(peak 10000)
+docs_big=$(($(wc -l <"$work/out/manifest.csv") - 1))
+"$parcours" verify "$work/out" >/dev/null || { echo "FAIL verify on 10 000"; exit 1; }
+pct=$(awk -v a="$small" -v b="$big" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
+echo "1 000 dossiers ($docs_small files): peak RSS $small kB"
+echo "10 000 dossiers ($docs_big files): peak RSS $big kB"
+echo "growth: $pct %"
+awk -v p="$pct" 'BEGIN { exit !(p < 20) }' || { echo "FAIL growth of 20 % or more"; exit 1; }
+echo "ok peak memory flat within 20 %"
