@@ -37,10 +37,12 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 # Debian packages: to build, and to run the tests with real readers.
-DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev
+# icc-profiles-free holds the sRGB profile that --pdfa embeds.
+DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev \
+	     icc-profiles-free
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
-	     clang libclang-rt-14-dev valgrind
+	     clang libclang-rt-14-dev valgrind time
 
 .PHONY: all check demo deps deps-build install clean unit golden
 .DELETE_ON_ERROR:
@@ -73,6 +75,10 @@ demo: deps-build
 	@$(MAKE) --no-print-directory all
 	$(B)/parcours validate samples/
 	@echo "demo: every sample dossier is valid (build/parcours validate samples/)"
+	$(B)/parcours all samples/ -o out/
+	@echo "demo: every document of every sample is in out/ (a directory per"
+	@echo "      dossier, letters-merged.odt, status.csv, recap.csv, stats.csv);"
+	@echo "      out/manifest.csv lists them: $(B)/parcours verify out/"
 
 check: deps
 	@$(MAKE) --no-print-directory all unit golden $(CHECK_EXTRA)
@@ -88,8 +94,10 @@ golden: $(B)/parcours
 
 install: $(B)/parcours
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
-		$(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema
+		$(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
+		$(DESTDIR)$(MANDIR)
 	install -m 755 $(B)/parcours $(DESTDIR)$(BINDIR)/parcours
+	install -m 644 doc/parcours.1 $(DESTDIR)$(MANDIR)/parcours.1
 	install -m 644 schema/*.rng $(DESTDIR)$(DATADIR)/schema/
 	for f in templates/* fonts/*; do \
 		[ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/"$$f"; \
@@ -97,6 +105,13 @@ install: $(B)/parcours
 
 clean:
 	rm -rf $(B) out
+
+# Peak memory of `all` on 1 000 and 10 000 generated dossiers (minutes,
+# about 8 GB of output in RSS_DIR): not part of `make check`.
+RSS_DIR ?= /tmp/parcours-rss
+rss: $(B)/parcours
+	@sh tests/batch/rss.sh $(B)/parcours $(RSS_DIR)
+.PHONY: rss
 
 # ---- Hostile input: fuzzing, sanitizers, valgrind -------------------------
 #
@@ -189,3 +204,21 @@ clean: clean-hostile
 clean-hostile:
 	rm -rf $(FUZZ_B) build-asan
 .PHONY: clean-hostile
+
+# ---- Benchmark against the tools HR would otherwise use -----------------
+#
+#   make bench   parcours beside LibreOffice, Carbone and pdfkit on the
+#                same generated dossiers (1 000 and 10 000): a table on
+#                standard output and $(B)/bench.csv (bench/README.md).
+#                Installs what it needs: time, LibreOffice, Node.js, and
+#                the npm packages into $(B)/bench/node_modules.
+#                BENCH_ARGS="--sizes 1000" for a shorter run.
+#                Timing is never part of make check.
+
+BENCH_ARGS ?=
+
+.PHONY: bench
+bench: deps-build
+	@sh tests/deps.sh python3 time
+	@$(MAKE) --no-print-directory all
+	python3 bench/bench.py --build $(B) $(BENCH_ARGS)

@@ -5,10 +5,13 @@
  * problem once), computes their facts and the rows of status.csv,
  * recap.csv and stats.csv itself, and forks a worker per chunk of
  * dossiers once the chunk is read: the worker inherits the parsed
- * dossiers, the templates and the fonts copy-on-write, with nothing to
- * serialise.  At most -j workers run; their records come back through
- * pipes and go to the manifest in input order, whatever order the
- * workers finish in.  Memory holds a few chunks, never the batch.
+ * dossiers and the templates copy-on-write, with nothing to serialise.
+ * At most -j workers run; their records come back through pipes and go
+ * to the manifest in input order, whatever order the workers finish in.
+ * The letters of each chunk then go, in the same order, to the merged
+ * document, written a letter at a time to temporary files.  Memory holds
+ * a few chunks, never the batch: status.csv's rows are sorted in bounded
+ * memory, and what is kept per dossier is its id.
  *
  * Nothing reaches a final name half-written: every file is written to a
  * temporary name beside it and renamed, and the run-wide files (CSVs,
@@ -62,11 +65,11 @@ struct chunk {
 	struct batch_item items[BATCH_CHUNK];
 	struct who who[BATCH_CHUNK];
 	pid_t pid;
-	int fd;		 /* the worker's pipe; -1 once closed */
-	struct buf in;	 /* what the worker said */
-	size_t scanned;	 /* bytes of in already counted for progress */
-	bool running;	 /* forked and not reaped */
-	int status;	 /* the worker's, from waitpid() */
+	int fd;		/* the worker's pipe; -1 once closed */
+	struct buf in;	/* what the worker said */
+	size_t scanned; /* bytes of in already counted for progress */
+	bool running;	/* forked and not reaped */
+	int status;	/* the worker's, from waitpid() */
 };
 
 struct failure {
@@ -148,8 +151,12 @@ static void add_failure(struct batch *b, size_t seq, int phase,
 		b->capfails = cap;
 	}
 	b->fails[b->nfails] = (struct failure){
-	    seq,	       phase,		  b->nfails,
-	    dup_or_null(file), line,		  dup_or_null(id),
+	    seq,
+	    phase,
+	    b->nfails,
+	    dup_or_null(file),
+	    line,
+	    dup_or_null(id),
 	    strdup(why != NULL && *why != '\0' ? why : "see above")};
 	b->nfails++;
 }
@@ -192,21 +199,20 @@ static void summary(struct batch *b)
 		snprintf(what + strlen(what), sizeof(what) - strlen(what),
 			 "%s%zu file%s could not be read", dossiers ? ", " : "",
 			 files, files == 1 ? "" : "s");
-	diag_note(NULL, 0, "all: %s; no document is written for them:",
-		  what);
+	diag_note(NULL, 0, "all: %s; no document is written for them:", what);
 	for (size_t i = 0; i < b->nfails; i++) {
 		const struct failure *f = &b->fails[i];
 		if (f->id != NULL) {
 			/* Said once: the message may name the dossier too. */
 			char named[96];
 			const char *why = f->why;
-			snprintf(named, sizeof(named), "dossier \"%s\": ", f->id);
+			snprintf(named, sizeof(named),
+				 "dossier \"%s\": ", f->id);
 			if (strncmp(why, named, strlen(named)) == 0)
 				why += strlen(named);
 			diag_note(f->file, f->line, "dossier \"%s\": %s", f->id,
 				  why);
-		}
-		else if (f->line > 0)
+		} else if (f->line > 0)
 			diag_note(f->file, f->line, "dossier: %s", f->why);
 		else
 			diag_note(f->file, 0, "file: %s", f->why);
@@ -234,9 +240,9 @@ static bool add_status_rows(struct batch *b, const struct dossier *d,
 					       ob->basis};
 		buf_reset(&row);
 		report_csv_status_row(&row, &rs);
-		ok = !row.oom && batch_sort_add(b->status, ob->due, d->id,
-						b->status_seq++, row.data,
-						row.len);
+		ok = !row.oom &&
+		     batch_sort_add(b->status, ob->due, d->id, b->status_seq++,
+				    row.data, row.len);
 	}
 	free(employee);
 	buf_free(&row);
@@ -250,7 +256,9 @@ static bool add_reports(struct batch *b, const struct dossier *d,
 	struct buf rows = {0};
 	bool ok = report_csv_recap_rows(&rows, d, f);
 	FILE *recap = outfile_stream(b->recap);
-	if (ok && fwrite(rows.data, 1, rows.len, recap) != rows.len) {
+	/* A dossier with no period yet has no row (and rows.data NULL). */
+	if (ok && rows.len > 0 &&
+	    fwrite(rows.data, 1, rows.len, recap) != rows.len) {
 		diag_system(b->names[RUN_RECAP], "cannot write: %s",
 			    strerror(errno));
 		ok = false;
@@ -330,7 +338,8 @@ static struct chunk *read_chunk(struct batch *b)
 
 /* ---- workers --------------------------------------------------------- */
 
-static bool queue_push(struct batch *b, struct chunk *c)
+/* Room for one more chunk; false when out of memory. */
+static bool queue_reserve(struct batch *b)
 {
 	if (b->len == b->cap) {
 		size_t cap = b->cap ? 2 * b->cap : 8;
@@ -344,8 +353,13 @@ static bool queue_push(struct batch *b, struct chunk *c)
 		b->cap = cap;
 		b->head = 0;
 	}
-	b->queue[(b->head + b->len++) % b->cap] = c;
 	return true;
+}
+
+/* After queue_reserve(). */
+static void queue_push(struct batch *b, struct chunk *c)
+{
+	b->queue[(b->head + b->len++) % b->cap] = c;
 }
 
 static struct chunk *queue_at(const struct batch *b, size_t i)
@@ -355,12 +369,16 @@ static struct chunk *queue_at(const struct batch *b, size_t i)
 
 /*
  * Forks the worker of c.  In the child, runs it and marks b as a worker,
- * whose caller then returns all the way to main().  false after a
- * system diagnostic.
+ * whose caller then returns all the way to main().  In the parent, the
+ * queue takes c; false after a system diagnostic, c still the caller's.
  */
 static bool spawn(struct batch *b, struct chunk *c)
 {
 	int fds[2];
+	if (!queue_reserve(b)) {
+		diag_system(NULL, "out of memory");
+		return false;
+	}
 	if (pipe(fds) != 0) {
 		diag_system(NULL, "cannot create a pipe: %s", strerror(errno));
 		return false;
@@ -390,10 +408,7 @@ static bool spawn(struct batch *b, struct chunk *c)
 	c->fd = fds[0];
 	c->running = true;
 	b->running++;
-	if (!queue_push(b, c)) {
-		diag_system(NULL, "out of memory");
-		return false;
-	}
+	queue_push(b, c);
 	return true;
 }
 
@@ -457,8 +472,8 @@ static void merge_letters(struct batch *b, const struct batch_item *it)
 	size_t cursor = 0;
 	while (!b->system &&
 	       documents_next(DOCUMENTS_LETTER, it->d, it->f, &cursor, &e)) {
-		struct doc *doc = documents_build(b->tools.docs, it->d, it->f,
-						  &e);
+		struct doc *doc =
+		    documents_build(b->tools.docs, it->d, it->f, &e);
 		if (doc == NULL || !odt_stream_add(b->merged, doc)) {
 			if (doc != NULL)
 				diag_system(b->names[RUN_MERGED],
@@ -478,9 +493,9 @@ static void merge_letters(struct batch *b, const struct batch_item *it)
  */
 static void take(struct batch *b, struct chunk *c)
 {
-	bool died = !WIFEXITED(c->status) ||
-		    (WEXITSTATUS(c->status) != 0 &&
-		     WEXITSTATUS(c->status) != DIAG_ERROR);
+	bool died =
+	    !WIFEXITED(c->status) || (WEXITSTATUS(c->status) != 0 &&
+				      WEXITSTATUS(c->status) != DIAG_ERROR);
 	if (WIFEXITED(c->status) && WEXITSTATUS(c->status) == DIAG_SYSTEM) {
 		b->system = true; /* reported by the worker */
 		diag_raise(DIAG_SYSTEM);
@@ -506,8 +521,7 @@ static void take(struct batch *b, struct chunk *c)
 			char why[512];
 			snprintf(why, sizeof(why), "%.*s", (int)r.len,
 				 (const char *)r.payload);
-			add_failure(b, w->seq, 1, w->file, w->line, w->id,
-				    why);
+			add_failure(b, w->seq, 1, w->file, w->line, w->id, why);
 			diag_raise(DIAG_ERROR);
 		}
 	}
@@ -516,8 +530,8 @@ static void take(struct batch *b, struct chunk *c)
 			continue;
 		char why[160];
 		waited_signal(c, why, sizeof(why));
-		add_failure(b, c->who[i].seq, 1, c->who[i].file,
-			    c->who[i].line, c->who[i].id, why);
+		add_failure(b, c->who[i].seq, 1, c->who[i].file, c->who[i].line,
+			    c->who[i].id, why);
 		b->done++;
 		diag_raise(DIAG_ERROR);
 	}
@@ -578,13 +592,13 @@ static void run(struct batch *b)
 		if (next != NULL && b->running < (size_t)b->o->jobs &&
 		    b->len < 2 * (size_t)b->o->jobs) {
 			bool ok = spawn(b, next);
-			if (b->worker) {
+			if (b->worker || !ok) {
 				chunk_free(next);
-				return;
+				if (b->worker)
+					return;
+				b->system = true; /* reported */
 			}
 			next = NULL;
-			if (!ok)
-				b->system = true;
 			continue;
 		}
 		if (b->len == 0 && next == NULL && (b->read_all || stopping))
@@ -606,22 +620,23 @@ static bool list_file(struct batch *b, const char *name, const char *document)
 		return false;
 	}
 	snprintf(bytes, sizeof(bytes), "%llu", size);
-	const char *fields[] = {name, hex, bytes, "", document,
-				b->tools.reference_date};
+	const char *fields[] = {name, hex,	bytes,
+				"",   document, b->tools.reference_date};
 	return csv_write_row(outfile_stream(b->manifest), fields,
 			     sizeof(fields) / sizeof(*fields));
 }
 
 static bool write_status(struct batch *b)
 {
-	struct outfile *f = outfile_open(b->o->output_dir, b->names[RUN_STATUS]);
+	struct outfile *f =
+	    outfile_open(b->o->output_dir, b->names[RUN_STATUS]);
 	if (f == NULL)
 		return false;
 	struct buf head = {0};
 	report_csv_status_head(&head);
-	bool ok = fwrite(head.data, 1, head.len, outfile_stream(f)) ==
-		      head.len &&
-		  batch_sort_write(b->status, outfile_stream(f));
+	bool ok =
+	    fwrite(head.data, 1, head.len, outfile_stream(f)) == head.len &&
+	    batch_sort_write(b->status, outfile_stream(f));
 	buf_free(&head);
 	if (!ok) {
 		diag_system(b->names[RUN_STATUS], "cannot write: %s",
@@ -638,9 +653,9 @@ static bool write_stats(struct batch *b)
 	size_t n = report_csv_metrics(&b->stats, m);
 	struct buf out = {0};
 	report_csv_stats(&out, m, n);
-	bool ok = !out.oom && outfile_write(b->o->output_dir,
-					    b->names[RUN_STATS], out.data,
-					    out.len);
+	bool ok =
+	    !out.oom && outfile_write(b->o->output_dir, b->names[RUN_STATS],
+				      out.data, out.len);
 	if (out.oom)
 		diag_system(NULL, "out of memory");
 	buf_free(&out);
@@ -685,8 +700,8 @@ static void finish(struct batch *b)
 	b->recap = NULL;
 	bool ok = outfile_commit(recap) && write_status(b) && write_stats(b) &&
 		  write_merged(b) &&
-		  batch_sweep_others(b->o->output_dir, b->good,
-				     b->o->shard_k, b->o->shard_n);
+		  batch_sweep_others(b->o->output_dir, b->good, b->o->shard_k,
+				     b->o->shard_n);
 	ok = ok && (odt_stream_count(b->merged) == 0 ||
 		    list_file(b, b->names[RUN_MERGED], "letters-merged"));
 	ok = ok && list_file(b, b->names[RUN_STATUS], "status") &&
@@ -722,24 +737,22 @@ static void name_files(struct batch *b)
 static bool setup(struct batch *b)
 {
 	const struct options *o = b->o;
-	name_files(b);
-	const char *names[RUN_NFILES + 1] = {NULL};
-	for (int i = 0; i < RUN_NFILES; i++)
-		names[i] = b->names[i];
-	if (!outfile_mkdirs(o->output_dir) ||
-	    !batch_sweep_top(o->output_dir, names))
-		return false;
 	b->tools.o = o;
 	date_fmt_iso(o->as_of, b->tools.reference_date);
-	b->tools.docs = documents_new(o->templates_dir,
-				      DOCUMENTS_SET(DOCUMENTS_NOTICE) |
-					  DOCUMENTS_SET(DOCUMENTS_REPORT) |
-					  DOCUMENTS_SET(DOCUMENTS_REPORT_BLANK) |
-					  DOCUMENTS_SET(DOCUMENTS_RECAP) |
-					  DOCUMENTS_SET(DOCUMENTS_LETTER));
-	if (b->tools.docs == NULL ||
-	    (b->tools.pdf = pdf_new(o->fonts_dir, o->pdfa)) == NULL)
+	b->tools.docs = documents_new(
+	    o->templates_dir, DOCUMENTS_SET(DOCUMENTS_NOTICE) |
+				  DOCUMENTS_SET(DOCUMENTS_REPORT) |
+				  DOCUMENTS_SET(DOCUMENTS_REPORT_BLANK) |
+				  DOCUMENTS_SET(DOCUMENTS_RECAP) |
+				  DOCUMENTS_SET(DOCUMENTS_LETTER));
+	if (b->tools.docs == NULL)
 		return false;
+	/* The fonts are checked here, before anything is written; each
+	 * worker opens its own (batch_worker.c says why). */
+	struct pdf *fonts = pdf_new(o->fonts_dir, o->pdfa);
+	if (fonts == NULL)
+		return false;
+	pdf_free(fonts);
 	/* The letters name the PDFs' font, so that both look alike. */
 	if ((b->tools.odt = odt_new(pdf_font_family())) == NULL ||
 	    (b->merged = odt_stream_new(b->tools.odt)) == NULL ||
@@ -748,6 +761,13 @@ static bool setup(struct batch *b)
 		diag_system(NULL, "out of memory");
 		return false;
 	}
+	name_files(b);
+	const char *names[RUN_NFILES + 1] = {NULL};
+	for (int i = 0; i < RUN_NFILES; i++)
+		names[i] = b->names[i];
+	if (!outfile_mkdirs(o->output_dir) ||
+	    !batch_sweep_top(o->output_dir, names))
+		return false;
 	b->manifest = outfile_open(o->output_dir, b->names[RUN_MANIFEST]);
 	b->recap = outfile_open(o->output_dir, b->names[RUN_RECAP]);
 	if (b->manifest == NULL || b->recap == NULL)
@@ -785,6 +805,9 @@ static void batch_free(struct batch *b)
 	if (!b->worker) {
 		outfile_discard(b->manifest);
 		outfile_discard(b->recap);
+	} else {
+		outfile_abandon(b->manifest);
+		outfile_abandon(b->recap);
 	}
 	batch_progress_free(b->progress);
 	for (size_t i = 0; i < b->nfails; i++) {
@@ -798,7 +821,6 @@ static void batch_free(struct batch *b)
 	odt_stream_free(b->merged);
 	dossier_source_free(b->src);
 	odt_free(b->tools.odt);
-	pdf_free(b->tools.pdf);
 	documents_free(b->tools.docs);
 }
 

@@ -39,12 +39,12 @@ struct batch_item {
 
 /*
  * What every worker inherits from the parent, loaded once before the
- * first fork: templates, fonts, the ODT writer.
+ * first fork: the templates and the ODT writer.  (Not the PDF renderer:
+ * see batch_worker().)
  */
 struct batch_tools {
 	const struct options *o;
 	struct documents *docs;
-	struct pdf *pdf; /* checks the fonts; workers open their own */
 	struct odt *odt;
 	char reference_date[DATE_ISO_LEN]; /* --as-of, for the manifest */
 };
@@ -58,8 +58,8 @@ enum batch_record_type {
 
 struct batch_record {
 	enum batch_record_type type;
-	uint32_t item;	/* index of the dossier in its chunk */
-	uint32_t ndocs; /* documents written */
+	uint32_t item;		      /* index of the dossier in its chunk */
+	uint32_t ndocs;		      /* documents written */
 	const unsigned char *payload; /* borrowed */
 	uint32_t len;
 };
@@ -117,8 +117,8 @@ bool batch_sweep_top(const char *root, const char *const *names);
  * that is not in good: a dossier that failed this time or is no longer
  * in the inputs.  false after a system diagnostic.
  */
-bool batch_sweep_others(const char *root, const struct batch_ids *good,
-			int k, int n);
+bool batch_sweep_others(const char *root, const struct batch_ids *good, int k,
+			int n);
 
 /* ---- batch_sort.c: status.csv's rows, sorted in bounded memory ------ */
 

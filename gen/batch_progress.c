@@ -73,10 +73,11 @@ void batch_progress_show(struct batch_progress *p, size_t done, size_t read,
 	if (elapsed > 0.5)
 		snprintf(rate, sizeof(rate), ", %.0f documents/s",
 			 (double)docs / elapsed);
-	if (!last && done > 0 && total > (double)done && elapsed > 1) {
+	double rest =
+	    done > 0 ? elapsed * (total - (double)done) / (double)done : 0;
+	if (!last && elapsed > 1 && rest >= 1) {
 		char d[40];
-		fmt_duration(d, sizeof(d),
-			     elapsed * (total - (double)done) / (double)done);
+		fmt_duration(d, sizeof(d), rest);
 		snprintf(left, sizeof(left), ", about %s left", d);
 	}
 	int width = fprintf(stderr, "\rparcours all: %s, %zu documents%s%s",

@@ -185,8 +185,8 @@ static bool merge(struct batch_sort *s, FILE *out)
 	while (ok) {
 		struct cursor *least = NULL;
 		for (size_t i = 0; i < s->nruns; i++)
-			if (c[i].live &&
-			    (least == NULL || row_cmp(&c[i].row, &least->row) < 0))
+			if (c[i].live && (least == NULL ||
+					  row_cmp(&c[i].row, &least->row) < 0))
 				least = &c[i];
 		if (least == NULL)
 			break;
@@ -206,7 +206,10 @@ bool batch_sort_write(struct batch_sort *s, FILE *out)
 {
 	errno = 0;
 	if (s->nruns == 0) {
-		qsort(s->rows, s->n, sizeof(*s->rows), row_qsort_cmp);
+		/* No rows is a NULL array, which qsort must not see. */
+		if (s->n > 1)
+			qsort(s->rows, s->n, sizeof(*s->rows),
+			      row_qsort_cmp);
 		for (size_t i = 0; i < s->n; i++)
 			if (fwrite(s->rows[i].text, 1, s->rows[i].len, out) !=
 			    s->rows[i].len)

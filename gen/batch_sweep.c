@@ -222,8 +222,8 @@ static bool is_id(const char *s)
 	       strcmp(s, "..") != 0;
 }
 
-bool batch_sweep_others(const char *root, const struct batch_ids *good,
-			int k, int n)
+bool batch_sweep_others(const char *root, const struct batch_ids *good, int k,
+			int n)
 {
 	DIR *d = opendir(root);
 	if (d == NULL) {

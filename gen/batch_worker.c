@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "manifest.h"
 #include "outfile.h"
+#include "outfile_group.h"
 
 /* The documents of a dossier, in the order of the manifest. */
 static const enum documents_kind kinds[] = {
@@ -25,6 +26,7 @@ static const enum documents_kind kinds[] = {
 struct worker {
 	const struct batch_tools *t;
 	struct pdf *pdf; /* this process's own: see batch_worker() */
+	struct outfile_group *group; /* the dossier's files, synced at once */
 	int fd;
 	volatile sig_atomic_t *stop;
 	struct buf out;	 /* the document being written */
@@ -148,7 +150,7 @@ static void manifest_row(struct worker *w, const char *path,
 	char hex[SHA256_HEX_LEN], bytes[24];
 	manifest_sha256(w->out.data, w->out.len, hex);
 	snprintf(bytes, sizeof(bytes), "%zu", w->out.len);
-	const char *fields[] = {path,	 hex,	  bytes,
+	const char *fields[] = {path,  hex,	bytes,
 				d->id, e->name, w->t->reference_date};
 	csv_put_row(&w->rows, fields, sizeof(fields) / sizeof(*fields));
 }
@@ -182,8 +184,7 @@ static bool write_document(struct worker *w, const struct batch_item *it,
 		diag_system(path, "out of memory");
 		ok = false;
 	}
-	ok = ok && outfile_write(t->o->output_dir, path, w->out.data,
-				 w->out.len);
+	ok = ok && outfile_group_add(w->group, path, w->out.data, w->out.len);
 	if (ok)
 		manifest_row(w, path, it->d, e);
 	doc_free(doc);
@@ -214,6 +215,9 @@ static bool write_dossier(struct worker *w, const struct batch_item *it,
 			++*ndocs;
 		}
 	}
+	/* The dossier's files go into place together, synced once. */
+	if (!outfile_group_commit(w->group))
+		return false;
 	/* What an earlier run wrote for this dossier and this one did not
 	 * goes, so that the directory matches the manifest. */
 	const char **keep = calloc(w->npaths + 1, sizeof(*keep));
@@ -224,8 +228,8 @@ static bool write_dossier(struct worker *w, const struct batch_item *it,
 	size_t skip = strlen(d->id) + 1; /* "{id}/" */
 	for (size_t i = 0; i < w->npaths; i++)
 		keep[i] = w->paths[i] + skip;
-	bool ok = batch_sweep_dossier(w->t->o->output_dir, d->id, keep,
-				      w->npaths);
+	bool ok =
+	    batch_sweep_dossier(w->t->o->output_dir, d->id, keep, w->npaths);
 	free(keep);
 	return ok;
 }
@@ -238,13 +242,13 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 	diag_reset(NULL);
 	diag_set_hook(remember, &w);
 	/*
-	 * libharu keeps each font file open and reads its glyphs when a
-	 * document is saved: with the parent's renderer, the workers would
-	 * share the files' offsets and garble each other's fonts.  A
-	 * renderer of our own costs a couple of milliseconds.
+	 * A renderer of our own, a couple of milliseconds to make: the
+	 * parent's only checked the fonts.  (Fonts are read into memory,
+	 * so that nothing of the renderer is shared with other processes.)
 	 */
 	w.pdf = pdf_new(t->o->fonts_dir, t->o->pdfa);
-	if (w.pdf == NULL)
+	w.group = w.pdf != NULL ? outfile_group_new(t->o->output_dir) : NULL;
+	if (w.group == NULL)
 		n = 0; /* reported: a system error, the worker's status */
 	for (size_t i = 0; i < n && !*stop && !w.broken; i++) {
 		uint32_t ndocs = 0;
@@ -252,6 +256,8 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 		w.npaths = 0;
 		buf_reset(&w.rows);
 		bool ok = write_dossier(&w, &items[i], &ndocs);
+		/* A dossier cut short leaves no file of this run. */
+		outfile_group_discard(w.group);
 		if (!ok && *stop && w.why[0] == '\0')
 			break; /* interrupted: the dossier is not done */
 		if (ok && w.rows.oom) {
@@ -262,12 +268,13 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 			send_record(&w, BATCH_DONE, (uint32_t)i, ndocs,
 				    w.rows.data, w.rows.len);
 		else
-			send_record(&w, BATCH_FAILED, (uint32_t)i, ndocs,
-				    w.why, strlen(w.why));
+			send_record(&w, BATCH_FAILED, (uint32_t)i, ndocs, w.why,
+				    strlen(w.why));
 		if (diag_worst() >= DIAG_SYSTEM)
 			break;
 	}
 	diag_set_hook(NULL, NULL);
+	outfile_group_free(w.group);
 	pdf_free(w.pdf);
 	buf_free(&w.out);
 	buf_free(&w.rows);

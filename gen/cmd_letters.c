@@ -15,6 +15,7 @@
 #include "dossier_read.h"
 #include "odt.h"
 #include "outfile.h"
+#include "outfile_group.h"
 #include "pdf.h"
 #include "rules.h"
 
@@ -25,8 +26,9 @@ struct letters_run {
 	enum letters_out out;
 	struct documents *docs;
 	struct odt *odt;
-	struct pdf *pdf;     /* --format pdf */
-	struct doc **merged; /* every letter of the run, for --merge */
+	struct pdf *pdf;	     /* --format pdf */
+	struct outfile_group *group; /* a dossier's letters, synced at once */
+	struct doc **merged;	     /* every letter of the run, for --merge */
 	size_t nmerged, cap;
 	unsigned long written;
 	bool failed; /* a system error: stop */
@@ -109,7 +111,7 @@ static bool write_letter(struct letters_run *r, const struct doc *doc,
 		ok = true;
 		break;
 	}
-	ok = ok && outfile_write(r->o->output_dir, path, b.data, b.len);
+	ok = ok && outfile_group_add(r->group, path, b.data, b.len);
 	buf_free(&b);
 	if (ok)
 		r->written++;
@@ -164,6 +166,10 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 			doc_free(doc);
 	}
 	free(used);
+	/* What was written goes into place even after a failure, as each
+	 * file used to on its own. */
+	if (r->group != NULL && !outfile_group_commit(r->group))
+		r->failed = true;
 }
 
 /* The merged document: every letter of the run, one after the other. */
@@ -255,12 +261,15 @@ void cmd_letters(const struct options *o)
 	r.odt = odt_new(pdf_font_family());
 	if (r.odt == NULL)
 		diag_system(NULL, "out of memory");
-	else if (r.out != LETTERS_PDF ||
-		 (r.pdf = pdf_new(o->fonts_dir, o->pdfa)) != NULL)
+	else if ((r.out == LETTERS_TREE ||
+		  (r.group = outfile_group_new(o->output_dir)) != NULL) &&
+		 (r.out != LETTERS_PDF ||
+		  (r.pdf = pdf_new(o->fonts_dir, o->pdfa)) != NULL))
 		run(&r);
 	for (size_t i = 0; i < r.nmerged; i++)
 		doc_free(r.merged[i]);
 	free(r.merged);
+	outfile_group_free(r.group);
 	pdf_free(r.pdf);
 	odt_free(r.odt);
 	documents_free(r.docs);

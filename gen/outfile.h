@@ -55,6 +55,12 @@ FILE *outfile_stream(struct outfile *f);
 bool outfile_commit(struct outfile *f);
 /* Removes the temporary file and frees f; NULL is a no-op. */
 void outfile_discard(struct outfile *f);
+/*
+ * Closes and frees f in a process that inherited it through fork(),
+ * leaving the temporary file to the parent that is writing it; NULL is
+ * a no-op.
+ */
+void outfile_abandon(struct outfile *f);
 
 /*
  * true if name (a file name, no directory) is one of the temporary names

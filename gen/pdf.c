@@ -447,15 +447,16 @@ static bool add_output_intent(struct pdf *p)
 	HPDF_STATUS st = HPDF_OK;
 	st |= HPDF_Dict_AddNumber(icc, "N", 3);
 	st |= HPDF_Dict_AddName(icc, "Alternate", "DeviceRGB");
-	st |= HPDF_Stream_Write(icc->stream, p->icc.data, (HPDF_UINT)p->icc.len);
+	st |=
+	    HPDF_Stream_Write(icc->stream, p->icc.data, (HPDF_UINT)p->icc.len);
 	st |= HPDF_Dict_AddName(intent, "Type", "OutputIntent");
 	st |= HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
 	st |= HPDF_Dict_Add(intent, "OutputConditionIdentifier",
 			    HPDF_String_New(h->mmgr, id, NULL));
 	st |= HPDF_Dict_Add(intent, "Info", HPDF_String_New(h->mmgr, id, NULL));
-	st |= HPDF_Dict_Add(intent, "RegistryName",
-			    HPDF_String_New(h->mmgr, "http://www.color.org",
-					    NULL));
+	st |= HPDF_Dict_Add(
+	    intent, "RegistryName",
+	    HPDF_String_New(h->mmgr, "http://www.color.org", NULL));
 	st |= HPDF_Dict_Add(intent, "DestOutputProfile", icc);
 	st |= HPDF_Dict_Add(h->catalog, "OutputIntents", intents);
 	st |= HPDF_Array_Add(intents, intent);

@@ -26,6 +26,7 @@
 #include <hpdf_objects.h>
 
 #include "diag.h"
+#include "pdf_embed.h"
 #include "pdf_font.h"
 #include "utf8.h"
 
@@ -63,6 +64,7 @@ struct pdf_fonts {
 	uint16_t *widths[LAYOUT_NFACES]; /* BMP width cache, 1/1000 em */
 	struct slot *slots;		 /* sorted by cp, then preference */
 	size_t nslots;
+	struct pdf_embed *embed; /* font programs written before */
 
 	/* Per document. */
 	HPDF_Font fonts[LAYOUT_NFACES][NENC + 1];
@@ -188,10 +190,62 @@ double pdf_fonts_advance(void *ctx, enum layout_face face, uint32_t cp)
 	return w == MISSING ? 0 : w / 1000.0;
 }
 
+/*
+ * Loads one face as HPDF_LoadTTFontFromFile() does, but from a copy of
+ * the file in memory.  libharu reads the font again for every document
+ * it embeds it in, glyph by glyph: from the file that is an lseek() and
+ * a 4 KiB read() per glyph, 600 system calls a document; from memory,
+ * none.  The font definition, and so the PDF, are the same, and so is
+ * the subset tag, which follows libharu's sequence (HPDFAA, HPDFAB, …).
+ * Returns libharu's name of the face, NULL on failure (libharu's error).
+ */
+static const char *load_face(HPDF_Doc hpdf, const char *path)
+{
+	FILE *in = fopen(path, "rb");
+	if (in == NULL)
+		return NULL;
+	/* One block: the whole file (Open Sans is about 220 KB). */
+	HPDF_Stream mem = HPDF_MemStream_New(hpdf->mmgr, 1 << 18);
+	unsigned char chunk[65536];
+	size_t n;
+	HPDF_STATUS st = mem != NULL ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+	while (st == HPDF_OK && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		st = HPDF_Stream_Write(mem, chunk, (HPDF_UINT)n);
+	bool bad = ferror(in);
+	fclose(in);
+	if (mem == NULL)
+		return NULL;
+	if (bad || st != HPDF_OK ||
+	    HPDF_Stream_Seek(mem, 0, HPDF_SEEK_SET) != HPDF_OK) {
+		HPDF_Stream_Free(mem);
+		return NULL;
+	}
+	/* Takes the stream, and frees it on failure. */
+	HPDF_FontDef def = HPDF_TTFontDef_Load(hpdf->mmgr, mem, HPDF_TRUE);
+	if (def == NULL || HPDF_Doc_RegisterFontDef(hpdf, def) != HPDF_OK)
+		return NULL;
+	HPDF_BYTE *tag = hpdf->ttfont_tag;
+	if (tag[0] == 0) {
+		memcpy(tag, "HPDFAA", HPDF_TTF_FONT_TAG_LEN);
+	} else {
+		for (int i = HPDF_TTF_FONT_TAG_LEN - 1; i >= 0; i--) {
+			if (++tag[i] <= 'Z')
+				break;
+			tag[i] = 'A';
+		}
+	}
+	char name[HPDF_TTF_FONT_TAG_LEN + 1];
+	memcpy(name, tag, HPDF_TTF_FONT_TAG_LEN);
+	name[HPDF_TTF_FONT_TAG_LEN] = '\0';
+	HPDF_TTFontDef_SetTagName(def, name);
+	return def->base_font;
+}
+
 struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 {
 	struct pdf_fonts *f = calloc(1, sizeof(*f));
-	if (f == NULL) {
+	if (f == NULL || (f->embed = pdf_embed_new()) == NULL) {
+		free(f);
 		diag_system(NULL, "out of memory");
 		return NULL;
 	}
@@ -208,8 +262,7 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 			return NULL;
 		}
 		fclose(probe);
-		const char *name =
-		    HPDF_LoadTTFontFromFile(hpdf, path, HPDF_TRUE);
+		const char *name = load_face(hpdf, path);
 		f->names[i] = name != NULL ? strdup(name) : NULL;
 		f->defs[i] =
 		    name != NULL ? HPDF_Doc_FindFontDef(hpdf, name) : NULL;
@@ -245,6 +298,7 @@ void pdf_fonts_free(struct pdf_fonts *f)
 	}
 	free(f->slots);
 	free(f->fallback);
+	pdf_embed_free(f->embed);
 	free(f);
 }
 
@@ -358,6 +412,8 @@ static HPDF_Font font_for(struct pdf_fonts *f, enum layout_face face,
 			 enc == FALLBACK ? UNICODE_ENCODING : encodings[enc]);
 	if (*slot != NULL && enc == FALLBACK && !fix_tounicode(f, *slot))
 		*slot = NULL;
+	else if (*slot != NULL && enc != FALLBACK)
+		pdf_embed_use(f->embed, *slot);
 	return *slot;
 }
 

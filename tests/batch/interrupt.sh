@@ -53,7 +53,7 @@ kill -KILL -$pid
 # The shell would say "Killed": that is what we did.
 { wait $pid; } 2>/dev/null
 [ -e "$o/manifest.csv" ] && fail "a manifest after SIGKILL mid-way"
-bad=$(complete "$o")
+bad=$(partial_files "$o")
 [ -z "$bad" ] || fail "partial file under a final name: $bad"
 ok "SIGKILL to the process group mid-way: no partial file, no manifest"
 finished "$o"
@@ -71,7 +71,7 @@ grep -q "interrupted by signal 15" "$tmp/err" ||
 	fail "no word of the interruption: $(cat "$tmp/err")"
 [ -e "$o/manifest.csv" ] && fail "a manifest after SIGTERM"
 [ -z "$(temps "$o")" ] || fail "temporary files after SIGTERM: $(temps "$o" | head -3)"
-bad=$(complete "$o")
+bad=$(partial_files "$o")
 [ -z "$bad" ] || fail "partial file under a final name: $bad"
 ok "SIGTERM: exit status 3, workers stop cleanly, no temporary file, no manifest"
 finished "$o"

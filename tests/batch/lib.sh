@@ -20,9 +20,9 @@ for tool in qpdf pdffonts unzip cmp python3; do
 		fail "$tool is not installed (run make deps)"
 done
 
-# complete DIR: every PDF ends with %%EOF and every ODT is a whole zip;
+# partial_files DIR: every PDF ends with %%EOF and every ODT is a whole zip;
 # prints the first file that is not.
-complete() {
+partial_files() {
 	find "$1" -name '*.pdf' ! -name '.*' | while read -r f; do
 		tail -c 16 "$f" | grep -q '%%EOF' || { echo "$f"; break; }
 	done

@@ -3,10 +3,12 @@
  * status rows' sort in bounded memory, the pipe records, the set of ids
  * and the sweeping of what earlier runs left.
  */
+/* cmocka needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <stdio.h>
@@ -79,8 +81,8 @@ static void test_sort_spills(void **state)
 		snprintf(id, sizeof(id), "D%05d", (i * 31) % 977);
 		int n = snprintf(line, sizeof(line), "%d,%s,%d,%s\n", due, id,
 				 i, pad);
-		assert_true(batch_sort_add(s, due, id, (uint64_t)i, line,
-					   (size_t)n));
+		assert_true(
+		    batch_sort_add(s, due, id, (uint64_t)i, line, (size_t)n));
 	}
 	FILE *out = tmpfile();
 	assert_true(batch_sort_write(s, out));
@@ -202,8 +204,7 @@ static const struct {
     {"E1/E10_X_notice_2017-09-04.pdf", true, "another dossier's prefix"},
     {"E2/E2_ROUX_notice_2018-01-01.odt", false,
      "a dossier no longer in the run"},
-    {"E3/E3_ROUX_notice_2018-01-01.pdf", true,
-     "a good dossier of the run"},
+    {"E3/E3_ROUX_notice_2018-01-01.pdf", true, "a good dossier of the run"},
     {".status.csv.Qw3rty", false, "status.csv's temporary file"},
     {"letters-merged.odt.aB3dE5", false, "libzip's temporary file"},
     {".other.csv.Qw3rty", true, "not one of the run's files"},

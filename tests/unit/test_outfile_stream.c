@@ -2,10 +2,12 @@
  * Unit tests of files written in pieces (outfile_open/commit/discard)
  * and of the temporary names a killed run leaves (outfile_is_temp).
  */
+/* cmocka needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <dirent.h>
@@ -50,7 +52,8 @@ static int count_files(const char *dir)
 	DIR *d = opendir(dir);
 	int n = 0;
 	for (struct dirent *e; d != NULL && (e = readdir(d)) != NULL;)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+		n +=
+		    strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
 	if (d != NULL)
 		closedir(d);
 	return n;

@@ -3,10 +3,12 @@
  * computed apart from parcours, from sha256sum's digest of each id (its
  * first 8 bytes, big-endian, modulo N, plus one).
  */
+/* cmocka needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <stdio.h>
@@ -23,8 +25,9 @@ static const struct {
     {"E0042", 4, 1, "d457ecb1adee02c0 mod 4 = 0"},
     {"E0107", 3, 3, "digest c7fa7525498d760f mod 3 = 2"},
     {"E0107", 7, 3, "c7fa7525498d760f mod 7 = 2"},
-    {"G1-0000001", 16, 10, "0e3d483588da9c89 mod 16 = 9: a leading zero "
-			   "byte counts"},
+    {"G1-0000001", 16, 10,
+     "0e3d483588da9c89 mod 16 = 9: a leading zero "
+     "byte counts"},
     {"", 5, 3, "the empty id hashes like any string"},
 };
 

@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+# The benchmark behind `make bench`: parcours against the tools HR would
+# otherwise use, side by side, in one run on the same dossiers, so that
+# the ratios hold on a shared machine.  See bench/README.md.
+#
+# usage: bench/bench.py [--build DIR] [--sizes 1000,10000] [--jobs 1,2]
+#                       [--types-size 1000] [--pdfkit-docs N]
+#                       [--carbone-docs N] [--lo-docs N] [--no-peers]
+#                       [--keep]
+#
+# Writes the table to standard output and DIR/bench.csv (DIR: build/).
+# Installs what it needs when run as root: the Debian packages through
+# tests/deps.sh, the npm packages of bench/peers/package.json into
+# DIR/bench/node_modules.
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+AS_OF = "2026-11-26"  # the generator's --until: every event on or before
+PEERS = os.path.join(ROOT, "bench", "peers")
+
+# (command, Debian package): a command found on the PATH is enough, so
+# that a Node.js from elsewhere is not replaced by Debian's.
+TOOLS = [("/usr/bin/time", "time"), ("soffice", "libreoffice-writer-nogui"),
+         ("node", "nodejs"), ("npm", "npm"), ("unzip", "unzip"),
+         ("make", "make")]
+FONT_PACKAGES = ["fonts-open-sans"]  # LibreOffice draws with the same face
+
+
+def say(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def install_deps(build):
+    missing = [pkg for cmd, pkg in TOOLS if shutil.which(cmd) is None]
+    missing += [p for p in FONT_PACKAGES if subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True,
+        text=True).stdout.find("ok installed") < 0]
+    if missing:
+        subprocess.run(["sh", os.path.join(ROOT, "tests", "deps.sh")]
+                       + missing, check=True)
+    bench = os.path.join(build, "bench")
+    os.makedirs(bench, exist_ok=True)
+    want = open(os.path.join(PEERS, "package.json")).read()
+    have = os.path.join(bench, "package.json")
+    stamp = os.path.join(bench, "node_modules", ".installed")
+    if (not os.path.exists(stamp) or not os.path.exists(have)
+            or open(have).read() != want):
+        say("bench: npm install (carbone, pdfkit) into " + bench)
+        with open(have, "w") as f:
+            f.write(want)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund",
+                        "--no-save", "--prefix", bench], check=True,
+                       stdout=sys.stderr)
+        open(stamp, "w").close()
+    return os.path.join(bench, "node_modules")
+
+
+def dossiers(build, size):
+    """The generated dossiers of this size, made once (deterministic)."""
+    d = os.path.join(build, "bench", f"dossiers-{size}")
+    stamp = os.path.join(d, ".complete")
+    if not os.path.exists(stamp):
+        shutil.rmtree(d, ignore_errors=True)
+        say(f"bench: generating {size} dossiers into {d}")
+        subprocess.run([sys.executable,
+                        os.path.join(ROOT, "bench", "gen-dossiers.py"),
+                        "--until", AS_OF, str(size), d], check=True)
+        open(stamp, "w").close()
+    return d
+
+
+def timed(argv, env=None, stdout=None):
+    """Runs argv under /usr/bin/time -v: (wall, cpu, rss KiB, stdout)."""
+    tfile = os.path.join(BENCH_DIR, "time.txt")
+    p = subprocess.run(["/usr/bin/time", "-v", "-o", tfile] + argv,
+                       env=env, stdout=stdout or subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        say(p.stderr[-2000:])
+        raise SystemExit(f"bench: {' '.join(argv[:3])}… exited "
+                         f"{p.returncode}")
+    t = open(tfile).read()
+
+    def field(name):
+        return re.search(re.escape(name) + r": (.*)", t).group(1).strip()
+    wall = 0.0
+    for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)") \
+            .split(":"):
+        wall = wall * 60 + float(part)
+    cpu = float(field("User time (seconds)")) + \
+        float(field("System time (seconds)"))
+    rss = int(field("Maximum resident set size (kbytes)"))
+    return wall, cpu, rss, p.stdout
+
+
+def documents_in(out, exts=(".pdf", ".odt")):
+    """Count and bytes of the documents under out (no merged letters)."""
+    n = size = 0
+    for dirpath, _, files in os.walk(out):
+        for f in files:
+            if f.endswith(exts) and not f.startswith("letters-merged") \
+                    and not f.startswith("."):
+                n += 1
+                size += os.path.getsize(os.path.join(dirpath, f))
+    return n, size
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, **row):
+        docs = row["docs"]
+        row.setdefault("rss_kib", 0)
+        row["docs_per_s"] = docs / row["wall_s"] if row["wall_s"] else 0
+        row["cpu_ms_per_doc"] = 1000 * row["cpu_s"] / docs if docs else 0
+        row["bytes_per_doc"] = row["bytes"] / row.get("docs_out", docs) \
+            if docs else 0
+        self.rows.append(row)
+        say("bench: {tool} {run} -j{jobs} on {size}: {docs} docs, "
+            "{docs_per_s:.0f}/s, {cpu_ms_per_doc:.2f} ms CPU/doc".format(
+                **row))
+        return row
+
+    def find(self, tool, run, size=None):
+        for r in self.rows:
+            if r["tool"] == tool and r["run"] == run and \
+                    (size is None or r["size"] == size):
+                return r
+        return None
+
+
+def parcours_type_runs(t, exe, size, ddir, outroot):
+    """Each per-type command once, single process, on the same dossiers."""
+    runs = [("notice", ["notice"]), ("report", ["report"]),
+            ("report-blank", ["report", "--blank"]), ("recap", ["recap"]),
+            ("letters", ["letters"])]
+    for name, args in runs:
+        out = os.path.join(outroot, name)
+        wall, cpu, rss, _ = timed([exe] + args + [
+            "-q", "--as-of", AS_OF, "-o", out, ddir])
+        n, size_b = documents_in(out)
+        t.add(tool="parcours", run=name, jobs=1, size=size, docs=n,
+              wall_s=wall, cpu_s=cpu, bytes=size_b, rss_kib=rss)
+
+
+def manifest_rows(out):
+    with open(os.path.join(out, "manifest.csv"), newline="") as f:
+        return [r for r in csv.DictReader(f) if r["dossier"] != ""]
+
+
+def parcours_all_runs(t, exe, size, ddir, outroot, jobs):
+    """`all` over the campaign: the whole mix, per -j."""
+    digests = {}
+    for j in jobs:
+        out = os.path.join(outroot, f"all-{size}-j{j}")
+        wall, cpu, rss, _ = timed([exe, "all", "-q", "--as-of", AS_OF,
+                                   "-j", str(j), "-o", out, ddir])
+        rows = manifest_rows(out)
+        row = t.add(tool="parcours", run="all", jobs=j, size=size,
+                    docs=len(rows), wall_s=wall, cpu_s=cpu,
+                    bytes=sum(int(r["bytes"]) for r in rows), rss_kib=rss)
+        if j == jobs[0]:
+            row["mix"] = {}
+            for r in rows:
+                n, b = row["mix"].get(r["document"], (0, 0))
+                row["mix"][r["document"]] = (n + 1, b + int(r["bytes"]))
+        digests[j] = sorted((r["path"], r["sha256"]) for r in rows)
+    same = len({tuple(v) for v in digests.values()}) == 1
+    return same
+
+
+def peers(t, exe, ddir, size, outroot, node_modules, args):
+    work = os.path.join(outroot, "peers")
+    os.makedirs(work)
+    env = dict(os.environ, NODE_PATH=node_modules)
+    letters = os.path.join(outroot, "letters")
+    trees = {}
+    for name, cmd in (("report", ["report"]), ("letters", ["letters"])):
+        trees[name] = os.path.join(work, name + ".tree")
+        with open(trees[name], "w") as f:
+            subprocess.run([exe] + cmd + ["--format", "tree", "--as-of",
+                                          AS_OF, ddir], stdout=f,
+                           check=True)
+
+    def node(script, *argv):
+        wall, cpu, rss, out = timed(["node", os.path.join(PEERS, script)]
+                                    + [str(a) for a in argv], env=env)
+        return json.loads(out.strip().splitlines()[-1]), rss
+
+    r, rss = node("pdfkit-report.js", trees["report"],
+                  os.path.join(ROOT, "fonts"), os.path.join(work, "pdfkit"),
+                  args.pdfkit_docs)
+    t.add(tool="pdfkit", run="report", jobs=1, size=size, docs=r["docs"],
+          wall_s=r["wall_s"], cpu_s=r["cpu_s"], bytes=r["bytes"],
+          rss_kib=rss, vs="report")
+    r, rss = node("carbone-letters.js", trees["letters"], letters,
+                  os.path.join(work, "carbone"), args.carbone_docs)
+    t.add(tool="carbone", run="letter-convocation", jobs=1, size=size,
+          docs=r["docs"], wall_s=r["wall_s"], cpu_s=r["cpu_s"],
+          bytes=r["bytes"], rss_kib=rss, vs="letters")
+    conv = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(letters)
+                  for f in fs if "_letter-convocation_" in f)
+    conv = conv[:args.lo_docs + 1]
+    p = subprocess.run(["sh", os.path.join(PEERS, "libreoffice.sh"),
+                        os.path.join(work, "libreoffice")] + conv,
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        say(p.stderr)
+        raise SystemExit("bench: the LibreOffice peer failed")
+    r = json.loads(p.stdout.strip().splitlines()[-1])
+    t.add(tool="libreoffice", run="letter-convocation→pdf", jobs=1,
+          size=size, docs=r["docs"], wall_s=r["wall_s"], cpu_s=r["cpu_s"],
+          bytes=r["bytes"], docs_out=r["docs_out"], rss_kib=r["rss_kib"],
+          vs="letters")
+
+
+def ratios(t):
+    for r in t.rows:
+        ours = t.find("parcours", r.get("vs", ""), r["size"])
+        if ours is None:
+            continue
+        r["x_cpu"] = r["cpu_ms_per_doc"] / ours["cpu_ms_per_doc"]
+        r["x_rate"] = ours["docs_per_s"] / r["docs_per_s"]
+
+
+def print_table(t):
+    head = ("dossiers", "tool", "run", "-j", "docs", "docs/s",
+            "CPU ms/doc", "KB/doc", "peak RSS MiB", "parcours is")
+    lines = []
+    for r in t.rows:
+        x = ""
+        if "x_cpu" in r:
+            x = "{:.0f}x less CPU, {:.0f}x the rate".format(r["x_cpu"],
+                                                           r["x_rate"])
+        lines.append((str(r["size"]), r["tool"], r["run"], str(r["jobs"]),
+                      str(r["docs"]), "{:.0f}".format(r["docs_per_s"]),
+                      "{:.2f}".format(r["cpu_ms_per_doc"]),
+                      "{:.1f}".format(r["bytes_per_doc"] / 1000),
+                      "{:.1f}".format(r["rss_kib"] / 1024), x))
+    w = [max(len(h), *(len(l[i]) for l in lines)) for i, h in
+         enumerate(head)]
+    fmt = "  ".join("{:<%d}" % n if i < 3 else "{:>%d}" % n
+                    for i, n in enumerate(w[:-1])) + "  {}"
+    print(fmt.format(*head))
+    print(fmt.format(*("-" * n for n in w)))
+    for l in lines:
+        print(fmt.format(*l).rstrip())
+
+
+def print_mix(t):
+    for r in t.rows:
+        if "mix" not in r:
+            continue
+        print(f"\n`all` on {r['size']} dossiers, by document "
+              f"(from manifest.csv):")
+        for k, (n, b) in sorted(r["mix"].items(), key=lambda kv: -kv[1][0]):
+            print(f"  {k:<24} {n:>8} docs  {b / n / 1000:>7.1f} KB/doc")
+
+
+def targets(t, sizes, same):
+    print("\ntargets (2 cores):")
+    big = max(sizes)
+    for a2 in [r for r in t.rows if r["tool"] == "parcours" and
+               r["run"] == "all" and r["jobs"] == 2 and r["size"] == big]:
+        print("  all -j 2, {} dossiers: {:.0f} documents/s "
+              "(target 1000), {:.2f} ms CPU/doc (target 2)".format(
+                  big, a2["docs_per_s"], a2["cpu_ms_per_doc"]))
+    let = [r for r in t.rows if r["tool"] == "parcours"
+           and r["run"] == "letters"]
+    if let:
+        r = let[0]
+        print("  letters (ODT), one process: {:.0f}/s, {:.2f} ms "
+              "CPU/letter: {:.0f}/s on 2 cores by CPU (target 5000)".format(
+                  r["docs_per_s"], r["cpu_ms_per_doc"],
+                  2000 / r["cpu_ms_per_doc"]))
+    rss = max(r["rss_kib"] for r in t.rows if r["tool"] == "parcours")
+    print("  peak RSS of any parcours run: {:.1f} MiB (target < 64)"
+          .format(rss / 1024))
+    for tool, goal in (("pdfkit", 20), ("carbone", 10),
+                       ("libreoffice", None)):
+        r = [x for x in t.rows if x["tool"] == tool and "x_cpu" in x]
+        if r:
+            r = r[0]
+            print("  vs {}: {:.0f}x less CPU per document, {:.0f}x the "
+                  "rate{}".format(tool, r["x_cpu"], r["x_rate"],
+                                  f" (target {goal}x)" if goal else ""))
+    if same is not None:
+        print("  all -j 1 and -j 2 wrote the same files (manifest "
+              "digests): " + ("yes" if same else "NO"))
+
+
+def write_csv(t, path):
+    cols = ["size", "tool", "run", "jobs", "docs", "wall_s", "cpu_s",
+            "docs_per_s", "cpu_ms_per_doc", "bytes_per_doc", "rss_kib",
+            "x_cpu", "x_rate"]
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(cols)
+        for r in t.rows:
+            w.writerow([("%.4f" % r[c]) if isinstance(r.get(c), float)
+                        else r.get(c, "") for c in cols])
+
+
+def main():
+    global BENCH_DIR
+    p = argparse.ArgumentParser()
+    p.add_argument("--build", default=os.path.join(ROOT, "build"))
+    p.add_argument("--sizes", default="1000,10000")
+    p.add_argument("--jobs", default="1,2")
+    p.add_argument("--types-size", type=int, default=1000)
+    p.add_argument("--pdfkit-docs", type=int, default=300)
+    p.add_argument("--carbone-docs", type=int, default=1000)
+    p.add_argument("--lo-docs", type=int, default=200)
+    p.add_argument("--no-peers", action="store_true")
+    p.add_argument("--keep", action="store_true",
+                   help="keep the documents written, under DIR/bench/out")
+    a = p.parse_args()
+    build = os.path.abspath(a.build)
+    BENCH_DIR = os.path.join(build, "bench")
+    sizes = [int(s) for s in a.sizes.split(",")]
+    jobs = [int(j) for j in a.jobs.split(",")]
+    exe = os.path.join(build, "parcours")
+    if not os.access(exe, os.X_OK):
+        raise SystemExit(f"bench: no {exe}: run make first")
+    node_modules = None if a.no_peers else install_deps(build)
+    if a.no_peers and not shutil.which("/usr/bin/time"):
+        subprocess.run(["sh", os.path.join(ROOT, "tests", "deps.sh"),
+                        "time"], check=True)
+    os.makedirs(BENCH_DIR, exist_ok=True)
+
+    t = Table()
+    # Every run writes into a directory of its own, and nothing is
+    # deleted before the last one: ext4 without a journal (this machine)
+    # searches past recently deleted inodes for each new file, which
+    # would charge one run for the clean-up of the one before.  An
+    # earlier bench's output goes at the end, with this one's.
+    outroot = os.path.join(BENCH_DIR, "out")
+    old = None
+    if os.path.exists(outroot):
+        old = f"{outroot}.old-{os.getpid()}"
+        os.rename(outroot, old)
+    os.makedirs(outroot)
+    tdir = dossiers(build, a.types_size)
+    parcours_type_runs(t, exe, a.types_size, tdir, outroot)
+    if not a.no_peers:
+        peers(t, exe, tdir, a.types_size, outroot, node_modules, a)
+    same = True
+    for size in sizes:
+        same &= parcours_all_runs(t, exe, size, dossiers(build, size),
+                                  outroot, jobs)
+    ratios(t)
+    print_table(t)
+    print_mix(t)
+    targets(t, sizes, same if len(jobs) > 1 else None)
+    write_csv(t, os.path.join(build, "bench.csv"))
+    if not a.keep:
+        shutil.rmtree(outroot, ignore_errors=True)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    print(f"\n(CSV: {os.path.join(build, 'bench.csv')})")
+
+
+if __name__ == "__main__":
+    main()

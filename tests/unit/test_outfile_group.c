@@ -1,0 +1,246 @@
+/*
+ * Unit tests of files written as a group and synced once
+ * (outfile_group.h): what is on disk after add, commit and discard.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* After the headers it needs. */
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "outfile.h"
+#include "outfile_group.h"
+
+#define MAXF 4
+
+/*
+ * Each case: what is there before ("path=content" a file, "path/" a
+ * directory), the files added ("path=content") with what add must say,
+ * commit or discard with what commit must say, and every regular file
+ * under the root afterwards, sorted, temporary ones included.
+ */
+static const struct {
+	const char *why;
+	const char *before[MAXF];
+	const char *adds[MAXF];
+	bool add_ok[MAXF];
+	bool commit, commit_ok;
+	const char *after[MAXF];
+} cases[] = {
+    {"a dossier's three files go into place together",
+     {NULL},
+     {"d/a.pdf=1", "d/b.pdf=22", "d/c.odt=333"},
+     {true, true, true},
+     true,
+     true,
+     {"d/a.pdf=1", "d/b.pdf=22", "d/c.odt=333"}},
+    {"a discarded group leaves no file, temporary or final",
+     {NULL},
+     {"d/a.pdf=1", "d/b.pdf=22"},
+     {true, true},
+     false,
+     true,
+     {NULL}},
+    {"the directories are made, nested ones too",
+     {NULL},
+     {"x/y/z.pdf=q", "w.csv=r"},
+     {true, true},
+     true,
+     true,
+     {"w.csv=r", "x/y/z.pdf=q"}},
+    {"a file of an earlier run is replaced whole",
+     {"d/a.pdf=old and longer"},
+     {"d/a.pdf=new"},
+     {true},
+     true,
+     true,
+     {"d/a.pdf=new"}},
+    {"an empty group commits and writes nothing",
+     {NULL},
+     {NULL},
+     {false},
+     true,
+     true,
+     {NULL}},
+    {"a file that cannot be made is reported, the others still go",
+     {"f=plain file"},
+     {"d/a.pdf=1", "f/x.pdf=2", "d/b.pdf=3"},
+     {true, false, true},
+     true,
+     true,
+     {"d/a.pdf=1", "d/b.pdf=3", "f=plain file"}},
+    {"a rename that fails stops the commit and leaves no temporary file",
+     {"d/b.pdf/"},
+     {"d/a.pdf=1", "d/b.pdf=2", "d/c.pdf=3"},
+     {true, true, true},
+     true,
+     false,
+     {"d/a.pdf=1"}},
+};
+
+static void put(const char *root, const char *spec)
+{
+	char path[512];
+	const char *eq = strchr(spec, '=');
+	/* "path/": a directory, without its slash. */
+	size_t n = eq != NULL ? (size_t)(eq - spec) : strlen(spec) - 1;
+	snprintf(path, sizeof(path), "%s/%.*s", root, (int)n, spec);
+	if (eq == NULL) {
+		assert_true(outfile_mkdirs(path));
+		return;
+	}
+	char *slash = strrchr(path, '/');
+	*slash = '\0';
+	assert_true(outfile_mkdirs(path));
+	*slash = '/';
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(eq + 1, f);
+	fclose(f);
+}
+
+/* Appends "rel=content" for every regular file under dir. */
+static void list(const char *root, const char *rel, char out[][128], size_t *n)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s%s%s", root, *rel ? "/" : "", rel);
+	DIR *dir = opendir(path);
+	assert_non_null(dir);
+	for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char sub[256], full[768];
+		snprintf(sub, sizeof(sub), "%.100s%s%.100s", rel,
+			 *rel ? "/" : "", e->d_name);
+		snprintf(full, sizeof(full), "%s/%s", root, sub);
+		struct stat st;
+		assert_int_equal(stat(full, &st), 0);
+		if (S_ISDIR(st.st_mode)) {
+			list(root, sub, out, n);
+			continue;
+		}
+		assert_true(*n < 8);
+		char content[64] = {0};
+		FILE *f = fopen(full, "r");
+		assert_non_null(f);
+		size_t got = fread(content, 1, sizeof(content) - 1, f);
+		content[got] = '\0';
+		fclose(f);
+		snprintf(out[(*n)++], 128, "%.60s=%.60s", sub, content);
+	}
+	closedir(dir);
+}
+
+static int cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static void test_cases(void **state)
+{
+	(void)state;
+	FILE *sink = tmpfile();
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char root[] = "/tmp/parcours-group-XXXXXX";
+		assert_non_null(mkdtemp(root));
+		diag_reset(sink);
+		for (size_t k = 0; k < MAXF && cases[i].before[k]; k++)
+			put(root, cases[i].before[k]);
+		struct outfile_group *g = outfile_group_new(root);
+		assert_non_null(g);
+		for (size_t k = 0; k < MAXF && cases[i].adds[k]; k++) {
+			const char *spec = cases[i].adds[k];
+			const char *eq = strchr(spec, '=');
+			char rel[128];
+			snprintf(rel, sizeof(rel), "%.*s", (int)(eq - spec),
+				 spec);
+			if (outfile_group_add(g, rel, eq + 1, strlen(eq + 1)) !=
+			    cases[i].add_ok[k])
+				fail_msg("%s: add of %s", cases[i].why, rel);
+		}
+		if (cases[i].commit) {
+			if (outfile_group_commit(g) != cases[i].commit_ok)
+				fail_msg("%s: commit", cases[i].why);
+		} else {
+			outfile_group_discard(g);
+		}
+		outfile_group_free(g);
+
+		char got[8][128];
+		size_t n = 0, nwant = 0;
+		list(root, "", got, &n);
+		qsort(got, n, sizeof(got[0]), cmp);
+		while (nwant < MAXF && cases[i].after[nwant])
+			nwant++;
+		if (n != nwant)
+			fail_msg("%s: %zu files, want %zu (first: %s)",
+				 cases[i].why, n, nwant, n ? got[0] : "none");
+		for (size_t k = 0; k < n; k++)
+			if (strcmp(got[k], cases[i].after[k]) != 0)
+				fail_msg("%s: found %s, want %s", cases[i].why,
+					 got[k], cases[i].after[k]);
+		char rm[128];
+		snprintf(rm, sizeof(rm), "rm -rf '%s'", root);
+		assert_int_equal(system(rm), 0);
+	}
+	diag_reset(NULL);
+	fclose(sink);
+}
+
+/* Until the commit, a pending file has only its temporary name. */
+static void test_pending_is_hidden(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/parcours-group-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	struct outfile_group *g = outfile_group_new(root);
+	assert_non_null(g);
+	assert_true(outfile_group_add(g, "d/a.pdf", "1", 1));
+	char path[512];
+	snprintf(path, sizeof(path), "%s/d", root);
+	DIR *dir = opendir(path);
+	assert_non_null(dir);
+	int temps = 0, others = 0;
+	for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (outfile_is_temp(e->d_name))
+			temps++;
+		else
+			others++;
+	}
+	closedir(dir);
+	assert_int_equal(temps, 1);
+	assert_int_equal(others, 0);
+	assert_true(outfile_group_commit(g));
+	snprintf(path, sizeof(path), "%s/d/a.pdf", root);
+	assert_int_equal(access(path, F_OK), 0);
+	/* The group serves again after a commit. */
+	assert_true(outfile_group_add(g, "d/b.pdf", "2", 1));
+	assert_true(outfile_group_commit(g));
+	snprintf(path, sizeof(path), "%s/d/b.pdf", root);
+	assert_int_equal(access(path, F_OK), 0);
+	outfile_group_free(g);
+	outfile_group_free(NULL);
+	snprintf(path, sizeof(path), "rm -rf '%s'", root);
+	assert_int_equal(system(path), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_cases),
+	    cmocka_unit_test(test_pending_is_hidden),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
