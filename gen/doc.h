@@ -121,6 +121,7 @@ struct doc_meta {
 	/* Where the data came from (the dossier file), for diagnostics
 	 * about the document as a whole; NULL if none. */
 	const char *origin;
+	long origin_line; /* the dossier's line in origin; 0 if none */
 };
 
 struct doc {

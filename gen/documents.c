@@ -278,6 +278,10 @@ static bool fill_meta(struct doc *doc, const struct dossier *d,
 	doc->meta.author =
 	    doc_strdup(doc, d->company != NULL ? d->company->name : NULL);
 	doc->meta.reference_date = f->as_of;
+	/* The dossier names the culprit of an error about the whole
+	 * document, such as a character no font has. */
+	doc->meta.origin = d->file;
+	doc->meta.origin_line = d->line;
 	return doc->meta.footer_name != NULL && doc->meta.author != NULL;
 }
 

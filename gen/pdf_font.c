@@ -307,6 +307,7 @@ void pdf_fonts_free(struct pdf_fonts *f)
 struct check {
 	struct pdf_fonts *f;
 	const char *origin;
+	long line;
 	bool fallback; /* some character needs the Unicode font */
 	uint32_t reported[16];
 	size_t nreported;
@@ -342,7 +343,7 @@ static void check_text(struct check *c, const char *s)
 			continue;
 		if (c->nreported < sizeof(c->reported) / sizeof(c->reported[0]))
 			c->reported[c->nreported++] = cp;
-		diag_error(c->origin, 0,
+		diag_error(c->origin, c->line,
 			   "character U+%04lX is in none of the embedded "
 			   "fonts (%s): it cannot be printed",
 			   (unsigned long)cp, pdf_font_files[0]);
@@ -361,7 +362,9 @@ static void check_node(struct check *c, const struct doc_node *n)
 
 bool pdf_fonts_check(struct pdf_fonts *f, const struct doc *doc, bool *fallback)
 {
-	struct check c = {.f = f, .origin = doc->meta.origin, .ok = true};
+	struct check c = {.f = f, .origin = doc->meta.origin,
+			 .line = doc->meta.origin_line,
+			 .ok = true};
 	/* The footer prints these. */
 	if (doc->meta.title != NULL)
 		check_text(&c, doc->meta.title);
