@@ -33,8 +33,7 @@ struct worker {
 	struct buf rows; /* the dossier's manifest rows */
 	struct buf rec;	 /* the record to send */
 	char why[512];	 /* the dossier's first error, for the summary */
-	char (*paths)[OUTFILE_PATH_MAX]; /* the dossier's files so far */
-	size_t npaths, cap;
+	struct documents_names names; /* the dossier's files so far */
 	bool broken; /* the pipe is gone: the parent died */
 };
 
@@ -75,73 +74,6 @@ static void send_record(struct worker *w, enum batch_record_type type,
 		w->broken = true;
 }
 
-/*
- * What tells two documents of a dossier with the same name and date
- * apart: for letters, their convocation's id, as `parcours letters`
- * names them; for reports, the interview's id.
- */
-static const char *discriminator(const struct documents_entry *e)
-{
-	if (e->kind == DOCUMENTS_LETTER && e->letter->convocation != NULL)
-		return e->letter->convocation->id;
-	if (e->kind == DOCUMENTS_REPORT && e->interview != NULL)
-		return e->interview->id;
-	return NULL;
-}
-
-static bool path_used(const struct worker *w, const char *path)
-{
-	for (size_t i = 0; i < w->npaths; i++)
-		if (strcmp(w->paths[i], path) == 0)
-			return true;
-	return false;
-}
-
-/*
- * Makes path unique in the dossier: "…_{date}_{id}.ext" with the
- * discriminator reduced to file-name characters, then a number.  false
- * when out of memory.
- */
-static bool unique_path(struct worker *w, char path[OUTFILE_PATH_MAX],
-			const struct documents_entry *e)
-{
-	char base[OUTFILE_PATH_MAX], ext[8];
-	const char *dot = strrchr(path, '.');
-	snprintf(ext, sizeof(ext), "%s", dot);
-	snprintf(base, sizeof(base), "%.*s", (int)(dot - path), path);
-	const char *disc = discriminator(e);
-	for (int n = 1; path_used(w, path); n++) {
-		char tag[72];
-		size_t at = 0;
-		if (n == 1 && disc != NULL) {
-			for (const char *s = disc; *s != '\0' && at < 64; s++) {
-				char c = *s;
-				bool plain = (c >= 'a' && c <= 'z') ||
-					     (c >= 'A' && c <= 'Z') ||
-					     (c >= '0' && c <= '9') || c == '-';
-				tag[at++] = plain ? c : '-';
-			}
-			tag[at] = '\0';
-		} else {
-			snprintf(tag, sizeof(tag), "%d", n);
-		}
-		snprintf(path, OUTFILE_PATH_MAX, "%.*s_%s%s",
-			 (int)(OUTFILE_PATH_MAX - 80), base, tag, ext);
-	}
-	if (w->npaths == w->cap) {
-		size_t cap = w->cap ? 2 * w->cap : 16;
-		void *p = realloc(w->paths, cap * sizeof(*w->paths));
-		if (p == NULL) {
-			diag_system(NULL, "out of memory");
-			return false;
-		}
-		w->paths = p;
-		w->cap = cap;
-	}
-	memcpy(w->paths[w->npaths++], path, OUTFILE_PATH_MAX);
-	return true;
-}
-
 /* Appends the manifest row of a file just written. */
 static void manifest_row(struct worker *w, const char *path,
 			 const struct dossier *d,
@@ -162,8 +94,8 @@ static bool write_document(struct worker *w, const struct batch_item *it,
 	const struct batch_tools *t = w->t;
 	bool letter = e->kind == DOCUMENTS_LETTER;
 	char path[OUTFILE_PATH_MAX];
-	documents_path(path, it->d, e, letter ? "odt" : "pdf");
-	if (!unique_path(w, path, e))
+	if (!documents_unique_path(&w->names, path, it->d, e,
+				   letter ? "odt" : "pdf"))
 		return false;
 	struct doc *doc = documents_build(t->docs, it->d, it->f, e);
 	if (doc == NULL)
@@ -220,16 +152,16 @@ static bool write_dossier(struct worker *w, const struct batch_item *it,
 		return false;
 	/* What an earlier run wrote for this dossier and this one did not
 	 * goes, so that the directory matches the manifest. */
-	const char **keep = calloc(w->npaths + 1, sizeof(*keep));
+	const char **keep = calloc(w->names.n + 1, sizeof(*keep));
 	if (keep == NULL) {
 		diag_system(NULL, "out of memory");
 		return false;
 	}
 	size_t skip = strlen(d->id) + 1; /* "{id}/" */
-	for (size_t i = 0; i < w->npaths; i++)
-		keep[i] = w->paths[i] + skip;
+	for (size_t i = 0; i < w->names.n; i++)
+		keep[i] = w->names.paths[i] + skip;
 	bool ok =
-	    batch_sweep_dossier(w->t->o->output_dir, d->id, keep, w->npaths);
+	    batch_sweep_dossier(w->t->o->output_dir, d->id, keep, w->names.n);
 	free(keep);
 	return ok;
 }
@@ -253,7 +185,7 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 	for (size_t i = 0; i < n && !*stop && !w.broken; i++) {
 		uint32_t ndocs = 0;
 		w.why[0] = '\0';
-		w.npaths = 0;
+		w.names.n = 0;
 		buf_reset(&w.rows);
 		bool ok = write_dossier(&w, &items[i], &ndocs);
 		/* A dossier cut short leaves no file of this run. */
@@ -279,5 +211,5 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 	buf_free(&w.out);
 	buf_free(&w.rows);
 	buf_free(&w.rec);
-	free(w.paths);
+	documents_names_free(&w.names);
 }

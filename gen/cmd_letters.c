@@ -50,37 +50,6 @@ static bool keep_for_merge(struct letters_run *r, struct doc *doc)
 }
 
 /*
- * Two letters of a dossier with the same name and date (two
- * convocations issued the same day) would overwrite each other: the
- * later one gets its convocation's id, reduced to file-name characters,
- * after the date.
- */
-static void distinct_path(char path[OUTFILE_PATH_MAX],
-			  char (*used)[OUTFILE_PATH_MAX], size_t nused,
-			  const struct convocation *c)
-{
-	bool taken = false;
-	for (size_t i = 0; i < nused && !taken; i++)
-		taken = strcmp(used[i], path) == 0;
-	if (!taken)
-		return;
-	char *dot = strrchr(path, '.');
-	char ext[8];
-	snprintf(ext, sizeof(ext), "%s", dot);
-	size_t at = (size_t)(dot - path);
-	path[at++] = '_';
-	for (const char *s = c->id; *s != '\0' && at < OUTFILE_PATH_MAX - 8;
-	     s++) {
-		char ch = *s;
-		bool plain = (ch >= 'a' && ch <= 'z') ||
-			     (ch >= 'A' && ch <= 'Z') ||
-			     (ch >= '0' && ch <= '9') || ch == '-';
-		path[at++] = plain ? ch : '-';
-	}
-	snprintf(path + at, OUTFILE_PATH_MAX - at, "%s", ext);
-}
-
-/*
  * Writes one letter's file.  false after a system diagnostic (the run
  * stops); a letter the PDF fonts cannot print is the dossier's error,
  * reported by pdf.c, and the run goes on.
@@ -134,14 +103,9 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 			   d->id, f->nletters, f->nletters == 1 ? "" : "s");
 		return;
 	}
-	char(*used)[OUTFILE_PATH_MAX] = calloc(f->nletters + 1, sizeof(*used));
-	size_t nused = 0, cursor = 0;
+	struct documents_names names = {0};
+	size_t cursor = 0;
 	struct documents_entry e;
-	if (used == NULL) {
-		diag_system(NULL, "out of memory");
-		r->failed = true;
-		return;
-	}
 	while (!r->failed &&
 	       documents_next(DOCUMENTS_LETTER, d, f, &cursor, &e)) {
 		struct doc *doc = documents_build(r->docs, d, f, &e);
@@ -149,11 +113,10 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 			r->failed = true; /* out of memory, reported */
 			break;
 		}
-		documents_path(used[nused], d, &e, ext[r->out]);
-		distinct_path(used[nused], used, nused, e.letter->convocation);
-		if (!write_letter(r, doc, used[nused]))
+		char path[OUTFILE_PATH_MAX];
+		if (!documents_unique_path(&names, path, d, &e, ext[r->out]) ||
+		    !write_letter(r, doc, path))
 			r->failed = true;
-		nused++;
 		bool kept = false;
 		if (!r->failed && r->o->merge_file != NULL) {
 			kept = keep_for_merge(r, doc);
@@ -165,7 +128,7 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 		if (!kept)
 			doc_free(doc);
 	}
-	free(used);
+	documents_names_free(&names);
 	/* What was written goes into place even after a failure, as each
 	 * file used to on its own. */
 	if (r->group != NULL && !outfile_group_commit(r->group))

@@ -72,6 +72,30 @@ void documents_path(char path[OUTFILE_PATH_MAX], const struct dossier *d,
 		    const struct documents_entry *e, const char *ext);
 
 /*
+ * The names given so far to one dossier's files.  Start zeroed; set n to
+ * 0 for the next dossier; free with documents_names_free().
+ */
+struct documents_names {
+	char (*paths)[OUTFILE_PATH_MAX];
+	size_t n, cap;
+};
+
+/*
+ * documents_path(), made unique in the dossier: a document that would
+ * take a name already given (two convocations issued the same day, two
+ * interviews held the same day) gets its convocation's or interview's
+ * id after the date, reduced to file-name characters, then a number.
+ * Records the name in names.  false when out of memory (after a
+ * diagnostic).
+ */
+bool documents_unique_path(struct documents_names *names,
+			   char path[OUTFILE_PATH_MAX],
+			   const struct dossier *d,
+			   const struct documents_entry *e, const char *ext);
+/* Frees the names' memory (not the struct); NULL is a no-op. */
+void documents_names_free(struct documents_names *names);
+
+/*
  * The tree of one document, from the template of its kind (which docs
  * must have loaded).  NULL when out of memory (after a diagnostic).  The
  * caller owns it (doc_free()); d and f may be freed before it.

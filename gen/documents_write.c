@@ -35,6 +35,7 @@ struct run {
 	struct documents *docs;
 	struct pdf *pdf;	     /* NULL for --format tree */
 	struct outfile_group *group; /* the dossier's files, synced at once */
+	struct documents_names names; /* the dossier's file names so far */
 	struct buf out;
 };
 
@@ -47,7 +48,8 @@ static bool write_one(struct run *r, const struct dossier *d,
 		      const struct documents_entry *e)
 {
 	char path[OUTFILE_PATH_MAX];
-	documents_path(path, d, e, "pdf");
+	if (!documents_unique_path(&r->names, path, d, e, "pdf"))
+		return false;
 	struct doc *doc = documents_build(r->docs, d, f, e);
 	if (doc == NULL)
 		return false;
@@ -82,6 +84,7 @@ static bool write_dossier(struct run *r, const struct dossier *d)
 	struct documents_entry e;
 	size_t cursor = 0;
 	bool ok = true;
+	r->names.n = 0;
 	while (ok && documents_next(r->kind, d, f, &cursor, &e))
 		ok = write_one(r, d, f, &e);
 	rules_facts_free(f);
@@ -123,6 +126,7 @@ void documents_write(const struct options *o, enum documents_kind kind)
 	outfile_group_free(r.group);
 	pdf_free(r.pdf);
 	buf_free(&r.out);
+	documents_names_free(&r.names);
 	documents_free(r.docs);
 }
 
