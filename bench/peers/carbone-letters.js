@@ -24,8 +24,10 @@ const { readDump, texts, shape } = require('./tree');
 
 const [dumpFile, lettersDir, workDir, maxArg] = process.argv.slice(2);
 if (!workDir) {
-	console.error('usage: carbone-letters.js DUMP LETTERS_DIR WORK_DIR ' +
-		'[MAX_DOCS]');
+	console.error(
+		'usage: carbone-letters.js DUMP LETTERS_DIR WORK_DIR ' +
+			'[MAX_DOCS]',
+	);
 	process.exit(2);
 }
 
@@ -35,16 +37,18 @@ function fail(msg) {
 
 function entries(odt) {
 	return execFileSync('unzip', ['-Z1', odt], { encoding: 'utf8' })
-		.split('\n').filter((n) => n !== '');
+		.split('\n')
+		.filter((n) => n !== '');
 }
 
 function part(odt, name) {
-	return execFileSync('unzip', ['-p', odt, name],
-		{ maxBuffer: 1 << 26 });
+	return execFileSync('unzip', ['-p', odt, name], { maxBuffer: 1 << 26 });
 }
 
 function escapeXml(s) {
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;');
 }
 
@@ -58,15 +62,18 @@ function textOf(xml) {
 		.replace(/<text:line-break\/>/g, '\n')
 		.replace(/<text:tab\/>/g, '\t')
 		.replace(/<[^>]*>/g, '')
-		.replace(/&lt;/g, '<').replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"').replace(/&apos;/g, '\'')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
 		.replace(/&amp;/g, '&')
 		.trim();
 }
 
 // Replaces, in order, the texts at the variable positions by markers.
 function markContent(xml, values, variable) {
-	let out = '', at = 0;
+	let out = '',
+		at = 0;
 	values.forEach((v, k) => {
 		const esc = escapeXml(v);
 		const i = xml.indexOf(esc, at);
@@ -81,10 +88,14 @@ function zipTo(file, parts) {
 	return new Promise((resolve, reject) => {
 		const zip = new yazl.ZipFile();
 		for (const [name, data] of parts)
-			zip.addBuffer(data, name, { compress: name !== 'mimetype',
-				mtime: new Date('2026-01-01T00:00:00Z') });
-		zip.outputStream.pipe(fs.createWriteStream(file))
-			.on('close', resolve).on('error', reject);
+			zip.addBuffer(data, name, {
+				compress: name !== 'mimetype',
+				mtime: new Date('2026-01-01T00:00:00Z'),
+			});
+		zip.outputStream
+			.pipe(fs.createWriteStream(file))
+			.on('close', resolve)
+			.on('error', reject);
 		zip.end();
 	});
 }
@@ -92,13 +103,16 @@ function zipTo(file, parts) {
 function render(template, data) {
 	return new Promise((resolve, reject) =>
 		carbone.render(template, data, {}, (err, result) =>
-			err ? reject(err) : resolve(result)));
+			err ? reject(err) : resolve(result),
+		),
+	);
 }
 
 async function main() {
 	fs.mkdirSync(workDir, { recursive: true });
 	const all = readDump(dumpFile).filter((d) =>
-		/_letter-convocation_/.test(d.path));
+		/_letter-convocation_/.test(d.path),
+	);
 	/* The commonest shape: letters that one template serves. */
 	const byShape = new Map();
 	for (const d of all) {
@@ -111,27 +125,41 @@ async function main() {
 
 	const values = docs.map((d) => texts(d.root));
 	const variable = values[0].map((v, k) =>
-		values.some((vals) => vals[k] !== v));
+		values.some((vals) => vals[k] !== v),
+	);
 	const base = path.join(lettersDir, docs[0].path);
 	const parts = entries(base).map((n) => [n, part(base, n)]);
 	const footer = docs[0].root.attrs.footer;
 	for (const p of parts) {
 		if (p[0] === 'content.xml')
-			p[1] = Buffer.from(markContent(p[1].toString(), values[0],
-				variable));
+			p[1] = Buffer.from(
+				markContent(
+					p[1].toString(),
+					values[0],
+					variable,
+				),
+			);
 		else if (p[0] === 'styles.xml')
-			p[1] = Buffer.from(p[1].toString().split(escapeXml(footer))
-				.join('{d.footer}'));
+			p[1] = Buffer.from(
+				p[1]
+					.toString()
+					.split(escapeXml(footer))
+					.join('{d.footer}'),
+			);
 	}
 	const template = path.resolve(workDir, 'convocation-template.odt');
 	await zipTo(template, parts);
 	const data = docs.map((d, i) => {
 		const o = { footer: d.root.attrs.footer };
-		values[i].forEach((v, k) => { if (variable[k]) o[`t${k}`] = v; });
+		values[i].forEach((v, k) => {
+			if (variable[k]) o[`t${k}`] = v;
+		});
 		return o;
 	});
-	fs.writeFileSync(path.join(workDir, 'convocations.json'),
-		JSON.stringify(data));
+	fs.writeFileSync(
+		path.join(workDir, 'convocations.json'),
+		JSON.stringify(data),
+	);
 
 	/* The check, and the warm-up: letter 1 as Carbone writes it must
 	 * read as ours does. */
@@ -144,15 +172,20 @@ async function main() {
 		let i = 0;
 		while (i < a.length && a[i] === b[i]) i++;
 		if (a !== b)
-			fail(`${name} of Carbone's ${docs[1].path} differs ` +
-				`from ours at character ${i}: ` +
-				JSON.stringify(a.slice(i, i + 40)) + ' instead of ' +
-				JSON.stringify(b.slice(i, i + 40)));
+			fail(
+				`${name} of Carbone's ${docs[1].path} ` +
+					'differs ' +
+					`from ours at character ${i}: ` +
+					JSON.stringify(a.slice(i, i + 40)) +
+					' instead of ' +
+					JSON.stringify(b.slice(i, i + 40)),
+			);
 	}
 
 	const outDir = path.join(workDir, 'out');
 	fs.mkdirSync(outDir, { recursive: true });
-	const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
+	const t0 = process.hrtime.bigint(),
+		c0 = process.cpuUsage();
 	let bytes = 0;
 	for (let i = 1; i < data.length; i++) {
 		const odt = await render(template, data[i]);
@@ -161,9 +194,15 @@ async function main() {
 	}
 	const c = process.cpuUsage(c0);
 	const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-	console.log(JSON.stringify({ docs: data.length - 1, wall_s: wall,
-		cpu_s: (c.user + c.system) / 1e6, bytes,
-		markers: variable.filter(Boolean).length + 1 }));
+	console.log(
+		JSON.stringify({
+			docs: data.length - 1,
+			wall_s: wall,
+			cpu_s: (c.user + c.system) / 1e6,
+			bytes,
+			markers: variable.filter(Boolean).length + 1,
+		}),
+	);
 }
 
 main().catch((e) => {

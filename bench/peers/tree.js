@@ -18,7 +18,9 @@ function unquote(s, i) {
 		if (c === 'n') out += '\n';
 		else if (c === 't') out += '\t';
 		else if (c === 'x') {
-			out += String.fromCharCode(parseInt(s.substr(i + 1, 2), 16));
+			out += String.fromCharCode(
+				parseInt(s.substr(i + 1, 2), 16),
+			);
 			i += 2;
 		} else out += c;
 	}
@@ -27,7 +29,13 @@ function unquote(s, i) {
 
 // A node line: its type, bare words, key=value attributes, and text.
 function parseLine(body) {
-	const node = { type: '', words: [], attrs: {}, text: null, children: [] };
+	const node = {
+		type: '',
+		words: [],
+		attrs: {},
+		text: null,
+		children: [],
+	};
 	let i = 0;
 	const tokens = [];
 	while (i < body.length) {
@@ -42,7 +50,8 @@ function parseLine(body) {
 			continue;
 		}
 		let j = i;
-		while (j < body.length && body[j] !== ' ' && body[j] !== '=') j++;
+		while (j < body.length && body[j] !== ' ' && body[j] !== '=')
+			j++;
 		const word = body.slice(i, j);
 		if (body[j] === '=') {
 			if (body[j + 1] === '"') {
@@ -101,8 +110,12 @@ function texts(node, out = []) {
 // template.
 function shape(node) {
 	return (
-		node.type + ' ' + node.words.join(' ') +
-		'(' + node.children.map(shape).join(',') + ')'
+		node.type +
+		' ' +
+		node.words.join(' ') +
+		'(' +
+		node.children.map(shape).join(',') +
+		')'
 	);
 }
 

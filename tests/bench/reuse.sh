@@ -23,30 +23,37 @@ fail() {
 	exit 1
 }
 
+# run CMD OUT FILE...: parcours CMD into OUT, or FAIL with its messages.
+run() {
+	cmd=$1 out=$2
+	shift 2
+	# shellcheck disable=SC2086
+	"$parcours" $cmd -q --as-of $asof -o "$out" "$@" >"$tmp/log" 2>&1 ||
+		fail "$cmd: $(head -3 "$tmp/log")"
+}
+
 files=$(ls samples/*.xml)
 reversed=$(ls samples/*.xml | sort -r)
 for cmd in notice report "report --blank" recap letters; do
 	name=$(echo "$cmd" | tr -d ' -')
 	# shellcheck disable=SC2086
-	"$parcours" $cmd -q --as-of $asof -o "$tmp/warm-$name" $files \
-		>"$tmp/log" 2>&1 || fail "$cmd on every sample: $(head -3 "$tmp/log")"
+	run "$cmd" "$tmp/warm-$name" $files
 	for f in $reversed; do
-		# shellcheck disable=SC2086
-		"$parcours" $cmd -q --as-of $asof -o "$tmp/cold-$name" "$f" \
-			>"$tmp/log" 2>&1 || fail "$cmd on $f: $(head -3 "$tmp/log")"
+		run "$cmd" "$tmp/cold-$name" "$f"
 	done
 	n=$(find "$tmp/warm-$name" -type f | wc -l)
 	[ "$n" -gt 0 ] || fail "$cmd wrote nothing"
 	diff -r "$tmp/warm-$name" "$tmp/cold-$name" >"$tmp/diff" 2>&1 ||
-		fail "$cmd: files differ with caches warm and cold: $(head -3 "$tmp/diff")"
+		fail "$cmd: not the same with caches warm and cold:" \
+			"$(head -3 "$tmp/diff")"
 	echo "ok $cmd: $n files the same with caches warm and cold"
 done
 
 for j in 1 2; do
-	"$parcours" all -q -j $j --as-of $asof -o "$tmp/all-$j" samples/ \
-		>"$tmp/log" 2>&1 || fail "all -j $j: $(head -3 "$tmp/log")"
+	run "all -j $j" "$tmp/all-$j" samples/
 	cut -d, -f1,2 "$tmp/all-$j/manifest.csv" | sort >"$tmp/digests-$j"
 done
 cmp -s "$tmp/digests-1" "$tmp/digests-2" ||
 	fail "all -j 1 and -j 2 wrote different files"
-echo "ok all -j 1 and -j 2: $(($(wc -l <"$tmp/digests-1") - 1)) files, the same digests"
+n=$(($(wc -l <"$tmp/digests-1") - 1))
+echo "ok all -j 1 and -j 2: $n files, the same digests"
