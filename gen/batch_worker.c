@@ -47,20 +47,6 @@ static void remember(void *ctx, enum diag_level level, const char *file,
 		snprintf(w->why, sizeof(w->why), "%s", message);
 }
 
-static bool write_all(int fd, const unsigned char *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		p += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 static void send_record(struct worker *w, enum batch_record_type type,
 			uint32_t item, uint32_t ndocs, const void *payload,
 			size_t len)
@@ -70,7 +56,7 @@ static void send_record(struct worker *w, enum batch_record_type type,
 	batch_record_put(&w->rec, &r);
 	if (w->rec.oom)
 		diag_system(NULL, "out of memory");
-	else if (!w->broken && !write_all(w->fd, w->rec.data, w->rec.len))
+	else if (!w->broken && !outfile_write_all(w->fd, w->rec.data, w->rec.len))
 		w->broken = true;
 }
 

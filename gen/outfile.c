@@ -48,8 +48,9 @@ bool outfile_mkdirs(const char *dir)
 	}
 }
 
-static bool write_all(int fd, const unsigned char *p, size_t len)
+bool outfile_write_all(int fd, const void *data, size_t len)
 {
+	const unsigned char *p = data;
 	while (len > 0) {
 		ssize_t n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
@@ -89,7 +90,7 @@ bool outfile_write(const char *root, const char *relpath, const void *data,
 	mode_t mask = umask(0);
 	umask(mask);
 	int saved = 0;
-	if (fchmod(fd, 0644 & ~mask) != 0 || !write_all(fd, data, len) ||
+	if (fchmod(fd, 0644 & ~mask) != 0 || !outfile_write_all(fd, data, len) ||
 	    fsync(fd) != 0)
 		saved = errno ? errno : EIO;
 	if (close(fd) != 0 && saved == 0)

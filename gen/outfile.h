@@ -24,6 +24,13 @@ void outfile_path(char path[OUTFILE_PATH_MAX], const char *dossier_id,
 		  const char *family, const char *document, date_t date,
 		  const char *ext);
 
+/*
+ * Writes all of data to fd, again after EINTR and short writes; false
+ * after an error (errno from write(), or unchanged if a write wrote
+ * nothing).
+ */
+bool outfile_write_all(int fd, const void *data, size_t len);
+
 /* Creates dir and its parents (0755) if missing; false after diag. */
 bool outfile_mkdirs(const char *dir);
 

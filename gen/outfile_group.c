@@ -42,20 +42,6 @@ struct outfile_group *outfile_group_new(const char *root)
 	return g;
 }
 
-static bool write_all(int fd, const unsigned char *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		p += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 /* The directory of final (cut at slash), made unless it was just made. */
 static bool make_dir(struct outfile_group *g, char *final, char *slash)
 {
@@ -99,7 +85,7 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		return false;
 	}
 	int saved = 0;
-	if (fchmod(fd, g->mode) != 0 || !write_all(fd, data, len))
+	if (fchmod(fd, g->mode) != 0 || !outfile_write_all(fd, data, len))
 		saved = errno ? errno : EIO;
 #ifndef __linux__
 	if (saved == 0 && fsync(fd) != 0) /* no syncfs() to do it later */
