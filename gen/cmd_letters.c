@@ -28,26 +28,13 @@ struct letters_run {
 	struct odt *odt;
 	struct pdf *pdf;	     /* --format pdf */
 	struct outfile_group *group; /* a dossier's letters, synced at once */
-	struct doc **merged;	     /* every letter of the run, for --merge */
-	size_t nmerged, cap;
+	/* --merge: every letter of the run, added as it is written, so
+	 * that memory does not grow with the run. */
+	struct odt_stream *merged;
+	size_t nmerge; /* letters that went, or would go, into it */
 	unsigned long written;
 	bool failed; /* a system error: stop */
 };
-
-/* Keeps doc for the merged document; false when out of memory. */
-static bool keep_for_merge(struct letters_run *r, struct doc *doc)
-{
-	if (r->nmerged == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 16;
-		struct doc **p = realloc(r->merged, cap * sizeof(*p));
-		if (p == NULL)
-			return false;
-		r->merged = p;
-		r->cap = cap;
-	}
-	r->merged[r->nmerged++] = doc;
-	return true;
-}
 
 /*
  * Writes one letter's file.  false after a system diagnostic (the run
@@ -117,16 +104,17 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 		if (!documents_unique_path(&names, path, d, &e, ext[r->out]) ||
 		    !write_letter(r, doc, path))
 			r->failed = true;
-		bool kept = false;
 		if (!r->failed && r->o->merge_file != NULL) {
-			kept = keep_for_merge(r, doc);
-			if (!kept) {
-				diag_system(NULL, "out of memory");
+			r->nmerge++;
+			if (r->merged != NULL &&
+			    !odt_stream_add(r->merged, doc)) {
+				diag_system(r->o->merge_file,
+					    "cannot add a letter: %s",
+					    odt_error(r->odt));
 				r->failed = true;
 			}
 		}
-		if (!kept)
-			doc_free(doc);
+		doc_free(doc);
 	}
 	documents_names_free(&names);
 	/* What was written goes into place even after a failure, as each
@@ -139,23 +127,14 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 static void write_merged(struct letters_run *r)
 {
 	const char *path = r->o->merge_file;
-	struct buf b = {0};
-	if (r->nmerged == 0) {
+	if (r->nmerge == 0) {
 		diag_warning(path, 0, "no letter to merge: nothing written");
 		return;
 	}
-	if (r->out == LETTERS_TREE)
-		return;
-	if (!odt_render_merged(r->odt, (const struct doc *const *)r->merged,
-			       r->nmerged, &b)) {
-		diag_system(path, "cannot build the document: %s",
+	/* Written atomically: a temporary file beside it, renamed. */
+	if (r->merged != NULL && !odt_stream_finish(r->merged, path))
+		diag_system(path, "cannot write the document: %s",
 			    odt_error(r->odt));
-	} else {
-		/* The path is the user's, relative to the working directory
-		 * unless absolute. */
-		outfile_write(path[0] == '/' ? "" : ".", path, b.data, b.len);
-	}
-	buf_free(&b);
 }
 
 static bool choose_output(const struct options *o, enum letters_out *out)
@@ -224,14 +203,16 @@ void cmd_letters(const struct options *o)
 	r.odt = odt_new(pdf_font_family());
 	if (r.odt == NULL)
 		diag_system(NULL, "out of memory");
+	else if (o->merge_file != NULL && r.out == LETTERS_ODT &&
+		 (r.merged = odt_stream_new(r.odt)) == NULL)
+		diag_system(o->merge_file, "cannot start the document: %s",
+			    odt_error(r.odt));
 	else if ((r.out == LETTERS_TREE ||
 		  (r.group = outfile_group_new(o->output_dir)) != NULL) &&
 		 (r.out != LETTERS_PDF ||
 		  (r.pdf = pdf_new(o->fonts_dir, o->pdfa)) != NULL))
 		run(&r);
-	for (size_t i = 0; i < r.nmerged; i++)
-		doc_free(r.merged[i]);
-	free(r.merged);
+	odt_stream_free(r.merged);
 	outfile_group_free(r.group);
 	pdf_free(r.pdf);
 	odt_free(r.odt);
