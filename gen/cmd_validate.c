@@ -8,20 +8,11 @@
 #include "cli.h"
 #include "diag.h"
 #include "dossier_read.h"
-
-/* A counting event of rules.md §4 (what the periodic chain uses). */
-static bool interview_counts(const struct interview *iv)
-{
-	return iv->kind != KIND_RETURN || iv->counts_as_periodic;
-}
-
-static bool convocation_counts(const struct convocation *c)
-{
-	return c->kind != KIND_RETURN && c->outcome == OUTCOME_REFUSED;
-}
+#include "rules.h"
 
 /*
- * rules.md §4 ignores counting events dated after the reference date;
+ * rules.md §4 ignores counting events (rules_is_counting_*(), the
+ * periodic chain's own test) dated after the reference date;
  * say so, since it is most often a typo in a year.
  */
 static void warn_future_events(const struct dossier *d, date_t as_of)
@@ -30,7 +21,7 @@ static void warn_future_events(const struct dossier *d, date_t as_of)
 	date_fmt_iso(as_of, ref);
 	for (size_t i = 0; i < d->ninterviews; i++) {
 		const struct interview *iv = &d->interviews[i];
-		if (interview_counts(iv) && iv->date != DATE_NONE &&
+		if (rules_is_counting_interview(iv) && iv->date != DATE_NONE &&
 		    iv->date > as_of)
 			diag_warning(d->file, iv->line,
 				     "<interview>: id \"%s\" is dated %s, "
@@ -40,7 +31,7 @@ static void warn_future_events(const struct dossier *d, date_t as_of)
 	}
 	for (size_t i = 0; i < d->nconvocations; i++) {
 		const struct convocation *c = &d->convocations[i];
-		if (convocation_counts(c) && c->date.date != DATE_NONE &&
+		if (rules_is_counting_refusal(c) && c->date.date != DATE_NONE &&
 		    c->date.date > as_of)
 			diag_warning(d->file, c->line,
 				     "<convocation>: refused convocation id "
