@@ -49,8 +49,12 @@ DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 
 all: $(B)/parcours
 
-$(B)/obj/%.o: gen/%.c $(wildcard gen/*.h) | $(B)/obj
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# Each object depends on the headers it includes, as the compiler saw them
+# (-MMD); -MP keeps a removed header from breaking the build.
+DEPFLAGS = -MMD -MP
+
+$(B)/obj/%.o: gen/%.c | $(B)/obj
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@
@@ -59,8 +63,8 @@ $(LIB): $(LIB_OBJ)
 $(B)/parcours: $(B)/obj/main.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(B)/tests/%: tests/unit/%.c $(LIB) $(wildcard gen/*.h) | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -Igen -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka
+$(B)/tests/%: tests/unit/%.c $(LIB) | $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Igen -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka
 
 $(B)/obj $(B)/tests:
 	mkdir -p $@
@@ -89,7 +93,8 @@ unit: $(UNIT_BIN)
 		$$t || failed="$$failed $${t##*/}"; done; \
 	if [ -n "$$failed" ]; then echo "unit: failed:$$failed"; exit 1; fi
 
-golden: $(B)/parcours
+# The PDF goldens read what the unit program test_pdf writes.
+golden: $(B)/parcours $(B)/tests/test_pdf
 	@PARCOURS=$(B)/parcours sh tests/golden.sh
 
 install: $(B)/parcours
@@ -102,6 +107,8 @@ install: $(B)/parcours
 	for f in templates/* fonts/*; do \
 		[ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/"$$f"; \
 	done; true
+
+-include $(LIB_OBJ:.o=.d) $(B)/obj/main.d $(UNIT_BIN:=.d)
 
 clean:
 	rm -rf $(B) out
