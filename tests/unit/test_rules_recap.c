@@ -457,6 +457,82 @@ static void test_verdicts(void **state)
 			    "inférieur à 50");
 	rules_facts_free(f);
 	fx_free(fx);
+	/* abondement-eur="0": nothing owed, no payment date (rules.md §5). */
+	fx = fx_new(H, NULL, NULL);
+	fx->company.rules.abondement_eur = 0;
+	f = fx_facts(fx, "2022-06-01");
+	assert_int_equal(f->periods[0].abondement_eur, 0);
+	assert_int_equal(f->periods[0].payment_due, DATE_NONE);
+	assert_string_equal(f->periods[0].verdict,
+			    "pas d'abondement correctif : entretiens prévus "
+			    "non tous réalisés (3 entretiens prévus, 0 à "
+			    "temps) et aucune formation non obligatoire, mais "
+			    "le montant est fixé à 0\u00a0€ par les règles de "
+			    "l'entreprise");
+	rules_facts_free(f);
+	fx_free(fx);
+}
+
+/* §7b: the verdict says which test decided, and names a payment. */
+static void test_option_verdicts(void **state)
+{
+	(void)state;
+	struct fx *fx = fx_new(E, NULL, NULL);
+	fx_training(fx, "2016-04-04", NULL, true);
+	struct rules_facts *f = fx_facts(fx, "2022-06-01");
+	assert_string_equal(
+	    f->periods[0].verdict,
+	    "abondement correctif de 3\u202f000\u00a0€ : entretiens prévus non "
+	    "tous réalisés (3 entretiens prévus, 0 à temps) et aucune "
+	    "formation non obligatoire, effectif de 120 ; droit d'option de "
+	    "l'ordonnance n° 2019-861 du 21 août 2019 : une seule des trois "
+	    "mesures en vigueur au 31 décembre 2018 (formation, "
+	    "certification, progression salariale ou professionnelle) : "
+	    "formation, il en faut deux ; à verser à la Caisse des dépôts, "
+	    "qui gère le CPF, au plus tard le 2021-09-30 (R6323-3, sanctions "
+	    "suspendues jusqu'au 2021-06-30 par l'ordonnance n° 2020-387 du "
+	    "1er avril 2020 modifiée par l'ordonnance n° 2020-1501 du 2 "
+	    "décembre 2020)");
+	rules_facts_free(f);
+
+	fx_abondement(fx, "2020-03-07", "2021-09-20", 3000)->reference =
+	    "CDC-42";
+	f = fx_facts(fx, "2022-06-01");
+	const char *v = f->periods[0].verdict;
+	const char *tail = " ; versement de 3\u202f000\u00a0€ enregistré le "
+			   "2021-09-20, référence CDC-42";
+	assert_true(strlen(v) > strlen(tail));
+	assert_string_equal(v + strlen(v) - strlen(tail), tail);
+	rules_facts_free(f);
+
+	fx_progression(fx, "2019-05-02");
+	f = fx_facts(fx, "2022-06-01");
+	assert_true(f->periods[0].option_decided);
+	assert_true(strncmp(f->periods[0].verdict,
+			    "pas d'abondement correctif, par le droit d'option "
+			    "de l'ordonnance n° 2019-861 du 21 août 2019 : ",
+			    strlen("pas d'abondement correctif, par le droit "
+				   "d'option de l'ordonnance n° 2019-861 du 21 "
+				   "août 2019 : ")) == 0);
+	assert_non_null(strstr(f->periods[0].verdict,
+			       "mais deux des trois mesures en vigueur au 31 "
+			       "décembre 2018 (formation, certification, "
+			       "progression salariale ou professionnelle) : "
+			       "formation, progression ; le test le plus "
+			       "favorable à l'employeur est retenu"));
+	rules_facts_free(f);
+	fx_free(fx);
+
+	/* A non-mandatory training: the 2018 test decides alone. */
+	fx = fx_new(E, NULL, NULL);
+	fx_training(fx, "2019-04-01", NULL, false);
+	f = fx_facts(fx, "2022-06-01");
+	assert_false(f->periods[0].option_decided);
+	assert_non_null(strstr(f->periods[0].verdict,
+			       " ; test de 2018 retenu, sans recours au droit "
+			       "d'option"));
+	rules_facts_free(f);
+	fx_free(fx);
 }
 
 int main(void)
@@ -466,6 +542,7 @@ int main(void)
 	    cmocka_unit_test(test_recap_payments),
 	    cmocka_unit_test(test_recap_obligations),
 	    cmocka_unit_test(test_verdicts),
+	    cmocka_unit_test(test_option_verdicts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
