@@ -234,6 +234,12 @@ static const struct recap_case cases[] = {
      49, "", "", "", "", "2022-06-01",
      E1 "3/0 ok=no nmt=no cert=no prog=no 0 option m=0" E2
 	"1/0 ok=no nmt=no cert=no prog=no 0"},
+    {"headcount 49 with two measures: the option decides nothing, the "
+     "headcount does",
+     E, NULL, REGIME_AUTO, NULL, 49, "", "M2016-04-04", "", "2019-05-02",
+     "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=yes 0 option m=2" E2
+	"1/0 ok=no nmt=no cert=no prog=no 0"},
     {"forced 2014: the window applies to 6-year periods as well", E, NULL,
      REGIME_2014, NULL, 120, "", "", "", "", "2022-06-01",
      E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0 | "
