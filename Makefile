@@ -16,7 +16,7 @@ B        = build
 
 # pkg-config is expanded when a recipe runs, after `make deps` has had the
 # chance to install the -dev packages.
-PKGS     = libxml-2.0 libzip nettle
+PKGS     = libxml-2.0 libzip libcrypto libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 
@@ -38,11 +38,11 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 # Debian packages: to build, and to run the tests with real readers.
 # icc-profiles-free holds the sRGB profile that --pdfa embeds.
-DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev \
-	     icc-profiles-free
+DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev libssl-dev \
+	     libcurl4-openssl-dev icc-profiles-free
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
-	     clang libclang-rt-14-dev valgrind time
+	     clang libclang-rt-14-dev valgrind time openssl libnss3-tools
 
 .PHONY: all check demo deps deps-build install clean unit golden
 .DELETE_ON_ERROR:
