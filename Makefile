@@ -44,7 +44,7 @@ DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
 	     clang libclang-rt-14-dev valgrind time openssl libnss3-tools
 
-.PHONY: all check demo deps deps-build install clean unit golden
+.PHONY: all check demo deps deps-build install clean unit golden seal
 .DELETE_ON_ERROR:
 
 all: $(B)/parcours
@@ -81,7 +81,7 @@ demo: deps-build
 	@echo "      out/manifest.csv lists them: $(B)/parcours verify out/"
 
 check: deps
-	@$(MAKE) --no-print-directory all unit golden $(CHECK_EXTRA)
+	@$(MAKE) --no-print-directory all unit golden seal $(CHECK_EXTRA)
 
 # Every test program runs, even after a failure, so one report shows all.
 unit: $(UNIT_BIN)
@@ -91,6 +91,11 @@ unit: $(UNIT_BIN)
 
 golden: $(B)/parcours
 	@PARCOURS=$(B)/parcours sh tests/golden.sh
+
+# The employer's seal with a throw-away CA and a local TSA: pdfsig, qpdf,
+# verify --trust, tampering, refusals (tests/seal/run.sh).
+seal: $(B)/parcours
+	@PARCOURS=$(B)/parcours sh tests/seal/run.sh
 
 install: $(B)/parcours
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
