@@ -224,6 +224,6 @@ BENCH_ARGS ?=
 
 .PHONY: bench
 bench: deps-build
-	@sh tests/deps.sh python3 time
+	@sh tests/deps.sh python3 time openssl
 	@$(MAKE) --no-print-directory all
 	python3 bench/bench.py --build $(B) $(BENCH_ARGS)
