@@ -273,10 +273,12 @@ static void put_update(struct buf *out, size_t base,
 	*range_at = base + out->len;
 	buf_printf(out, "%*s /Contents <", BYTE_RANGE_WIDTH, "");
 	*hole_at = base + out->len - 1;
-	for (size_t i = 0; i < hole; i += 64)
-		buf_printf(out, "%.*s", (int)(hole - i < 64 ? hole - i : 64),
-			   "00000000000000000000000000000000"
-			   "00000000000000000000000000000000");
+	static const char zeros[] = "0000000000000000000000000000000000000000"
+				    "000000000000000000000000";
+	for (size_t i = 0; i < hole; i += sizeof(zeros) - 1)
+		buf_put(out, zeros,
+			hole - i < sizeof(zeros) - 1 ? hole - i
+						     : sizeof(zeros) - 1);
 	buf_puts(out, "> >>\nendobj\n");
 	e[2].at = base + out->len;
 	buf_printf(out,

@@ -20,7 +20,7 @@
 #include <openssl/ess.h>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
-#include <openssl/sha.h>
+#include <openssl/provider.h>
 #include <openssl/x509.h>
 
 #include "diag.h"
@@ -81,6 +81,17 @@ static char *read_password(const char *path)
 	return line;
 }
 
+/* Loads OpenSSL's legacy provider beside the default one, once. */
+static bool legacy_provider(void)
+{
+	static bool tried;
+	if (tried)
+		return false;
+	tried = true;
+	return OSSL_PROVIDER_load(NULL, "legacy") != NULL &&
+	       OSSL_PROVIDER_load(NULL, "default") != NULL;
+}
+
 static bool load_p12(struct seal *s, const char *path, const char *password)
 {
 	FILE *f = fopen(path, "rb");
@@ -96,6 +107,14 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 		return false;
 	}
 	bool ok = PKCS12_parse(p12, password, &s->key, &s->cert, &s->chain);
+	if (!ok && legacy_provider()) {
+		/* .p12 files exported by older tools (and some providers)
+		 * use RC2 or 3DES, which OpenSSL 3 keeps in its legacy
+		 * provider. */
+		ERR_clear_error();
+		ok = PKCS12_parse(p12, password, &s->key, &s->cert,
+				  &s->chain);
+	}
 	PKCS12_free(p12);
 	if (!ok) {
 		diag_system(path,
@@ -204,12 +223,6 @@ const char *seal_pdf_date(const struct seal *s)
 size_t seal_max_len(const struct seal *s)
 {
 	return s->max_len;
-}
-
-void seal_digest(const void *data, size_t len,
-		 unsigned char digest[SEAL_DIGEST_LEN])
-{
-	SHA256(data, len, digest);
 }
 
 bool seal_digest_fd(int fd, unsigned char digest[SEAL_DIGEST_LEN])

@@ -57,10 +57,6 @@ size_t seal_max_len(const struct seal *);
 bool seal_sign(const struct seal *, const unsigned char digest[SEAL_DIGEST_LEN],
 	       const char *what, struct buf *der);
 
-/* The SHA-256 of data, for seal_sign(). */
-void seal_digest(const void *data, size_t len,
-		 unsigned char digest[SEAL_DIGEST_LEN]);
-
 /*
  * The SHA-256 of the whole file open on fd (read from offset 0 with
  * pread, so the stream's position does not move).  false with errno set.

@@ -115,7 +115,7 @@ static bool post(const char *url, const unsigned char *query, int len,
 	return true;
 }
 
-/* The token of a granted response that answers req; NULL after diag. */
+/* The token of a granted response that answers req; false after diag. */
 static bool take_token(const char *url, TS_REQ *req, const struct buf *answer,
 		       const char *what, struct buf *token)
 {

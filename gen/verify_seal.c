@@ -14,14 +14,12 @@
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
-#include <openssl/pem.h>
 #include <openssl/sha.h>
 #include <openssl/ts.h>
 #include <openssl/x509.h>
 
 #include "buf.h"
 #include "diag.h"
-#include "outfile.h"
 #include "seal.h"
 #include "verify_seal.h"
 

@@ -186,6 +186,18 @@ PARCOURS_SEAL_PASSWORD='mot de passe du cachet' "$P" notice -q --as-of $asof \
 	-o "$t/env" --seal "$pki/seal.p12" "$one" &&
 	ok "the password from PARCOURS_SEAL_PASSWORD" ||
 	fail "PARCOURS_SEAL_PASSWORD"
+# A .p12 in the old RC2/3DES encryption of older tools.
+openssl pkcs12 -in "$pki/seal.p12" -passin file:"$pki/password" -nodes \
+	-out "$t/seal-keys.pem" 2>/dev/null &&
+	openssl pkcs12 -export -legacy -in "$t/seal-keys.pem" \
+		-passout file:"$pki/password" -out "$t/legacy.p12" 2>/dev/null
+rm -f "$t/seal-keys.pem"
+rm -rf "$t/legacy"
+"$P" notice -q --as-of $asof -o "$t/legacy" --seal "$t/legacy.p12" \
+	--seal-password-file "$pki/password" "$one" 2>"$t/err" &&
+	pdfsig -nssdir "$nss" "$(find "$t/legacy" -name '*.pdf' | head -1)" |
+	grep -q 'Certificate is Trusted' &&
+	ok "a legacy (RC2) .p12 opens" || fail "legacy .p12: $(cat "$t/err")"
 printf 'wrong\n' >"$t/wrong"
 rm -rf "$t/wrong-out"
 "$P" notice -q --as-of $asof -o "$t/wrong-out" --seal "$pki/seal.p12" \
