@@ -160,8 +160,10 @@ bool verify_seal_manifest(struct verify_seal *v, const char *manifest_path)
 	return ok;
 }
 
+enum range { RANGE_NONE, RANGE_BAD, RANGE_OK };
+
 /* The last "/ByteRange [a b c d]" of the file. */
-static bool byte_range(const struct buf *f, size_t r[4])
+static enum range byte_range(const struct buf *f, size_t r[4])
 {
 	static const char key[] = "/ByteRange";
 	size_t k = sizeof(key) - 1;
@@ -173,24 +175,24 @@ static bool byte_range(const struct buf *f, size_t r[4])
 		while (s < end && *s == ' ')
 			s++;
 		if (s == end || *s != '[')
-			return false;
+			return RANGE_BAD;
 		s++;
 		for (int j = 0; j < 4; j++) {
 			while (s < end && *s == ' ')
 				s++;
 			size_t v = 0;
 			if (s == end || *s < '0' || *s > '9')
-				return false;
+				return RANGE_BAD;
 			for (; s < end && *s >= '0' && *s <= '9'; s++) {
 				if (v > f->len)
-					return false;
+					return RANGE_BAD;
 				v = v * 10 + (size_t)(*s - '0');
 			}
 			r[j] = v;
 		}
-		return true;
+		return RANGE_OK;
 	}
-	return false;
+	return RANGE_NONE;
 }
 
 static int hex_value(unsigned char c)
@@ -304,9 +306,12 @@ bool verify_seal_pdf(struct verify_seal *v, const char *path)
 	}
 	size_t r[4];
 	const char *why = NULL;
-	if (!byte_range(&f, r)) {
+	enum range range = byte_range(&f, r);
+	if (range == RANGE_NONE) {
 		if (v->manifest_sealed || v->store != NULL)
 			why = "not sealed";
+	} else if (range == RANGE_BAD) {
+		why = "its /ByteRange is not four numbers within the file";
 	} else {
 		why = check_pdf(v, &f, r);
 		if (why == NULL)
