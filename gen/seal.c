@@ -81,15 +81,18 @@ static char *read_password(const char *path)
 	return line;
 }
 
-/* Loads OpenSSL's legacy provider beside the default one, once. */
+/*
+ * Loads OpenSSL's legacy provider beside the default one, once; they
+ * stay loaded for the life of the process.
+ */
 static bool legacy_provider(void)
 {
-	static bool tried;
-	if (tried)
+	static OSSL_PROVIDER *legacy, *standard;
+	if (legacy != NULL || standard != NULL)
 		return false;
-	tried = true;
-	return OSSL_PROVIDER_load(NULL, "legacy") != NULL &&
-	       OSSL_PROVIDER_load(NULL, "default") != NULL;
+	legacy = OSSL_PROVIDER_load(NULL, "legacy");
+	standard = OSSL_PROVIDER_load(NULL, "default");
+	return legacy != NULL && standard != NULL;
 }
 
 static bool load_p12(struct seal *s, const char *path, const char *password)
