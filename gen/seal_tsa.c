@@ -71,9 +71,10 @@ static size_t on_data(char *data, size_t size, size_t n, void *ctx)
 	return b->oom ? 0 : size * n;
 }
 
-/* POSTs the query; false after a diagnostic naming the URL. */
-static bool post(const char *url, const unsigned char *query, int len,
-		 const char *what, struct buf *answer)
+/* POSTs the query; false after a diagnostic naming the URL (shown). */
+static bool post(const char *url, const char *shown,
+		 const unsigned char *query, int len, const char *what,
+		 struct buf *answer)
 {
 	CURL *curl = curl_easy_init();
 	struct curl_slist *headers = curl_slist_append(
@@ -103,13 +104,13 @@ static bool post(const char *url, const unsigned char *query, int len,
 	curl_slist_free_all(headers);
 	curl_easy_cleanup(curl);
 	if (rc != CURLE_OK) {
-		diag_system(what, "timestamp authority %s: %s", url,
+		diag_system(what, "timestamp authority %s: %s", shown,
 			    error[0] ? error : curl_easy_strerror(rc));
 		return false;
 	}
 	if (status != 200) {
-		diag_system(what, "timestamp authority %s: HTTP status %ld", url,
-			    status);
+		diag_system(what, "timestamp authority %s: HTTP status %ld",
+			    shown, status);
 		return false;
 	}
 	return true;
@@ -158,6 +159,21 @@ static bool take_token(const char *url, TS_REQ *req, const struct buf *answer,
 	return ok;
 }
 
+/*
+ * The URL as diagnostics show it: without the "user:password@" that a
+ * paid TSA's URL may carry.
+ */
+static void url_shown(const char *url, char *out, size_t size)
+{
+	const char *scheme = strstr(url, "://");
+	const char *host = scheme != NULL ? scheme + 3 : url;
+	const char *at = strchr(host, '@'), *slash = strchr(host, '/');
+	if (at != NULL && (slash == NULL || at < slash))
+		snprintf(out, size, "%.*s%s", (int)(host - url), url, at + 1);
+	else
+		snprintf(out, size, "%s", url);
+}
+
 bool seal_tsa_stamp(const char *url, const unsigned char *sig, size_t len,
 		    const char *what, struct buf *token)
 {
@@ -170,8 +186,10 @@ bool seal_tsa_stamp(const char *url, const unsigned char *sig, size_t len,
 		return false;
 	}
 	struct buf answer = {0};
-	bool ok = post(url, query, query_len, what, &answer) &&
-		  take_token(url, req, &answer, what, token);
+	char shown[1024];
+	url_shown(url, shown, sizeof(shown));
+	bool ok = post(url, shown, query, query_len, what, &answer) &&
+		  take_token(shown, req, &answer, what, token);
 	buf_free(&answer);
 	OPENSSL_free(query);
 	TS_REQ_free(req);

@@ -284,9 +284,11 @@ kill $tsa_pid
 wait $tsa_pid 2>/dev/null
 tsa_pid=
 rm -rf "$t/refused"
-"$P" notice -q --as-of $asof -o "$t/refused" $seal --tsa "$url" "$one" 2>"$t/err"
+down=$(echo "$url" | sed 's|://|://hr:s3cret@|')
+"$P" notice -q --as-of $asof -o "$t/refused" $seal --tsa "$down" "$one" 2>"$t/err"
 [ $? = 3 ] && [ -z "$(find "$t/refused" -type f 2>/dev/null)" ] &&
-	ok "TSA down: exit 3, nothing written ($(head -1 "$t/err" | cut -c1-90))" ||
+	grep -q "$url" "$t/err" && ! grep -q s3cret "$t/err" &&
+	ok "TSA down: exit 3, nothing written, no password shown ($(head -1 "$t/err" | cut -c1-90))" ||
 	fail "TSA down: $(cat "$t/err")"
 
 exit $status
