@@ -121,6 +121,9 @@ static bool verify_cms(const struct verify_seal *v, CMS_ContentInfo *cms,
 	return ok;
 }
 
+static const char *check_timestamp(struct verify_seal *v,
+				   CMS_ContentInfo *cms);
+
 bool verify_seal_is_signature(const char *name, const char *manifest_name)
 {
 	size_t n = strlen(manifest_name);
@@ -149,10 +152,14 @@ bool verify_seal_manifest(struct verify_seal *v, const char *manifest_path)
 	CMS_ContentInfo *cms = d2i_CMS_ContentInfo(NULL, &p, (long)sig.len);
 	bool ok = cms != NULL && read_file(manifest_path, &manifest) &&
 		  verify_cms(v, cms, manifest.data, manifest.len);
+	const char *stamp = ok ? check_timestamp(v, cms) : NULL;
 	if (!ok)
 		diag_error(p7s, 0,
 			   "the manifest's seal does not verify: %s",
 			   cms == NULL ? "not a CMS signature" : ssl_error());
+	else if (stamp != NULL)
+		diag_error(p7s, 0, "the manifest's seal: %s", stamp);
+	ok = ok && stamp == NULL;
 	CMS_ContentInfo_free(cms);
 	buf_free(&sig);
 	buf_free(&manifest);
@@ -226,7 +233,8 @@ static const char *check_range(const struct buf *f, const size_t r[4])
 }
 
 /* A timestamp token must be over this signature value. */
-static const char *check_timestamp(struct verify_seal *v, CMS_ContentInfo *cms)
+static const char *check_timestamp(struct verify_seal *v,
+				   CMS_ContentInfo *cms)
 {
 	STACK_OF(CMS_SignerInfo) *sis = CMS_get0_SignerInfos(cms);
 	CMS_SignerInfo *si = sk_CMS_SignerInfo_value(sis, 0);
@@ -248,17 +256,30 @@ static const char *check_timestamp(struct verify_seal *v, CMS_ContentInfo *cms)
 	unsigned char *imprint = OPENSSL_memdup(digest, sizeof(digest));
 	bool ok = token != NULL && ctx != NULL && imprint != NULL;
 	if (ok) {
-		TS_VERIFY_CTX_set_flags(ctx, TS_VFY_VERSION | TS_VFY_IMPRINT);
+		/* With --trust, the TSA's certificate must chain to it too
+		 * (TS_VFY_SIGNATURE); without, its signature is checked
+		 * with the certificate the token carries. */
+		int flags = TS_VFY_VERSION | TS_VFY_IMPRINT;
+		if (v->store != NULL && X509_STORE_up_ref(v->store)) {
+			TS_VERIFY_CTX_set_store(ctx, v->store); /* owns a ref */
+			flags |= TS_VFY_SIGNATURE;
+		} else {
+			ok = PKCS7_verify(token, NULL, NULL, NULL, NULL,
+					  PKCS7_NOVERIFY) == 1;
+		}
+		TS_VERIFY_CTX_set_flags(ctx, flags);
 		TS_VERIFY_CTX_set_imprint(ctx, imprint, sizeof(digest));
 		imprint = NULL;
-		ok = TS_RESP_verify_token(ctx, token) == 1;
+		ok = ok && TS_RESP_verify_token(ctx, token) == 1;
 	}
 	OPENSSL_free(imprint);
 	TS_VERIFY_CTX_free(ctx);
 	PKCS7_free(token);
 	ERR_clear_error();
 	if (!ok)
-		return "its timestamp is not over its signature";
+		return "its timestamp is not the TSA's token over its "
+		       "signature (with --trust, the TSA's certificate must "
+		       "chain to it too)";
 	v->stamped++;
 	return NULL;
 }

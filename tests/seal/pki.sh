@@ -6,6 +6,7 @@
 #                            in DIR/password
 #   DIR/other-ca.pem         a CA that trusts nothing of ours
 #   DIR/tsa.pem, tsa.key     a timestamp authority (EKU timeStamping)
+#   DIR/other-tsa.pem, .key  one certified by other-ca.pem
 #   DIR/nss/                 an NSS database trusting ca.pem (pdfsig)
 set -eu
 d=$1
@@ -72,6 +73,7 @@ issue ca "/O=Transports Martin/CN=Transports Martin Root CA" ca self
 issue other-ca "/CN=Someone Else CA" ca self
 issue seal "/O=Transports Martin/CN=Transports Martin - cachet RH" seal ca
 issue tsa "/O=Transports Martin/CN=Test TSA" tsa ca
+issue other-tsa "/CN=Someone Else TSA" tsa other-ca
 printf 'mot de passe du cachet\n' > password
 openssl pkcs12 -export -inkey seal.key -in seal.pem -certfile ca.pem \
 	-name "cachet RH" -passout file:password -out seal.p12

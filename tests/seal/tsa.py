@@ -5,8 +5,9 @@
     python3 tests/seal/tsa.py PKI_DIR MODE
 
 PKI_DIR is what tests/seal/pki.sh made (tsa.pem, tsa.key, ca.pem).  MODE:
-grant (a real token), reject (a TimeStampResp with PKIStatus rejection)
-or fail (HTTP 503).  Prints the port it listens on, then serves until
+grant (a real token), grant-other (a token of other-tsa.pem, certified by
+other-ca.pem), reject (a TimeStampResp with PKIStatus rejection) or fail
+(HTTP 503).  Prints the port it listens on, then serves until
 killed.  Each query is logged to PKI_DIR/tsa-MODE.log.
 """
 import http.server
@@ -23,9 +24,9 @@ default_tsa = test_tsa
 [test_tsa]
 serial = {pki}/tsa-serial
 crypto_device = builtin
-signer_cert = {pki}/tsa.pem
-certs = {pki}/ca.pem
-signer_key = {pki}/tsa.key
+signer_cert = {pki}/{tsa}.pem
+certs = {pki}/{ca}.pem
+signer_key = {pki}/{tsa}.key
 signer_digest = sha256
 default_policy = 1.3.6.1.4.1.99999.1
 digests = sha256
@@ -34,7 +35,8 @@ ordering = yes
 tsa_name = no
 ess_cert_id_chain = no
 ess_cert_id_alg = sha256
-""".format(pki=PKI)
+""".format(pki=PKI, tsa="other-tsa" if MODE == "grant-other" else "tsa",
+           ca="other-ca" if MODE == "grant-other" else "ca")
 
 # TimeStampResp ::= SEQUENCE { status PKIStatusInfo { status 2 } }
 REJECTION = bytes.fromhex("3005300302 0102".replace(" ", ""))
