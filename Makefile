@@ -16,7 +16,7 @@ B        = build
 
 # pkg-config is expanded when a recipe runs, after `make deps` has had the
 # chance to install the -dev packages.
-PKGS     = libxml-2.0 libzip nettle
+PKGS     = libxml-2.0 libzip libcrypto libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 
@@ -38,13 +38,13 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 # Debian packages: to build, and to run the tests with real readers.
 # icc-profiles-free holds the sRGB profile that --pdfa embeds.
-DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev \
-	     icc-profiles-free
+DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev libssl-dev \
+	     libcurl4-openssl-dev icc-profiles-free
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
-	     clang libclang-rt-14-dev valgrind time
+	     clang libclang-rt-14-dev valgrind time openssl libnss3-tools
 
-.PHONY: all check demo deps deps-build install clean unit golden
+.PHONY: all check demo deps deps-build install clean unit golden seal
 .DELETE_ON_ERROR:
 
 all: $(B)/parcours
@@ -85,7 +85,7 @@ demo: deps-build
 	@echo "      out/manifest.csv lists them: $(B)/parcours verify out/"
 
 check: deps
-	@$(MAKE) --no-print-directory all unit golden $(CHECK_EXTRA)
+	@$(MAKE) --no-print-directory all unit golden seal $(CHECK_EXTRA)
 
 # Every test program runs, even after a failure, so one report shows all.
 unit: $(UNIT_BIN)
@@ -96,6 +96,11 @@ unit: $(UNIT_BIN)
 # The PDF goldens read what the unit program test_pdf writes.
 golden: $(B)/parcours $(B)/tests/test_pdf
 	@PARCOURS=$(B)/parcours sh tests/golden.sh
+
+# The employer's seal with a throw-away CA and a local TSA: pdfsig, qpdf,
+# verify --trust, tampering, refusals (tests/seal/run.sh).
+seal: $(B)/parcours
+	@PARCOURS=$(B)/parcours sh tests/seal/run.sh
 
 install: $(B)/parcours
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
@@ -226,6 +231,6 @@ BENCH_ARGS ?=
 
 .PHONY: bench
 bench: deps-build
-	@sh tests/deps.sh python3 time
+	@sh tests/deps.sh python3 time openssl
 	@$(MAKE) --no-print-directory all
 	python3 bench/bench.py --build $(B) $(BENCH_ARGS)

@@ -6,7 +6,7 @@
 # usage: bench/bench.py [--build DIR] [--sizes 1000,10000] [--jobs 1,2]
 #                       [--types-size 1000] [--pdfkit-docs N]
 #                       [--carbone-docs N] [--lo-docs N] [--no-peers]
-#                       [--keep]
+#                       [--no-seal] [--keep]
 #
 # Writes the table to standard output and DIR/bench.csv (DIR: build/).
 # Installs what it needs when run as root: the Debian packages through
@@ -149,6 +149,44 @@ def parcours_type_runs(t, exe, size, ddir, outroot):
         n, size_b = documents_in(out)
         t.add(tool="parcours", run=name, jobs=1, size=size, docs=n,
               wall_s=wall, cpu_s=cpu, bytes=size_b, rss_kib=rss)
+
+
+def parcours_seal_runs(t, exe, size, ddir, outroot):
+    """The PDF commands again with --seal (a throw-away PKI made by
+    tests/seal/pki.sh, RSA 2048, no TSA): what the seal costs per PDF."""
+    pki = os.path.join(outroot, "pki")
+    subprocess.run(["sh", os.path.join(ROOT, "tests", "seal", "pki.sh"),
+                    pki], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    seal = ["--seal", os.path.join(pki, "seal.p12"),
+            "--seal-password-file", os.path.join(pki, "password")]
+    for name, args in (("notice", ["notice"]), ("report", ["report"]),
+                       ("report-blank", ["report", "--blank"]),
+                       ("recap", ["recap"])):
+        out = os.path.join(outroot, name + "-sealed")
+        wall, cpu, rss, _ = timed([exe] + args + [
+            "-q", "--as-of", AS_OF, "-o", out] + seal + [ddir])
+        n, size_b = documents_in(out)
+        t.add(tool="parcours", run=name + "+seal", jobs=1, size=size,
+              docs=n, wall_s=wall, cpu_s=cpu, bytes=size_b, rss_kib=rss,
+              vs_plain=name)
+
+
+def print_seal(t):
+    rows = [r for r in t.rows if "vs_plain" in r]
+    if not rows:
+        return
+    print("\nthe seal (--seal, RSA 2048, PAdES B-B, no TSA), per PDF:")
+    for r in rows:
+        p = t.find("parcours", r["vs_plain"], r["size"])
+        if p is None or not p["docs"]:
+            continue
+        print("  {:<13} {:>6} PDFs: {:.2f} ms CPU unsealed, {:.2f} sealed "
+              "(+{:.2f} ms), {:.1f} KB -> {:.1f} KB".format(
+                  r["vs_plain"], r["docs"], p["cpu_ms_per_doc"],
+                  r["cpu_ms_per_doc"],
+                  r["cpu_ms_per_doc"] - p["cpu_ms_per_doc"],
+                  p["bytes_per_doc"] / 1000, r["bytes_per_doc"] / 1000))
 
 
 def manifest_rows(out):
@@ -320,6 +358,8 @@ def main():
     p.add_argument("--carbone-docs", type=int, default=1000)
     p.add_argument("--lo-docs", type=int, default=200)
     p.add_argument("--no-peers", action="store_true")
+    p.add_argument("--no-seal", action="store_true",
+                   help="skip the sealed runs (the cost of --seal)")
     p.add_argument("--keep", action="store_true",
                    help="keep the documents written, under DIR/bench/out")
     a = p.parse_args()
@@ -350,6 +390,8 @@ def main():
     os.makedirs(outroot)
     tdir = dossiers(build, a.types_size)
     parcours_type_runs(t, exe, a.types_size, tdir, outroot)
+    if not a.no_seal:
+        parcours_seal_runs(t, exe, a.types_size, tdir, outroot)
     if not a.no_peers:
         peers(t, exe, tdir, a.types_size, outroot, node_modules, a)
     same = True
@@ -359,6 +401,7 @@ def main():
     ratios(t)
     print_table(t)
     print_mix(t)
+    print_seal(t)
     targets(t, sizes, same if len(jobs) > 1 else None)
     write_csv(t, os.path.join(build, "bench.csv"))
     if not a.keep:

@@ -693,6 +693,37 @@ static bool write_merged(struct batch *b)
 	return ok;
 }
 
+/*
+ * The manifest's detached signature (manifest.csv.p7s), made from its
+ * temporary file before it goes into place; without --seal, the one of
+ * an earlier sealed run goes, as it would no longer match.
+ */
+static bool seal_manifest(struct batch *b, struct outfile *manifest)
+{
+	char name[sizeof(b->names[0]) + sizeof(SEAL_P7S_EXT)], path[4096];
+	snprintf(name, sizeof(name), "%s%s", b->names[RUN_MANIFEST],
+		 SEAL_P7S_EXT);
+	snprintf(path, sizeof(path), "%s/%s", b->o->output_dir, name);
+	if (b->tools.seal == NULL) {
+		if (unlink(path) == 0 || errno == ENOENT)
+			return true;
+		diag_system(path, "cannot remove: %s", strerror(errno));
+		return false;
+	}
+	FILE *stream = outfile_stream(manifest);
+	unsigned char digest[SEAL_DIGEST_LEN];
+	if (fflush(stream) != 0 || !seal_digest_fd(fileno(stream), digest)) {
+		diag_system(b->names[RUN_MANIFEST], "cannot read back: %s",
+			    strerror(errno));
+		return false;
+	}
+	struct buf der = {0};
+	bool ok = seal_sign(b->tools.seal, digest, name, &der) &&
+		  outfile_write(b->o->output_dir, name, der.data, der.len);
+	buf_free(&der);
+	return ok;
+}
+
 /* After every dossier: the CSVs, the sweep, then the manifest, last. */
 static void finish(struct batch *b)
 {
@@ -709,7 +740,7 @@ static void finish(struct batch *b)
 	     list_file(b, b->names[RUN_STATS], "stats");
 	struct outfile *manifest = b->manifest;
 	b->manifest = NULL;
-	if (ok)
+	if (ok && seal_manifest(b, manifest))
 		outfile_commit(manifest);
 	else
 		outfile_discard(manifest);
@@ -753,6 +784,9 @@ static bool setup(struct batch *b)
 	if (fonts == NULL)
 		return false;
 	pdf_free(fonts);
+	/* The seal too, opened once: the workers inherit it. */
+	if (!seal_open(o, &b->tools.seal))
+		return false;
 	/* The letters name the PDFs' font, so that both look alike. */
 	if ((b->tools.odt = odt_new(pdf_font_family())) == NULL ||
 	    (b->merged = odt_stream_new(b->tools.odt)) == NULL ||
@@ -821,6 +855,7 @@ static void batch_free(struct batch *b)
 	odt_stream_free(b->merged);
 	dossier_source_free(b->src);
 	odt_free(b->tools.odt);
+	seal_free(b->tools.seal);
 	documents_free(b->tools.docs);
 }
 

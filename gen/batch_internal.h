@@ -20,6 +20,7 @@
 #include "date.h"
 #include "documents.h"
 #include "dossier.h"
+#include "seal.h"
 #include "odt.h"
 #include "pdf.h"
 #include "rules.h"
@@ -46,6 +47,7 @@ struct batch_tools {
 	const struct options *o;
 	struct documents *docs;
 	struct odt *odt;
+	struct seal *seal; /* --seal; NULL if none */
 	char reference_date[DATE_ISO_LEN]; /* --as-of, for the manifest */
 };
 

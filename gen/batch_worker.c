@@ -16,6 +16,7 @@
 #include "manifest.h"
 #include "outfile.h"
 #include "outfile_group.h"
+#include "pdf_seal.h"
 
 /* The documents of a dossier, in the order of the manifest. */
 static const enum documents_kind kinds[] = {
@@ -96,7 +97,8 @@ static bool write_document(struct worker *w, const struct batch_item *it,
 	} else {
 		/* A character the fonts lack is reported by pdf.c as the
 		 * dossier's error; anything else as a system error. */
-		ok = pdf_render(w->pdf, doc, &w->out);
+		ok = pdf_render(w->pdf, doc, &w->out) &&
+		     (t->seal == NULL || pdf_seal(t->seal, &w->out, path));
 	}
 	if (ok && w->out.oom) {
 		diag_system(path, "out of memory");

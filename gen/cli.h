@@ -35,6 +35,12 @@ struct options {
 	int year;		  /* stats --year; 0 if unset */
 	bool pdfa;
 	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
+	/* The employer's electronic seal (seal.h), and verify's trust. */
+	const char *seal_file;	  /* --seal FILE.p12; NULL: not sealed */
+	const char *seal_password_file; /* --seal-password-file FILE */
+	const char *seal_password; /* PARCOURS_SEAL_PASSWORD; NULL if unset */
+	const char *tsa_url;	  /* --tsa URL: RFC 3161 timestamps */
+	const char *trust_file;	  /* verify --trust CA.pem */
 	/* Seconds on a monotonic clock, for progress rates only: main.c
 	 * reads the clock, and no output depends on it. */
 	double (*seconds)(void);

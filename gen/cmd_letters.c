@@ -17,7 +17,9 @@
 #include "outfile.h"
 #include "outfile_group.h"
 #include "pdf.h"
+#include "pdf_seal.h"
 #include "rules.h"
+#include "seal.h"
 
 enum letters_out { LETTERS_ODT, LETTERS_PDF, LETTERS_TREE };
 
@@ -27,6 +29,7 @@ struct letters_run {
 	struct documents *docs;
 	struct odt *odt;
 	struct pdf *pdf;	     /* --format pdf */
+	struct seal *seal;	     /* --seal; NULL if none */
 	struct outfile_group *group; /* a dossier's letters, synced at once */
 	/* --merge: every letter of the run, added as it is written, so
 	 * that memory does not grow with the run. */
@@ -64,7 +67,7 @@ static bool write_letter(struct letters_run *r, const struct doc *doc,
 			buf_free(&b);
 			return diag_worst() < DIAG_SYSTEM;
 		}
-		ok = true;
+		ok = r->seal == NULL || pdf_seal(r->seal, &b, path);
 		break;
 	}
 	ok = ok && outfile_group_add(r->group, path, b.data, b.len);
@@ -210,10 +213,12 @@ void cmd_letters(const struct options *o)
 	else if ((r.out == LETTERS_TREE ||
 		  (r.group = outfile_group_new(o->output_dir)) != NULL) &&
 		 (r.out != LETTERS_PDF ||
-		  (r.pdf = pdf_new(o->fonts_dir, o->pdfa)) != NULL))
+		  ((r.pdf = pdf_new(o->fonts_dir, o->pdfa)) != NULL &&
+		   seal_open(o, &r.seal))))
 		run(&r);
 	odt_stream_free(r.merged);
 	outfile_group_free(r.group);
+	seal_free(r.seal);
 	pdf_free(r.pdf);
 	odt_free(r.odt);
 	documents_free(r.docs);

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "manifest.h"
+#include "verify_seal.h"
 
 struct verify {
 	const char *dir;	   /* the output directory */
@@ -20,6 +21,7 @@ struct verify {
 	const char *manifest_name; /* its path relative to dir */
 	char **listed;		   /* sorted relative paths */
 	size_t nlisted;
+	struct verify_seal *seal;  /* the seals' checks (verify_seal.h) */
 	unsigned long problems;
 };
 
@@ -58,6 +60,7 @@ static void check_row(struct verify *v, const struct manifest_row *row)
 		diag_error(v->manifest_path, row->line, "%s: %s", row->path,
 			   errno == ENOENT ? "missing" : strerror(errno));
 		v->problems++;
+		return;
 	} else if (bytes != row->bytes || strcmp(hex, row->sha256) != 0) {
 		diag_error(v->manifest_path, row->line,
 			   "%s: changed (%llu bytes, sha256 %.12s…; the "
@@ -65,6 +68,10 @@ static void check_row(struct verify *v, const struct manifest_row *row)
 			   row->path, bytes, hex, row->bytes, row->sha256);
 		v->problems++;
 	}
+	size_t n = strlen(row->path);
+	if (n > 4 && strcmp(row->path + n - 4, ".pdf") == 0 &&
+	    !verify_seal_pdf(v->seal, path))
+		v->problems++;
 }
 
 static void walk(struct verify *v, const char *rel)
@@ -105,7 +112,8 @@ static void walk(struct verify *v, const char *rel)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
 			walk(v, sub);
-		} else if (strcmp(sub, v->manifest_name) != 0) {
+		} else if (strcmp(sub, v->manifest_name) != 0 &&
+			   !verify_seal_is_signature(sub, v->manifest_name)) {
 			char *key = sub;
 			if (bsearch(&key, v->listed, v->nlisted,
 				    sizeof(*v->listed), compare_str) == NULL) {
@@ -148,9 +156,16 @@ void cmd_verify(const struct options *o)
 	struct manifest *m = manifest_read(manifest_path);
 	if (m == NULL)
 		return;
+	if ((v.seal = verify_seal_new(o->trust_file)) == NULL) {
+		manifest_free(m);
+		return;
+	}
+	if (!verify_seal_manifest(v.seal, manifest_path))
+		v.problems++;
 	v.listed = calloc(m->nrows ? m->nrows : 1, sizeof(*v.listed));
 	if (v.listed == NULL) {
 		diag_system(manifest_path, "out of memory");
+		verify_seal_free(v.seal);
 		manifest_free(m);
 		return;
 	}
@@ -168,6 +183,8 @@ void cmd_verify(const struct options *o)
 		printf("verify: %lu problem%s in %s (%zu files listed)\n",
 		       v.problems, v.problems > 1 ? "s" : "", manifest_path,
 		       m->nrows);
+	verify_seal_report(v.seal, stdout);
+	verify_seal_free(v.seal);
 	free(v.listed);
 	manifest_free(m);
 }

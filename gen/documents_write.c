@@ -11,6 +11,8 @@
 #include "dossier_read.h"
 #include "outfile_group.h"
 #include "pdf.h"
+#include "pdf_seal.h"
+#include "seal.h"
 
 static const char *command_name(enum documents_kind kind)
 {
@@ -34,6 +36,7 @@ struct run {
 	enum documents_kind kind;
 	struct documents *docs;
 	struct pdf *pdf;	     /* NULL for --format tree */
+	struct seal *seal;	     /* --seal; NULL if none */
 	struct outfile_group *group; /* the dossier's files, synced at once */
 	struct documents_names names; /* the dossier's file names so far */
 	struct buf out;
@@ -66,6 +69,8 @@ static bool write_one(struct run *r, const struct dossier *d,
 			ok = diag_worst() < DIAG_SYSTEM;
 		else if (r->out.oom)
 			ok = false, diag_system(NULL, "out of memory");
+		else if (r->seal != NULL && !pdf_seal(r->seal, &r->out, path))
+			ok = false; /* a system error, reported */
 		else
 			ok = outfile_group_add(r->group, path, r->out.data,
 					       r->out.len);
@@ -107,7 +112,9 @@ void documents_write(const struct options *o, enum documents_kind kind)
 	if (r.docs == NULL)
 		return;
 	if (!tree && ((r.pdf = pdf_new(o->fonts_dir, o->pdfa)) == NULL ||
+		      !seal_open(o, &r.seal) ||
 		      (r.group = outfile_group_new(o->output_dir)) == NULL)) {
+		seal_free(r.seal);
 		pdf_free(r.pdf);
 		documents_free(r.docs);
 		return;
@@ -124,6 +131,7 @@ void documents_write(const struct options *o, enum documents_kind kind)
 		diag_system("standard output", "cannot write");
 	dossier_source_free(src);
 	outfile_group_free(r.group);
+	seal_free(r.seal);
 	pdf_free(r.pdf);
 	buf_free(&r.out);
 	documents_names_free(&r.names);

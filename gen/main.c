@@ -46,6 +46,10 @@ enum {
 	OPT_YEAR,
 	OPT_PDFA,
 	OPT_SHARD,
+	OPT_SEAL,
+	OPT_SEAL_PASSWORD_FILE,
+	OPT_TSA,
+	OPT_TRUST,
 };
 
 static const struct option long_options[] = {
@@ -64,6 +68,10 @@ static const struct option long_options[] = {
 	{"year", required_argument, NULL, OPT_YEAR},
 	{"pdfa", no_argument, NULL, OPT_PDFA},
 	{"shard", required_argument, NULL, OPT_SHARD},
+	{"seal", required_argument, NULL, OPT_SEAL},
+	{"seal-password-file", required_argument, NULL, OPT_SEAL_PASSWORD_FILE},
+	{"tsa", required_argument, NULL, OPT_TSA},
+	{"trust", required_argument, NULL, OPT_TRUST},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -95,6 +103,13 @@ static void usage(FILE *out)
 	      "  --progress           progress even when not on a terminal\n"
 	      "  --pdfa               PDF/A-1b output for archiving\n"
 	      "  --shard K/N          only the dossiers of shard K of N\n"
+	      "  --seal FILE.p12      the employer's seal on every PDF and\n"
+	      "                       on the manifest (PAdES, CMS)\n"
+	      "  --seal-password-file FILE\n"
+	      "                       its password (else the environment\n"
+	      "                       variable PARCOURS_SEAL_PASSWORD)\n"
+	      "  --tsa URL            RFC 3161 timestamp on every seal\n"
+	      "  --trust CA.pem       verify: seals must chain to this CA\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "Exit status: 0 all inputs processed, 1 a dossier had an "
@@ -251,9 +266,50 @@ static bool take_option(int c, const char *arg, struct options *o)
 			return true;
 		diag_usage("--shard: \"%s\" is not K/N with 1 <= K <= N", arg);
 		return false;
+	case OPT_SEAL:
+		o->seal_file = arg;
+		return true;
+	case OPT_SEAL_PASSWORD_FILE:
+		o->seal_password_file = arg;
+		return true;
+	case OPT_TSA:
+		o->tsa_url = arg;
+		return true;
+	case OPT_TRUST:
+		o->trust_file = arg;
+		return true;
 	default:
 		return false;
 	}
+}
+
+/*
+ * The seal goes on the PDFs and the manifest of the commands that write
+ * them; --trust is verify's.  false after a usage message.
+ */
+static bool check_seal_options(const char *cmd, const struct options *o)
+{
+	bool pdfs = strcmp(cmd, "notice") == 0 || strcmp(cmd, "report") == 0 ||
+		    strcmp(cmd, "all") == 0 ||
+		    (strcmp(cmd, "recap") == 0 && o->format != FORMAT_CSV) ||
+		    (strcmp(cmd, "letters") == 0 && o->format == FORMAT_PDF);
+	if (o->seal_file != NULL && !pdfs) {
+		diag_usage("%s: --seal applies to the PDFs of notice, report, "
+			   "recap, letters --format pdf and all",
+			   cmd);
+		return false;
+	}
+	if (o->seal_file == NULL &&
+	    (o->tsa_url != NULL || o->seal_password_file != NULL)) {
+		diag_usage("%s: --%s needs --seal FILE.p12", cmd,
+			   o->tsa_url != NULL ? "tsa" : "seal-password-file");
+		return false;
+	}
+	if (o->trust_file != NULL && strcmp(cmd, "verify") != 0) {
+		diag_usage("%s: --trust applies to verify", cmd);
+		return false;
+	}
+	return true;
 }
 
 static const struct command *find_command(const char *name)
@@ -319,6 +375,11 @@ int main(int argc, char *argv[])
 	}
 	o.inputs = argv + optind;
 	o.ninputs = argc - optind;
+	/* The seal's password never comes from the command line, where
+	 * every user of the machine could read it. */
+	o.seal_password = getenv("PARCOURS_SEAL_PASSWORD");
+	if (!check_seal_options(cmd->name, &o))
+		return DIAG_USAGE;
 	if (cmd->needs_inputs && o.ninputs == 0) {
 		diag_usage("%s: no input (give dossier files, directories or -)",
 			   cmd->name);

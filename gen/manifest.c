@@ -8,7 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <nettle/sha2.h>
+#include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -17,32 +18,34 @@
 static void to_hex(const unsigned char *digest, char hex[SHA256_HEX_LEN])
 {
 	static const char digits[] = "0123456789abcdef";
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
+	for (int i = 0; i < SHA256_DIGEST_LENGTH; i++) {
 		hex[2 * i] = digits[digest[i] >> 4];
 		hex[2 * i + 1] = digits[digest[i] & 15];
 	}
-	hex[2 * SHA256_DIGEST_SIZE] = '\0';
+	hex[2 * SHA256_DIGEST_LENGTH] = '\0';
 }
 
 void manifest_sha256(const void *data, size_t len, char hex[SHA256_HEX_LEN])
 {
-	struct sha256_ctx ctx;
-	unsigned char digest[SHA256_DIGEST_SIZE];
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof(digest), digest);
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	SHA256(data, len, digest);
 	to_hex(digest, hex);
 }
 
 bool manifest_sha256_file(const char *path, char hex[SHA256_HEX_LEN],
 			  unsigned long long *bytes)
 {
-	struct sha256_ctx ctx;
-	unsigned char chunk[65536], digest[SHA256_DIGEST_SIZE];
+	unsigned char chunk[65536], digest[SHA256_DIGEST_LENGTH];
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return false;
-	sha256_init(&ctx);
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	if (ctx == NULL || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
+		EVP_MD_CTX_free(ctx);
+		close(fd);
+		errno = ENOMEM;
+		return false;
+	}
 	*bytes = 0;
 	for (;;) {
 		ssize_t n = read(fd, chunk, sizeof(chunk));
@@ -50,17 +53,19 @@ bool manifest_sha256_file(const char *path, char hex[SHA256_HEX_LEN],
 			continue;
 		if (n < 0) {
 			int saved = errno;
+			EVP_MD_CTX_free(ctx);
 			close(fd);
 			errno = saved;
 			return false;
 		}
 		if (n == 0)
 			break;
-		sha256_update(&ctx, (size_t)n, chunk);
+		EVP_DigestUpdate(ctx, chunk, (size_t)n);
 		*bytes += (unsigned long long)n;
 	}
 	close(fd);
-	sha256_digest(&ctx, sizeof(digest), digest);
+	EVP_DigestFinal_ex(ctx, digest, NULL);
+	EVP_MD_CTX_free(ctx);
 	to_hex(digest, hex);
 	return true;
 }

@@ -1,7 +1,7 @@
 /*
  * The manifest of a batch (cli.md manifest.csv): one row per file written,
  * with its SHA-256, so that `verify` can prove later that nothing changed.
- * Hashing is nettle's.  For the batch runner and cmd_verify.c.
+ * Hashing is OpenSSL's.  For the batch runner and cmd_verify.c.
  */
 #ifndef PARCOURS_MANIFEST_H
 #define PARCOURS_MANIFEST_H

@@ -11,7 +11,8 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
-#include <nettle/sha2.h>
+#include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include "diag.h"
 #include "layout.h"
@@ -367,12 +368,11 @@ static void set_info(struct pdf *p, HPDF_InfoType type, const char *value)
 		HPDF_SetInfoAttr(p->hpdf, type, value);
 }
 
-static void hash_tree(struct sha256_ctx *h, const struct doc_node *n)
+static void hash_tree(EVP_MD_CTX *h, const struct doc_node *n)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->text != NULL)
-			sha256_update(h, strlen(n->text) + 1,
-				      (const uint8_t *)n->text);
+			EVP_DigestUpdate(h, n->text, strlen(n->text) + 1);
 		hash_tree(h, n->first);
 	}
 }
@@ -383,19 +383,22 @@ static void hash_tree(struct sha256_ctx *h, const struct doc_node *n)
  */
 static bool set_file_id(struct pdf *p, const struct doc *doc)
 {
-	struct sha256_ctx h;
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_init(&h);
+	uint8_t digest[SHA256_DIGEST_LENGTH];
+	EVP_MD_CTX *h = EVP_MD_CTX_new();
+	if (h == NULL || !EVP_DigestInit_ex(h, EVP_sha256(), NULL)) {
+		EVP_MD_CTX_free(h);
+		return false;
+	}
 	const char *meta[] = {doc->meta.title, doc->meta.subject,
 			      doc->meta.author, doc->meta.footer_name};
 	for (size_t i = 0; i < sizeof(meta) / sizeof(meta[0]); i++)
 		if (meta[i] != NULL)
-			sha256_update(&h, strlen(meta[i]) + 1,
-				      (const uint8_t *)meta[i]);
-	sha256_update(&h, sizeof(doc->meta.reference_date),
-		      (const uint8_t *)&doc->meta.reference_date);
-	hash_tree(&h, doc->root->first);
-	sha256_digest(&h, sizeof(digest), digest);
+			EVP_DigestUpdate(h, meta[i], strlen(meta[i]) + 1);
+	EVP_DigestUpdate(h, &doc->meta.reference_date,
+			 sizeof(doc->meta.reference_date));
+	hash_tree(h, doc->root->first);
+	EVP_DigestFinal_ex(h, digest, NULL);
+	EVP_MD_CTX_free(h);
 
 	HPDF_Array id = HPDF_Array_New(p->hpdf->mmgr);
 	if (id == NULL || HPDF_Dict_Add(p->hpdf->trailer, "ID", id) != HPDF_OK)

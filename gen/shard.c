@@ -1,20 +1,17 @@
 /*
- * Shard assignment (see shard.h).  Hashing is nettle's.
+ * Shard assignment (see shard.h).  Hashing is OpenSSL's.
  */
 #include <stdint.h>
 #include <string.h>
 
-#include <nettle/sha2.h>
+#include <openssl/sha.h>
 
 #include "shard.h"
 
 int shard_of(const char *id, int n)
 {
-	struct sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_init(&ctx);
-	sha256_update(&ctx, strlen(id), (const uint8_t *)id);
-	sha256_digest(&ctx, sizeof(digest), digest);
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	SHA256((const unsigned char *)id, strlen(id), digest);
 	uint64_t v = 0;
 	for (int i = 0; i < 8; i++)
 		v = v << 8 | digest[i];
