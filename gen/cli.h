@@ -34,6 +34,7 @@ struct options {
 	const char *merge_file;	  /* letters --merge FILE.odt */
 	int year;		  /* stats --year; 0 if unset */
 	bool pdfa;
+	bool no_dashboard;	  /* all --no-dashboard: no index.html */
 	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
 	/* Seconds on a monotonic clock, for progress rates only: main.c
 	 * reads the clock, and no output depends on it. */
@@ -55,5 +56,6 @@ void cmd_letters(const struct options *);
 void cmd_stats(const struct options *);
 void cmd_all(const struct options *);
 void cmd_verify(const struct options *);
+void cmd_dashboard(const struct options *);
 
 #endif
