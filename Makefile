@@ -42,7 +42,7 @@ DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev \
 	     icc-profiles-free
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
-	     clang libclang-rt-14-dev valgrind time
+	     clang libclang-rt-14-dev valgrind time chromium
 
 .PHONY: all check demo deps deps-build install clean unit golden
 .DELETE_ON_ERROR:
@@ -67,6 +67,7 @@ $(B)/obj $(B)/tests:
 
 deps:
 	@sh tests/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
+	@sh tests/dashboard/deps.sh
 
 deps-build:
 	@sh tests/deps.sh $(DEPS_BUILD)

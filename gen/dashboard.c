@@ -42,6 +42,13 @@ static void overdue_clear(struct dashboard_overdue *o)
 	free(o->links);
 }
 
+static void refusal_clear(struct dashboard_refusal *r)
+{
+	free(r->dossier);
+	free(r->employee);
+	free(r->department);
+}
+
 static void groups_clear(struct dashboard_groups *gs)
 {
 	for (size_t i = 0; i < gs->n; i++)
@@ -56,10 +63,8 @@ void dashboard_free(struct dashboard *db)
 	for (size_t i = 0; i < db->noverdue; i++)
 		overdue_clear(&db->overdue[i]);
 	free(db->overdue);
-	for (size_t i = 0; i < db->nrefusals; i++) {
-		free(db->refusals[i].dossier);
-		free(db->refusals[i].employee);
-	}
+	for (size_t i = 0; i < db->nrefusals; i++)
+		refusal_clear(&db->refusals[i]);
 	free(db->refusals);
 	groups_clear(&db->departments);
 	groups_clear(&db->managers);
@@ -159,9 +164,10 @@ static bool refusal_add(struct dashboard *db, const struct dossier *d,
 {
 	struct dashboard_refusal r = {c->response_date, c->kind,
 				      c->outcome == OUTCOME_DECLINED, db->seq++,
-				      (char *)d->id, NULL};
+				      (char *)d->id, NULL, NULL};
 	db->refusals_total++;
 	db->declined_total += r.declined;
+	db->refusals_kind[r.kind][r.declined]++;
 	size_t at = db->nrefusals;
 	while (at > 0 && refusal_before(&r, &db->refusals[at - 1]))
 		at--;
@@ -174,16 +180,13 @@ static bool refusal_add(struct dashboard *db, const struct dossier *d,
 	bool oom = false;
 	r.dossier = dup_or_null(d->id, &oom);
 	r.employee = dup_or_null(employee, &oom);
+	r.department = dup_or_null(d->employment.department, &oom);
 	if (oom) {
-		free(r.dossier);
-		free(r.employee);
+		refusal_clear(&r);
 		return false;
 	}
-	if (db->nrefusals == DASHBOARD_REFUSALS_MAX) {
-		db->nrefusals--;
-		free(db->refusals[db->nrefusals].dossier);
-		free(db->refusals[db->nrefusals].employee);
-	}
+	if (db->nrefusals == DASHBOARD_REFUSALS_MAX)
+		refusal_clear(&db->refusals[--db->nrefusals]);
 	memmove(&db->refusals[at + 1], &db->refusals[at],
 		(db->nrefusals - at) * sizeof(*db->refusals));
 	db->refusals[at] = r;

@@ -56,6 +56,7 @@ struct dashboard_refusal {
 	bool declined; /* a declined offer, else a refusal */
 	unsigned long seq;
 	char *dossier, *employee;
+	char *department; /* NULL if none */
 };
 
 /* The figures of one department or manager. */
@@ -104,6 +105,8 @@ struct dashboard {
 	struct dashboard_refusal *refusals; /* latest first */
 	size_t nrefusals;
 	unsigned long refusals_total, declined_total;
+	/* By the convocation's kind: [kind][0] refused, [kind][1] declined. */
+	unsigned long refusals_kind[KIND_END_OF_CAREER + 1][2];
 
 	struct dashboard_groups departments, managers;
 

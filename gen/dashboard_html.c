@@ -88,6 +88,25 @@ static void put_date_long(struct buf *b, date_t d)
 		   date_fmt_fr(d, fr));
 }
 
+/*
+ * The n bytes at s, with a capital first letter if asked: the labels
+ * of report_csv.c are lower-case, made for a column of a table, and
+ * begin with an ASCII letter or "é".
+ */
+static void put_capitalised(struct buf *b, const char *s, size_t n,
+			    bool capital)
+{
+	if (capital && n >= 2 && strncmp(s, "é", 2) == 0) {
+		buf_puts(b, "É");
+		s += 2, n -= 2;
+	} else if (capital && n >= 1 && *s >= 'a' && *s <= 'z') {
+		char c = (char)(*s - 'a' + 'A');
+		buf_put(b, &c, 1);
+		s++, n--;
+	}
+	buf_put_xml_text(b, s, n);
+}
+
 static const char *plural(unsigned long n, const char *s)
 {
 	return n > 1 ? s : "";
@@ -160,6 +179,7 @@ static const char css[] =
     ".kpi.money{border-top-color:var(--money)}"
     ".kpi.money .v{color:var(--money)}"
     ".kpi.calm{border-top-color:var(--ok)}.kpi.calm .v{color:var(--ok)}"
+    ".kpi.plain{border-top-color:#4b5563}.kpi.plain .v{color:#1f2933}"
     ".grid{display:grid;grid-template-columns:1fr 1fr;gap:18px}"
     "section{background:#fff;border-radius:8px;padding:16px 20px 14px;"
     "margin:0 0 18px;box-shadow:0 1px 2px rgba(0,0,0,.08)}"
@@ -180,7 +200,8 @@ static const char css[] =
     "tbody tr:nth-child(even){background:#fafbfc}"
     "td.basis{font-size:13px;color:var(--muted);min-width:300px}"
     "td.docs{font-size:13px;min-width:190px}"
-    "td.docs a{display:block;white-space:nowrap}"
+    "td.docs a{display:block;white-space:nowrap;line-height:18px;"
+    "padding:3px 0}"
     "a{color:var(--next)}"
     ".chart svg{width:100%;height:auto;display:block}"
     ".legend{display:flex;gap:18px;font-size:13px;margin:4px 0 8px;"
@@ -196,7 +217,7 @@ static const char css[] =
     "footer{max-width:1320px;margin:0 auto;padding:0 24px 28px;"
     "color:var(--muted);font-size:13px}"
     ".empty{color:var(--muted);font-style:italic}"
-    "@media (max-width:900px){.kpis{grid-template-columns:1fr 1fr}"
+    "@media screen and (max-width:900px){.kpis{grid-template-columns:1fr 1fr}"
     ".grid{grid-template-columns:1fr}}"
     "@page{size:A4 landscape;margin:10mm}"
     "@media print{body{background:#fff;font-size:10pt}"
@@ -206,6 +227,8 @@ static const char css[] =
     "section,.kpi{box-shadow:none;border:1px solid var(--line);"
     "break-inside:avoid}"
     "section.long{break-inside:auto}"
+    ".kpis{grid-template-columns:repeat(5,1fr)}"
+    ".grid{grid-template-columns:1fr 1fr;gap:8px}"
     ".kpis{gap:6px}.kpi{padding:6px 8px}.kpi .v{font-size:20pt}"
     "table{font-size:8.5pt}th,td{padding:2px 4px}"
     "thead{display:table-header-group}tr{break-inside:avoid}"
@@ -288,7 +311,7 @@ static void kpis(struct buf *b, const struct dashboard *db)
 	put_int(b, (long long)db->projected.employees);
 	buf_printf(b, " salarié%s</span></li>\n",
 		   plural(db->projected.employees, "s"));
-	kpi(b, db->refusals_total > 0 ? "late" : "calm", "kpi-refusals",
+	kpi(b, "plain", "kpi-refusals",
 	    (long long)db->refusals_total, false, "refus sur 12 mois");
 	buf_puts(b, "dont ");
 	put_int(b, (long long)db->declined_total);
@@ -651,33 +674,80 @@ static void overdue_list(struct buf *b, const struct dashboard *db)
 
 /* ---- refusals, groups, CSE figures ----------------------------------- */
 
-static void refusals(struct buf *b, const struct dashboard *db)
+static void refusal_kinds(struct buf *b, const struct dashboard *db)
 {
+	static const enum interview_kind order[] = {
+	    KIND_PERIODIC, KIND_RECAP, KIND_RETURN, KIND_MID_CAREER,
+	    KIND_END_OF_CAREER};
 	buf_puts(b, "<section aria-labelledby=\"h-refus\">\n"
-		    "<h2 id=\"h-refus\">Refus et offres déclinées des 12 "
-		    "derniers mois</h2>\n");
+		    "<h2 id=\"h-refus\">Refus des 12 derniers mois</h2>\n");
 	if (db->refusals_total == 0) {
-		buf_puts(b, "<p class=\"empty\">Aucun refus enregistré depuis "
-			    "un an.</p>\n</section>\n");
+		buf_puts(b, "<p class=\"empty\">Aucun refus ni offre déclinée "
+			    "enregistré depuis un an.</p>\n</section>\n");
 		return;
 	}
-	buf_puts(b, "<table>\n<caption>Du plus récent au plus ancien : ");
+	buf_puts(b, "<table>\n<caption>Convocations refusées et offres "
+		    "déclinées, par date de réponse</caption>\n<thead><tr>"
+		    "<th scope=\"col\">Entretien</th><th scope=\"col\" "
+		    "class=\"n\">Refus</th><th scope=\"col\" class=\"n\">"
+		    "Offres déclinées</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
+		const unsigned long *n = db->refusals_kind[order[i]];
+		if (n[0] + n[1] == 0)
+			continue;
+		const char *fr = kind_fr[order[i]];
+		buf_puts(b, "<tr><th scope=\"row\">");
+		put_capitalised(b, fr, strlen(fr), true);
+		buf_puts(b, "</th><td class=\"n\">");
+		put_int(b, (long long)n[0]);
+		buf_puts(b, "</td><td class=\"n\">");
+		put_int(b, (long long)n[1]);
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
+		    "<td class=\"n\">");
+	put_int(b, (long long)(db->refusals_total - db->declined_total));
+	buf_puts(b, "</td><td class=\"n\">");
+	put_int(b, (long long)db->declined_total);
+	buf_puts(b, "</td></tr></tfoot>\n</table>\n<p class=\"note\">Un "
+		    "refus vaut entretien pour le calcul des échéances "
+		    "périodiques ; la liste nominative suit celle des "
+		    "retards.</p>\n</section>\n");
+}
+
+static void refusals(struct buf *b, const struct dashboard *db)
+{
+	if (db->refusals_total == 0)
+		return;
+	bool dept = db->departments.named > 0;
+	buf_puts(b, "<section class=\"long\" aria-labelledby=\"h-refus-l\">"
+		    "\n<h2 id=\"h-refus-l\">Refus et offres déclinées des 12 "
+		    "derniers mois</h2>\n<table>\n<caption>Du plus récent au "
+		    "plus ancien : ");
 	put_shown(b, db->nrefusals, db->refusals_total, "derniers",
 		  "refusals-total");
-	buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Réponse"
-		    "</th><th scope=\"col\">Salarié</th><th scope=\"col\">"
-		    "Entretien</th><th scope=\"col\">Décision</th></tr>"
-		    "</thead>\n<tbody>\n");
+	buf_printf(b, "</caption>\n<thead><tr><th scope=\"col\">Réponse"
+		      "</th><th scope=\"col\">Salarié</th><th scope=\"col\">"
+		      "Dossier</th>%s<th scope=\"col\">Entretien</th>"
+		      "<th scope=\"col\">Décision</th></tr></thead>\n"
+		      "<tbody>\n",
+		   dept ? "<th scope=\"col\">Service</th>" : "");
 	for (size_t i = 0; i < db->nrefusals; i++) {
 		const struct dashboard_refusal *r = &db->refusals[i];
 		buf_puts(b, "<tr><td>");
 		put_date(b, r->response);
 		buf_puts(b, "</td><td>");
 		buf_put_xml(b, r->employee);
-		buf_puts(b, " <small>");
+		buf_puts(b, "</td><td>");
 		buf_put_xml(b, r->dossier);
-		buf_printf(b, "</small></td><td>%s</td><td>%s</td></tr>\n",
-			   kind_fr[r->kind],
+		buf_puts(b, "</td>");
+		if (dept) {
+			buf_puts(b, "<td>");
+			if (r->department != NULL)
+				buf_put_xml(b, r->department);
+			buf_puts(b, "</td>");
+		}
+		buf_printf(b, "<td>%s</td><td>%s</td></tr>\n", kind_fr[r->kind],
 			   r->declined ? "offre déclinée" : "refus");
 	}
 	buf_puts(b, "</tbody>\n</table>\n</section>\n");
@@ -780,7 +850,7 @@ static void cse(struct buf *b, const struct rules_stats *stats)
 		size_t len = strlen(label);
 		if (len > 6 && strcmp(label + len - 6, " (€)") == 0)
 			len -= 6;
-		buf_put_xml_text(b, label, len);
+		put_capitalised(b, label, len, !sub);
 		buf_puts(b, "</th>");
 		buf_puts(b, "<td class=\"n\"");
 		buf_printf(b, " data-k=\"%s\">", key);
@@ -833,12 +903,14 @@ void dashboard_html(struct buf *b, const struct dashboard *db,
 	money_table(b, db);
 	buf_puts(b, "</div>\n");
 	calendar(b, db);
-	overdue_list(b, db);
+	/* Who is behind, then the CSE's figures; the long lists last. */
 	groups(b, db, &db->departments, "h-dept", "Par service", "services");
 	groups(b, db, &db->managers, "h-mgr", "Par manager", "managers");
 	buf_puts(b, "<div class=\"grid\">\n");
-	refusals(b, db);
+	refusal_kinds(b, db);
 	cse(b, stats);
 	buf_puts(b, "</div>\n");
+	overdue_list(b, db);
+	refusals(b, db);
 	footer(b, db, reports);
 }
