@@ -177,6 +177,57 @@ def parcours_all_runs(t, exe, size, ddir, outroot, jobs):
     return same
 
 
+def dashboard_cost(exe, size, ddir, outroot, repeats):
+    """`all -j 2` with the dashboard and with --no-dashboard, in turns
+    (with, without, without, with…) so that neither always runs second
+    on a warm cache: the best CPU and wall time of each, and the page's
+    size.  Every run keeps its own directory (see main())."""
+    best = {True: [float("inf")] * 2, False: [float("inf")] * 2}
+    page = 0
+    for i in range(repeats):
+        order = (True, False) if i % 2 == 0 else (False, True)
+        for with_page in order:
+            out = os.path.join(outroot, f"dashboard-{size}-{i}-{with_page}")
+            extra = [] if with_page else ["--no-dashboard"]
+            wall, cpu, _, _ = timed([exe, "all", "-q", "--as-of", AS_OF,
+                                     "-j", "2"] + extra + ["-o", out, ddir])
+            b = best[with_page]
+            b[0], b[1] = min(b[0], wall), min(b[1], cpu)
+            if with_page:
+                page = os.path.getsize(os.path.join(out, "index.html"))
+            say(f"bench: all -j 2 on {size}{' ' if extra else ''}"
+                f"{' '.join(extra)}: {wall:.2f} s, {cpu:.2f} s CPU")
+    return {"size": size, "page_bytes": page, "repeats": repeats,
+            "with": best[True], "without": best[False]}
+
+
+def dashboard_page(exe, size, ddir, outroot):
+    """`parcours dashboard` alone: the page of the biggest campaign."""
+    out = os.path.join(outroot, f"dashboard-alone-{size}")
+    wall, cpu, rss, _ = timed([exe, "dashboard", "-q", "--as-of", AS_OF,
+                               "-o", out, ddir])
+    return {"size": size, "wall": wall, "cpu": cpu, "rss_kib": rss,
+            "page_bytes": os.path.getsize(os.path.join(out, "index.html"))}
+
+
+def print_dashboard(cost, alone):
+    print("\nthe dashboard (index.html):")
+    for a in alone:
+        print("  parcours dashboard alone, {} dossiers: {:.1f} KB "
+              "(target < 2 MB), {:.2f} s, {:.2f} s CPU, {:.1f} MiB".format(
+                  a["size"], a["page_bytes"] / 1000, a["wall"], a["cpu"],
+                  a["rss_kib"] / 1024))
+    if cost is None:
+        return
+    w, wo = cost["with"], cost["without"]
+    print("  all -j 2, {} dossiers, best of {}: {:.2f} s / {:.2f} s CPU "
+          "with the page ({:.1f} KB), {:.2f} s / {:.2f} s CPU without: "
+          "{:+.1f} % wall, {:+.1f} % CPU (target <= 3 %)".format(
+              cost["size"], cost["repeats"], w[0], w[1],
+              cost["page_bytes"] / 1000, wo[0], wo[1],
+              100 * (w[0] / wo[0] - 1), 100 * (w[1] / wo[1] - 1)))
+
+
 def peers(t, exe, ddir, size, outroot, node_modules, args):
     work = os.path.join(outroot, "peers")
     os.makedirs(work)
@@ -320,6 +371,12 @@ def main():
     p.add_argument("--carbone-docs", type=int, default=1000)
     p.add_argument("--lo-docs", type=int, default=200)
     p.add_argument("--no-peers", action="store_true")
+    p.add_argument("--dashboard-size", type=int, default=1000,
+                   help="dossiers of the with/without-dashboard runs "
+                   "(0: none)")
+    p.add_argument("--dashboard-repeats", type=int, default=3)
+    p.add_argument("--only-dashboard", action="store_true",
+                   help="only the dashboard's measurements")
     p.add_argument("--keep", action="store_true",
                    help="keep the documents written, under DIR/bench/out")
     a = p.parse_args()
@@ -330,8 +387,9 @@ def main():
     exe = os.path.join(build, "parcours")
     if not os.access(exe, os.X_OK):
         raise SystemExit(f"bench: no {exe}: run make first")
-    node_modules = None if a.no_peers else install_deps(build)
-    if a.no_peers and not shutil.which("/usr/bin/time"):
+    skip_peers = a.no_peers or a.only_dashboard
+    node_modules = None if skip_peers else install_deps(build)
+    if skip_peers and not shutil.which("/usr/bin/time"):
         subprocess.run(["sh", os.path.join(ROOT, "tests", "deps.sh"),
                         "time"], check=True)
     os.makedirs(BENCH_DIR, exist_ok=True)
@@ -348,19 +406,28 @@ def main():
         old = f"{outroot}.old-{os.getpid()}"
         os.rename(outroot, old)
     os.makedirs(outroot)
-    tdir = dossiers(build, a.types_size)
-    parcours_type_runs(t, exe, a.types_size, tdir, outroot)
-    if not a.no_peers:
-        peers(t, exe, tdir, a.types_size, outroot, node_modules, a)
-    same = True
-    for size in sizes:
-        same &= parcours_all_runs(t, exe, size, dossiers(build, size),
-                                  outroot, jobs)
-    ratios(t)
-    print_table(t)
-    print_mix(t)
-    targets(t, sizes, same if len(jobs) > 1 else None)
-    write_csv(t, os.path.join(build, "bench.csv"))
+    if not a.only_dashboard:
+        tdir = dossiers(build, a.types_size)
+        parcours_type_runs(t, exe, a.types_size, tdir, outroot)
+        if not a.no_peers:
+            peers(t, exe, tdir, a.types_size, outroot, node_modules, a)
+        same = True
+        for size in sizes:
+            same &= parcours_all_runs(t, exe, size, dossiers(build, size),
+                                      outroot, jobs)
+        ratios(t)
+        print_table(t)
+        print_mix(t)
+        targets(t, sizes, same if len(jobs) > 1 else None)
+        write_csv(t, os.path.join(build, "bench.csv"))
+    cost = None
+    if a.dashboard_size > 0:
+        cost = dashboard_cost(exe, a.dashboard_size,
+                              dossiers(build, a.dashboard_size), outroot,
+                              a.dashboard_repeats)
+    alone = [dashboard_page(exe, size, dossiers(build, size), outroot)
+             for size in sizes]
+    print_dashboard(cost, alone)
     if not a.keep:
         shutil.rmtree(outroot, ignore_errors=True)
     if old is not None:

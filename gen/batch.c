@@ -801,7 +801,7 @@ static bool setup(struct batch *b)
 	    (b->merged = odt_stream_new(b->tools.odt)) == NULL ||
 	    (b->status = batch_sort_new()) == NULL ||
 	    (b->good = batch_ids_new()) == NULL ||
-	    (!o->no_dashboard && (b->dash = dashboard_new(o->as_of)) == NULL)) {
+	    (!o->no_dashboard && (b->dash = dashboard_new(o->as_of, o->within_days)) == NULL)) {
 		diag_system(NULL, "out of memory");
 		return false;
 	}

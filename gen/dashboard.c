@@ -8,6 +8,7 @@
 
 #include "dashboard.h"
 #include "names.h"
+#include "report_csv.h"
 
 static int month_number(date_t date)
 {
@@ -16,7 +17,7 @@ static int month_number(date_t date)
 	return y * 12 + (m - 1);
 }
 
-struct dashboard *dashboard_new(date_t as_of)
+struct dashboard *dashboard_new(date_t as_of, int within_days)
 {
 	struct dashboard *db = calloc(1, sizeof(*db));
 	if (db == NULL)
@@ -24,6 +25,7 @@ struct dashboard *dashboard_new(date_t as_of)
 	int y, m, d;
 	date_to_ymd(as_of, &y, &m, &d);
 	db->as_of = as_of;
+	db->within_days = within_days;
 	db->first_month =
 	    date_add_months(date_from_ymd(y, m, 1), -DASHBOARD_MONTHS_BEFORE);
 	return db;
@@ -313,6 +315,9 @@ bool dashboard_add(struct dashboard *db, const struct dossier *d,
 	struct dossier_sums s = {0};
 	for (size_t i = 0; ok && i < f->nobligations; i++) {
 		const struct rules_obligation *ob = &f->obligations[i];
+		/* The rows of status.csv, no more. */
+		if (!report_csv_status_wanted(ob, db->as_of, db->within_days))
+			continue;
 		db->open[ob->kind][ob->state]++;
 		add_calendar(db, ob);
 		if (ob->state == RULES_OVERDUE) {

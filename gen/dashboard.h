@@ -84,6 +84,7 @@ struct dashboard_money {
 struct dashboard {
 	date_t as_of;
 	date_t first_month; /* the first day of the calendar's first month */
+	int within_days;    /* as report_csv_status_wanted() */
 	bool links;	    /* link documents (the batch wrote them) */
 
 	unsigned long dossiers;
@@ -115,8 +116,12 @@ struct dashboard {
 	bool companies_differ;
 };
 
-/* NULL when out of memory; free with dashboard_free(). */
-struct dashboard *dashboard_new(date_t as_of);
+/*
+ * NULL when out of memory; free with dashboard_free().  within_days:
+ * the obligations counted, as status.csv lists them (--within, < 0:
+ * all of them).
+ */
+struct dashboard *dashboard_new(date_t as_of, int within_days);
 /*
  * Adds one dossier, whose facts f were computed at the dashboard's
  * as-of.  false when out of memory (the dashboard is then incomplete).
