@@ -72,7 +72,7 @@ async function run(context) {
   const shot = path.join(reviewDir, 'dashboard.png');
   await page.screenshot({ path: shot, fullPage: true });
   if (fs.statSync(shot).size < 10000) fail(`${shot} is nearly empty`);
-  ok('screenshot in build/review/dashboard.png');
+  ok('screenshot: dashboard.png in the review directory');
 
   const listed = manifestPaths();
   const hrefs = await page.evaluate(
@@ -106,7 +106,7 @@ async function run(context) {
   if (wide > 1046) fail(`printed, the page is ${wide} px wide (A4: 1046)`);
   await page.pdf({ path: path.join(reviewDir, 'dashboard.pdf'),
                    preferCSSPageSize: true, printBackground: true });
-  ok('printed: fits the width of A4 landscape (build/review/dashboard.pdf)');
+  ok('printed: fits the width of A4 landscape (dashboard.pdf beside it)');
 
   if (errors.length > 0) fail(`console error: ${errors[0]}`);
   if (outside.length > 0) fail(`request outside file://: ${outside[0]}`);

@@ -2,18 +2,20 @@
 # The campaign dashboard (index.html), as `all` and `dashboard` write it:
 #   - all on samples/: the page opens in Debian's Chromium with no
 #     console error and no request outside the file system, a screenshot
-#     lands in build/review/, every link is a file of the manifest, axe-core
-#     finds no WCAG A/AA violation, it prints inside A4 landscape
-#     (browser.js); its figures are those of status.csv, recap.csv and
-#     stats.csv of the same run (figures.py);
+#     lands in REVIEW_DIR (dashboard.png, the print as dashboard.pdf),
+#     every link is a file of the manifest, axe-core finds no WCAG A/AA
+#     violation, it prints inside A4 landscape (browser.js); its
+#     figures are those of status.csv, recap.csv and stats.csv of the
+#     same run (figures.py);
 #   - dashboard alone on 3 000 generated dossiers: the same figures as
 #     the status, recap and stats commands, the overdue list capped, the
 #     same bytes twice, far under 2 MB;
 #   - all --no-dashboard removes an earlier page and verify still passes.
 # Prints one "ok" line per property, or FAIL and exits 1.
 #
-# usage: tests/dashboard/check.sh PARCOURS
+# usage: tests/dashboard/check.sh PARCOURS REVIEW_DIR
 parcours=$1
+review=${2:?usage: check.sh PARCOURS REVIEW_DIR}
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -36,7 +38,7 @@ ok() {
 
 "$parcours" all -q --as-of $asof -o "$tmp/a" samples/ ||
 	fail "all samples/ exited $?"
-node "$here/browser.js" "$tmp/a" build/review "$modules" || exit 1
+node "$here/browser.js" "$tmp/a" "$review" "$modules" || exit 1
 python3 "$here/figures.py" "$tmp/a" $asof || exit 1
 
 g=$tmp/gen
