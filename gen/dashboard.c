@@ -285,25 +285,41 @@ static bool add_company(struct dashboard *db, const struct dossier *d)
 	return true;
 }
 
+/* Adds eur to m, and the employee once per dossier (*seen). */
+static void money_add(struct dashboard_money *m, long long eur, bool *seen)
+{
+	m->eur += eur;
+	m->periods++;
+	m->employees += !*seen;
+	*seen = true;
+}
+
 static void add_money(struct dashboard *db, const struct rules_facts *f,
 		      struct dossier_sums *s)
 {
-	bool owed = false, projected = false;
+	bool owed = false, paid = false, unpaid = false, projected = false;
 	for (size_t i = 0; i < f->nperiods; i++) {
 		const struct rules_period *p = &f->periods[i];
 		if (p->abondement_eur <= 0)
 			continue;
-		struct dashboard_money *m = p->final ? &db->owed : &db->projected;
-		m->eur += p->abondement_eur;
-		m->periods++;
-		if (p->final) {
-			s->owed_eur += p->abondement_eur;
-			owed = true;
-		} else
-			projected = true;
+		if (!p->final) {
+			money_add(&db->projected, p->abondement_eur, &projected);
+			continue;
+		}
+		money_add(&db->owed, p->abondement_eur, &owed);
+		/* As rules_stats.c: a payment without an amount pays
+		 * nothing; what a partial one leaves is still owed. */
+		long long amount = 0;
+		if (p->paid != NULL) {
+			amount = p->paid->amount_eur > 0 ? p->paid->amount_eur : 0;
+			money_add(&db->paid, amount, &paid);
+		}
+		if (amount < p->abondement_eur) {
+			money_add(&db->unpaid, p->abondement_eur - amount,
+				  &unpaid);
+			s->owed_eur += p->abondement_eur - amount;
+		}
 	}
-	db->owed.employees += owed;
-	db->projected.employees += projected;
 }
 
 bool dashboard_add(struct dashboard *db, const struct dossier *d,

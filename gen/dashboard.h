@@ -65,7 +65,7 @@ struct dashboard_group {
 	unsigned long employees;
 	unsigned long employees_overdue;
 	unsigned long overdue, upcoming;
-	long long owed_eur; /* final periods */
+	long long owed_eur; /* final periods, not yet paid */
 };
 
 struct dashboard_groups {
@@ -95,7 +95,13 @@ struct dashboard {
 	unsigned long before, after;
 	unsigned long due_90; /* upcoming within 90 days of as-of */
 
-	struct dashboard_money owed;	  /* final periods, not paid */
+	/*
+	 * Final periods: owed (recap.csv's abondement_eur), of which paid
+	 * (a recorded <abondement>: its amount; periods and employees with
+	 * a payment) and unpaid (what payments leave, as stats.csv's
+	 * abondement_total_eur counts it).
+	 */
+	struct dashboard_money owed, paid, unpaid;
 	struct dashboard_money projected; /* the provisional period */
 
 	struct dashboard_overdue *overdue; /* oldest first */

@@ -213,7 +213,7 @@ static const char css[] =
     ".meter{display:inline-block;width:90px;height:9px;background:#e5e9f0;"
     "border-radius:5px;margin-left:8px;vertical-align:0;overflow:hidden}"
     ".meter span{display:block;height:100%;background:var(--late-bar)}"
-    "td.sub{padding-left:24px;color:var(--muted)}"
+    ".sub{padding-left:24px;font-weight:400;color:var(--muted)}"
     "footer{max-width:1320px;margin:0 auto;padding:0 24px 28px;"
     "color:var(--muted);font-size:13px}"
     ".empty{color:var(--muted);font-style:italic}"
@@ -299,12 +299,12 @@ static void kpis(struct buf *b, const struct dashboard *db)
 	buf_puts(b, "sur ");
 	put_int(b, (long long)open_total(db, RULES_UPCOMING));
 	buf_puts(b, " à venir</span></li>\n");
-	kpi(b, "money", "kpi-owed-eur", db->owed.eur, true,
-	    "abondements dus");
-	buf_puts(b, "périodes closes, ");
-	put_int(b, (long long)db->owed.employees);
+	kpi(b, "money", "kpi-unpaid-eur", db->unpaid.eur, true,
+	    "abondements à verser");
+	buf_puts(b, "dus et non versés, ");
+	put_int(b, (long long)db->unpaid.employees);
 	buf_printf(b, " salarié%s</span></li>\n",
-		   plural(db->owed.employees, "s"));
+		   plural(db->unpaid.employees, "s"));
 	kpi(b, "money", "kpi-projected-eur", db->projected.eur, true,
 	    "abondements projetés");
 	buf_puts(b, "périodes en cours, ");
@@ -362,7 +362,10 @@ static void money_row(struct buf *b, const char *label, const char *key,
 		      const struct dashboard_money *m)
 {
 	char k[48];
-	buf_printf(b, "<tr><th scope=\"row\">%s</th>", label);
+	/* "dont …": a part of the row above. */
+	buf_printf(b, "<tr><th scope=\"row\"%s>%s</th>",
+		   strncmp(label, "dont ", 5) == 0 ? " class=\"sub\"" : "",
+		   label);
 	snprintf(k, sizeof(k), "money-%s-eur", key);
 	buf_puts(b, "<td class=\"n\"");
 	buf_printf(b, " data-k=\"%s\">", k);
@@ -388,6 +391,8 @@ static void money_table(struct buf *b, const struct dashboard *db)
 		    "<th scope=\"col\" class=\"n\">Salariés</th></tr></thead>\n"
 		    "<tbody>\n");
 	money_row(b, "Dus sur les périodes closes", "owed", &db->owed);
+	money_row(b, "dont versés au CPF", "paid", &db->paid);
+	money_row(b, "dont restant à verser", "unpaid", &db->unpaid);
 	money_row(b, "Projetés sur les périodes en cours", "projected",
 		  &db->projected);
 	buf_puts(b, "</tbody>\n</table>\n<p class=\"note\">Un abondement "
@@ -810,7 +815,7 @@ static void groups(struct buf *b, const struct dashboard *db,
 		      "Salariés</th><th scope=\"col\" class=\"n\">Salariés en "
 		      "retard</th><th scope=\"col\" class=\"n\">Obligations en "
 		      "retard</th><th scope=\"col\" class=\"n\">À venir</th>"
-		      "<th scope=\"col\" class=\"n\">Abondements dus</th></tr>"
+		      "<th scope=\"col\" class=\"n\">Abondements à verser</th></tr>"
 		      "</thead>\n<tbody>\n",
 		   id, id, title, what, what[0] == 's' ? "Service" : "Manager");
 	for (size_t i = 0; i < gs->n; i++)
@@ -854,7 +859,8 @@ static void cse(struct buf *b, const struct rules_stats *stats)
 		buf_puts(b, "</th>");
 		buf_puts(b, "<td class=\"n\"");
 		buf_printf(b, " data-k=\"%s\">", key);
-		if (strcmp(m[i].name, "abondement_total_eur") == 0)
+		size_t nl = strlen(m[i].name);
+		if (nl > 4 && strcmp(m[i].name + nl - 4, "_eur") == 0)
 			put_eur(b, m[i].value);
 		else
 			put_int(b, m[i].value);

@@ -144,9 +144,27 @@ for key, status_name in (("owed", "final"), ("projected", "provisional")):
     expect(f"money-{key}-eur", sum(int(r["abondement_eur"]) for r in rows))
     expect(f"money-{key}-periods", len(rows))
     expect(f"money-{key}-employees", len({r["dossier"] for r in rows}))
-    expect(f"kpi-{key}-eur", sum(int(r["abondement_eur"]) for r in rows))
-ok("abondements owed (final periods) and projected (provisional): "
-   "those of recap.csv")
+owed = [r for r in recap if r["status"] == "final" and
+        int(r["abondement_eur"]) > 0]
+paid = [r for r in owed if r["paid_on"] != ""]
+expect("kpi-projected-eur", fig["money-projected-eur"])
+expect("money-paid-periods", len(paid))
+expect("money-paid-employees", len({r["dossier"] for r in paid}))
+# recap.csv has the date of a payment, not its amount: what is left
+# unpaid is at least the periods with no payment, at most all of them.
+unpaid = [r for r in owed if r["paid_on"] == ""]
+if not (len(unpaid) <= fig["money-unpaid-periods"] <= len(owed)):
+    fail(f"money-unpaid-periods: {fig['money-unpaid-periods']} for "
+         f"{len(unpaid)} periods without payment of {len(owed)}")
+if not (sum(int(r["abondement_eur"]) for r in unpaid)
+        <= fig["money-unpaid-eur"] <= fig["money-owed-eur"]
+        <= fig["money-unpaid-eur"] + fig["money-paid-eur"]):
+    fail("money: unpaid and paid do not add up to what is owed")
+if not paid and fig["money-paid-eur"] != 0:
+    fail("money: paid without a paid_on in recap.csv")
+expect("kpi-unpaid-eur", fig["money-unpaid-eur"])
+ok("abondements owed, paid (paid_on) and unpaid on final periods, "
+   "projected on provisional ones: those of recap.csv")
 
 # CSE figures.
 for r in stats:

@@ -268,7 +268,47 @@ static void test_money_groups(void **state)
 	assert_int_equal(g->overdue, 1);
 	assert_int_equal(g->owed_eur, 6000);
 	assert_int_equal(db->managers.named, 0);
+	assert_int_equal(db->paid.periods, 0);
+	assert_int_equal(db->unpaid.eur, 6000);
 	dashboard_free(db);
+}
+
+static const struct {
+	long paid; /* the recorded amount; -2: no payment; -1: no amount */
+	long long paid_eur, unpaid_eur;
+	const char *why;
+} payments[] = {
+    {-2, 0, 3000, "no payment: all of it still to pay"},
+    {3000, 3000, 0, "paid in full"},
+    {1000, 1000, 2000, "a partial payment leaves the rest owed"},
+    {-1, 0, 3000, "a payment without amount pays nothing (rules_stats.c)"},
+};
+
+static void test_money_paid(void **state)
+{
+	(void)state;
+	date_t as_of = ymd("2026-11-26");
+	for (size_t i = 0; i < sizeof(payments) / sizeof(*payments); i++) {
+		struct dashboard *db = dashboard_new(as_of, -1);
+		struct fixture x;
+		fixture(&x, "A", "Martin");
+		struct abondement a = {.period_end = ymd("2020-03-07"),
+				       .paid = ymd("2021-09-20"),
+				       .amount_eur = payments[i].paid};
+		x.period[0] = (struct rules_period){
+		    .final = true,
+		    .abondement_eur = 3000,
+		    .paid = payments[i].paid == -2 ? NULL : &a};
+		x.f.nperiods = 1;
+		assert_true(dashboard_add(db, &x.d, &x.f));
+		if (db->owed.eur != 3000 ||
+		    db->paid.eur != payments[i].paid_eur ||
+		    db->unpaid.eur != payments[i].unpaid_eur ||
+		    db->paid.periods != (payments[i].paid != -2) ||
+		    db->unpaid.periods != (payments[i].unpaid_eur > 0))
+			fail_msg("%s", payments[i].why);
+		dashboard_free(db);
+	}
 }
 
 static void test_groups_cap(void **state)
@@ -368,6 +408,7 @@ int main(void)
 	    cmocka_unit_test(test_refusals),
 	    cmocka_unit_test(test_refusals_latest_first),
 	    cmocka_unit_test(test_money_groups),
+	    cmocka_unit_test(test_money_paid),
 	    cmocka_unit_test(test_groups_cap),
 	    cmocka_unit_test(test_links),
 	    cmocka_unit_test(test_html_escapes),
