@@ -164,6 +164,7 @@ static bool refusal_before(const struct dashboard_refusal *a,
 static bool refusal_add(struct dashboard *db, const struct dossier *d,
 			const char *employee, const struct convocation *c)
 {
+	/* Borrows the id to find its place; copies it only if kept. */
 	struct dashboard_refusal r = {c->response_date, c->kind,
 				      c->outcome == OUTCOME_DECLINED, db->seq++,
 				      (char *)d->id, NULL, NULL};

@@ -290,9 +290,9 @@ static void kpis(struct buf *b, const struct dashboard *db)
 		    "<ul class=\"kpis\">\n");
 	kpi(b, late > 0 ? "late" : "calm", "kpi-overdue", (long long)late,
 	    false, "obligations en retard");
-	buf_puts(b, "pour ");
+	buf_puts(b, "pour <span data-k=\"kpi-employees-overdue\">");
 	put_int(b, (long long)db->employees_overdue);
-	buf_printf(b, " salarié%s</span></li>\n",
+	buf_printf(b, "</span> salarié%s</span></li>\n",
 		   plural(db->employees_overdue, "s"));
 	kpi(b, "", "kpi-due-90", (long long)db->due_90, false,
 	    "à échéance sous 90 jours");

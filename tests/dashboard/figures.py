@@ -110,6 +110,7 @@ overdue = [r for r in status if r["state"] == "overdue"]
 expect("open-overdue", len(overdue))
 expect("open-upcoming", len(status) - len(overdue))
 expect("kpi-overdue", len(overdue))
+expect("kpi-employees-overdue", len({r["dossier"] for r in overdue}))
 expect("kpi-due-90", sum(1 for r in status if r["state"] == "upcoming" and
                          datetime.date.fromisoformat(r["due"]) <=
                          as_of + datetime.timedelta(days=90)))
