@@ -395,6 +395,22 @@ static bool row_fields(const char *line, size_t len, const char *f[6],
 	return n == 6;
 }
 
+/* The date a document's file name ends with ("…_2023-09-04.pdf"). */
+static date_t link_date(const char *path, size_t plen)
+{
+	char iso[DATE_ISO_LEN];
+	date_t d;
+	size_t dot = plen;
+	while (dot > 0 && path[dot - 1] != '.')
+		dot--;
+	/* The ten characters before the dot. */
+	if (dot <= 11)
+		return DATE_NONE;
+	memcpy(iso, path + dot - 11, 10);
+	iso[10] = '\0';
+	return date_parse(iso, &d) ? d : DATE_NONE;
+}
+
 static bool link_add(struct dashboard_overdue *o, const char *path,
 		     size_t plen, const char *doc, size_t dlen)
 {
@@ -404,6 +420,7 @@ static bool link_add(struct dashboard_overdue *o, const char *path,
 	struct dashboard_link *l = &o->links[o->nlinks];
 	l->path = strndup(path, plen);
 	l->document = strndup(doc, dlen);
+	l->date = link_date(path, plen);
 	if (l->path == NULL || l->document == NULL) {
 		free(l->path);
 		free(l->document);
@@ -421,18 +438,8 @@ static bool link_add(struct dashboard_overdue *o, const char *path,
 static int link_score(const struct dashboard_overdue *o, const char *path,
 		      size_t plen, const char *doc)
 {
-	char iso[DATE_ISO_LEN];
-	date_t d;
-	size_t dot = plen;
-	while (dot > 0 && path[dot - 1] != '.')
-		dot--;
-	/* "…_2023-09-04.pdf": the ten characters before the dot. */
-	if (dot > 11) {
-		memcpy(iso, path + dot - 11, 10);
-		iso[10] = '\0';
-		if (date_parse(iso, &d) && d == o->due)
-			return 0;
-	}
+	if (link_date(path, plen) == o->due)
+		return 0;
 	return 1 + link_rank(doc);
 }
 

@@ -34,6 +34,7 @@
 struct dashboard_link {
 	char *path;	/* relative to the output directory */
 	char *document; /* manifest.csv's document column */
+	date_t date;	/* the one its file name ends with, or DATE_NONE */
 };
 
 /* An overdue obligation of the list, with copies of its strings. */

@@ -64,13 +64,10 @@ static void put_eur(struct buf *b, long long v)
 }
 
 /* A figure with its test key: <td data-k="key">12 345</td>. */
-static void cell(struct buf *b, const char *key, long long v, bool eur)
+static void cell(struct buf *b, const char *key, long long v)
 {
 	buf_printf(b, "<td data-k=\"%s\">", key);
-	if (eur)
-		put_eur(b, v);
-	else
-		put_int(b, v);
+	put_int(b, v);
 	buf_puts(b, "</td>");
 }
 
@@ -534,7 +531,7 @@ static void cal_table(struct buf *b, const struct dashboard *db)
 			date_fmt_iso(month_at(db, i), iso);
 			snprintf(key, sizeof(key), "month-%.7s-%s", iso,
 				 state[s]);
-			cell(b, key, (long long)db->month[i][s], false);
+			cell(b, key, (long long)db->month[i][s]);
 		}
 		buf_puts(b, "</tr>\n");
 	}
@@ -588,31 +585,17 @@ static const char *document_fr(const char *document)
 	return document;
 }
 
-/* The date at the end of "…_2023-09-04.pdf", or NULL. */
-static const char *path_date(const char *path, char iso[DATE_ISO_LEN])
-{
-	const char *dot = strrchr(path, '.');
-	date_t d;
-	if (dot == NULL || dot - path < 10)
-		return NULL;
-	memcpy(iso, dot - 10, 10);
-	iso[10] = '\0';
-	return date_parse(iso, &d) ? iso : NULL;
-}
-
 static void links(struct buf *b, const struct dashboard_overdue *o)
 {
 	for (size_t i = 0; i < o->nlinks; i++) {
-		char iso[DATE_ISO_LEN];
-		date_t d;
-		const char *date = path_date(o->links[i].path, iso);
+		const struct dashboard_link *l = &o->links[i];
 		buf_puts(b, "<a href=\"");
-		buf_put_xml(b, o->links[i].path);
+		buf_put_xml(b, l->path);
 		buf_puts(b, "\">");
-		buf_puts(b, document_fr(o->links[i].document));
-		if (date != NULL && date_parse(date, &d)) {
+		buf_put_xml(b, document_fr(l->document));
+		if (l->date != DATE_NONE) {
 			char num[DATE_NUMERIC_LEN];
-			buf_printf(b, " du %s", date_fmt_numeric(d, num));
+			buf_printf(b, " du %s", date_fmt_numeric(l->date, num));
 		}
 		buf_puts(b, "</a> ");
 	}

@@ -361,7 +361,9 @@ static void test_links(void **state)
 	assert_string_equal(o->links[0].path,
 			    "A/A_MARTIN_report-blank_2023-09-04.pdf");
 	assert_string_equal(o->links[1].path, "A/A_MARTIN_recap_2023-09-04.pdf");
+	assert_int_equal(o->links[1].date, ymd("2023-09-04"));
 	assert_string_equal(o->links[2].document, "letter-convocation");
+	assert_int_equal(o->links[2].date, ymd("2019-08-12"));
 	assert_string_equal(o->links[3].document, "letter-proposal");
 	dashboard_free(db);
 }
