@@ -42,7 +42,8 @@ DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev libssl-dev \
 	     libcurl4-openssl-dev icc-profiles-free
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
-	     clang libclang-rt-14-dev valgrind time openssl libnss3-tools
+	     clang libclang-rt-14-dev valgrind time openssl libnss3-tools \
+	     chromium
 
 .PHONY: all check demo deps deps-build install clean unit golden seal
 .DELETE_ON_ERROR:
@@ -71,6 +72,7 @@ $(B)/obj $(B)/tests:
 
 deps:
 	@sh tests/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
+	@sh tests/dashboard/deps.sh
 
 deps-build:
 	@sh tests/deps.sh $(DEPS_BUILD)

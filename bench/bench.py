@@ -215,6 +215,78 @@ def parcours_all_runs(t, exe, size, ddir, outroot, jobs):
     return same
 
 
+def dashboard_cost(exe, size, ddir, outroot, repeats):
+    """`all -j 2` with the dashboard and with --no-dashboard, in turns
+    (with, without, without, with…) so that neither always runs second
+    on a warm cache: the best CPU and wall time of each, and the page's
+    size.  Every run keeps its own directory (see main())."""
+    best = {True: [float("inf")] * 2, False: [float("inf")] * 2}
+    page = 0
+    for i in range(repeats):
+        order = (True, False) if i % 2 == 0 else (False, True)
+        for with_page in order:
+            out = os.path.join(outroot, f"dashboard-{size}-{i}-{with_page}")
+            extra = [] if with_page else ["--no-dashboard"]
+            wall, cpu, _, _ = timed([exe, "all", "-q", "--as-of", AS_OF,
+                                     "-j", "2"] + extra + ["-o", out, ddir])
+            b = best[with_page]
+            b[0], b[1] = min(b[0], wall), min(b[1], cpu)
+            if with_page:
+                page = os.path.getsize(os.path.join(out, "index.html"))
+            say(f"bench: all -j 2 on {size}{' ' if extra else ''}"
+                f"{' '.join(extra)}: {wall:.2f} s, {cpu:.2f} s CPU")
+    return {"size": size, "page_bytes": page, "repeats": repeats,
+            "with": best[True], "without": best[False]}
+
+
+def dashboard_page(exe, size, ddir, outroot, repeats=3):
+    """`parcours dashboard` alone, and `parcours stats`, which reads and
+    computes the same dossiers without the page: the difference of their
+    best CPU times is what the page itself costs, free of the noise of a
+    whole `all` run."""
+    out = os.path.join(outroot, f"dashboard-alone-{size}")
+    best = {"dashboard": [float("inf")] * 3, "stats": [float("inf")] * 3}
+    for _ in range(repeats):
+        for run in ("dashboard", "stats"):
+            argv = [exe, run, "-q", "--as-of", AS_OF] + (
+                ["-o", out] if run == "dashboard" else
+                ["--year", AS_OF[:4], "--format", "csv"]) + [ddir]
+            wall, cpu, rss, _ = timed(argv, stdout=subprocess.DEVNULL)
+            b = best[run]
+            b[0], b[1], b[2] = min(b[0], wall), min(b[1], cpu), max(
+                b[2] if b[2] != float("inf") else 0, rss)
+    d, st = best["dashboard"], best["stats"]
+    return {"size": size, "wall": d[0], "cpu": d[1], "rss_kib": d[2],
+            "own_cpu": d[1] - st[1],
+            "page_bytes": os.path.getsize(os.path.join(out, "index.html"))}
+
+
+def print_dashboard(cost, alone):
+    print("\nthe dashboard (index.html):")
+    for a in alone:
+        print("  parcours dashboard alone, {} dossiers: {:.1f} KB "
+              "(target < 2 MB), {:.2f} s, {:.2f} s CPU, {:.1f} MiB; the "
+              "page's own CPU (less parcours stats): {:.0f} ms".format(
+                  a["size"], a["page_bytes"] / 1000, a["wall"], a["cpu"],
+                  a["rss_kib"] / 1024, 1000 * a["own_cpu"]))
+    if cost is None:
+        return
+    w, wo = cost["with"], cost["without"]
+    print("  all -j 2, {} dossiers, best of {}: {:.2f} s / {:.2f} s CPU "
+          "with the page ({:.1f} KB), {:.2f} s / {:.2f} s CPU without: "
+          "{:+.1f} % wall, {:+.1f} % CPU (target <= 3 %)".format(
+              cost["size"], cost["repeats"], w[0], w[1],
+              cost["page_bytes"] / 1000, wo[0], wo[1],
+              100 * (w[0] / wo[0] - 1), 100 * (w[1] / wo[1] - 1)))
+    own = [a for a in alone if a["size"] == cost["size"]]
+    if own:
+        print("  the page's own CPU at {} dossiers: {:.0f} ms, {:.2f} % of "
+              "all's {:.2f} s CPU".format(cost["size"],
+                                          1000 * own[0]["own_cpu"],
+                                          100 * own[0]["own_cpu"] / wo[1],
+                                          wo[1]))
+
+
 def peers(t, exe, ddir, size, outroot, node_modules, args):
     work = os.path.join(outroot, "peers")
     os.makedirs(work)
@@ -360,6 +432,12 @@ def main():
     p.add_argument("--no-peers", action="store_true")
     p.add_argument("--no-seal", action="store_true",
                    help="skip the sealed runs (the cost of --seal)")
+    p.add_argument("--dashboard-size", type=int, default=1000,
+                   help="dossiers of the with/without-dashboard runs "
+                   "(0: none)")
+    p.add_argument("--dashboard-repeats", type=int, default=3)
+    p.add_argument("--only-dashboard", action="store_true",
+                   help="only the dashboard's measurements")
     p.add_argument("--keep", action="store_true",
                    help="keep the documents written, under DIR/bench/out")
     a = p.parse_args()
@@ -370,8 +448,9 @@ def main():
     exe = os.path.join(build, "parcours")
     if not os.access(exe, os.X_OK):
         raise SystemExit(f"bench: no {exe}: run make first")
-    node_modules = None if a.no_peers else install_deps(build)
-    if a.no_peers and not shutil.which("/usr/bin/time"):
+    skip_peers = a.no_peers or a.only_dashboard
+    node_modules = None if skip_peers else install_deps(build)
+    if skip_peers and not shutil.which("/usr/bin/time"):
         subprocess.run(["sh", os.path.join(ROOT, "tests", "deps.sh"),
                         "time"], check=True)
     os.makedirs(BENCH_DIR, exist_ok=True)
@@ -388,27 +467,37 @@ def main():
         old = f"{outroot}.old-{os.getpid()}"
         os.rename(outroot, old)
     os.makedirs(outroot)
-    tdir = dossiers(build, a.types_size)
-    parcours_type_runs(t, exe, a.types_size, tdir, outroot)
-    if not a.no_seal:
-        parcours_seal_runs(t, exe, a.types_size, tdir, outroot)
-    if not a.no_peers:
-        peers(t, exe, tdir, a.types_size, outroot, node_modules, a)
-    same = True
-    for size in sizes:
-        same &= parcours_all_runs(t, exe, size, dossiers(build, size),
-                                  outroot, jobs)
-    ratios(t)
-    print_table(t)
-    print_mix(t)
-    print_seal(t)
-    targets(t, sizes, same if len(jobs) > 1 else None)
-    write_csv(t, os.path.join(build, "bench.csv"))
+    if not a.only_dashboard:
+        tdir = dossiers(build, a.types_size)
+        parcours_type_runs(t, exe, a.types_size, tdir, outroot)
+        if not a.no_seal:
+            parcours_seal_runs(t, exe, a.types_size, tdir, outroot)
+        if not a.no_peers:
+            peers(t, exe, tdir, a.types_size, outroot, node_modules, a)
+        same = True
+        for size in sizes:
+            same &= parcours_all_runs(t, exe, size, dossiers(build, size),
+                                      outroot, jobs)
+        ratios(t)
+        print_table(t)
+        print_mix(t)
+        print_seal(t)
+        targets(t, sizes, same if len(jobs) > 1 else None)
+        write_csv(t, os.path.join(build, "bench.csv"))
+    cost = None
+    if a.dashboard_size > 0:
+        cost = dashboard_cost(exe, a.dashboard_size,
+                              dossiers(build, a.dashboard_size), outroot,
+                              a.dashboard_repeats)
+    alone = [dashboard_page(exe, size, dossiers(build, size), outroot)
+             for size in sorted(set(sizes) | ({a.dashboard_size} - {0}))]
+    print_dashboard(cost, alone)
     if not a.keep:
         shutil.rmtree(outroot, ignore_errors=True)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    print(f"\n(CSV: {os.path.join(build, 'bench.csv')})")
+    if not a.only_dashboard:
+        print(f"\n(CSV: {os.path.join(build, 'bench.csv')})")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@
 #include "batch.h"
 #include "batch_internal.h"
 #include "csv.h"
+#include "dashboard.h"
 #include "diag.h"
 #include "dossier_read.h"
 #include "manifest.h"
@@ -88,6 +89,7 @@ enum run_file {
 	RUN_RECAP,
 	RUN_STATS,
 	RUN_MERGED,
+	RUN_DASHBOARD, /* index.html */
 	RUN_NFILES
 };
 
@@ -103,6 +105,7 @@ struct batch {
 	struct odt_stream *merged; /* every letter of the run, in order */
 	uint64_t status_seq;
 	struct rules_stats stats;
+	struct dashboard *dash; /* NULL with --no-dashboard */
 	struct batch_ids *good; /* dossiers whose files are all written */
 
 	struct chunk **queue; /* in input order: queue[head..head+len) */
@@ -269,6 +272,10 @@ static bool add_reports(struct batch *b, const struct dossier *d,
 	}
 	buf_free(&rows);
 	rules_stats_add(&b->stats, d, f);
+	if (ok && b->dash != NULL && !dashboard_add(b->dash, d, f)) {
+		diag_system(NULL, "out of memory");
+		ok = false;
+	}
 	return ok;
 }
 
@@ -517,6 +524,12 @@ static void take(struct batch *b, struct chunk *c)
 				b->system = true;
 			}
 			merge_letters(b, &c->items[r.item]);
+			if (b->dash != NULL &&
+			    !dashboard_add_documents(b->dash, w->id, r.payload,
+						     r.len)) {
+				diag_system(NULL, "out of memory");
+				b->system = true;
+			}
 		} else {
 			char why[512];
 			snprintf(why, sizeof(why), "%.*s", (int)r.len,
@@ -662,6 +675,32 @@ static bool write_stats(struct batch *b)
 	return ok;
 }
 
+/* index.html, from the figures summed as the dossiers were read. */
+static bool write_dashboard(struct batch *b)
+{
+	if (b->dash == NULL) {
+		/* --no-dashboard: an earlier run's page would be unlisted. */
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", b->o->output_dir,
+			 b->names[RUN_DASHBOARD]);
+		if (unlink(path) == 0 || errno == ENOENT)
+			return true;
+		diag_system(path, "cannot remove: %s", strerror(errno));
+		return false;
+	}
+	const char *reports[3] = {b->names[RUN_STATUS], b->names[RUN_RECAP],
+				  b->names[RUN_STATS]};
+	struct buf out = {0};
+	dashboard_html(&out, b->dash, &b->stats, reports);
+	bool ok = !out.oom &&
+		  outfile_write(b->o->output_dir, b->names[RUN_DASHBOARD],
+				out.data, out.len);
+	if (out.oom)
+		diag_system(NULL, "out of memory");
+	buf_free(&out);
+	return ok;
+}
+
 /*
  * letters-merged.odt, written by libzip to a temporary name beside it
  * and renamed; or, with no letter this time, the one of an earlier run
@@ -730,14 +769,16 @@ static void finish(struct batch *b)
 	struct outfile *recap = b->recap;
 	b->recap = NULL;
 	bool ok = outfile_commit(recap) && write_status(b) && write_stats(b) &&
-		  write_merged(b) &&
+		  write_dashboard(b) && write_merged(b) &&
 		  batch_sweep_others(b->o->output_dir, b->good, b->o->shard_k,
 				     b->o->shard_n);
 	ok = ok && (odt_stream_count(b->merged) == 0 ||
 		    list_file(b, b->names[RUN_MERGED], "letters-merged"));
 	ok = ok && list_file(b, b->names[RUN_STATUS], "status") &&
 	     list_file(b, b->names[RUN_RECAP], "recap") &&
-	     list_file(b, b->names[RUN_STATS], "stats");
+	     list_file(b, b->names[RUN_STATS], "stats") &&
+	     (b->dash == NULL ||
+	      list_file(b, b->names[RUN_DASHBOARD], "dashboard"));
 	struct outfile *manifest = b->manifest;
 	b->manifest = NULL;
 	if (ok && seal_manifest(b, manifest))
@@ -751,9 +792,11 @@ static void finish(struct batch *b)
 static void name_files(struct batch *b)
 {
 	static const char *const stem[] = {"manifest", "status", "recap",
-					   "stats", "letters-merged"};
+					   "stats", "letters-merged", "index"};
 	for (int i = 0; i < RUN_NFILES; i++) {
-		const char *ext = i == RUN_MERGED ? "odt" : "csv";
+		const char *ext = i == RUN_MERGED	 ? "odt"
+				  : i == RUN_DASHBOARD ? "html"
+						       : "csv";
 		if (b->o->shard_n > 0)
 			snprintf(b->names[i], sizeof(b->names[i]),
 				 "%s-%d-of-%d.%s", stem[i], b->o->shard_k,
@@ -791,10 +834,13 @@ static bool setup(struct batch *b)
 	if ((b->tools.odt = odt_new(pdf_font_family())) == NULL ||
 	    (b->merged = odt_stream_new(b->tools.odt)) == NULL ||
 	    (b->status = batch_sort_new()) == NULL ||
-	    (b->good = batch_ids_new()) == NULL) {
+	    (b->good = batch_ids_new()) == NULL ||
+	    (!o->no_dashboard && (b->dash = dashboard_new(o->as_of, o->within_days)) == NULL)) {
 		diag_system(NULL, "out of memory");
 		return false;
 	}
+	if (b->dash != NULL)
+		b->dash->links = true; /* the workers write the documents */
 	name_files(b);
 	const char *names[RUN_NFILES + 1] = {NULL};
 	for (int i = 0; i < RUN_NFILES; i++)
@@ -851,6 +897,7 @@ static void batch_free(struct batch *b)
 	}
 	free(b->fails);
 	batch_ids_free(b->good);
+	dashboard_free(b->dash);
 	batch_sort_free(b->status);
 	odt_stream_free(b->merged);
 	dossier_source_free(b->src);

@@ -34,6 +34,7 @@ struct options {
 	const char *merge_file;	  /* letters --merge FILE.odt */
 	int year;		  /* stats --year; 0 if unset */
 	bool pdfa;
+	bool no_dashboard;	  /* all --no-dashboard: no index.html */
 	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
 	/* The employer's electronic seal (seal.h), and verify's trust. */
 	const char *seal_file;	  /* --seal FILE.p12; NULL: not sealed */
@@ -61,5 +62,6 @@ void cmd_letters(const struct options *);
 void cmd_stats(const struct options *);
 void cmd_all(const struct options *);
 void cmd_verify(const struct options *);
+void cmd_dashboard(const struct options *);
 
 #endif

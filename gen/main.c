@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{"letters", cmd_letters, true, "convocation and refusal letters (ODT)"},
 	{"stats", cmd_stats, true, "CSE / BDESE figures for --year"},
 	{"all", cmd_all, true, "every document, with manifest.csv"},
+	{"dashboard", cmd_dashboard, true, "the campaign page, index.html"},
 	{"verify", cmd_verify, false, "re-hash what a manifest lists"},
 };
 
@@ -45,6 +46,7 @@ enum {
 	OPT_MERGE,
 	OPT_YEAR,
 	OPT_PDFA,
+	OPT_NO_DASHBOARD,
 	OPT_SHARD,
 	OPT_SEAL,
 	OPT_SEAL_PASSWORD_FILE,
@@ -67,6 +69,7 @@ static const struct option long_options[] = {
 	{"merge", required_argument, NULL, OPT_MERGE},
 	{"year", required_argument, NULL, OPT_YEAR},
 	{"pdfa", no_argument, NULL, OPT_PDFA},
+	{"no-dashboard", no_argument, NULL, OPT_NO_DASHBOARD},
 	{"shard", required_argument, NULL, OPT_SHARD},
 	{"seal", required_argument, NULL, OPT_SEAL},
 	{"seal-password-file", required_argument, NULL, OPT_SEAL_PASSWORD_FILE},
@@ -102,6 +105,7 @@ static void usage(FILE *out)
 	      "  -q, --quiet          no progress output\n"
 	      "  --progress           progress even when not on a terminal\n"
 	      "  --pdfa               PDF/A-1b output for archiving\n"
+	      "  --no-dashboard       all: no index.html\n"
 	      "  --shard K/N          only the dossiers of shard K of N\n"
 	      "  --seal FILE.p12      the employer's seal on every PDF and\n"
 	      "                       on the manifest (PAdES, CMS)\n"
@@ -258,6 +262,9 @@ static bool take_option(int c, const char *arg, struct options *o)
 		}
 		diag_usage("--year: \"%s\" is not a year", arg);
 		return false;
+	case OPT_NO_DASHBOARD:
+		o->no_dashboard = true;
+		return true;
 	case OPT_PDFA:
 		o->pdfa = true;
 		return true;

@@ -35,11 +35,11 @@ cmp -s "$tmp/want-ids" "$tmp/got-ids" ||
 	fail "dossiers not in input order: $(diff "$tmp/want-ids" "$tmp/got-ids" | head -4)"
 awk -F, 'NR > 1 && $4 == "" { print $1 "," $5 }' "$m" >"$tmp/tail"
 printf '%s\n' letters-merged.odt,letters-merged status.csv,status \
-	recap.csv,recap stats.csv,stats | cmp -s - "$tmp/tail" ||
+	recap.csv,recap stats.csv,stats index.html,dashboard | cmp -s - "$tmp/tail" ||
 	fail "run-wide rows: $(cat "$tmp/tail")"
-tail -n 4 "$m" | awk -F, '$4 != "" { exit 1 }' ||
+tail -n 5 "$m" | awk -F, '$4 != "" { exit 1 }' ||
 	fail "run-wide files are not the last rows"
-ok "manifest: dossiers in input order, then letters-merged, status, recap, stats"
+ok "manifest: dossiers in input order, then letters-merged, status, recap, stats, index.html"
 
 # Within a dossier: notice, reports, blank forms, recaps, letters.
 awk -F, 'NR > 1 && $4 != "" {

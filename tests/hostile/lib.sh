@@ -77,6 +77,7 @@ hostile_outputs() {
 			*.pdf) hostile_pdf "$f" "$p" ;;
 			*.odt) hostile_odt "$f" "$p" ;;
 			./status.csv) hostile_csv "$f" "$p" ;;
+			*.html) hostile_html "$f" "$p" ;;
 			*) echo "file $f" ;;
 			esac
 		done
@@ -121,6 +122,30 @@ for row in seen:
     sys.stdout.write("  | ")
     w.writerow(row)
 ' "$2"
+}
+
+# The dashboard: dossier text never becomes markup.  Only the page's own
+# elements, no script, no event attribute, every link relative.
+hostile_html() {
+	python3 -c '
+import html.parser, sys
+ALLOWED = set("""html head meta title style body header p h1 h2 strong time
+main ul li span div section table caption thead tbody tfoot tr th td small
+a br svg desc line text rect footer code""".split())
+bad = []
+class P(html.parser.HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED:
+            bad.append("element <%s>" % tag)
+        for k, v in attrs:
+            if k.startswith("on"):
+                bad.append("attribute %s" % k)
+            if k == "href" and (":" in v or v.startswith("/") or ".." in v):
+                bad.append("link %s" % v)
+P().feed(open(sys.argv[1], encoding="utf-8").read())
+print("html %s: %s" % (sys.argv[2], "; ".join(bad[:3]) if bad else
+      "only the page\x27s own markup, links inside the output directory"))
+' "$2" "$1"
 }
 
 # The checks every case ends with; KEEP names as for hostile_confined.
