@@ -35,6 +35,7 @@ struct options {
 	int year;		  /* stats --year; 0 if unset */
 	bool pdfa;
 	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
+	const char *map_file;	  /* import --map FILE; NULL if none */
 	/* Seconds on a monotonic clock, for progress rates only: main.c
 	 * reads the clock, and no output depends on it. */
 	double (*seconds)(void);
@@ -55,5 +56,6 @@ void cmd_letters(const struct options *);
 void cmd_stats(const struct options *);
 void cmd_all(const struct options *);
 void cmd_verify(const struct options *);
+void cmd_import(const struct options *);
 
 #endif

@@ -31,6 +31,7 @@ static const struct command commands[] = {
 	{"stats", cmd_stats, true, "CSE / BDESE figures for --year"},
 	{"all", cmd_all, true, "every document, with manifest.csv"},
 	{"verify", cmd_verify, false, "re-hash what a manifest lists"},
+	{"import", cmd_import, true, "dossiers from an HR export (CSV)"},
 };
 
 enum {
@@ -46,6 +47,7 @@ enum {
 	OPT_YEAR,
 	OPT_PDFA,
 	OPT_SHARD,
+	OPT_MAP,
 };
 
 static const struct option long_options[] = {
@@ -64,6 +66,7 @@ static const struct option long_options[] = {
 	{"year", required_argument, NULL, OPT_YEAR},
 	{"pdfa", no_argument, NULL, OPT_PDFA},
 	{"shard", required_argument, NULL, OPT_SHARD},
+	{"map", required_argument, NULL, OPT_MAP},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -95,6 +98,7 @@ static void usage(FILE *out)
 	      "  --progress           progress even when not on a terminal\n"
 	      "  --pdfa               PDF/A-1b output for archiving\n"
 	      "  --shard K/N          only the dossiers of shard K of N\n"
+	      "  --map FILE           import: rename the export's columns\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "Exit status: 0 all inputs processed, 1 a dossier had an "
@@ -245,6 +249,9 @@ static bool take_option(int c, const char *arg, struct options *o)
 		return false;
 	case OPT_PDFA:
 		o->pdfa = true;
+		return true;
+	case OPT_MAP:
+		o->map_file = arg;
 		return true;
 	case OPT_SHARD:
 		if (parse_shard(arg, &o->shard_k, &o->shard_n))
