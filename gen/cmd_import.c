@@ -153,13 +153,15 @@ static void write_results(const struct options *o,
 	if (!o->quiet)
 		fprintf(stderr,
 			"import: %zu dossier%s written in %zu file%s under "
-			"%s/%s\n",
+			"%s/",
 			res->ndossiers, res->ndossiers == 1 ? "" : "s",
 			res->nfiles, res->nfiles == 1 ? "" : "s",
-			o->output_dir,
-			res->nrejected == 0 ? "" : "; employees left out for "
-						   "an error are listed "
-						   "above");
+			o->output_dir);
+	if (!o->quiet && res->nrejected > 0)
+		fprintf(stderr, "; %zu employee%s left out for the errors above",
+			res->nrejected, res->nrejected == 1 ? "" : "s");
+	if (!o->quiet)
+		fputc('\n', stderr);
 }
 
 void cmd_import(const struct options *o)

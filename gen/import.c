@@ -357,18 +357,14 @@ static bool read_files(struct run *r, const struct import_file *files,
 	return true;
 }
 
-/* Unreadable record files make every employee uncertain. */
+/* A file that cannot be read makes every employee uncertain: a dossier
+ * without its absences would be silently wrong. */
 static bool usable(struct run *r)
 {
 	bool ok = true;
 	for (int k = 0; k < IMPORT_NKINDS; k++)
 		if (r->tables[k] != NULL && r->tables[k]->bad)
 			ok = false;
-	if (r->tables[IMPORT_EMPLOYEES] == NULL) {
-		diag_error(NULL, 0, "import: no employees file among the "
-				    "inputs (employees.csv)");
-		return false;
-	}
 	if (!ok)
 		diag_error(NULL, 0, "import: a file cannot be used: no dossier "
 				    "written");
@@ -427,7 +423,9 @@ struct import_result *import_run(const struct import_file *files, size_t n,
 	struct run r = {0};
 	struct import_result *res = calloc(1, sizeof(*res));
 	bool ok = res != NULL && read_files(&r, files, n, map);
-	if (ok && !usable(&r)) {
+	if (ok && r.tables[IMPORT_EMPLOYEES] == NULL) {
+		diag_error(NULL, 0, "import: no employees file among the "
+				    "inputs (employees.csv, salaries.csv)");
 		run_free(&r);
 		return res;
 	}
@@ -446,7 +444,9 @@ struct import_result *import_run(const struct import_file *files, size_t n,
 	}
 	for (size_t c = 0; ok && c < r.ncompanies; c++)
 		company_check(&r.companies[c]);
-	ok = ok && !r.oom && write_outputs(&r, res);
+	/* Every problem is reported before this point, so that one run
+	 * lists them all. */
+	ok = ok && !r.oom && (!usable(&r) || write_outputs(&r, res));
 	run_free(&r);
 	if (!ok) {
 		diag_system(NULL, "out of memory");

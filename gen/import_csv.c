@@ -285,6 +285,7 @@ static void broken_record(struct reader *r, const char *what, long line,
 			  long col)
 {
 	import_error(r->t->name, line, col, "%s", what);
+	r->last_end = r->line;
 	if (r->header_done && !r->stop)
 		data_row(r, true);
 	else if (!r->header_done)

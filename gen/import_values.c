@@ -291,8 +291,8 @@ char *import_value_check(struct arena *a, const struct import_col *col,
 		char head[16];
 		snprintf(head, sizeof(head), "%.12s", s);
 		import_error(file, line, column,
-			     "%s: a formula cell (\"%s…\") is not a value; "
-			     "export the values",
+			     "%s \"%s…\" is a formula, not a value; export "
+			     "the values",
 			     header, head);
 		*bad = true;
 		return NULL;

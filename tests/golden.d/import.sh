@@ -2,3 +2,7 @@
 # export saved three ways, a hostile export.
 case_run import-samples tests/import/samples.out 0 \
 	sh tests/import/samples.sh $PARCOURS
+case_run import-encodings tests/import/encodings.out 0 \
+	sh tests/import/encodings.sh $PARCOURS
+case_run import-hostile tests/import/hostile.out 0 \
+	sh tests/import/hostile.sh $PARCOURS
