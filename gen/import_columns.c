@@ -190,7 +190,7 @@ static const struct import_col abondements[] = {
      "@period-end"},
     {"paid", "dateversement|versele|paidon", IMPORT_DATE, NULL, true,
      "@paid"},
-    {"amount_eur", "montant|montanteur", IMPORT_COUNT, NULL, true,
+    {"amount_eur", "montant|montanteur", IMPORT_COUNT, NULL, false,
      "@amount-eur"},
     {"reference", "ref|referenceversement", IMPORT_TEXT, NULL, false,
      "@reference"},

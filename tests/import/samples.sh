@@ -27,3 +27,11 @@ python3 tests/import/same-dossiers.py samples/*.xml -- "$tmp/imported"
 # Twice the same export: the same bytes.
 $P import -q samples/export/ -o "$tmp/again" || exit 1
 diff -r "$tmp/imported" "$tmp/again" && echo "a second import: the same bytes"
+# The elements of issue 12 (positions, action status, abondements).
+python3 tests/import/xml2csv.py --sep ';' --dates fr -o "$tmp/new" \
+	tests/import/new-elements.xml
+ls "$tmp/new"
+$P import -q "$tmp/new" -o "$tmp/new-imported" &&
+	$P validate -q "$tmp/new-imported" &&
+	python3 tests/import/same-dossiers.py tests/import/new-elements.xml \
+		-- "$tmp/new-imported"
