@@ -16,7 +16,7 @@ B        = build
 
 # pkg-config is expanded when a recipe runs, after `make deps` has had the
 # chance to install the -dev packages.
-PKGS     = libxml-2.0 libzip nettle
+PKGS     = libxml-2.0 libzip nettle libical
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
 
@@ -39,10 +39,10 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Debian packages: to build, and to run the tests with real readers.
 # icc-profiles-free holds the sRGB profile that --pdfa embeds.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev \
-	     icc-profiles-free libcsv-dev
+	     icc-profiles-free libcsv-dev libical-dev
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
-	     clang libclang-rt-14-dev valgrind time
+	     clang libclang-rt-14-dev valgrind time python3-icalendar
 
 .PHONY: all check demo deps deps-build install clean unit golden
 .DELETE_ON_ERROR:
@@ -61,6 +61,10 @@ $(B)/parcours: $(B)/obj/main.o $(LIB)
 
 $(B)/tests/%: tests/unit/%.c $(LIB) $(wildcard gen/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka
+
+# libical's own check of the invitations (tests/ics/check.sh).
+$(B)/tests/ics-check: tests/ics/ics_check.c | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 $(B)/obj $(B)/tests:
 	mkdir -p $@
@@ -89,7 +93,7 @@ unit: $(UNIT_BIN)
 		$$t || failed="$$failed $${t##*/}"; done; \
 	if [ -n "$$failed" ]; then echo "unit: failed:$$failed"; exit 1; fi
 
-golden: $(B)/parcours
+golden: $(B)/parcours $(B)/tests/ics-check
 	@PARCOURS=$(B)/parcours sh tests/golden.sh
 
 install: $(B)/parcours

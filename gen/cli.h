@@ -36,6 +36,7 @@ struct options {
 	bool pdfa;
 	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
 	const char *map_file;	  /* import --map FILE; NULL if none */
+	const char *organizer;	  /* --organizer EMAIL of invitations */
 	/* Seconds on a monotonic clock, for progress rates only: main.c
 	 * reads the clock, and no output depends on it. */
 	double (*seconds)(void);

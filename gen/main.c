@@ -48,6 +48,7 @@ enum {
 	OPT_PDFA,
 	OPT_SHARD,
 	OPT_MAP,
+	OPT_ORGANIZER,
 };
 
 static const struct option long_options[] = {
@@ -67,6 +68,7 @@ static const struct option long_options[] = {
 	{"pdfa", no_argument, NULL, OPT_PDFA},
 	{"shard", required_argument, NULL, OPT_SHARD},
 	{"map", required_argument, NULL, OPT_MAP},
+	{"organizer", required_argument, NULL, OPT_ORGANIZER},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -99,6 +101,8 @@ static void usage(FILE *out)
 	      "  --pdfa               PDF/A-1b output for archiving\n"
 	      "  --shard K/N          only the dossiers of shard K of N\n"
 	      "  --map FILE           import: rename the export's columns\n"
+	      "  --organizer EMAIL    all, letters: invitations sent from\n"
+	      "                       this mailbox (iTIP REQUEST)\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "Exit status: 0 all inputs processed, 1 a dossier had an "
@@ -250,6 +254,14 @@ static bool take_option(int c, const char *arg, struct options *o)
 	case OPT_PDFA:
 		o->pdfa = true;
 		return true;
+	case OPT_ORGANIZER:
+		if (strchr(arg, '@') != NULL && strlen(arg) <= 254 &&
+		    strpbrk(arg, " \t\r\n\"<>,;:") == NULL) {
+			o->organizer = arg;
+			return true;
+		}
+		diag_usage("--organizer: \"%s\" is not an email address", arg);
+		return false;
 	case OPT_MAP:
 		o->map_file = arg;
 		return true;

@@ -6,3 +6,6 @@ case_run import-encodings tests/import/encodings.out 0 \
 	sh tests/import/encodings.sh $PARCOURS
 case_run import-hostile tests/import/hostile.out 0 \
 	sh tests/import/hostile.sh $PARCOURS
+# Calendar invitations (issue 17): tests/ics/.
+case_run ics-check tests/ics/check.out 0 \
+	sh tests/ics/check.sh $PARCOURS build/tests/ics-check
