@@ -215,7 +215,10 @@ static bool employee_add(struct import_employee *e, enum import_kind k,
 	return true;
 }
 
-/* A second row with the same id (convocation or interview) for e. */
+/*
+ * A second row of e with the same value in column 1: the id of a
+ * convocation or an interview, the period of an abondement payment.
+ */
 static void unique_ids(struct run *r, struct import_employee *e,
 		       enum import_kind k)
 {
@@ -227,7 +230,7 @@ static void unique_ids(struct run *r, struct import_employee *e,
 			if (strcmp(a->v[1], b->v[1]) != 0)
 				continue;
 			import_error(t->name, b->line, t->colpos[1],
-				     "%s \"%s\" of employee \"%s\" is also on "
+				     "%s %s of employee \"%s\" is also on "
 				     "line %ld",
 				     import_kinds[k].cols[1].name, b->v[1],
 				     emp_id(e), a->line);
@@ -353,6 +356,9 @@ static bool read_files(struct run *r, const struct import_file *files,
 		free(text);
 		if (!ok)
 			return false;
+		for (size_t j = 0; j < t->nrows; j++)
+			if (!t->rows[j].bad)
+				import_check_row(t, &t->rows[j]);
 	}
 	return true;
 }
@@ -441,6 +447,7 @@ struct import_result *import_run(const struct import_file *files, size_t n,
 	for (size_t i = 0; ok && i < r.nemps; i++) {
 		unique_ids(&r, &r.emps[i], IMPORT_CONVOCATIONS);
 		unique_ids(&r, &r.emps[i], IMPORT_INTERVIEWS);
+		unique_ids(&r, &r.emps[i], IMPORT_ABONDEMENTS);
 	}
 	for (size_t c = 0; ok && c < r.ncompanies; c++)
 		company_check(&r.companies[c]);

@@ -192,6 +192,13 @@ char *import_value_check(struct arena *, const struct import_col *col,
 			 const char *header, const char *cell,
 			 const char *file, long line, long column, bool *bad);
 
+/*
+ * The reader's checks across cells of one row (end before start,
+ * outcome refused without response date, ...): each reported at its
+ * cell, and the row marked bad.
+ */
+void import_check_row(const struct import_table *t, struct import_row *row);
+
 /* The column of kind a normalised header names; -1 if none. */
 int import_column_find(enum import_kind kind, const char *header);
 

@@ -37,6 +37,7 @@ grep '^MRO;' samples/export/societes.csv >>"$d/societes.csv"
 # 1 000 columns
 python3 -c 'print(";".join("c%d" % i for i in range(1000)))' >"$d/formations.csv"
 run() {
+	rm -rf "$tmp/out"
 	$P import "$@" -o "$tmp/out" >"$tmp/log" 2>&1
 	echo "exit $?"
 	sed "s|$tmp/||g" "$tmp/log"
@@ -48,3 +49,15 @@ echo "== without the file of 1 000 columns: the others go on"
 rm "$d/formations.csv"
 run "$d"/*.csv
 grep -o '<dossier id="[^"]*"' "$tmp/out/MRO.xml"
+echo "== what the dossier reader would refuse, found in the CSV rows"
+e=$tmp/export2
+mkdir -p "$e"
+cp "$d/societes.csv" "$e/"
+{ head -1 samples/export/salaries.csv
+  grep '^MR-00[34];' samples/export/salaries.csv; } >"$e/salaries.csv"
+{ head -1 samples/export/absences.csv
+  echo 'MR-003;sick;10/02/2026;06/02/2026'; } >"$e/absences.csv"
+{ head -1 samples/export/convocations.csv
+  grep '^MR-004;' samples/export/convocations.csv |
+	sed "s/;17\/03\/2025/;/"; } >"$e/convocations.csv"
+run "$e"/*.csv
