@@ -29,6 +29,19 @@ static void count(const struct dossier *d, void *ctx)
 	++*(size_t *)ctx;
 }
 
+static bool check(void *ctx, const struct import_output *o)
+{
+	(void)ctx;
+	if (strchr(o->company_id, '/') != NULL || o->company_id[0] == '.')
+		abort();
+	size_t read = 0;
+	fuzz_each_dossier(fuzz_memfile((const uint8_t *)o->xml, o->len),
+			  count, &read);
+	if (read != o->ndossiers)
+		abort(); /* a dossier the reader refuses */
+	return true;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -52,18 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		p = sep + strlen(SEP);
 	}
-	struct import_result *res = import_run(files, n, NULL);
-	for (size_t i = 0; res != NULL && i < res->nfiles; i++) {
-		const struct import_output *o = &res->files[i];
-		if (strchr(o->company_id, '/') != NULL ||
-		    o->company_id[0] == '.')
-			abort();
-		size_t read = 0;
-		fuzz_each_dossier(fuzz_memfile((const uint8_t *)o->xml, o->len),
-				  count, &read);
-		if (read != o->ndossiers)
-			abort(); /* a dossier the reader refuses */
-	}
-	import_result_free(res);
+	struct import_result res;
+	import_run(files, n, NULL, check, NULL, &res);
 	return 0;
 }

@@ -140,16 +140,16 @@ static struct import_map *read_map(const char *path)
 	return m;
 }
 
-static void write_results(const struct options *o,
-			  const struct import_result *res)
+static bool write_one(void *ctx, const struct import_output *out)
 {
-	for (size_t i = 0; i < res->nfiles; i++) {
-		char name[96];
-		snprintf(name, sizeof(name), "%s.xml", res->files[i].company_id);
-		if (!outfile_write(o->output_dir, name, res->files[i].xml,
-				   res->files[i].len))
-			return;
-	}
+	const struct options *o = ctx;
+	char name[96];
+	snprintf(name, sizeof(name), "%s.xml", out->company_id);
+	return outfile_write(o->output_dir, name, out->xml, out->len);
+}
+
+static void summary(const struct options *o, const struct import_result *res)
+{
 	if (!o->quiet)
 		fprintf(stderr,
 			"import: %zu dossier%s written in %zu file%s under "
@@ -183,10 +183,10 @@ void cmd_import(const struct options *o)
 	if (!ok)
 		diag_system(NULL, "out of memory");
 	else if (read_all(&fs)) {
-		struct import_result *res = import_run(fs.f, fs.n, map);
-		if (res != NULL)
-			write_results(o, res);
-		import_result_free(res);
+		struct import_result res;
+		if (import_run(fs.f, fs.n, map, write_one, (void *)o, &res) &&
+		    !res.stopped)
+			summary(o, &res);
 	}
 	files_free(&fs);
 	import_map_free(map);

@@ -377,14 +377,12 @@ static bool usable(struct run *r)
 	return ok;
 }
 
-static bool write_outputs(struct run *r, struct import_result *res)
+static bool write_outputs(struct run *r, import_emit_fn *emit, void *ctx,
+			  struct import_result *res)
 {
 	size_t *idx = malloc((r->nemps + 1) * sizeof(size_t));
-	res->files = calloc(r->ncompanies + 1, sizeof(*res->files));
-	if (idx == NULL || res->files == NULL) {
-		free(idx);
+	if (idx == NULL)
 		return false;
-	}
 	for (size_t c = 0; c < r->ncompanies; c++) {
 		size_t n = 0;
 		for (size_t i = 0; i < r->nemps; i++) {
@@ -396,7 +394,7 @@ static bool write_outputs(struct run *r, struct import_result *res)
 			else
 				idx[n++] = i;
 		}
-		if (n == 0)
+		if (n == 0 || res->stopped)
 			continue;
 		struct buf b = {0};
 		if (!import_xml_company(&b, &r->companies[c], r->emps, idx, n,
@@ -405,16 +403,17 @@ static bool write_outputs(struct run *r, struct import_result *res)
 			free(idx);
 			return false;
 		}
-		struct import_output *o = &res->files[res->nfiles++];
-		o->company_id = strdup(r->companies[c].id);
-		o->xml = (char *)b.data;
-		o->len = b.len;
-		o->ndossiers = n;
-		res->ndossiers += n;
-		if (o->company_id == NULL) {
-			free(idx);
-			return false;
+		struct import_output o = {.company_id = r->companies[c].id,
+					  .xml = (const char *)b.data,
+					  .len = b.len,
+					  .ndossiers = n};
+		if (emit(ctx, &o)) {
+			res->nfiles++;
+			res->ndossiers += n;
+		} else {
+			res->stopped = true;
 		}
+		buf_free(&b);
 	}
 	for (size_t i = 0; i < r->nemps; i++)
 		if (r->emps[i].company == (size_t)-1)
@@ -423,17 +422,18 @@ static bool write_outputs(struct run *r, struct import_result *res)
 	return true;
 }
 
-struct import_result *import_run(const struct import_file *files, size_t n,
-				 const struct import_map *map)
+bool import_run(const struct import_file *files, size_t n,
+		const struct import_map *map, import_emit_fn *emit, void *ctx,
+		struct import_result *res)
 {
 	struct run r = {0};
-	struct import_result *res = calloc(1, sizeof(*res));
-	bool ok = res != NULL && read_files(&r, files, n, map);
+	*res = (struct import_result){0};
+	bool ok = read_files(&r, files, n, map);
 	if (ok && r.tables[IMPORT_EMPLOYEES] == NULL) {
 		diag_error(NULL, 0, "import: no employees file among the "
 				    "inputs (employees.csv, salaries.csv)");
 		run_free(&r);
-		return res;
+		return true;
 	}
 	struct import_table *ct = r.tables[IMPORT_COMPANIES];
 	for (size_t i = 0; ok && ct != NULL && i < ct->nrows; i++) {
@@ -453,24 +453,9 @@ struct import_result *import_run(const struct import_file *files, size_t n,
 		company_check(&r.companies[c]);
 	/* Every problem is reported before this point, so that one run
 	 * lists them all. */
-	ok = ok && !r.oom && (!usable(&r) || write_outputs(&r, res));
+	ok = ok && !r.oom && (!usable(&r) || write_outputs(&r, emit, ctx, res));
 	run_free(&r);
-	if (!ok) {
+	if (!ok)
 		diag_system(NULL, "out of memory");
-		import_result_free(res);
-		return NULL;
-	}
-	return res;
-}
-
-void import_result_free(struct import_result *res)
-{
-	if (res == NULL)
-		return;
-	for (size_t i = 0; i < res->nfiles; i++) {
-		free(res->files[i].company_id);
-		free(res->files[i].xml);
-	}
-	free(res->files);
-	free(res);
+	return ok;
 }

@@ -17,19 +17,22 @@ struct import_file {
 	size_t len;
 };
 
-/* One company's document. */
+/* One company's document, handed to the caller as soon as it is made. */
 struct import_output {
-	char *company_id; /* the file is "{company_id}.xml" */
-	char *xml;
+	const char *company_id; /* the file is "{company_id}.xml" */
+	const char *xml;
 	size_t len;
 	size_t ndossiers;
 };
 
+/* Writes one document; false stops the run (after a diagnostic). */
+typedef bool import_emit_fn(void *ctx, const struct import_output *);
+
 struct import_result {
-	struct import_output *files;
-	size_t nfiles;
-	size_t ndossiers; /* written */
+	size_t nfiles;	  /* documents emitted */
+	size_t ndossiers; /* in them */
 	size_t nrejected; /* employees left out for an error */
+	bool stopped;	  /* emit said stop */
 };
 
 struct import_map;
@@ -44,14 +47,15 @@ struct import_map *import_map_read(const char *name, const char *data,
 void import_map_free(struct import_map *);
 
 /*
- * Imports the files (map may be NULL).  Every problem is reported
- * through diag.h with file, line and column; an employee with a
- * problem in any of its rows gets no dossier, the others do.  NULL only
- * when nothing could be done (no employees file, out of memory).  The
- * caller frees the result with import_result_free() (NULL ok).
+ * Imports the files (map may be NULL): every problem is reported
+ * through diag.h with file, line and column, then each company's
+ * document goes to emit, one at a time (so that memory holds one), in
+ * the order the companies first appear.  An employee with a problem in
+ * any of its rows gets no dossier, the others do.  false when out of
+ * memory (after a diagnostic); *res says what was done.
  */
-struct import_result *import_run(const struct import_file *files, size_t n,
-				 const struct import_map *map);
-void import_result_free(struct import_result *);
+bool import_run(const struct import_file *files, size_t n,
+		const struct import_map *map, import_emit_fn *emit, void *ctx,
+		struct import_result *res);
 
 #endif

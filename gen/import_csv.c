@@ -15,7 +15,7 @@
 #include "import_internal.h"
 
 struct cell {
-	char *s;	/* NULL: longer than the limit */
+	char *s;	/* malloc'd, freed with the record; NULL: too long */
 	size_t len;
 	long newlines; /* inside the cell */
 };
@@ -94,11 +94,26 @@ static void on_field(void *s, size_t len, void *data)
 	for (size_t i = 0; i < len; i++)
 		if (((const char *)s)[i] == '\n')
 			c->newlines++;
-	c->s = len > IMPORT_MAX_FIELD_BYTES
-		   ? NULL
-		   : arena_strndup(r->t->arena, s != NULL ? s : "", len);
-	if (len <= IMPORT_MAX_FIELD_BYTES && c->s == NULL)
+	c->s = NULL;
+	if (len > IMPORT_MAX_FIELD_BYTES)
+		return;
+	/* Raw cells live until the record is checked: only the checked
+	 * values stay, in the table's arena. */
+	c->s = malloc(len + 1);
+	if (c->s == NULL) {
 		r->oom = true;
+		return;
+	}
+	memcpy(c->s, s != NULL ? s : "", len);
+	c->s[len] = '\0';
+}
+
+static void cells_reset(struct reader *r)
+{
+	for (size_t i = 0; i < r->ncells && i < r->cap; i++)
+		free(r->cells[i].s);
+	r->ncells = 0;
+	r->too_many = false;
 }
 
 /* The first line of the record being ended. */
@@ -145,7 +160,12 @@ static void header_row(struct reader *r)
 	memset(r->t->colpos, 0, r->k->ncols * sizeof(long));
 	for (size_t i = 0; i < r->ncells; i++) {
 		char norm[128];
-		const char *h = r->cells[i].s != NULL ? r->cells[i].s : "";
+		const char *h = arena_strdup(
+		    r->t->arena, r->cells[i].s != NULL ? r->cells[i].s : "");
+		if (h == NULL) {
+			r->oom = true;
+			break;
+		}
 		r->headers[i] = (char *)h;
 		import_normalize(h, norm, sizeof(norm));
 		const char *target = norm;
@@ -268,15 +288,16 @@ static void on_record(int c, void *data)
 {
 	(void)c;
 	struct reader *r = data;
-	if (r->oom)
+	if (r->oom) {
+		cells_reset(r);
 		return;
+	}
 	if (!r->header_done)
 		header_row(r);
 	else if (!r->stop)
 		data_row(r, false);
 	r->last_end = r->line;
-	r->ncells = 0;
-	r->too_many = false;
+	cells_reset(r);
 }
 
 /* After a parse error: the cells so far become a broken row, so that
@@ -290,8 +311,7 @@ static void broken_record(struct reader *r, const char *what, long line,
 		data_row(r, true);
 	else if (!r->header_done)
 		r->stop = true, r->header_done = true;
-	r->ncells = 0;
-	r->too_many = false;
+	cells_reset(r);
 }
 
 static bool parser_init(struct csv_parser *p, char sep)
@@ -304,6 +324,7 @@ static bool parser_init(struct csv_parser *p, char sep)
 
 static void free_reader(struct reader *r)
 {
+	cells_reset(r);
 	free(r->cells);
 }
 

@@ -282,6 +282,8 @@ char *import_value_check(struct arena *a, const struct import_col *col,
 			 const char *file, long line, long column, bool *bad)
 {
 	char q[QUOTE_MAX + 8], codes[512];
+	if (cell[strspn(cell, " \t\r\n")] == '\0')
+		return NULL; /* empty: nothing to keep */
 	char *s = trimmed(a, cell);
 	if (s == NULL || *s == '\0')
 		return NULL;

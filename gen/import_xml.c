@@ -269,8 +269,14 @@ bool import_xml_company(struct buf *out, const struct import_company *c,
 		o.rc = xmlTextWriterEndDocument(o.w);
 	xmlFreeTextWriter(o.w);
 	bool ok = o.rc >= 0;
-	if (ok)
-		buf_put(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+	if (ok) {
+		/* The document changes hands instead of being copied. */
+		size_t len = (size_t)xmlBufferLength(xb);
+		xmlChar *data = xmlBufferDetach(xb);
+		ok = data != NULL;
+		buf_free(out);
+		*out = (struct buf){.data = data, .len = len, .cap = len};
+	}
 	xmlBufferFree(xb);
-	return ok && !out->oom;
+	return ok;
 }
