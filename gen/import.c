@@ -442,7 +442,10 @@ bool import_run(const struct import_file *files, size_t n,
 			r.companies[c].bad = true;
 	}
 	ok = ok && !r.oom && employees_index(&r);
-	for (int k = IMPORT_POSITIONS; ok && k < IMPORT_NKINDS; k++)
+	/* Without a usable employees file every record would be "not in
+	 * employees.csv": one message says it all. */
+	bool join = !r.tables[IMPORT_EMPLOYEES]->bad;
+	for (int k = IMPORT_POSITIONS; ok && join && k < IMPORT_NKINDS; k++)
 		ok = records_join(&r, (enum import_kind)k);
 	for (size_t i = 0; ok && i < r.nemps; i++) {
 		unique_ids(&r, &r.emps[i], IMPORT_CONVOCATIONS);

@@ -55,6 +55,17 @@ static bool map_add(struct import_map *m, const char *from, const char *to)
 	return m->from[m->n - 1] != NULL && m->to[m->n - 1] != NULL;
 }
 
+/* Whether a normalised name is a column of some file of doc/import.md. */
+static bool known_column(const char *to)
+{
+	char norm[128];
+	import_normalize(to, norm, sizeof(norm));
+	for (int k = 0; k < IMPORT_NKINDS; k++)
+		if (import_column_find((enum import_kind)k, norm) >= 0)
+			return true;
+	return false;
+}
+
 static void map_record(int c, void *data)
 {
 	(void)c;
@@ -66,8 +77,14 @@ static void map_record(int c, void *data)
 			     r->ncells);
 		r->bad = true;
 	} else if (r->line > 1 || (strcmp(r->cells[0], "from") != 0)) {
-		if (!map_add(r->m, r->cells[0], r->cells[1]))
+		if (!known_column(r->cells[1])) {
+			import_error(r->name, r->line, 2,
+				     "\"%.60s\" is no column of doc/import.md",
+				     r->cells[1]);
+			r->bad = true;
+		} else if (!map_add(r->m, r->cells[0], r->cells[1])) {
 			r->oom = true;
+		}
 	}
 	for (size_t i = 0; i < 2 && i < r->ncells; i++)
 		free(r->cells[i]);

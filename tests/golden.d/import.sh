@@ -9,3 +9,4 @@ case_run import-hostile tests/import/hostile.out 0 \
 # Calendar invitations (issue 17): tests/ics/.
 case_run ics-check tests/ics/check.out 0 \
 	sh tests/ics/check.sh $PARCOURS build/tests/ics-check
+case_run import-map tests/import/map.out 0 sh tests/import/map.sh $PARCOURS
