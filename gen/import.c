@@ -17,6 +17,7 @@ struct run {
 	struct import_employee *emps; /* one per row of employees.csv */
 	size_t nemps;
 	size_t *by_id; /* emps sorted by id */
+	bool company_reported; /* "no column company_id", said once */
 	bool oom;
 };
 
@@ -144,6 +145,37 @@ static void employee_checks(const struct import_table *t,
 	}
 }
 
+/*
+ * The company of an employee's row: its company_id cell; without that
+ * column, the one company of the companies file.  (size_t)-1 after an
+ * error.
+ */
+static size_t employee_company(struct run *r, struct import_table *t,
+			       struct import_row *row)
+{
+	if (t->colpos[IC_COMPANY_ID] == 0) {
+		if (r->ncompanies == 1)
+			return 0;
+		if (!r->company_reported)
+			import_error(t->name, 1, 0,
+				     "no column company_id: it is needed "
+				     "unless the companies file has exactly "
+				     "one company (it has %zu)",
+				     r->ncompanies);
+		r->company_reported = true;
+		return (size_t)-1;
+	}
+	if (row->v[IC_COMPANY_ID] == NULL) {
+		/* A bad id was reported when read. */
+		if (!row->bad)
+			import_error(t->name, row->line,
+				     t->colpos[IC_COMPANY_ID],
+				     "company_id is empty");
+		return (size_t)-1;
+	}
+	return company_merge(r, t, row);
+}
+
 static bool employees_index(struct run *r)
 {
 	struct import_table *t = r->tables[IMPORT_EMPLOYEES];
@@ -158,7 +190,7 @@ static bool employees_index(struct run *r)
 		employee_checks(t, row);
 		struct import_employee *e = &r->emps[r->nemps];
 		*e = (struct import_employee){.row = row, .bad = row->bad};
-		e->company = company_merge(r, t, row);
+		e->company = employee_company(r, t, row);
 		e->bad = e->bad || row->bad || e->company == (size_t)-1;
 		r->by_id[r->nemps] = r->nemps;
 		r->nemps++;

@@ -93,8 +93,9 @@
 
 static const struct import_col companies[] = {COMPANY_COLS(true)};
 
+/* company_id may be left out when the companies file has one company. */
 static const struct import_col employees[] = {
-    COMPANY_COLS(true),
+    COMPANY_COLS(false),
     EMPLOYEE_ID_COL,
     {"civility", "civilite|titre", IMPORT_ENUM, CODES_CIVILITY, false, NULL},
     {"given_name", "prenom", IMPORT_TEXT, NULL, true, NULL},

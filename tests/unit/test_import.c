@@ -194,12 +194,52 @@ static void test_join(void **state)
 	assert_int_equal(res.nrejected, 2);
 }
 
+/* A one-company export needs no company column on its employees. */
+static void test_one_company(void **state)
+{
+	(void)state;
+	static const char co[] =
+	    "raison_sociale;societe;effectif;societe_adresse_1;"
+	    "societe_code_postal;societe_ville;signataire;signataire_fonction\n"
+	    "Co SA;CO;10;1 rue;75001;Paris;Ann Lee;DRH\n";
+	static const char emp[] =
+	    "matricule;prenom;nom;date_naissance;contrat;date_embauche;poste\n"
+	    "A1;Jean;Roux;01/01/1980;CDI;01/01/2020;Agent\n"
+	    "A2;Marie;Roux;01/01/1981;CDI;01/01/2020;Agent\n";
+	struct import_file files[] = {
+	    {"societes.csv", co, sizeof(co) - 1},
+	    {"salaries.csv", emp, sizeof(emp) - 1},
+	};
+	struct import_result res;
+	emitted = 0;
+	assert_true(import_run(files, 2, NULL, count_emit, NULL, &res));
+	assert_int_equal(diag_errors(), 0);
+	assert_int_equal(res.ndossiers, 2);
+	assert_int_equal(res.nfiles, 1);
+	/* Two companies: the column is needed, said once. */
+	static const char co2[] =
+	    "raison_sociale;societe;effectif;societe_adresse_1;"
+	    "societe_code_postal;societe_ville;signataire;signataire_fonction\n"
+	    "Co SA;CO;10;1 rue;75001;Paris;Ann Lee;DRH\n"
+	    "Bo SA;BO;10;1 rue;75001;Paris;Ann Lee;DRH\n";
+	files[0].data = co2;
+	files[0].len = sizeof(co2) - 1;
+	FILE *null = fopen("/dev/null", "w");
+	diag_reset(null);
+	assert_true(import_run(files, 2, NULL, count_emit, NULL, &res));
+	assert_int_equal(diag_errors(), 1);
+	assert_int_equal(res.ndossiers, 0);
+	diag_reset(NULL);
+	fclose(null);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_values),
 	    cmocka_unit_test(test_headers_and_kinds),
 	    cmocka_unit_test(test_join),
+	    cmocka_unit_test(test_one_company),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
