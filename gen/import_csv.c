@@ -319,6 +319,9 @@ static bool parser_init(struct csv_parser *p, char sep)
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return false;
 	csv_set_delim(p, (unsigned char)sep);
+	/* libcsv grows a field's buffer by this much at a time (128 bytes
+	 * by default): a 10 MB cell would be 80 000 reallocs. */
+	csv_set_blk_size(p, 64 * 1024);
 	return true;
 }
 

@@ -8,5 +8,5 @@ case_run import-hostile tests/import/hostile.out 0 \
 	sh tests/import/hostile.sh $PARCOURS
 # Calendar invitations (issue 17): tests/ics/.
 case_run ics-check tests/ics/check.out 0 \
-	sh tests/ics/check.sh $PARCOURS build/tests/ics-check
+	sh tests/ics/check.sh $PARCOURS "$(dirname "$PARCOURS")/tests/ics-check"
 case_run import-map tests/import/map.out 0 sh tests/import/map.sh $PARCOURS

@@ -23,6 +23,17 @@ def main():
         if b"\r\n" not in data or b"\n" in data.replace(b"\r\n", b""):
             print("%s: lines must end with CRLF" % f)
             bad += 1
+        # RFC 5545 §3.1: lines of at most 75 octets, folded between
+        # characters, never inside a UTF-8 sequence.
+        for n, line in enumerate(data.split(b"\r\n"), 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                print("%s:%d: a line cut inside a character" % (f, n))
+                bad += 1
+            if len(line) > 75:
+                print("%s:%d: %d octets" % (f, n, len(line)))
+                bad += 1
         cal = icalendar.Calendar.from_ical(data)
         events = [c for c in cal.walk() if c.name == "VEVENT"]
         zones = [c for c in cal.walk() if c.name == "VTIMEZONE"]
