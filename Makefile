@@ -16,9 +16,9 @@ B        = build
 
 # pkg-config is expanded when a recipe runs, after `make deps` has had the
 # chance to install the -dev packages.
-PKGS     = libxml-2.0 libzip libcrypto libcurl
+PKGS     = libxml-2.0 libzip libcrypto libcurl libical
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
 
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ifdef CI
@@ -39,11 +39,11 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Debian packages: to build, and to run the tests with real readers.
 # icc-profiles-free holds the sRGB profile that --pdfa embeds.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev libssl-dev \
-	     libcurl4-openssl-dev icc-profiles-free
+	     libcurl4-openssl-dev icc-profiles-free libcsv-dev libical-dev
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
 	     clang libclang-rt-14-dev valgrind time openssl libnss3-tools \
-	     chromium
+	     chromium python3-icalendar
 
 .PHONY: all check demo deps deps-build install clean unit golden seal
 .DELETE_ON_ERROR:
@@ -66,6 +66,10 @@ $(B)/parcours: $(B)/obj/main.o $(LIB)
 
 $(B)/tests/%: tests/unit/%.c $(LIB) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Igen -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka
+
+# libical's own check of the invitations (tests/ics/check.sh).
+$(B)/tests/ics-check: tests/ics/ics_check.c | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 $(B)/obj $(B)/tests:
 	mkdir -p $@
@@ -96,7 +100,7 @@ unit: $(UNIT_BIN)
 	if [ -n "$$failed" ]; then echo "unit: failed:$$failed"; exit 1; fi
 
 # The PDF goldens read what the unit program test_pdf writes.
-golden: $(B)/parcours $(B)/tests/test_pdf
+golden: $(B)/parcours $(B)/tests/test_pdf $(B)/tests/ics-check
 	@PARCOURS=$(B)/parcours sh tests/golden.sh
 
 # The employer's seal with a throw-away CA and a local TSA: pdfsig, qpdf,
@@ -143,12 +147,13 @@ FUZZ_B     = build-fuzz
 FUZZ_CC    = clang
 FUZZ_SAN   = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
-FUZZERS    = dossier template date documents
+FUZZERS    = dossier template date documents import
 FUZZ_BIN   = $(FUZZERS:%=$(FUZZ_B)/fuzz_%)
 FUZZ_DICT_dossier   = dossier
 FUZZ_DICT_documents = dossier
 FUZZ_DICT_template  = template
 FUZZ_DICT_date      = date
+FUZZ_DICT_import    = import
 # Sanitizer findings stop the run at once, with a stack.
 SAN_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

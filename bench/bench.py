@@ -6,7 +6,7 @@
 # usage: bench/bench.py [--build DIR] [--sizes 1000,10000] [--jobs 1,2]
 #                       [--types-size 1000] [--pdfkit-docs N]
 #                       [--carbone-docs N] [--lo-docs N] [--no-peers]
-#                       [--no-seal] [--keep]
+#                       [--no-seal] [--import-size N] [--keep]
 #
 # Writes the table to standard output and DIR/bench.csv (DIR: build/).
 # Installs what it needs when run as root: the Debian packages through
@@ -287,6 +287,45 @@ def print_dashboard(cost, alone):
                                           wo[1]))
 
 
+def export_of(build, size):
+    """The generated dossiers of this size as an HR export (CSV, ";",
+    DD/MM/YYYY: tests/import/xml2csv.py), made once."""
+    d = os.path.join(build, "bench", f"export-{size}")
+    stamp = os.path.join(d, ".complete")
+    if not os.path.exists(stamp):
+        shutil.rmtree(d, ignore_errors=True)
+        src = dossiers(build, size)
+        say(f"bench: exporting {size} dossiers to CSV into {d}")
+        subprocess.run([sys.executable,
+                        os.path.join(ROOT, "tests", "import", "xml2csv.py"),
+                        "--sep", ";", "--dates", "fr", "-o", d] +
+                       sorted(os.path.join(src, f) for f in os.listdir(src)
+                              if f.endswith(".xml")), check=True)
+        open(stamp, "w").close()
+    return d
+
+
+def import_runs(t, exe, build, size, outroot, jobs):
+    """`import` of an export of size employees, then `all` -j jobs on
+    the dossiers it wrote: the import must cost less than the campaign."""
+    csvdir = export_of(build, size)
+    out = os.path.join(outroot, f"import-{size}")
+    wall, cpu, rss, _ = timed([exe, "import", "-q", "-o", out, csvdir])
+    n = sum(open(os.path.join(out, f), encoding="utf-8").read()
+            .count("<dossier ") for f in os.listdir(out))
+    b = sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out))
+    imp = t.add(tool="parcours", run="import", jobs=1, size=size, docs=n,
+                wall_s=wall, cpu_s=cpu, bytes=b, rss_kib=rss)
+    aout = os.path.join(outroot, f"import-{size}-all")
+    wall, cpu, rss, _ = timed([exe, "all", "-q", "--as-of", AS_OF, "-j",
+                               str(jobs), "-o", aout, out])
+    rows = manifest_rows(aout)
+    al = t.add(tool="parcours", run="all (imported)", jobs=jobs, size=size,
+               docs=len(rows), wall_s=wall, cpu_s=cpu,
+               bytes=sum(int(r["bytes"]) for r in rows), rss_kib=rss)
+    imp["vs_all"] = al
+
+
 def peers(t, exe, ddir, size, outroot, node_modules, args):
     work = os.path.join(outroot, "peers")
     os.makedirs(work)
@@ -405,6 +444,13 @@ def targets(t, sizes, same):
     if same is not None:
         print("  all -j 1 and -j 2 wrote the same files (manifest "
               "digests): " + ("yes" if same else "NO"))
+    for r in [x for x in t.rows if "vs_all" in x]:
+        a = r["vs_all"]
+        print("  import of {} employees: {:.1f} s wall, {:.1f} s CPU; "
+              "all -j {} on them: {:.1f} s wall ({:.0f}x the import; "
+              "target > 1x)".format(r["size"], r["wall_s"], r["cpu_s"],
+                                    a["jobs"], a["wall_s"],
+                                    a["wall_s"] / max(r["wall_s"], 1e-9)))
 
 
 def write_csv(t, path):
@@ -438,6 +484,9 @@ def main():
     p.add_argument("--dashboard-repeats", type=int, default=3)
     p.add_argument("--only-dashboard", action="store_true",
                    help="only the dashboard's measurements")
+    p.add_argument("--import-size", type=int, default=50000,
+                   help="employees of the import run (0: none); `all` "
+                   "then runs on the dossiers it wrote (~40 GB at 50 000)")
     p.add_argument("--keep", action="store_true",
                    help="keep the documents written, under DIR/bench/out")
     a = p.parse_args()
@@ -478,6 +527,8 @@ def main():
         for size in sizes:
             same &= parcours_all_runs(t, exe, size, dossiers(build, size),
                                       outroot, jobs)
+        if a.import_size > 0:
+            import_runs(t, exe, build, a.import_size, outroot, max(jobs))
         ratios(t)
         print_table(t)
         print_mix(t)

@@ -77,6 +77,33 @@ date = fresh("date")
 for path in sorted(glob.glob(os.path.join(root, "fuzz", "corpus", "date", "*"))):
     shutil.copy(path, date)
 
+# fuzz_import: an export as one input, its files in the order of
+# fuzz_import.c's names[], separated by "\n%%\n"; one seed per company.
+import_dir = fresh("import")
+export = os.path.join(root, "samples", "export")
+import_order = ["salaries.csv", "societes.csv", "absences.csv",
+                "convocations.csv", "entretiens.csv", "actions.csv",
+                "formations.csv", "abondements.csv", "positions.csv",
+                "mandats.csv"]
+parts = {}
+for name in import_order:
+    path = os.path.join(export, name)
+    parts[name] = open(path, "rb").read().splitlines(True) \
+        if os.path.exists(path) else [b"matricule\r\n"]
+companies = [l.split(b";")[0] for l in parts["societes.csv"][1:]]
+for c in companies:
+    ids = set(l.split(b";")[0] for l in parts["salaries.csv"][1:]
+              if l.split(b";")[1] == c)
+    seed = []
+    for name in import_order:
+        lines = parts[name]
+        keep = [lines[0]] + [l for l in lines[1:]
+                             if l.split(b";")[0] in ids or
+                             (name == "societes.csv" and l.startswith(c + b";"))]
+        seed.append(b"".join(keep))
+    put(import_dir, "export-%s" % c.decode().lstrip("\ufeff"),
+        b"\n%%\n".join(seed))
+
 # Dictionaries: the names of the schema and of the template language.
 def names(paths, patterns):
     found = set()
@@ -105,6 +132,21 @@ tpl_names = names(glob.glob(os.path.join(root, "templates", "*.xml")),
                   [r"<([a-z][a-z-]*)", r'="([a-z][a-z0-9.-]*)"',
                    r"([a-z-]+)="])
 write_dict(os.path.join(out, "template.dict"), xml_tokens + tpl_names)
+import_names = names([os.path.join(root, "gen", "import_columns.c")],
+                     [r'"([a-z][a-z_]+)"'])
+def write_bytes_dict(path, tokens):
+    """A dictionary whose tokens may hold line ends: written \\xNN."""
+    with open(path, "w", encoding="ascii") as f:
+        for t in tokens:
+            f.write('"%s"\n' % "".join(
+                c if 32 <= ord(c) < 127 and c not in '"\\' else
+                "\\x%02X" % ord(c) for c in t))
+
+
+write_bytes_dict(os.path.join(out, "import.dict"),
+           import_names + [";", ",", '"', '""', "\r\n", "\n%%\n",
+                           "04/09/2017", "2017-09-04", "Oui", "Non", "0,35",
+                           "=HYPERLINK("])
 write_dict(os.path.join(out, "date.dict"),
            ["-", "T", ":", "-02-29", "-12-31", "1900", "2199", "2200"])
 print("seeds: %d dossier seeds, %d templates, %d dates"

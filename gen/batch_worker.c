@@ -13,6 +13,7 @@
 #include "batch_internal.h"
 #include "csv.h"
 #include "diag.h"
+#include "ics.h"
 #include "manifest.h"
 #include "outfile.h"
 #include "outfile_group.h"
@@ -63,15 +64,31 @@ static void send_record(struct worker *w, enum batch_record_type type,
 
 /* Appends the manifest row of a file just written. */
 static void manifest_row(struct worker *w, const char *path,
-			 const struct dossier *d,
-			 const struct documents_entry *e)
+			 const struct dossier *d, const char *document)
 {
 	char hex[SHA256_HEX_LEN], bytes[24];
 	manifest_sha256(w->out.data, w->out.len, hex);
 	snprintf(bytes, sizeof(bytes), "%zu", w->out.len);
 	const char *fields[] = {path,  hex,	bytes,
-				d->id, e->name, w->t->reference_date};
+				d->id, document, w->t->reference_date};
 	csv_put_row(&w->rows, fields, sizeof(fields) / sizeof(*fields));
+}
+
+/* The calendar invitation beside a letter that invites to a meeting;
+ * false after a diagnostic. */
+static bool write_invitation(struct worker *w, const struct batch_item *it,
+			     const struct documents_entry *e)
+{
+	if (!ics_letter_has_event(e->letter))
+		return true;
+	char path[OUTFILE_PATH_MAX];
+	buf_reset(&w->out);
+	bool ok = ics_letter(&w->out, &w->names, path, it->d, e,
+			     w->t->o->as_of, w->t->o->organizer) &&
+		  outfile_group_add(w->group, path, w->out.data, w->out.len);
+	if (ok)
+		manifest_row(w, path, it->d, ICS_DOCUMENT);
+	return ok;
 }
 
 /* Renders and writes one document; false after a diagnostic. */
@@ -106,9 +123,9 @@ static bool write_document(struct worker *w, const struct batch_item *it,
 	}
 	ok = ok && outfile_group_add(w->group, path, w->out.data, w->out.len);
 	if (ok)
-		manifest_row(w, path, it->d, e);
+		manifest_row(w, path, it->d, e->name);
 	doc_free(doc);
-	return ok;
+	return ok && (!letter || write_invitation(w, it, e));
 }
 
 /* Every document of one dossier; false after a diagnostic. */

@@ -42,6 +42,8 @@ struct options {
 	const char *seal_password; /* PARCOURS_SEAL_PASSWORD; NULL if unset */
 	const char *tsa_url;	  /* --tsa URL: RFC 3161 timestamps */
 	const char *trust_file;	  /* verify --trust CA.pem */
+	const char *map_file;	  /* import --map FILE; NULL if none */
+	const char *organizer;	  /* --organizer EMAIL of invitations */
 	/* Seconds on a monotonic clock, for progress rates only: main.c
 	 * reads the clock, and no output depends on it. */
 	double (*seconds)(void);
@@ -63,5 +65,6 @@ void cmd_stats(const struct options *);
 void cmd_all(const struct options *);
 void cmd_verify(const struct options *);
 void cmd_dashboard(const struct options *);
+void cmd_import(const struct options *);
 
 #endif

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "documents.h"
 #include "dossier_read.h"
+#include "ics.h"
 #include "odt.h"
 #include "outfile.h"
 #include "outfile_group.h"
@@ -77,6 +78,24 @@ static bool write_letter(struct letters_run *r, const struct doc *doc,
 	return ok;
 }
 
+/* The calendar invitation beside a letter that invites to a meeting;
+ * false after a system diagnostic. */
+static bool write_invitation(struct letters_run *r,
+			     struct documents_names *names,
+			     const struct dossier *d,
+			     const struct documents_entry *e)
+{
+	if (r->out == LETTERS_TREE || !ics_letter_has_event(e->letter))
+		return true;
+	struct buf b = {0};
+	char path[OUTFILE_PATH_MAX];
+	bool ok = ics_letter(&b, names, path, d, e, r->o->as_of,
+			     r->o->organizer) &&
+		  outfile_group_add(r->group, path, b.data, b.len);
+	buf_free(&b);
+	return ok;
+}
+
 /* Every letter of one dossier, in the order of rules.md §9. */
 static void dossier_letters(struct letters_run *r, const struct dossier *d,
 			    const struct rules_facts *f)
@@ -105,7 +124,8 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 		}
 		char path[OUTFILE_PATH_MAX];
 		if (!documents_unique_path(&names, path, d, &e, ext[r->out]) ||
-		    !write_letter(r, doc, path))
+		    !write_letter(r, doc, path) ||
+		    !write_invitation(r, &names, d, &e))
 			r->failed = true;
 		if (!r->failed && r->o->merge_file != NULL) {
 			r->nmerge++;

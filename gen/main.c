@@ -32,6 +32,7 @@ static const struct command commands[] = {
 	{"all", cmd_all, true, "every document, with manifest.csv"},
 	{"dashboard", cmd_dashboard, true, "the campaign page, index.html"},
 	{"verify", cmd_verify, false, "re-hash what a manifest lists"},
+	{"import", cmd_import, true, "dossiers from an HR export (CSV)"},
 };
 
 enum {
@@ -52,6 +53,8 @@ enum {
 	OPT_SEAL_PASSWORD_FILE,
 	OPT_TSA,
 	OPT_TRUST,
+	OPT_MAP,
+	OPT_ORGANIZER,
 };
 
 static const struct option long_options[] = {
@@ -75,6 +78,8 @@ static const struct option long_options[] = {
 	{"seal-password-file", required_argument, NULL, OPT_SEAL_PASSWORD_FILE},
 	{"tsa", required_argument, NULL, OPT_TSA},
 	{"trust", required_argument, NULL, OPT_TRUST},
+	{"map", required_argument, NULL, OPT_MAP},
+	{"organizer", required_argument, NULL, OPT_ORGANIZER},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -114,6 +119,9 @@ static void usage(FILE *out)
 	      "                       variable PARCOURS_SEAL_PASSWORD)\n"
 	      "  --tsa URL            RFC 3161 timestamp on every seal\n"
 	      "  --trust CA.pem       verify: seals must chain to this CA\n"
+	      "  --map FILE           import: rename the export's columns\n"
+	      "  --organizer EMAIL    all, letters: invitations sent from\n"
+	      "                       this mailbox (iTIP REQUEST)\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "Exit status: 0 all inputs processed, 1 a dossier had an "
@@ -267,6 +275,17 @@ static bool take_option(int c, const char *arg, struct options *o)
 		return true;
 	case OPT_PDFA:
 		o->pdfa = true;
+		return true;
+	case OPT_ORGANIZER:
+		if (strchr(arg, '@') != NULL && strlen(arg) <= 254 &&
+		    strpbrk(arg, " \t\r\n\"<>,;:") == NULL) {
+			o->organizer = arg;
+			return true;
+		}
+		diag_usage("--organizer: \"%s\" is not an email address", arg);
+		return false;
+	case OPT_MAP:
+		o->map_file = arg;
 		return true;
 	case OPT_SHARD:
 		if (parse_shard(arg, &o->shard_k, &o->shard_n))

@@ -48,7 +48,7 @@ awk -F, 'NR > 1 && $4 != "" {
 	else if ($5 == "report") r = 2
 	else if ($5 == "report-blank") r = 3
 	else if ($5 == "recap") r = 4
-	else if ($5 ~ /^letter-/) r = 5
+	else if ($5 ~ /^letter-/ || $5 == "calendar-convocation") r = 5
 	if (r == 9 || ($4 == d && r < last)) { print; exit 1 }
 	d = $4; last = r
 	if (substr($1, 1, length($4) + 1) != $4 "/") { print; exit 1 }

@@ -49,5 +49,8 @@ vg all-samples 0 all -q -j 2 $asof -o "$tmp/out-samples" samples/
 vg all-hostile 1 all -q -j 2 $asof -o "$tmp/out-hostile" tests/hostile/cases
 # shellcheck disable=SC2086
 vg validate-invalid 1 validate $asof samples/invalid/
+vg import-export 0 import -q -o "$tmp/out-import" samples/export/
+vg letters-invitations 0 letters -q $asof --organizer rh@example.org \
+	-o "$tmp/out-letters" samples/
 [ "$failed" -eq 0 ] && echo "check-valgrind: every process clean"
 exit "$failed"
