@@ -35,8 +35,14 @@
 #define XINCLUDE_NS_2001 "http://www.w3.org/2001/XInclude"
 #define XINCLUDE_NS_2003 "http://www.w3.org/2003/XInclude"
 
-/* Bytes given to the parser at a time. */
+/* Bytes given to the parser at a time (at most). */
 #define CHUNK (64 * 1024)
+static size_t chunk_bytes = CHUNK;
+
+void dossier_stream_chunk_for_tests(size_t n)
+{
+	chunk_bytes = n >= 1 && n <= CHUNK ? n : CHUNK;
+}
 
 /* Enough for libxml2's own depth limit (dossier_limits.h). */
 #define DEPTH_LINES (DOSSIER_LIMITS_DEPTH + 2)
@@ -173,6 +179,50 @@ static void skip_from(struct dossier_stream *s, unsigned depth, bool built)
 	s->skip_built = built;
 }
 
+/*
+ * Dossier files are UTF-8 (dossier.md); libxml2 would convert others
+ * through iconv, whose stateful encodings (UTF-7, ISO-2022) decode
+ * differently depending on where the chunks of a stream fall.
+ */
+static void on_start_document(void *ctx)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct dossier_stream *s = ctxt->_private;
+	const xmlChar *enc = ctxt->input != NULL ? ctxt->input->encoding : NULL;
+	if (enc == NULL)
+		enc = ctxt->encoding;
+	if (enc != NULL && xmlStrcasecmp(enc, BAD_CAST "UTF-8") != 0 &&
+	    xmlStrcasecmp(enc, BAD_CAST "UTF8") != 0) {
+		set_error(s->err, ctxt->input->line,
+			  "the file declares the encoding \"%.40s\"; dossier "
+			  "files are UTF-8 (export them as UTF-8)",
+			  (const char *)enc);
+		fail(s);
+		return;
+	}
+	xmlSAX2StartDocument(ctx);
+}
+
+/* A start tag with absurdly many attributes or namespace declarations. */
+static bool tag_too_big(struct dossier_stream *s, const xmlChar *name,
+			int nb_namespaces, int nb_attributes)
+{
+	if (nb_attributes <= DOSSIER_LIMITS_TAG_ATTRIBUTES &&
+	    nb_namespaces <= DOSSIER_LIMITS_TAG_ATTRIBUTES)
+		return false;
+	set_error(s->err, s->ctxt->input->line,
+		  "<%.40s>: the start tag has %d %s; the limit is %d",
+		  (const char *)name,
+		  nb_attributes > DOSSIER_LIMITS_TAG_ATTRIBUTES ? nb_attributes
+								: nb_namespaces,
+		  nb_attributes > DOSSIER_LIMITS_TAG_ATTRIBUTES
+		      ? "attributes"
+		      : "namespace declarations",
+		  DOSSIER_LIMITS_TAG_ATTRIBUTES);
+	fail(s);
+	return true;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 		     const xmlChar *uri, int nb_namespaces,
 		     const xmlChar **namespaces, int nb_attributes,
@@ -180,6 +230,9 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct dossier_stream *s = ctxt->_private;
+	if (s->failed ||
+	    tag_too_big(s, name, nb_namespaces, nb_attributes))
+		return;
 	unsigned depth = s->depth++;
 	if (depth < DEPTH_LINES)
 		s->open_lines[depth] = ctxt->input->line;
@@ -270,6 +323,10 @@ static void hand_over(struct dossier_stream *s, xmlNodePtr n)
 	doc->dict = s->ctxt->dict;
 	xmlDictReference(doc->dict);
 	xmlDocSetRootElement(doc, n);
+	/* Namespaces declared on the root: copied, the root stays behind. */
+	if (xmlDocGetRootElement(s->ctxt->myDoc) != NULL &&
+	    xmlDocGetRootElement(s->ctxt->myDoc)->nsDef != NULL)
+		xmlReconciliateNs(doc, n);
 	s->queue[s->qn++] = doc;
 }
 
@@ -278,6 +335,8 @@ static void on_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct dossier_stream *s = ctxt->_private;
+	if (s->failed)
+		return;
 	unsigned depth = --s->depth;
 	if (s->skipping) {
 		if (depth != s->skip_depth)
@@ -392,6 +451,7 @@ static bool begin_pass(struct dossier_stream *s, enum pass pass,
 	dossier_parse_hook(s->ctxt, &s->ps, err);
 	/* dossier_parse_hook() pointed _private at s->ps, s's first member. */
 	xmlSAXHandlerPtr sax = s->ctxt->sax;
+	sax->startDocument = on_start_document;
 	sax->startElementNs = on_start;
 	sax->endElementNs = on_end;
 	sax->characters = on_characters;
@@ -461,7 +521,7 @@ static bool feed(struct dossier_stream *s)
 	int fd = s->pass == PASS_READ && s->from_copy ? s->copy_fd : s->fd;
 	ssize_t n;
 	do
-		n = read(fd, buf, sizeof(buf));
+		n = read(fd, buf, chunk_bytes);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
 		set_error(s->err, 0, "cannot read: %s", strerror(errno));
@@ -491,8 +551,8 @@ static bool feed(struct dossier_stream *s)
 	xmlParseChunk(s->ctxt, buf, (int)n, n == 0);
 	if (s->failed)
 		return false;
-	if (s->ps.have_error || s->ps.doctype || s->ps.entity ||
-	    !s->ctxt->wellFormed) {
+	/* As dossier_parse(): namespace errors leave it well-formed. */
+	if (s->ps.doctype || s->ps.entity || !s->ctxt->wellFormed) {
 		dossier_parse_ok(s->ctxt, &s->ps);
 		if (n == 0)
 			explain_end(s);
@@ -591,12 +651,14 @@ xmlDocPtr dossier_stream_next(struct dossier_stream *s,
 		return NULL;
 	}
 	s->err = err;
-	if (s->qhead == s->qn && !s->failed)
-		err->message[0] = '\0';
 	while (s->qhead == s->qn) {
 		s->qhead = s->qn = 0;
-		if (!feed(s) && s->qn == 0)
+		if (!feed(s) && s->qn == 0) {
+			/* Errors that leave it well-formed (namespaces) too. */
+			if (!s->failed)
+				err->message[0] = '\0';
 			return NULL;
+		}
 	}
 	return s->queue[s->qhead++];
 }

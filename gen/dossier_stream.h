@@ -66,6 +66,12 @@ xmlDocPtr dossier_stream_check(struct dossier_stream *,
 xmlDocPtr dossier_stream_next(struct dossier_stream *,
 			      struct dossier_parse_error *err);
 
+/*
+ * For tests and fuzzers: reads n bytes at a time (1 to 64 KiB) instead of
+ * 64 KiB, so that chunk boundaries fall everywhere.
+ */
+void dossier_stream_chunk_for_tests(size_t n);
+
 /* NULL is a no-op. */
 void dossier_stream_free(struct dossier_stream *);
 
