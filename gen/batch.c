@@ -224,29 +224,8 @@ static void summary(struct batch *b)
 static bool add_status_rows(struct batch *b, const struct dossier *d,
 			    const struct rules_facts *f)
 {
-	char *employee = NULL;
-	struct buf row = {0};
-	bool ok = true;
-	for (size_t i = 0; ok && i < f->nobligations; i++) {
-		const struct rules_obligation *ob = &f->obligations[i];
-		if (!report_csv_status_wanted(ob, b->o->as_of,
-					      b->o->within_days))
-			continue;
-		if (employee == NULL &&
-		    (employee = names_family_first(&d->employee)) == NULL)
-			return false;
-		struct report_csv_status rs = {d->id,	 employee,  ob->kind,
-					       ob->due,	 ob->state, ob->regime,
-					       ob->basis};
-		buf_reset(&row);
-		report_csv_status_row(&row, &rs);
-		ok = !row.oom &&
-		     batch_sort_add(b->status, ob->due, d->id, b->status_seq++,
-				    row.data, row.len);
-	}
-	free(employee);
-	buf_free(&row);
-	return ok;
+	return batch_sort_add_dossier(b->status, d, f, b->o->as_of,
+				      b->o->within_days, &b->status_seq);
 }
 
 /* The CSV rows and figures of one dossier, computed here, cheaply. */
