@@ -224,8 +224,9 @@ static void summary(struct batch *b)
 static bool add_status_rows(struct batch *b, const struct dossier *d,
 			    const struct rules_facts *f)
 {
-	return batch_sort_add_dossier(b->status, d, f, b->o->as_of,
-				      b->o->within_days, &b->status_seq);
+	/* The CSVs of all list every obligation, whatever --within says. */
+	return batch_sort_add_dossier(b->status, d, f, b->o->as_of, -1,
+				      &b->status_seq);
 }
 
 /* The CSV rows and figures of one dossier, computed here, cheaply. */

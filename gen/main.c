@@ -14,6 +14,10 @@
 #include "diag.h"
 #include "paths.h"
 
+/* --within not given: each command's default (cli.md). */
+#define WITHIN_UNSET (-2)
+#define WITHIN_DOCUMENTS_DAYS 365
+
 struct command {
 	const char *name;
 	void (*run)(const struct options *);
@@ -86,7 +90,9 @@ static void usage(FILE *out)
 	      "  --templates DIR      another template set\n"
 	      "  --fonts DIR          another font folder\n"
 	      "  --format FMT         csv, table, pdf, odt or tree\n"
-	      "  --within DAYS        status: overdue or due within DAYS\n"
+	      "  --within DAYS|all    blank forms, provisional recaps, status:\n"
+	      "                       only obligations overdue or due within\n"
+	      "                       DAYS (default 365; status: all)\n"
 	      "  --year Y             stats: the calendar year\n"
 	      "  --blank              report: blank forms for open obligations\n"
 	      "  --merge FILE.odt     letters: also one merged document\n"
@@ -211,11 +217,17 @@ static bool take_option(int c, const char *arg, struct options *o)
 		diag_usage("--format: unknown format \"%s\"", arg);
 		return false;
 	case OPT_WITHIN:
+		if (strcmp(arg, "all") == 0) {
+			o->within_days = -1;
+			return true;
+		}
 		if (parse_int(arg, 0, 100000, &v)) {
 			o->within_days = (int)v;
 			return true;
 		}
-		diag_usage("--within: \"%s\" is not a number of days", arg);
+		diag_usage("--within: \"%s\" is not a number of days or "
+			   "\"all\"",
+			   arg);
 		return false;
 	case 'j':
 		if (parse_int(arg, 1, 256, &v)) {
@@ -269,7 +281,7 @@ int main(int argc, char *argv[])
 	struct options o = {
 		.as_of = DATE_NONE,
 		.output_dir = "out",
-		.within_days = -1,
+		.within_days = WITHIN_UNSET,
 		.jobs = 0,
 		.seconds = monotonic_seconds,
 	};
@@ -324,6 +336,11 @@ int main(int argc, char *argv[])
 			   cmd->name);
 		return DIAG_USAGE;
 	}
+	/* cli.md: status shows all; the documents, this year's forms. */
+	if (o.within_days == WITHIN_UNSET)
+		o.within_days = strcmp(cmd->name, "status") == 0
+				    ? -1
+				    : WITHIN_DOCUMENTS_DAYS;
 	if (o.as_of == DATE_NONE && (o.as_of = default_as_of()) == DATE_NONE)
 		return DIAG_USAGE;
 	if (o.jobs == 0) {
