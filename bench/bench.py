@@ -6,7 +6,7 @@
 # usage: bench/bench.py [--build DIR] [--sizes 1000,10000] [--jobs 1,2]
 #                       [--single-sizes 10000,50000]
 #                       [--types-size 1000] [--pdfkit-docs N]
-#                       [--reportlab-docs N]
+#                       [--reportlab-docs N] [--typst-docs N]
 #                       [--carbone-docs N] [--lo-docs N] [--no-peers]
 #                       [--keep]
 #
@@ -60,7 +60,7 @@ def install_deps(build):
     stamp = os.path.join(bench, "node_modules", ".installed")
     if (not os.path.exists(stamp) or not os.path.exists(have)
             or open(have).read() != want):
-        say("bench: npm install (carbone, pdfkit) into " + bench)
+        say("bench: npm install (carbone, pdfkit, typst) into " + bench)
         with open(have, "w") as f:
             f.write(want)
         subprocess.run(["npm", "install", "--no-audit", "--no-fund",
@@ -244,6 +244,12 @@ def peers(t, exe, ddir, size, outroot, node_modules, args):
     t.add(tool="reportlab", run="report", jobs=1, size=size, docs=r["docs"],
           wall_s=r["wall_s"], cpu_s=r["cpu_s"], bytes=r["bytes"],
           rss_kib=rss, vs="report")
+    r, rss = node("typst-report.js", trees["report"],
+                  os.path.join(ROOT, "fonts"), os.path.join(work, "typst"),
+                  args.typst_docs)
+    t.add(tool="typst", run="report", jobs=1, size=size, docs=r["docs"],
+          wall_s=r["wall_s"], cpu_s=r["cpu_s"], bytes=r["bytes"],
+          rss_kib=rss, vs="report")
     r, rss = node("carbone-letters.js", trees["letters"], letters,
                   os.path.join(work, "carbone"), args.carbone_docs)
     t.add(tool="carbone", run="letter-convocation", jobs=1, size=size,
@@ -351,7 +357,8 @@ def targets(t, sizes, same):
     rss = max(r["rss_kib"] for r in t.rows if r["tool"] == "parcours")
     print("  peak RSS of any parcours run: {:.1f} MiB (target < 64)"
           .format(rss / 1024))
-    for tool, goal in (("pdfkit", 20), ("reportlab", 15), ("carbone", 15),
+    for tool, goal in (("pdfkit", 20), ("reportlab", 15), ("typst", 11),
+                       ("carbone", 15),
                        ("libreoffice", None)):
         r = [x for x in t.rows if x["tool"] == tool and "x_cpu" in x]
         if r:
@@ -389,6 +396,7 @@ def main():
     p.add_argument("--pdfkit-docs", type=int, default=300)
     p.add_argument("--carbone-docs", type=int, default=1000)
     p.add_argument("--reportlab-docs", type=int, default=300)
+    p.add_argument("--typst-docs", type=int, default=300)
     p.add_argument("--lo-docs", type=int, default=200)
     p.add_argument("--no-peers", action="store_true")
     p.add_argument("--keep", action="store_true",
