@@ -224,32 +224,27 @@ def peers(t, exe, ddir, size, outroot, node_modules, args):
                                           AS_OF, ddir], stdout=f,
                            check=True)
 
+    def peer(argv, tool, max_docs):
+        """One report peer on the report trees: a row of the table."""
+        wall, cpu, rss, out = timed(
+            argv + [trees["report"], os.path.join(ROOT, "fonts"),
+                    os.path.join(work, tool), str(max_docs)], env=env)
+        r = json.loads(out.strip().splitlines()[-1])
+        t.add(tool=tool, run="report", jobs=1, size=size, docs=r["docs"],
+              wall_s=r["wall_s"], cpu_s=r["cpu_s"], bytes=r["bytes"],
+              rss_kib=rss, vs="report")
+
     def node(script, *argv):
         wall, cpu, rss, out = timed(["node", os.path.join(PEERS, script)]
                                     + [str(a) for a in argv], env=env)
         return json.loads(out.strip().splitlines()[-1]), rss
 
-    r, rss = node("pdfkit-report.js", trees["report"],
-                  os.path.join(ROOT, "fonts"), os.path.join(work, "pdfkit"),
-                  args.pdfkit_docs)
-    t.add(tool="pdfkit", run="report", jobs=1, size=size, docs=r["docs"],
-          wall_s=r["wall_s"], cpu_s=r["cpu_s"], bytes=r["bytes"],
-          rss_kib=rss, vs="report")
-    wall, cpu, rss, out = timed([DEBIAN_PYTHON,
-                                 os.path.join(PEERS, "reportlab-report.py"),
-                                 trees["report"], os.path.join(ROOT, "fonts"),
-                                 os.path.join(work, "reportlab"),
-                                 str(args.reportlab_docs)])
-    r = json.loads(out.strip().splitlines()[-1])
-    t.add(tool="reportlab", run="report", jobs=1, size=size, docs=r["docs"],
-          wall_s=r["wall_s"], cpu_s=r["cpu_s"], bytes=r["bytes"],
-          rss_kib=rss, vs="report")
-    r, rss = node("typst-report.js", trees["report"],
-                  os.path.join(ROOT, "fonts"), os.path.join(work, "typst"),
-                  args.typst_docs)
-    t.add(tool="typst", run="report", jobs=1, size=size, docs=r["docs"],
-          wall_s=r["wall_s"], cpu_s=r["cpu_s"], bytes=r["bytes"],
-          rss_kib=rss, vs="report")
+    peer(["node", os.path.join(PEERS, "pdfkit-report.js")], "pdfkit",
+         args.pdfkit_docs)
+    peer([DEBIAN_PYTHON, os.path.join(PEERS, "reportlab-report.py")],
+         "reportlab", args.reportlab_docs)
+    peer(["node", os.path.join(PEERS, "typst-report.js")], "typst",
+         args.typst_docs)
     r, rss = node("carbone-letters.js", trees["letters"], letters,
                   os.path.join(work, "carbone"), args.carbone_docs)
     t.add(tool="carbone", run="letter-convocation", jobs=1, size=size,
