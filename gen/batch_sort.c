@@ -16,11 +16,11 @@
 
 /* Bytes of rows held before they are sorted out to a run. */
 /*
- * Bytes of rows held before they are sorted out to a run: 4 MiB, so that
- * even the 2 GiB input limit makes about a hundred runs (each an open
- * temporary file while merging).
+ * Bytes of rows held before they are sorted out to a run: 1 MiB, so that
+ * even the 2 GiB input limit makes a few hundred runs (each an open
+ * temporary file while merging), while the memory stays near flat.
  */
-#define SORT_MEMORY (1u << 22)
+#define SORT_MEMORY (1u << 20)
 
 struct row {
 	date_t due;
