@@ -147,13 +147,14 @@ FUZZ_B     = build-fuzz
 FUZZ_CC    = clang
 FUZZ_SAN   = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
-FUZZERS    = dossier template date documents import
+FUZZERS    = dossier template date documents import stream
 FUZZ_BIN   = $(FUZZERS:%=$(FUZZ_B)/fuzz_%)
 FUZZ_DICT_dossier   = dossier
 FUZZ_DICT_documents = dossier
 FUZZ_DICT_template  = template
 FUZZ_DICT_date      = date
 FUZZ_DICT_import    = import
+FUZZ_DICT_stream    = dossier
 # Sanitizer findings stop the run at once, with a stack.
 SAN_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

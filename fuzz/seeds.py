@@ -63,6 +63,14 @@ for name in sorted(os.listdir(dossier)):
     if not name.startswith(("invalid-", "hostile-")):
         shutil.copy(os.path.join(dossier, name), os.path.join(documents, name))
 
+# fuzz_stream reads files of many dossiers: the dossier seeds and the
+# samples whole.
+stream = fresh("stream")
+for name in sorted(os.listdir(dossier)):
+    shutil.copy(os.path.join(dossier, name), os.path.join(stream, name))
+for path in inputs:
+    shutil.copy(path, os.path.join(stream, "whole-" + os.path.basename(path)))
+
 # Selector byte (index in fuzz_template.c's targets[]) + the template.
 template = fresh("template")
 targets = ["notice.xml", "report.xml", "report.xml", "recap.xml",

@@ -227,29 +227,9 @@ static void summary(struct batch *b)
 static bool add_status_rows(struct batch *b, const struct dossier *d,
 			    const struct rules_facts *f)
 {
-	char *employee = NULL;
-	struct buf row = {0};
-	bool ok = true;
-	for (size_t i = 0; ok && i < f->nobligations; i++) {
-		const struct rules_obligation *ob = &f->obligations[i];
-		if (!report_csv_status_wanted(ob, b->o->as_of,
-					      b->o->within_days))
-			continue;
-		if (employee == NULL &&
-		    (employee = names_family_first(&d->employee)) == NULL)
-			return false;
-		struct report_csv_status rs = {d->id,	 employee,  ob->kind,
-					       ob->due,	 ob->state, ob->regime,
-					       ob->basis};
-		buf_reset(&row);
-		report_csv_status_row(&row, &rs);
-		ok = !row.oom &&
-		     batch_sort_add(b->status, ob->due, d->id, b->status_seq++,
-				    row.data, row.len);
-	}
-	free(employee);
-	buf_free(&row);
-	return ok;
+	/* The CSVs of all list every obligation, whatever --within says. */
+	return batch_sort_add_dossier(b->status, d, f, b->o->as_of, -1,
+				      &b->status_seq);
 }
 
 /* The CSV rows and figures of one dossier, computed here, cheaply. */
@@ -835,7 +815,8 @@ static bool setup(struct batch *b)
 	    (b->merged = odt_stream_new(b->tools.odt)) == NULL ||
 	    (b->status = batch_sort_new()) == NULL ||
 	    (b->good = batch_ids_new()) == NULL ||
-	    (!o->no_dashboard && (b->dash = dashboard_new(o->as_of, o->within_days)) == NULL)) {
+	    (!o->no_dashboard &&
+	     (b->dash = dashboard_new(o->as_of, DASHBOARD_EVERY)) == NULL)) {
 		diag_system(NULL, "out of memory");
 		return false;
 	}

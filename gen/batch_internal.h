@@ -122,24 +122,9 @@ bool batch_sweep_top(const char *root, const char *const *names);
 bool batch_sweep_others(const char *root, const struct batch_ids *good, int k,
 			int n);
 
-/* ---- batch_sort.c: status.csv's rows, sorted in bounded memory ------ */
+/* ---- batch_sort.c: status.csv's rows (batch_sort.h) ------------------ */
 
-struct batch_sort;
-
-/* NULL when out of memory; free with batch_sort_free(). */
-struct batch_sort *batch_sort_new(void);
-/*
- * Adds one CSV row (len bytes, "\n" included) with its sort key: due,
- * then dossier id, then seq (the order rows came in).  Rows beyond a
- * bound go to sorted runs in temporary files.  false on OOM or I/O
- * error (errno set).
- */
-bool batch_sort_add(struct batch_sort *, date_t due, const char *dossier,
-		    uint64_t seq, const void *row, size_t len);
-/* Writes every row in order to out; false on error (errno set). */
-bool batch_sort_write(struct batch_sort *, FILE *out);
-/* NULL is a no-op. */
-void batch_sort_free(struct batch_sort *);
+#include "batch_sort.h"
 
 /* ---- batch_progress.c: the progress line on standard error ---------- */
 

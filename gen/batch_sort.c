@@ -1,6 +1,6 @@
 /*
  * status.csv's rows in cli.md's order (due, then dossier) for a batch of
- * any size (see batch_internal.h): rows gather in memory up to a bound,
+ * any size (see batch_sort.h): rows gather in memory up to a bound,
  * then go sorted to a run in an anonymous temporary file; writing merges
  * the runs.  Memory stays at the bound however many rows there are.
  */
@@ -9,10 +9,18 @@
 #include <string.h>
 
 #include "arena.h"
-#include "batch_internal.h"
+#include "buf.h"
+#include "names.h"
+#include "report_csv.h"
+#include "batch_sort.h"
 
 /* Bytes of rows held before they are sorted out to a run. */
-#define SORT_MEMORY (1u << 18)
+/*
+ * Bytes of rows held before they are sorted out to a run: 1 MiB, so that
+ * even the 2 GiB input limit makes a few hundred runs (each an open
+ * temporary file while merging), while the memory stays near flat.
+ */
+#define SORT_MEMORY (1u << 20)
 
 struct row {
 	date_t due;
@@ -125,6 +133,35 @@ bool batch_sort_add(struct batch_sort *s, date_t due, const char *dossier,
 	s->rows[s->n++] = r;
 	s->held_bytes += len + strlen(dossier) + sizeof(r);
 	return s->held_bytes < SORT_MEMORY || spill(s);
+}
+
+bool batch_sort_add_dossier(struct batch_sort *s, const struct dossier *d,
+			    const struct rules_facts *f, date_t as_of,
+			    int within_days, uint64_t *seq)
+{
+	char *employee = NULL;
+	struct buf row = {0};
+	bool ok = true;
+	for (size_t i = 0; ok && i < f->nobligations; i++) {
+		const struct rules_obligation *ob = &f->obligations[i];
+		if (!report_csv_status_wanted(ob, as_of, within_days))
+			continue;
+		if (employee == NULL &&
+		    (employee = names_family_first(&d->employee)) == NULL) {
+			ok = false;
+			break;
+		}
+		struct report_csv_status rs = {d->id,	 employee,  ob->kind,
+					       ob->due,	 ob->state, ob->regime,
+					       ob->basis};
+		buf_reset(&row);
+		report_csv_status_row(&row, &rs);
+		ok = !row.oom && batch_sort_add(s, ob->due, d->id, (*seq)++,
+						row.data, row.len);
+	}
+	free(employee);
+	buf_free(&row);
+	return ok;
 }
 
 /* The head of one run while merging; strings owned here. */

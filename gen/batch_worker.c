@@ -145,6 +145,9 @@ static bool write_dossier(struct worker *w, const struct batch_item *it,
 		struct documents_entry e;
 		size_t cursor = 0;
 		while (documents_next(kinds[k], d, it->f, &cursor, &e)) {
+			if (!documents_within(&e, it->f->as_of,
+					      w->t->o->within_days))
+				continue;
 			if (*w->stop)
 				return false;
 			if (!write_document(w, it, &e))

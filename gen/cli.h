@@ -26,7 +26,7 @@ struct options {
 	const char *fonts_dir;	  /* resolved, never NULL */
 	const char *schema_dir;	  /* resolved, never NULL */
 	enum out_format format;
-	int within_days;	  /* -1: all */
+	int within_days;	  /* -1: all; resolved by main */
 	int jobs;		  /* worker processes, >= 1 */
 	bool quiet;
 	bool progress;		  /* forced with --progress */

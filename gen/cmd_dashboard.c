@@ -40,7 +40,7 @@ void cmd_dashboard(const struct options *o)
 	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
 	if (src == NULL)
 		return;
-	struct dashboard *db = dashboard_new(o->as_of, o->within_days);
+	struct dashboard *db = dashboard_new(o->as_of, DASHBOARD_EVERY);
 	struct rules_stats stats;
 	int year = o->year, month, day;
 	if (year == 0)

@@ -3,8 +3,10 @@
  * §4–§8), as cli.md's CSV or as an aligned table for a terminal.  For
  * main.c, through cli.h.
  *
- * Dossiers are read one at a time and freed before the next; only the
- * rows are kept, because they are sorted by due date across dossiers.
+ * Dossiers are read one at a time and freed before the next.  The CSV
+ * rows go through the batch's sorter (batch_sort.h), in bounded memory
+ * however many dossiers there are; the table, which is for a terminal
+ * and needs every width first, keeps its rows.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "batch_sort.h"
 #include "cli.h"
 #include "diag.h"
 #include "dossier_read.h"
@@ -110,27 +113,37 @@ static int row_cmp(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static bool write_csv(const struct status_rows *r, FILE *out)
+/* The CSV: every dossier's rows through the sorter; reports its errors. */
+static void status_csv(const struct options *o, struct dossier_source *src)
 {
-	struct buf b = {0};
-	report_csv_status_head(&b);
-	bool ok = true;
-	for (size_t i = 0; i < r->n && ok; i++) {
-		const struct status_row *row = &r->rows[i];
-		struct report_csv_status rs = {
-		    row->dossier, row->employee, row->kind,  row->due,
-		    row->state,	  row->regime,	 row->basis,
-		};
-		report_csv_status_row(&b, &rs);
-		/* Written as it goes: the rows of a big run can be many. */
-		if (b.len > 65536) {
-			ok = !b.oom && fwrite(b.data, 1, b.len, out) == b.len;
-			buf_reset(&b);
-		}
+	struct batch_sort *sort = batch_sort_new();
+	uint64_t seq = 0;
+	bool ok = sort != NULL;
+	struct dossier *d;
+	while (ok && (d = dossier_source_next(src)) != NULL) {
+		struct rules_facts *f = rules_compute(d, o->as_of);
+		ok = f != NULL && batch_sort_add_dossier(sort, d, f, o->as_of,
+							 o->within_days, &seq);
+		rules_facts_free(f);
+		dossier_free(d);
 	}
-	ok = ok && !b.oom && fwrite(b.data, 1, b.len, out) == b.len;
-	buf_free(&b);
-	return ok;
+	if (!ok) {
+		diag_system(NULL, "status: %s",
+			    errno != 0 && errno != ENOMEM ? strerror(errno)
+							  : "out of memory");
+		batch_sort_free(sort);
+		return;
+	}
+	struct buf head = {0};
+	report_csv_status_head(&head);
+	ok = !head.oom &&
+	     fwrite(head.data, 1, head.len, stdout) == head.len &&
+	     batch_sort_write(sort, stdout) && fflush(stdout) == 0;
+	if (!ok)
+		diag_system("standard output", "cannot write: %s",
+			    strerror(errno));
+	buf_free(&head);
+	batch_sort_free(sort);
 }
 
 /* Terminal columns, or 0 when standard output is not a terminal. */
@@ -200,6 +213,12 @@ void cmd_status(const struct options *o)
 	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
 	if (src == NULL)
 		return;
+	if (format == FORMAT_CSV) {
+		errno = 0;
+		status_csv(o, src);
+		dossier_source_free(src);
+		return;
+	}
 	struct status_rows rows = {0};
 	struct dossier *d;
 	bool ok = true;
@@ -216,8 +235,7 @@ void cmd_status(const struct options *o)
 		return;
 	}
 	qsort(rows.rows, rows.n, sizeof(*rows.rows), row_cmp);
-	ok = format == FORMAT_CSV ? write_csv(&rows, stdout)
-				  : write_table(&rows, o, stdout);
+	ok = write_table(&rows, o, stdout);
 	if (!ok || fflush(stdout) != 0)
 		diag_system("standard output", "cannot write: %s",
 			    strerror(errno));

@@ -125,9 +125,12 @@ struct dashboard {
 
 /*
  * NULL when out of memory; free with dashboard_free().  within_days:
- * the obligations counted, as status.csv lists them (--within, < 0:
- * all of them).
+ * the obligations counted, < 0 (DASHBOARD_EVERY) for all of them.  The
+ * page of all and of the dashboard command counts every obligation, as
+ * the CSVs of all list them whatever --within says (cli.md): --within
+ * chooses the forms printed, not the campaign's figures.
  */
+#define DASHBOARD_EVERY (-1)
 struct dashboard *dashboard_new(date_t as_of, int within_days);
 /*
  * Adds one dossier, whose facts f were computed at the dashboard's

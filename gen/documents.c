@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "documents.h"
+#include "report_csv.h"
 #include "fmt.h"
 #include "template.h"
 
@@ -161,6 +162,23 @@ bool documents_next(enum documents_kind kind, const struct dossier *d,
 		return true;
 	}
 	return false;
+}
+
+bool documents_within(const struct documents_entry *e, date_t as_of,
+		      int within_days)
+{
+	if (within_days < 0)
+		return true;
+	switch (e->kind) {
+	case DOCUMENTS_REPORT_BLANK:
+		return report_csv_status_wanted(e->obligation, as_of,
+						within_days);
+	case DOCUMENTS_RECAP:
+		return e->period->final ||
+		       e->period->end <= date_add_days(as_of, within_days);
+	default:
+		return true;
+	}
 }
 
 void documents_path(char path[OUTFILE_PATH_MAX], const struct dossier *d,

@@ -55,6 +55,16 @@ struct documents_entry {
 };
 
 /*
+ * --within (cli.md): whether e is printed when only the obligations
+ * overdue or due within within_days of as_of are wanted (< 0: all).  It
+ * sorts out blank forms (by their obligation) and provisional recaps (by
+ * the end of their period, when the recap falls due); every other
+ * document is of something that has happened, and always wanted.
+ */
+bool documents_within(const struct documents_entry *e, date_t as_of,
+		      int within_days);
+
+/*
  * The next document of kind that d has (f = its facts), from *cursor
  * (start at 0), in order: notice if hired on or after 2014-03-07; a
  * report per interview held by as-of with a <report>; a blank form per

@@ -91,7 +91,8 @@ static bool write_dossier(struct run *r, const struct dossier *d)
 	bool ok = true;
 	r->names.n = 0;
 	while (ok && documents_next(r->kind, d, f, &cursor, &e))
-		ok = write_one(r, d, f, &e);
+		if (documents_within(&e, f->as_of, r->o->within_days))
+			ok = write_one(r, d, f, &e);
 	rules_facts_free(f);
 	/* What was written goes into place even when a later document
 	 * failed, as each file used to on its own. */

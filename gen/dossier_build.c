@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "dossier_build.h"
+#include "dossier_parse.h"
 
 struct builder {
 	struct arena *arena;
@@ -31,7 +32,7 @@ static void problem(struct builder *b, xmlNodePtr n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag_error(b->file, xmlGetLineNo(n), "<%s>: %s", n->name, msg);
+	diag_error(b->file, dossier_parse_line(n), "<%s>: %s", n->name, msg);
 	b->errors++;
 }
 
@@ -304,7 +305,7 @@ static struct company *build_company(struct builder *b, xmlNodePtr n)
 	    .abondement_eur = 3000,
 	};
 	c->file = keep(b, BAD_CAST b->file);
-	c->line = xmlGetLineNo(n);
+	c->line = dossier_parse_line(n);
 	FOR_CHILDREN(k, n)
 	{
 		if (is(k, "name")) {
@@ -428,7 +429,7 @@ static void build_absences(struct builder *b, xmlNodePtr n, struct dossier *d)
 						       DOSSIER_ENUM_ABSENCE);
 		a->start = date_attr(b, c, "start");
 		a->end = date_attr(b, c, "end");
-		a->line = xmlGetLineNo(c);
+		a->line = dossier_parse_line(c);
 		check_order(b, c, a->start, "start", a->end, "end");
 	}
 }
@@ -445,7 +446,7 @@ static void build_mandates(struct builder *b, xmlNodePtr n, struct dossier *d)
 						       DOSSIER_ENUM_MANDATE);
 		m->start = date_attr(b, c, "start");
 		m->end = date_attr(b, c, "end");
-		m->line = xmlGetLineNo(c);
+		m->line = dossier_parse_line(c);
 		check_order(b, c, m->start, "start", m->end, "end");
 		const char *share = attr(b, c, "delegation-share");
 		m->delegation_share = decimal_value(share);
@@ -469,7 +470,7 @@ static void build_visits(struct builder *b, xmlNodePtr n, struct dossier *d)
 		v->kind = (enum visit_kind)enum_attr(b, c, "kind",
 						     DOSSIER_ENUM_VISIT);
 		v->date = date_attr(b, c, "date");
-		v->line = xmlGetLineNo(c);
+		v->line = dossier_parse_line(c);
 	}
 }
 
@@ -490,7 +491,7 @@ static void build_trainings(struct builder *b, xmlNodePtr n, struct dossier *d)
 		t->mandatory = bool_attr(b, c, "mandatory");
 		t->certifying = bool_attr(b, c, "certifying");
 		t->title = text(b, c);
-		t->line = xmlGetLineNo(c);
+		t->line = dossier_parse_line(c);
 	}
 }
 
@@ -509,7 +510,7 @@ static void build_certifications(struct builder *b, xmlNodePtr n,
 		k->kind = (enum certification_kind)enum_attr(
 		    b, c, "kind", DOSSIER_ENUM_CERTIFICATION);
 		k->title = text(b, c);
-		k->line = xmlGetLineNo(c);
+		k->line = dossier_parse_line(c);
 	}
 }
 
@@ -527,7 +528,7 @@ static void build_progressions(struct builder *b, xmlNodePtr n,
 		p->kind = (enum progression_kind)enum_attr(
 		    b, c, "kind", DOSSIER_ENUM_PROGRESSION);
 		p->text = text(b, c);
-		p->line = xmlGetLineNo(c);
+		p->line = dossier_parse_line(c);
 	}
 }
 
@@ -634,7 +635,7 @@ static void build_convocation(struct builder *b, xmlNodePtr c,
 			"outcome \"%s\" needs attribute "
 			"\"response-date\" (when the employee answered)",
 			dossier_outcome_name(v->outcome));
-	v->line = xmlGetLineNo(c);
+	v->line = dossier_parse_line(c);
 }
 
 static void build_convocations(struct builder *b, xmlNodePtr n,
@@ -725,7 +726,7 @@ static void build_interview(struct builder *b, xmlNodePtr c,
 	return_absence(b, c, v->kind, &v->has_absence, &v->absence);
 	v->counts_as_periodic = bool_attr(b, c, "counts-as-periodic");
 	v->signed_employee = v->signed_employer = v->copy_given = DATE_NONE;
-	v->line = xmlGetLineNo(c);
+	v->line = dossier_parse_line(c);
 	FOR_CHILDREN(k, c)
 	{
 		if (is(k, "report")) {
@@ -779,7 +780,7 @@ static void build_dossier(struct builder *b, xmlNodePtr n, struct dossier *d,
 {
 	d->id = attr(b, n, "id");
 	d->file = keep(b, BAD_CAST b->file);
-	d->line = xmlGetLineNo(n);
+	d->line = dossier_parse_line(n);
 	d->employee.birth_date = DATE_NONE;
 	d->employment.hire_date = DATE_NONE;
 	d->employment.seniority_date = DATE_NONE;

@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "dossier_limits.h"
+#include "dossier_parse.h"
 
 /* What one text holds, for the checks. */
 struct scan {
@@ -104,7 +105,7 @@ static unsigned check_attributes(xmlNodePtr elem, const char *file)
 		char what[96];
 		snprintf(what, sizeof(what),
 			 "attribute \"%s\": ", (const char *)a->name);
-		problems += report(&sc, elem, what, xmlGetLineNo(elem), file);
+		problems += report(&sc, elem, what, dossier_parse_line(elem), file);
 	}
 	return problems;
 }
@@ -129,9 +130,9 @@ static unsigned check_element(xmlNodePtr elem, const char *file)
 			break;
 		}
 	}
-	problems += report(&sc, elem, "", xmlGetLineNo(elem), file);
+	problems += report(&sc, elem, "", dossier_parse_line(elem), file);
 	if (items > DOSSIER_LIMITS_LIST_ITEMS) {
-		diag_error(file, xmlGetLineNo(elem),
+		diag_error(file, dossier_parse_line(elem),
 			   "<%s>: %lu entries; the limit is %d per list",
 			   (const char *)elem->name, items,
 			   DOSSIER_LIMITS_LIST_ITEMS);

@@ -12,11 +12,21 @@
 #include <libxml/tree.h>
 
 /*
- * Largest dossier file read, checked before a byte is parsed: 64 MiB,
- * some 20 000 dossiers.  Larger exports are split into several files (a
- * directory input reads them all).
+ * Largest dossier file read: 2 GiB, some 400 000 dossiers, checked
+ * before a byte is parsed when the size is known, else while reading.
+ * Files are streamed (dossier_stream.c), so the limit is not one of
+ * memory: it keeps every line number and byte offset within libxml2's
+ * int, and an endless input (a device, a pipe that never closes) ends.
  */
-#define DOSSIER_LIMITS_FILE_BYTES (64L * 1024 * 1024)
+#define DOSSIER_LIMITS_FILE_BYTES (2048L * 1024 * 1024)
+
+/*
+ * Largest single <dossier> (or, all together, the rest of a file: its
+ * root and <company>): 64 MiB, a thousand times a real one.  Only one
+ * dossier at a time is held in memory, and this bounds it.  Also the
+ * limit of a --company file.
+ */
+#define DOSSIER_LIMITS_DOSSIER_BYTES (64L * 1024 * 1024)
 
 /* Characters in one text: an element's text or an attribute's value. */
 #define DOSSIER_LIMITS_TEXT_CHARS 20000
@@ -29,6 +39,13 @@
  * XML_PARSE_HUGE, which the reader never sets (dossier_parse.c).
  */
 #define DOSSIER_LIMITS_DEPTH 256
+
+/*
+ * Attributes, and namespace declarations, on one start tag: a dossier
+ * element has at most 8 attributes; libxml2 would otherwise keep
+ * thousands, and check each new one against all the others.
+ */
+#define DOSSIER_LIMITS_TAG_ATTRIBUTES 256
 
 /*
  * Reports, with file and line, every text of elem's subtree (elem

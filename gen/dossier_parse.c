@@ -6,6 +6,7 @@
  * any DOCTYPE; and the external entity loader refuses every request.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,6 @@
 #include <libxml/parserInternals.h>
 
 #include "dossier_parse.h"
-
-/* Per-parse state, reached from the parser context's _private. */
-struct parse_state {
-	struct dossier_parse_error *err;
-	bool have_error;
-	bool doctype;
-	bool entity;
-};
 
 static const int parse_options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
 
@@ -31,7 +24,7 @@ static xmlParserInputPtr refuse_entity(const char *url, const char *id,
 	(void)id;
 	/* Only reachable if a DOCTYPE slipped through: note it and refuse. */
 	if (ctxt != NULL && ctxt->_private != NULL)
-		((struct parse_state *)ctxt->_private)->entity = true;
+		((struct dossier_parse_state *)ctxt->_private)->entity = true;
 	return NULL;
 }
 
@@ -136,7 +129,7 @@ static void set_limit_message(struct dossier_parse_error *err, const char *m)
 static void on_error(void *ctx, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	struct parse_state *st = ctxt->_private;
+	struct dossier_parse_state *st = ctxt->_private;
 	if (st->have_error || st->doctype || e->level < XML_ERR_ERROR)
 		return;
 	st->have_error = true;
@@ -173,7 +166,7 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
 		       const xmlChar *system_id)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	struct parse_state *st = ctxt->_private;
+	struct dossier_parse_state *st = ctxt->_private;
 	(void)name;
 	(void)public_id;
 	(void)system_id;
@@ -183,10 +176,52 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
 	xmlStopParser(ctxt);
 }
 
+void dossier_parse_hook(xmlParserCtxtPtr ctxt, struct dossier_parse_state *st,
+			struct dossier_parse_error *err)
+{
+	*st = (struct dossier_parse_state){.err = err};
+	err->line = 0;
+	err->message[0] = '\0';
+	xmlCtxtUseOptions(ctxt, parse_options);
+	ctxt->_private = st;
+	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->serror = on_error;
+}
+
+bool dossier_parse_ok(xmlParserCtxtPtr ctxt,
+		      const struct dossier_parse_state *st)
+{
+	if (ctxt->wellFormed && !st->doctype && !st->entity)
+		return true;
+	if (st->doctype || st->entity)
+		set_message(st->err,
+			    "DOCTYPE declarations are not accepted "
+			    "(entities and DTDs are refused for safety)");
+	else if (!st->have_error)
+		set_message(st->err, "not well-formed XML");
+	return false;
+}
+
+long dossier_parse_line(xmlNodePtr n)
+{
+	/* See dossier_parse_note_line(). */
+	if (n->type == XML_ELEMENT_NODE && n->line == 65535 &&
+	    n->_private != NULL)
+		return (long)(intptr_t)n->_private;
+	return xmlGetLineNo(n);
+}
+
+void dossier_parse_note_line(xmlParserCtxtPtr ctxt, xmlNodePtr n)
+{
+	if (n != NULL && n->type == XML_ELEMENT_NODE && n->line == 65535 &&
+	    ctxt->input != NULL)
+		n->_private = (void *)(intptr_t)ctxt->input->line;
+}
+
 xmlDocPtr dossier_parse(const char *buf, size_t size,
 			struct dossier_parse_error *err)
 {
-	struct parse_state st = {.err = err};
+	struct dossier_parse_state st;
 	err->line = 0;
 	err->message[0] = '\0';
 	if (size > INT_MAX) {
@@ -203,22 +238,16 @@ xmlDocPtr dossier_parse(const char *buf, size_t size,
 		set_message(err, "out of memory");
 		return NULL;
 	}
-	xmlCtxtUseOptions(ctxt, parse_options);
-	ctxt->_private = &st;
-	ctxt->sax->internalSubset = on_doctype;
-	ctxt->sax->serror = on_error;
+	dossier_parse_hook(ctxt, &st, err);
 	xmlParseDocument(ctxt);
 	xmlDocPtr doc = ctxt->myDoc;
-	bool ok = ctxt->wellFormed && !st.doctype && !st.entity && doc != NULL;
+	bool ok = dossier_parse_ok(ctxt, &st);
 	ctxt->myDoc = NULL;
 	xmlFreeParserCtxt(ctxt);
-	if (ok)
+	if (ok && doc != NULL)
 		return doc;
 	xmlFreeDoc(doc);
-	if (st.doctype || st.entity)
-		set_message(err, "DOCTYPE declarations are not accepted "
-				 "(entities and DTDs are refused for safety)");
-	else if (!st.have_error)
+	if (ok)
 		set_message(err, "not well-formed XML");
 	return NULL;
 }

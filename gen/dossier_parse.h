@@ -41,6 +41,39 @@ struct dossier_parse_error {
 };
 
 /*
+ * Per-parse state, reached from the parser context's _private (so a
+ * caller that needs state of its own puts this first in its struct).
+ */
+struct dossier_parse_state {
+	struct dossier_parse_error *err;
+	bool have_error;
+	bool doctype;
+	bool entity;
+};
+
+/*
+ * Makes ctxt a safe parser: options (no network, big line numbers, no
+ * NOENT, DTDLOAD, HUGE...), a DOCTYPE stops it before any entity is
+ * declared, and its first error goes to *err as a message for users.
+ * *st lives as long as the parse; ctxt->_private points to it.
+ */
+void dossier_parse_hook(xmlParserCtxtPtr ctxt, struct dossier_parse_state *st,
+			struct dossier_parse_error *err);
+
+/* After the parse: true if it was well-formed and safe, else *err set. */
+bool dossier_parse_ok(xmlParserCtxtPtr ctxt,
+		      const struct dossier_parse_state *st);
+
+/*
+ * An element keeps 16 bits of its line (65535 past that) and libxml2
+ * then guesses from its text; the streamed reader notes the true line in
+ * its _private as each start tag is parsed (_note_line(), for the node
+ * just made) and dossier_parse_line() reads it, or xmlGetLineNo()'s.
+ */
+long dossier_parse_line(xmlNodePtr n);
+void dossier_parse_note_line(xmlParserCtxtPtr ctxt, xmlNodePtr n);
+
+/*
  * Parses size bytes of buf.  A DOCTYPE stops the parser as soon as it is
  * seen, before any entity declaration is read (so that no entity
  * expansion, internal or external, can happen).  Returns the document,

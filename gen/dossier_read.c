@@ -1,12 +1,13 @@
 /*
- * The dossier source (see dossier_read.h): walks the inputs, parses each
- * file safely (dossier_parse.c), validates it (dossier_schema.c), works
- * out each dossier's company and builds the dossiers (dossier_build.c).
+ * The dossier source (see dossier_read.h): walks the inputs, streams each
+ * file safely (dossier_stream.c: one dossier in memory at a time),
+ * validates its envelope and then each dossier as it comes
+ * (dossier_schema.c), works out each dossier's company and builds the
+ * dossiers (dossier_build.c).
  *
- * A file is validated whole first, which is all a valid file costs.  Only
- * when that fails are its envelope and each <dossier> validated apart, so
- * that one broken dossier neither hides the problems of the others (libxml2
- * stops looking after a misfit in <dossiers>) nor takes them down with it.
+ * Each <dossier> is validated as a document of its own, so that one
+ * broken dossier neither hides the problems of the others (libxml2 stops
+ * looking after a misfit in <dossiers>) nor takes them down with it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include "dossier_parse.h"
 #include "dossier_read.h"
 #include "dossier_schema.h"
+#include "dossier_stream.h"
 #include "inputs.h"
 
 #define XINCLUDE_NS_2001 "http://www.w3.org/2001/XInclude"
@@ -40,13 +42,11 @@ struct dossier_source {
 	dossier_source_fail_fn *on_failure; /* NULL if none */
 	void *on_failure_ctx;
 
-	/* The file being read; doc is NULL between files. */
-	xmlDocPtr doc;
+	/* The file being read; stream is NULL between files. */
+	struct dossier_stream *stream;
 	const char *file;
-	bool all_valid; /* the whole document validated */
 	enum file_company company_state;
 	const struct company *file_company;
-	xmlNodePtr cursor; /* the next <dossier> to read */
 };
 
 static bool is_element(xmlNodePtr n, const char *name)
@@ -71,7 +71,7 @@ static bool refuse_xinclude(xmlNodePtr n, const char *file)
 		if (n->ns != NULL &&
 		    (xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS_2001) ||
 		     xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS_2003))) {
-			diag_error(file, xmlGetLineNo(n),
+			diag_error(file, dossier_parse_line(n),
 				   "XInclude is not accepted: <%s%s%s> is "
 				   "never followed (a dossier file must be "
 				   "self-contained)",
@@ -98,31 +98,31 @@ static bool check_root(xmlNodePtr root, const char *file,
 		if (is_element(root, names[i]))
 			return true;
 	if (root->ns != NULL)
-		diag_error(file, xmlGetLineNo(root),
+		diag_error(file, dossier_parse_line(root),
 			   "the root element <%s> is in the namespace \"%s\"; "
 			   "dossier files use none",
 			   root->name, root->ns->href);
 	else
-		diag_error(file, xmlGetLineNo(root),
+		diag_error(file, dossier_parse_line(root),
 			   "the root element is <%s>; %s", root->name,
 			   expected);
 	return false;
 }
 
 /*
- * Reads and parses path (reported as name); NULL after a diagnostic.  The
- * caller frees the document.
+ * Reads and parses the --company file path (reported as name); NULL after
+ * a diagnostic.  The caller frees the document.
  */
 static xmlDocPtr load(const char *path, const char *name)
 {
 	size_t size;
-	char *buf = inputs_slurp_max(path, DOSSIER_LIMITS_FILE_BYTES, &size);
+	char *buf =
+	    inputs_slurp_max(path, DOSSIER_LIMITS_DOSSIER_BYTES, &size);
 	if (buf == NULL && errno == EFBIG) {
 		diag_error(name, 0,
 			   "the file is larger than %ld MiB, the limit for "
-			   "one dossier file: split the export into several "
-			   "files",
-			   DOSSIER_LIMITS_FILE_BYTES / (1024 * 1024));
+			   "a company file",
+			   DOSSIER_LIMITS_DOSSIER_BYTES / (1024 * 1024));
 		return NULL;
 	}
 	if (buf == NULL) {
@@ -191,26 +191,21 @@ struct dossier_source *dossier_source_new(char *const *inputs, int ninputs,
 }
 
 /*
- * The envelope of a <dossiers> file: its attributes, its <company> and
- * anything that is not a <dossier>.  Sets the file's company state.
+ * The envelope of a <dossiers> file (its root with its attributes, its
+ * <company> and anything that is not a <dossier>, as the check pass of
+ * the stream kept it).  Sets the file's company state.
  */
-static void read_envelope(struct dossier_source *s, xmlNodePtr root)
+static void read_envelope(struct dossier_source *s, xmlDocPtr envelope,
+			  bool company_after_dossier)
 {
+	xmlNodePtr root = xmlDocGetRootElement(envelope);
 	xmlNodePtr company = next_named(root->children, "company");
-	bool ok = s->all_valid;
-	if (!ok) {
-		/* The copy leaves the dossiers out, so check their place. */
-		bool placed = true;
-		for (xmlNodePtr n = root->children;
-		     company != NULL && placed && n != company; n = n->next)
-			placed = !is_element(n, "dossier");
-		ok = dossier_schema_validate_part(s->schema, root, "dossier") ==
-			 1 &&
-		     placed;
-		if (!ok)
-			dossier_schema_explain(s->schema, root, "dossier",
-					       s->file);
-	}
+	/* Without the placeholders of its dossiers (dossier_stream.c). */
+	bool ok = dossier_schema_validate_part(s->schema, root, "dossier") ==
+		      1 &&
+		  !(company != NULL && company_after_dossier);
+	if (!ok)
+		dossier_schema_explain(s->schema, root, "dossier", s->file);
 	if (company == NULL) {
 		s->company_state = COMPANY_NONE;
 		return;
@@ -249,7 +244,31 @@ static void file_failed(struct dossier_source *s)
 		s->on_failure(s->on_failure_ctx, s->file, 0, NULL);
 }
 
-/* Opens the next input; false at the end of the inputs. */
+/*
+ * Reads the envelope of the file just checked; false if none of its
+ * dossiers can be read (reported).
+ */
+static bool start_file(struct dossier_source *s, xmlDocPtr envelope,
+		       const struct dossier_stream_info *info)
+{
+	s->company_state = COMPANY_NONE;
+	s->file_company = NULL;
+	if (info->root_is_dossier)
+		return true;
+	xmlNodePtr root = xmlDocGetRootElement(envelope);
+	static const char *const names[] = {"dossiers", "dossier", NULL};
+	if (!check_root(root, s->file, names,
+			"a dossier file holds <dossiers> or one <dossier>"))
+		return false;
+	read_envelope(s, envelope, info->company_after_dossier);
+	/* Its problems were reported with the envelope. */
+	return known_version(root);
+}
+
+/*
+ * Opens the next input and reads its envelope; false at the end of the
+ * inputs.
+ */
 static bool open_next(struct dossier_source *s)
 {
 	while (s->next_input < inputs_count(s->inputs)) {
@@ -261,40 +280,22 @@ static bool open_next(struct dossier_source *s)
 			diag_system(NULL, "out of memory");
 			return false;
 		}
-		s->doc = load(path, s->file);
-		if (s->doc == NULL) {
-			file_failed(s);
-			continue;
-		}
-		xmlNodePtr root = xmlDocGetRootElement(s->doc);
-		static const char *const names[] = {"dossiers", "dossier",
-						    NULL};
-		int rc = -1;
-		if (check_root(root, s->file, names,
-			       "a dossier file holds <dossiers> or one "
-			       "<dossier>"))
-			rc = dossier_schema_validate(s->schema, s->doc);
-		if (rc < 0) {
-			xmlFreeDoc(s->doc);
-			s->doc = NULL;
-			file_failed(s);
-			continue;
-		}
-		s->all_valid = rc == 1;
-		s->company_state = COMPANY_NONE;
-		s->file_company = NULL;
-		if (is_element(root, "dossiers")) {
-			read_envelope(s, root);
-			s->cursor = next_named(root->children, "dossier");
-			if (!known_version(root)) {
-				/* Already reported with the envelope. */
-				s->cursor = NULL;
-				file_failed(s);
-			}
-		} else {
-			s->cursor = root;
-		}
-		return true;
+		struct dossier_parse_error err;
+		struct dossier_stream_info info;
+		s->stream = dossier_stream_open(path, &err);
+		xmlDocPtr envelope =
+		    s->stream != NULL
+			? dossier_stream_check(s->stream, &info, &err)
+			: NULL;
+		if (envelope == NULL)
+			diag_error(s->file, err.line, "%s", err.message);
+		bool ok = envelope != NULL && start_file(s, envelope, &info);
+		xmlFreeDoc(envelope);
+		if (ok)
+			return true;
+		dossier_stream_free(s->stream);
+		s->stream = NULL;
+		file_failed(s);
 	}
 	return false;
 }
@@ -319,7 +320,7 @@ static const char *seen_before(struct dossier_source *s, xmlNodePtr elem)
 	const char *where = xmlHashLookup(s->ids, BAD_CAST id);
 	if (where == NULL) {
 		char buf[64];
-		snprintf(buf, sizeof(buf), ":%ld", xmlGetLineNo(elem));
+		snprintf(buf, sizeof(buf), ":%ld", dossier_parse_line(elem));
 		size_t len = strlen(s->file) + strlen(buf) + 1;
 		char *here = arena_alloc(s->arena, len);
 		if (here != NULL) {
@@ -331,20 +332,22 @@ static const char *seen_before(struct dossier_source *s, xmlNodePtr elem)
 	return where;
 }
 
-/* The dossier of elem, or NULL after its problems were reported. */
-static struct dossier *read_dossier(struct dossier_source *s, xmlNodePtr elem)
+/*
+ * The dossier of unit (a <dossier> as a document of its own), or NULL
+ * after its problems were reported.
+ */
+static struct dossier *read_dossier(struct dossier_source *s, xmlDocPtr unit)
 {
+	xmlNodePtr elem = xmlDocGetRootElement(unit);
 	const char *first = seen_before(s, elem);
-	int rc = s->all_valid
-		     ? 1
-		     : dossier_schema_validate_part(s->schema, elem, NULL);
+	int rc = dossier_schema_validate(s->schema, unit);
 	if (rc == 0)
 		dossier_schema_explain(s->schema, elem, NULL, s->file);
 	if (rc != 1)
 		return NULL;
 
 	bool bad = dossier_limits_check(elem, s->file) > 0;
-	long line = xmlGetLineNo(elem);
+	long line = dossier_parse_line(elem);
 	xmlChar *raw = xmlGetNoNsProp(elem, BAD_CAST "id");
 	const char *id = raw != NULL ? (const char *)raw : "?";
 	if (first != NULL) {
@@ -389,7 +392,7 @@ static void dossier_failed(struct dossier_source *s, xmlNodePtr elem)
 	if (s->on_failure == NULL)
 		return;
 	xmlChar *id = xmlGetNoNsProp(elem, BAD_CAST "id");
-	s->on_failure(s->on_failure_ctx, s->file, xmlGetLineNo(elem),
+	s->on_failure(s->on_failure_ctx, s->file, dossier_parse_line(elem),
 		      (const char *)id);
 	xmlFree(id);
 }
@@ -400,19 +403,24 @@ struct dossier *dossier_source_next(struct dossier_source *s)
 	struct dossier *d = NULL;
 	dossier_parse_guard_begin(&guard);
 	while (d == NULL) {
-		if (s->doc == NULL && !open_next(s))
+		if (s->stream == NULL && !open_next(s))
 			break;
-		while (d == NULL && s->cursor != NULL) {
-			xmlNodePtr elem = s->cursor;
-			s->cursor = next_named(elem->next, "dossier");
-			d = read_dossier(s, elem);
-			if (d == NULL)
-				dossier_failed(s, elem);
+		struct dossier_parse_error err;
+		xmlDocPtr unit = dossier_stream_next(s->stream, &err);
+		if (unit == NULL) {
+			if (err.message[0] != '\0') {
+				diag_error(s->file, err.line, "%s",
+					   err.message);
+				file_failed(s);
+			}
+			dossier_stream_free(s->stream);
+			s->stream = NULL;
+			continue;
 		}
-		if (s->cursor == NULL) {
-			xmlFreeDoc(s->doc);
-			s->doc = NULL;
-		}
+		d = read_dossier(s, unit);
+		if (d == NULL)
+			dossier_failed(s, xmlDocGetRootElement(unit));
+		xmlFreeDoc(unit);
 	}
 	dossier_parse_guard_end(&guard);
 	return d;
@@ -446,7 +454,7 @@ void dossier_source_free(struct dossier_source *s)
 {
 	if (s == NULL)
 		return;
-	xmlFreeDoc(s->doc);
+	dossier_stream_free(s->stream);
 	xmlHashFree(s->ids, NULL);
 	dossier_schema_free(s->schema);
 	inputs_free(s->inputs);

@@ -422,7 +422,7 @@ static void quote(const char *value, char out[QUOTE_MAX + 8])
 
 static long line_of(xmlNodePtr n)
 {
-	return xmlGetLineNo(n);
+	return dossier_parse_line(n);
 }
 
 /* ---- The walk -------------------------------------------------------- */

@@ -23,11 +23,12 @@ fail() {
 }
 . "$(dirname "$0")/../pdf/readers.sh"
 
-# write OUT: every PDF document of the samples into OUT.
+# write OUT: every PDF document of the samples into OUT (--within all:
+# the forms of every due date, not only this year's).
 write() {
 	for cmd in notice report "report --blank" recap "letters --format pdf"; do
 		# shellcheck disable=SC2086 # cmd holds a command and its options
-		$parcours $cmd -q --as-of $asof -o "$1" samples/ ||
+		$parcours $cmd -q --within all --as-of $asof -o "$1" samples/ ||
 			fail "parcours $cmd samples/ exited $?"
 	done
 }

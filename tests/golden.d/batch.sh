@@ -10,6 +10,7 @@ case_run batch-broken $b/broken.out 0 sh $b/broken.sh $PARCOURS
 case_run batch-interrupt $b/interrupt.out 0 sh $b/interrupt.sh $PARCOURS
 case_run batch-shard $b/shard.out 0 sh $b/shard.sh $PARCOURS
 case_run batch-pdfa $b/pdfa.out 0 sh $b/pdfa.sh $PARCOURS
+case_run batch-within $b/within.out 0 sh $b/within.sh $PARCOURS
 
 # Usage and system errors come before anything is written.
 case_run batch-format $b/format.out 2 $PARCOURS all $asof --format csv samples/

@@ -6,9 +6,11 @@
 d=tests/cases/templates
 asof="--as-of 2026-11-26"
 
+# --within all: every form and provisional recap, whatever its due date
+# (tests/batch/within.sh checks the default).
 for doc in notice report report-blank recap; do
-	cmd=$doc
-	[ $doc = report-blank ] && cmd="report --blank"
+	cmd="$doc --within all"
+	[ $doc = report-blank ] && cmd="report --blank --within all"
 	case_run "documents-example-$doc" "$d/example-$doc.tree" 0 \
 		$PARCOURS $cmd $asof --format tree $d/example.xml
 	for f in samples/*.xml; do

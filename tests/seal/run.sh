@@ -35,9 +35,9 @@ seal="--seal $pki/seal.p12 --seal-password-file $pki/password"
 nss=sql:$pki/nss
 
 # ---- sealed and unsealed runs of every sample -----------------------
-"$P" all -q --as-of $asof -o "$t/plain" "$samples" || fail "all (unsealed)"
+"$P" all -q --as-of $asof --within all -o "$t/plain" "$samples" || fail "all (unsealed)"
 for run in s1 s2; do
-	"$P" all -q --as-of $asof -o "$t/$run" $seal "$samples" ||
+	"$P" all -q --as-of $asof --within all -o "$t/$run" $seal "$samples" ||
 		fail "all --seal ($run)"
 done
 [ -s "$t/s1/manifest.csv.p7s" ] || fail "no manifest.csv.p7s"
@@ -67,6 +67,7 @@ for f in $(cd "$t/s1" && find . -name '*.pdf' | sort); do
 		fail "pdftotext: $f reads differently sealed"
 	fi
 done
+# every form of the samples (--within all), not only this year's
 [ $n -gt 100 ] || fail "only $n sealed PDFs"
 [ $bad = 0 ] && ok "$n sealed PDFs: pdfsig valid and trusted, qpdf --check, same text"
 
