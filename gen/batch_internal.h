@@ -98,12 +98,14 @@ void batch_ids_free(struct batch_ids *);
 
 /*
  * In root/id/, removes the temporary files a killed run left and the
- * documents of this dossier ("id_….pdf|odt") that are not in keep (file
- * names, no directory); then the directory itself if it is empty.
- * Nothing else is touched.  false after a system diagnostic.
+ * documents of this dossier ("id_….pdf|odt") whose path "id/name" is not
+ * in keep (NULL: none is kept); then the directory itself if it is
+ * empty.  Only regular files are removed, and never through a symbolic
+ * link: a link or a file named id is left alone.  Nothing else is
+ * touched.  false after a system diagnostic.
  */
 bool batch_sweep_dossier(const char *root, const char *id,
-			 const char *const *keep, size_t nkeep);
+			 const struct batch_ids *keep);
 
 /*
  * In root: removes the temporary files of the run-wide files named
@@ -112,13 +114,17 @@ bool batch_sweep_dossier(const char *root, const char *id,
 bool batch_sweep_top(const char *root, const char *const *names);
 
 /*
- * In root: sweeps (as batch_sweep_dossier() with nothing kept) the
- * directory of every dossier of shard k of n (n == 0: every dossier)
- * that is not in good: a dossier that failed this time or is no longer
- * in the inputs.  false after a system diagnostic.
+ * At the end of a run that completed, in root, for the directory of
+ * every dossier of shard k of n (n == 0: every dossier): a dossier in
+ * good (written whole by this run) loses the documents this run did not
+ * write (paths: the relative paths it wrote); any other loses all its
+ * documents only if gone is true, when the run read every input and
+ * every dossier succeeded, so that the dossier really left the inputs.
+ * A dossier that failed keeps what an earlier run wrote for it.  false
+ * after a system diagnostic.
  */
-bool batch_sweep_others(const char *root, const struct batch_ids *good, int k,
-			int n);
+bool batch_sweep_end(const char *root, const struct batch_ids *good,
+		     const struct batch_ids *paths, bool gone, int k, int n);
 
 /* ---- batch_sort.c: status.csv's rows, sorted in bounded memory ------ */
 

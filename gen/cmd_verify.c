@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "manifest.h"
+#include "runlock.h"
 
 struct verify {
 	const char *dir;	   /* the output directory */
@@ -105,7 +106,8 @@ static void walk(struct verify *v, const char *rel)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
 			walk(v, sub);
-		} else if (strcmp(sub, v->manifest_name) != 0) {
+		} else if (strcmp(sub, v->manifest_name) != 0 &&
+			   !runlock_is_name(sub)) {
 			char *key = sub;
 			if (bsearch(&key, v->listed, v->nlisted,
 				    sizeof(*v->listed), compare_str) == NULL) {
