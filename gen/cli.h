@@ -35,6 +35,8 @@ struct options {
 	int year;		  /* stats --year; 0 if unset */
 	bool pdfa;
 	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
+	const char *expect;	  /* verify --expect: the manifest's SHA-256
+				     (64 lower-case hex digits), or NULL */
 	/* Seconds on a monotonic clock, for progress rates only: main.c
 	 * reads the clock, and no output depends on it. */
 	double (*seconds)(void);

@@ -2,6 +2,7 @@
  * parcours: command line, clock and exit status.  The only file that reads
  * the clock or the environment, and the only one that exits.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -46,6 +47,7 @@ enum {
 	OPT_YEAR,
 	OPT_PDFA,
 	OPT_SHARD,
+	OPT_EXPECT,
 };
 
 static const struct option long_options[] = {
@@ -64,6 +66,7 @@ static const struct option long_options[] = {
 	{"year", required_argument, NULL, OPT_YEAR},
 	{"pdfa", no_argument, NULL, OPT_PDFA},
 	{"shard", required_argument, NULL, OPT_SHARD},
+	{"expect", required_argument, NULL, OPT_EXPECT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -95,6 +98,8 @@ static void usage(FILE *out)
 	      "  --progress           progress even when not on a terminal\n"
 	      "  --pdfa               PDF/A-1b output for archiving\n"
 	      "  --shard K/N          only the dossiers of shard K of N\n"
+	      "  --expect SHA256      verify: the manifest's own hash, as all\n"
+	      "                       printed it\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "Exit status: 0 all inputs processed, 1 a dossier had an "
@@ -183,6 +188,22 @@ static bool parse_shard(const char *s, int *k, int *n)
 	return true;
 }
 
+/* verify --expect: 64 hex digits, kept lower-case; false after usage. */
+static bool take_expect(const char *arg, struct options *o)
+{
+	static char hex[65];
+	size_t n = strspn(arg, "0123456789abcdefABCDEF");
+	if (n != 64 || arg[n] != '\0') {
+		diag_usage("--expect: not a SHA-256 (64 hexadecimal digits)");
+		return false;
+	}
+	for (size_t i = 0; i < 64; i++)
+		hex[i] = (char)tolower((unsigned char)arg[i]);
+	hex[64] = '\0';
+	o->expect = hex;
+	return true;
+}
+
 /* Parses one option into o; false (after a usage message) if bad. */
 static bool take_option(int c, const char *arg, struct options *o)
 {
@@ -251,6 +272,8 @@ static bool take_option(int c, const char *arg, struct options *o)
 			return true;
 		diag_usage("--shard: \"%s\" is not K/N with 1 <= K <= N", arg);
 		return false;
+	case OPT_EXPECT:
+		return take_expect(arg, o);
 	default:
 		return false;
 	}
