@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "dossier_build.h"
+#include "dossier_id.h"
 #include "dossier_limits.h"
 #include "dossier_parse.h"
 #include "dossier_read.h"
@@ -354,6 +355,8 @@ static struct dossier *read_dossier(struct dossier_source *s, xmlNodePtr elem)
 			   id, first);
 		bad = true;
 	}
+	if (raw != NULL && !dossier_id_check(id, s->file, line))
+		bad = true;
 	const struct company *inherited =
 	    s->company_state == COMPANY_OK     ? s->file_company
 	    : s->company_state == COMPANY_NONE ? s->cli_company

@@ -52,6 +52,8 @@ wait_for 60 "$o"
 kill -KILL -$pid
 # The shell would say "Killed": that is what we did.
 { wait $pid; } 2>/dev/null
+# The workers hold the directory's lock until they are gone too.
+while pgrep -g $pid >/dev/null; do sleep 0.02; done
 [ -e "$o/manifest.csv" ] && fail "a manifest after SIGKILL mid-way"
 bad=$(partial_files "$o")
 [ -z "$bad" ] || fail "partial file under a final name: $bad"
@@ -87,13 +89,7 @@ cp -a "$tmp/killed" "$o"
 	>"$tmp/before"
 start "$o"
 # Its files exist already: wait for the second worker instead.
-i=0
-while [ "$(pgrep -P $pid | wc -l)" -lt 2 ]; do
-	i=$((i + 1))
-	[ $i -gt 400 ] && fail "no workers after 10 s"
-	kill -0 $pid 2>/dev/null || fail "the run ended before the signal"
-	sleep 0.025
-done
+workers 2 $pid
 w=$(pgrep -P $pid | tail -n 1)
 kill -KILL "$w"
 wait $pid

@@ -42,6 +42,9 @@ hostile control-chars 1
 # Data that aims at the outputs.
 hostile long-name 0
 hostile dotdot-id 1
+hostile reserved-ids 1
+hostile dash-id 0
+hostile symlink-dossier-dir 1
 hostile csv-formula 0
 hostile xml-metachars 0
 
