@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "dossier_build.h"
+#include "dossier_bytes.h"
 #include "dossier_id.h"
 #include "dossier_limits.h"
 #include "dossier_parse.h"
@@ -128,6 +129,13 @@ static xmlDocPtr load(const char *path, const char *name)
 	}
 	if (buf == NULL) {
 		diag_error(name, 0, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	/* What the parser would accept, or take hours over. */
+	struct dossier_bytes scan = {0};
+	if (!dossier_bytes_encoding(buf, size < 1024 ? size : 1024, name) ||
+	    !dossier_bytes_scan(&scan, buf, size, name)) {
+		free(buf);
 		return NULL;
 	}
 	struct dossier_parse_error err;

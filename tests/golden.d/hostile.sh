@@ -32,12 +32,17 @@ hostile big-stdin 1
 hostile endless-input 1
 hostile long-text 1
 hostile long-list 1
+hostile many-attributes 1
+hostile many-namespaces 1
 
 # Characters: never quoted back, never written raw into a document.
 hostile invalid-utf8 1
 hostile nul-byte 1
 hostile control-char-esc 1
 hostile control-chars 1
+hostile encoding-utf16 1
+hostile encoding-latin1 1
+hostile encoding-ebcdic 1
 
 # Data that aims at the outputs.
 hostile long-name 0
