@@ -52,6 +52,7 @@ hostile dash-id 0
 hostile symlink-dossier-dir 1
 hostile csv-formula 0
 hostile xml-metachars 0
+hostile validate-glyph 1 validate --as-of 2026-11-26
 
 # Broken resources: the run stops before writing anything (exit 3).
 hostile template-unknown-field 3
@@ -75,3 +76,9 @@ else
 fi
 rmdir "$hostile_mnt" 2>/dev/null
 hostile signals 0 -q --as-of 2026-11-26
+# ASan reserves terabytes of address space: no ulimit -v under it.
+if ldd "$PARCOURS" 2>/dev/null | grep -q libasan; then
+	echo "skip hostile-memory-limit: ulimit -v and ASan do not mix"
+else
+	hostile memory-limit 0 all -q -j 1 --as-of 2026-11-26
+fi
