@@ -909,8 +909,8 @@ static void batch_free(struct batch *b)
 	}
 	free(b->fails);
 	batch_ids_free(b->good);
-	if (!b->worker)
-		runlock_free(b->lock);
+	/* Closing a worker's copy keeps the parent's lock (flock(2)). */
+	runlock_free(b->lock);
 	batch_sort_free(b->status);
 	odt_stream_free(b->merged);
 	dossier_source_free(b->src);
