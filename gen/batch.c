@@ -105,6 +105,8 @@ struct batch {
 	uint64_t status_seq;
 	struct rules_stats stats;
 	struct batch_ids *good; /* dossiers whose files are all written */
+	char **bare;		/* those of them with no document, for the */
+	size_t nbare, capbare;	/* sweep (the manifest has no row of them) */
 	struct runlock *lock;	/* on the output directory */
 
 	struct chunk **queue; /* in input order: queue[head..head+len) */
@@ -477,6 +479,23 @@ static void worker_died(struct batch *b, const struct chunk *c)
 	b->system = true;
 }
 
+/* A dossier written with no document; false when out of memory. */
+static bool add_bare(struct batch *b, const char *id)
+{
+	if (b->nbare == b->capbare) {
+		size_t cap = b->capbare ? 2 * b->capbare : 16;
+		char **p = realloc(b->bare, cap * sizeof(*p));
+		if (p == NULL)
+			return false;
+		b->bare = p;
+		b->capbare = cap;
+	}
+	if ((b->bare[b->nbare] = strdup(id)) == NULL)
+		return false;
+	b->nbare++;
+	return true;
+}
+
 /*
  * The letters of a dossier whose files are all written, into the merged
  * document: their trees are built again here, one at a time, rather
@@ -527,7 +546,8 @@ static void take(struct batch *b, struct chunk *c)
 		w->answered = true;
 		if (r.type == BATCH_DONE) {
 			if (fwrite(r.payload, 1, r.len, manifest) != r.len ||
-			    !batch_ids_add(b->good, w->id)) {
+			    !batch_ids_add(b->good, w->id) ||
+			    (r.ndocs == 0 && !add_bare(b, w->id))) {
 				diag_system(b->names[RUN_MANIFEST],
 					    "cannot write: %s",
 					    strerror(errno));
@@ -702,11 +722,40 @@ static bool write_merged(struct batch *b)
 	return ok;
 }
 
-static bool add_path(void *ctx, const struct manifest_row *row)
+/* The manifest's rows of one dossier, read back for its sweep. */
+struct group {
+	const char *root;
+	char id[72];
+	struct batch_ids *keep; /* its paths */
+};
+
+/* Sweeps the dossier of g, if any, and starts over. */
+static bool group_flush(struct group *g)
 {
+	bool ok = true;
+	if (g->id[0] != '\0')
+		ok = batch_sweep_dossier(g->root, g->id, g->keep);
+	g->id[0] = '\0';
+	batch_ids_free(g->keep);
+	if ((g->keep = batch_ids_new()) == NULL) {
+		diag_system(NULL, "out of memory");
+		return false;
+	}
+	return ok;
+}
+
+/* manifest_each()'s callback: a dossier's rows are consecutive. */
+static bool group_row(void *ctx, const struct manifest_row *row)
+{
+	struct group *g = ctx;
 	if (row->dossier[0] == '\0')
 		return true;
-	if (!batch_ids_add(ctx, row->path)) {
+	if (strcmp(row->dossier, g->id) != 0) {
+		if (!group_flush(g))
+			return false;
+		snprintf(g->id, sizeof(g->id), "%s", row->dossier);
+	}
+	if (!batch_ids_add(g->keep, row->path)) {
 		diag_system(NULL, "out of memory");
 		return false;
 	}
@@ -716,28 +765,32 @@ static bool add_path(void *ctx, const struct manifest_row *row)
 /*
  * The sweep, once every dossier is written: the documents this run did
  * not write again go from the directories of the dossiers it wrote
- * (their paths read back from the manifest being written), and, after a
- * run without a single failure, the directories of dossiers no longer in
- * the inputs.  A failed dossier keeps its earlier documents: a broken
- * export never costs the archive anything.
+ * (their paths read back, a dossier at a time, from the manifest being
+ * written), and, after a run without a single failure, the directories
+ * of dossiers no longer in the inputs.  A failed dossier keeps its
+ * earlier documents: a broken export never costs the archive anything.
  */
 static bool sweep(struct batch *b)
 {
-	struct batch_ids *paths = batch_ids_new();
+	struct group g = {.root = b->o->output_dir};
 	FILE *in = NULL;
 	const char *tmp = outfile_temp_path(b->manifest);
-	bool ok = paths != NULL && fflush(outfile_stream(b->manifest)) == 0 &&
-		  (in = fopen(tmp, "r")) != NULL;
-	if (!ok)
+	bool ok = group_flush(&g);
+	if (ok && (fflush(outfile_stream(b->manifest)) != 0 ||
+		   (in = fopen(tmp, "r")) == NULL)) {
 		diag_system(b->names[RUN_MANIFEST], "cannot read back: %s",
-			    paths == NULL ? "out of memory" : strerror(errno));
-	ok = ok && manifest_each(in, tmp, add_path, paths);
+			    strerror(errno));
+		ok = false;
+	}
+	ok = ok && manifest_each(in, tmp, group_row, &g) && group_flush(&g);
 	if (in != NULL)
 		fclose(in);
-	ok = ok && batch_sweep_end(b->o->output_dir, b->good, paths,
-				   b->nfailed == 0 && b->read_all,
-				   b->o->shard_k, b->o->shard_n);
-	batch_ids_free(paths);
+	batch_ids_free(g.keep);
+	for (size_t i = 0; ok && i < b->nbare; i++)
+		ok = batch_sweep_dossier(b->o->output_dir, b->bare[i], NULL);
+	if (ok && b->nfailed == 0 && b->read_all)
+		ok = batch_sweep_gone(b->o->output_dir, b->good, b->o->shard_k,
+				      b->o->shard_n);
 	return ok;
 }
 
@@ -909,6 +962,9 @@ static void batch_free(struct batch *b)
 	}
 	free(b->fails);
 	batch_ids_free(b->good);
+	for (size_t i = 0; i < b->nbare; i++)
+		free(b->bare[i]);
+	free(b->bare);
 	/* Closing a worker's copy keeps the parent's lock (flock(2)). */
 	runlock_free(b->lock);
 	batch_sort_free(b->status);

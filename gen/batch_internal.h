@@ -114,17 +114,14 @@ bool batch_sweep_dossier(const char *root, const char *id,
 bool batch_sweep_top(const char *root, const char *const *names);
 
 /*
- * At the end of a run that completed, in root, for the directory of
- * every dossier of shard k of n (n == 0: every dossier): a dossier in
- * good (written whole by this run) loses the documents this run did not
- * write (paths: the relative paths it wrote); any other loses all its
- * documents only if gone is true, when the run read every input and
- * every dossier succeeded, so that the dossier really left the inputs.
- * A dossier that failed keeps what an earlier run wrote for it.  false
- * after a system diagnostic.
+ * In root, at the end of a run that read every input and in which no
+ * dossier failed: sweeps (as batch_sweep_dossier() with nothing kept)
+ * the directory of every dossier of shard k of n (n == 0: every
+ * dossier) that is not in good, the dossiers this run wrote: those no
+ * longer in the inputs.  false after a system diagnostic.
  */
-bool batch_sweep_end(const char *root, const struct batch_ids *good,
-		     const struct batch_ids *paths, bool gone, int k, int n);
+bool batch_sweep_gone(const char *root, const struct batch_ids *good, int k,
+		      int n);
 
 /* ---- batch_sort.c: status.csv's rows, sorted in bounded memory ------ */
 

@@ -272,8 +272,8 @@ static bool is_id(const char *s)
 	       strcmp(s, "..") != 0;
 }
 
-bool batch_sweep_end(const char *root, const struct batch_ids *good,
-		     const struct batch_ids *paths, bool gone, int k, int n)
+bool batch_sweep_gone(const char *root, const struct batch_ids *good, int k,
+		      int n)
 {
 	int fd = open_root(root);
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
@@ -285,14 +285,10 @@ bool batch_sweep_end(const char *root, const struct batch_ids *good,
 		return false;
 	}
 	bool ok = true;
-	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
-		if (!is_id(e->d_name) || !shard_mine(e->d_name, k, n))
-			continue;
-		if (batch_ids_has(good, e->d_name))
-			ok = sweep_dossier_at(fd, root, e->d_name, paths);
-		else if (gone)
+	for (struct dirent *e; ok && (e = readdir(d)) != NULL;)
+		if (is_id(e->d_name) && shard_mine(e->d_name, k, n) &&
+		    !batch_ids_has(good, e->d_name))
 			ok = sweep_dossier_at(fd, root, e->d_name, NULL);
-	}
 	closedir(d);
 	return ok;
 }

@@ -169,7 +169,7 @@ static bool write_dossier(struct worker *w, const struct batch_item *it,
 	if (!outfile_group_commit(w->group))
 		return false;
 	/* What an earlier run wrote for this dossier and this one did not
-	 * goes at the end of the run, if it completes (batch_sweep_end). */
+	 * goes at the end of the run, if it completes (batch.c, sweep()). */
 	return true;
 }
 
