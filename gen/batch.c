@@ -17,8 +17,11 @@
  * temporary name beside it and renamed, and the run-wide files (CSVs,
  * manifest) only when every dossier has been dealt with.  A SIGINT or
  * SIGTERM stops the handing out of work and lets the workers finish the
- * document in hand; a worker that dies takes only its chunk's dossiers
- * down.
+ * document in hand.  A worker that dies (a signal, the OOM killer) is a
+ * system error: the run stops, sweeps nothing and writes no manifest.
+ * The earlier manifest goes before anything changes, under a lock on
+ * the output directory (runlock.h), so that a manifest always means a
+ * completed run.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -911,7 +914,7 @@ static bool setup(struct batch *b)
 	if (!outfile_mkdirs(o->output_dir) ||
 	    (b->lock = runlock_take(o->output_dir, o->shard_k, o->shard_n)) ==
 		NULL ||
-	    !batch_sweep_top(o->output_dir, names) || !invalidate(b))
+	    !invalidate(b) || !batch_sweep_top(o->output_dir, names))
 		return false;
 	b->manifest = outfile_open(o->output_dir, b->names[RUN_MANIFEST]);
 	b->recap = outfile_open(o->output_dir, b->names[RUN_RECAP]);
