@@ -39,7 +39,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Debian packages: to build, and to run the tests with real readers.
 # icc-profiles-free holds the sRGB profile that --pdfa embeds.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev libssl-dev \
-	     libcurl4-openssl-dev icc-profiles-free libcsv-dev libical-dev
+	     libcurl4-openssl-dev icc-profiles-free libcsv-dev libical-dev zlib1g-dev
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
 	     clang libclang-rt-14-dev valgrind time openssl libnss3-tools \

@@ -15,6 +15,7 @@
 
 #include <libxml/tree.h>
 
+#include "dossier_bytes.h"
 #include "dossier_limits.h"
 #include "dossier_parse.h"
 #include "dossier_stream.h"
@@ -40,8 +41,8 @@ static bool refused(xmlNodePtr n)
 			attrs++;
 		for (xmlNsPtr ns = n->nsDef; ns != NULL; ns = ns->next)
 			nss++;
-		if (attrs > DOSSIER_LIMITS_TAG_ATTRIBUTES ||
-		    nss > DOSSIER_LIMITS_TAG_ATTRIBUTES ||
+		/* dossier_bytes.c counts them together, on the raw tag. */
+		if (attrs + nss > DOSSIER_BYTES_ATTRIBUTES ||
 		    (n->ns != NULL &&
 		     (xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_2001) ||
 		      xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_2003))) ||

@@ -17,8 +17,11 @@
  * temporary name beside it and renamed, and the run-wide files (CSVs,
  * manifest) only when every dossier has been dealt with.  A SIGINT or
  * SIGTERM stops the handing out of work and lets the workers finish the
- * document in hand; a worker that dies takes only its chunk's dossiers
- * down.
+ * document in hand.  A worker that dies (a signal, the OOM killer) is a
+ * system error: the run stops, sweeps nothing and writes no manifest.
+ * The earlier manifest goes before anything changes, under a lock on
+ * the output directory (runlock.h), so that a manifest always means a
+ * completed run.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -40,6 +43,7 @@
 #include "names.h"
 #include "outfile.h"
 #include "report_csv.h"
+#include "runlock.h"
 #include "shard.h"
 
 /* The signal that asked us to stop, 0 if none. */
@@ -107,6 +111,9 @@ struct batch {
 	struct rules_stats stats;
 	struct dashboard *dash; /* NULL with --no-dashboard */
 	struct batch_ids *good; /* dossiers whose files are all written */
+	char **bare;		/* those of them with no document, for the */
+	size_t nbare, capbare;	/* sweep (the manifest has no row of them) */
+	struct runlock *lock;	/* on the output directory */
 
 	struct chunk **queue; /* in input order: queue[head..head+len) */
 	size_t head, len, cap, running;
@@ -434,18 +441,49 @@ static void drain(struct batch *b, struct chunk *c)
 	b->running--;
 }
 
-static void waited_signal(const struct chunk *c, char *why, size_t size)
+/*
+ * A worker that died (the OOM killer, SIGXFSZ, a crash) is a system
+ * error, not its dossiers' fault: the run stops, sweeps nothing and
+ * writes no manifest, so that a rerun, not the sweep, settles the
+ * dossiers it left; their earlier documents stay as they were.
+ */
+static void worker_died(struct batch *b, const struct chunk *c)
 {
+	const char *first = NULL;
+	for (size_t i = 0; i < c->n && first == NULL; i++)
+		if (!c->who[i].answered)
+			first = c->who[i].id;
+	char how[64];
 	if (WIFSIGNALED(c->status))
-		snprintf(why, size,
-			 "its worker process was killed by signal %d before "
-			 "the dossier was done",
-			 WTERMSIG(c->status));
+		snprintf(how, sizeof(how), "was killed by signal %d (%s)",
+			 WTERMSIG(c->status), strsignal(WTERMSIG(c->status)));
 	else
-		snprintf(why, size,
-			 "its worker process stopped (status %d) before the "
-			 "dossier was done",
+		snprintf(how, sizeof(how), "stopped with status %d",
 			 WIFEXITED(c->status) ? WEXITSTATUS(c->status) : -1);
+	diag_system(NULL,
+		    "all: a worker process %s%s%s%s; the run stops: nothing "
+		    "is removed and no manifest is written; run again to "
+		    "complete",
+		    how, first != NULL ? " before dossier \"" : "",
+		    first != NULL ? first : "", first != NULL ? "\" was done" : "");
+	b->system = true;
+}
+
+/* A dossier written with no document; false when out of memory. */
+static bool add_bare(struct batch *b, const char *id)
+{
+	if (b->nbare == b->capbare) {
+		size_t cap = b->capbare ? 2 * b->capbare : 16;
+		char **p = realloc(b->bare, cap * sizeof(*p));
+		if (p == NULL)
+			return false;
+		b->bare = p;
+		b->capbare = cap;
+	}
+	if ((b->bare[b->nbare] = strdup(id)) == NULL)
+		return false;
+	b->nbare++;
+	return true;
 }
 
 /*
@@ -480,9 +518,10 @@ static void merge_letters(struct batch *b, const struct batch_item *it)
  */
 static void take(struct batch *b, struct chunk *c)
 {
-	bool died =
-	    !WIFEXITED(c->status) || (WEXITSTATUS(c->status) != 0 &&
-				      WEXITSTATUS(c->status) != DIAG_ERROR);
+	bool died = !WIFEXITED(c->status) ||
+		    (WEXITSTATUS(c->status) != 0 &&
+		     WEXITSTATUS(c->status) != DIAG_ERROR &&
+		     WEXITSTATUS(c->status) != DIAG_SYSTEM);
 	if (WIFEXITED(c->status) && WEXITSTATUS(c->status) == DIAG_SYSTEM) {
 		b->system = true; /* reported by the worker */
 		diag_raise(DIAG_SYSTEM);
@@ -497,7 +536,8 @@ static void take(struct batch *b, struct chunk *c)
 		w->answered = true;
 		if (r.type == BATCH_DONE) {
 			if (fwrite(r.payload, 1, r.len, manifest) != r.len ||
-			    !batch_ids_add(b->good, w->id)) {
+			    !batch_ids_add(b->good, w->id) ||
+			    (r.ndocs == 0 && !add_bare(b, w->id))) {
 				diag_system(b->names[RUN_MANIFEST],
 					    "cannot write: %s",
 					    strerror(errno));
@@ -518,16 +558,8 @@ static void take(struct batch *b, struct chunk *c)
 			diag_raise(DIAG_ERROR);
 		}
 	}
-	for (size_t i = 0; i < c->n; i++) {
-		if (c->who[i].answered || stop_signal || b->system || !died)
-			continue;
-		char why[160];
-		waited_signal(c, why, sizeof(why));
-		add_failure(b, c->who[i].seq, 1, c->who[i].file, c->who[i].line,
-			    c->who[i].id, why);
-		b->done++;
-		diag_raise(DIAG_ERROR);
-	}
+	if (died && !stop_signal)
+		worker_died(b, c);
 }
 
 /* Waits for the workers to say something; takes finished chunks. */
@@ -615,7 +647,7 @@ static bool list_file(struct batch *b, const char *name, const char *document)
 	snprintf(bytes, sizeof(bytes), "%llu", size);
 	const char *fields[] = {name, hex,	bytes,
 				"",   document, b->tools.reference_date};
-	return csv_write_row(outfile_stream(b->manifest), fields,
+	return csv_write_data_row(outfile_stream(b->manifest), fields,
 			     sizeof(fields) / sizeof(*fields));
 }
 
@@ -743,15 +775,85 @@ static bool seal_manifest(struct batch *b, struct outfile *manifest)
 	return ok;
 }
 
+/* The manifest's rows of one dossier, read back for its sweep. */
+struct group {
+	const char *root;
+	char id[72];
+	struct batch_ids *keep; /* its paths */
+};
+
+/* Sweeps the dossier of g, if any, and starts over. */
+static bool group_flush(struct group *g)
+{
+	bool ok = true;
+	if (g->id[0] != '\0')
+		ok = batch_sweep_dossier(g->root, g->id, g->keep);
+	g->id[0] = '\0';
+	batch_ids_free(g->keep);
+	if ((g->keep = batch_ids_new()) == NULL) {
+		diag_system(NULL, "out of memory");
+		return false;
+	}
+	return ok;
+}
+
+/* manifest_each()'s callback: a dossier's rows are consecutive. */
+static bool group_row(void *ctx, const struct manifest_row *row)
+{
+	struct group *g = ctx;
+	if (row->dossier[0] == '\0')
+		return true;
+	if (strcmp(row->dossier, g->id) != 0) {
+		if (!group_flush(g))
+			return false;
+		snprintf(g->id, sizeof(g->id), "%s", row->dossier);
+	}
+	if (!batch_ids_add(g->keep, row->path)) {
+		diag_system(NULL, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The sweep, once every dossier is written: the documents this run did
+ * not write again go from the directories of the dossiers it wrote
+ * (their paths read back, a dossier at a time, from the manifest being
+ * written), and, after a run without a single failure, the directories
+ * of dossiers no longer in the inputs.  A failed dossier keeps its
+ * earlier documents: a broken export never costs the archive anything.
+ */
+static bool sweep(struct batch *b)
+{
+	struct group g = {.root = b->o->output_dir};
+	FILE *in = NULL;
+	const char *tmp = outfile_temp_path(b->manifest);
+	bool ok = group_flush(&g);
+	if (ok && (fflush(outfile_stream(b->manifest)) != 0 ||
+		   (in = fopen(tmp, "r")) == NULL)) {
+		diag_system(b->names[RUN_MANIFEST], "cannot read back: %s",
+			    strerror(errno));
+		ok = false;
+	}
+	ok = ok && manifest_each(in, tmp, group_row, &g) && group_flush(&g);
+	if (in != NULL)
+		fclose(in);
+	batch_ids_free(g.keep);
+	for (size_t i = 0; ok && i < b->nbare; i++)
+		ok = batch_sweep_dossier(b->o->output_dir, b->bare[i], NULL);
+	if (ok && b->nfailed == 0 && b->read_all)
+		ok = batch_sweep_gone(b->o->output_dir, b->good, b->o->shard_k,
+				      b->o->shard_n);
+	return ok;
+}
+
 /* After every dossier: the CSVs, the sweep, then the manifest, last. */
 static void finish(struct batch *b)
 {
 	struct outfile *recap = b->recap;
 	b->recap = NULL;
 	bool ok = outfile_commit(recap) && write_status(b) && write_stats(b) &&
-		  write_dashboard(b) && write_merged(b) &&
-		  batch_sweep_others(b->o->output_dir, b->good, b->o->shard_k,
-				     b->o->shard_n);
+		  write_dashboard(b) && write_merged(b) && sweep(b);
 	ok = ok && (odt_stream_count(b->merged) == 0 ||
 		    list_file(b, b->names[RUN_MERGED], "letters-merged"));
 	ok = ok && list_file(b, b->names[RUN_STATUS], "status") &&
@@ -761,10 +863,26 @@ static void finish(struct batch *b)
 	      list_file(b, b->names[RUN_DASHBOARD], "dashboard"));
 	struct outfile *manifest = b->manifest;
 	b->manifest = NULL;
-	if (ok && seal_manifest(b, manifest))
-		outfile_commit(manifest);
-	else
+	if (!ok || !seal_manifest(b, manifest)) {
 		outfile_discard(manifest);
+		return;
+	}
+	char path[4096], hex[SHA256_HEX_LEN];
+	unsigned long long size;
+	snprintf(path, sizeof(path), "%s/%s", b->o->output_dir,
+		 b->names[RUN_MANIFEST]);
+	if (!outfile_commit(manifest))
+		return;
+	/* Kept elsewhere, it proves later that the manifest itself was not
+	 * rewritten to match tampered files (verify --expect).  In the form
+	 * of sha256sum(1), so that `sha256sum -c` checks it too; -q keeps
+	 * scripts quiet (they can hash the manifest themselves). */
+	if (b->o->quiet)
+		return;
+	if (!manifest_sha256_file(path, hex, &size))
+		diag_system(path, "cannot read back: %s", strerror(errno));
+	else
+		printf("%s  %s\n", hex, path);
 }
 
 /* ---- setting up ------------------------------------------------------ */
@@ -785,6 +903,34 @@ static void name_files(struct batch *b)
 			snprintf(b->names[i], sizeof(b->names[i]), "%s.%s",
 				 stem[i], ext);
 	}
+}
+
+/*
+ * The manifest of an earlier run goes before anything changes, and for
+ * good (the removal synced): a directory with a manifest is a directory
+ * that a run completed, whatever happens to this one.  A completed run
+ * writes it again.
+ */
+static bool invalidate(struct batch *b)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", b->o->output_dir,
+		 b->names[RUN_MANIFEST]);
+	if (unlink(path) != 0) {
+		if (errno == ENOENT)
+			return true;
+		diag_system(path, "cannot remove the earlier manifest: %s",
+			    strerror(errno));
+		return false;
+	}
+	int fd = open(b->o->output_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool ok = fd >= 0 && fsync(fd) == 0;
+	if (!ok)
+		diag_system(b->o->output_dir, "cannot write: %s",
+			    strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return ok;
 }
 
 /* Everything that can stop the run is checked before any document. */
@@ -827,7 +973,9 @@ static bool setup(struct batch *b)
 	for (int i = 0; i < RUN_NFILES; i++)
 		names[i] = b->names[i];
 	if (!outfile_mkdirs(o->output_dir) ||
-	    !batch_sweep_top(o->output_dir, names))
+	    (b->lock = runlock_take(o->output_dir, o->shard_k, o->shard_n)) ==
+		NULL ||
+	    !invalidate(b) || !batch_sweep_top(o->output_dir, names))
 		return false;
 	b->manifest = outfile_open(o->output_dir, b->names[RUN_MANIFEST]);
 	b->recap = outfile_open(o->output_dir, b->names[RUN_RECAP]);
@@ -879,6 +1027,11 @@ static void batch_free(struct batch *b)
 	free(b->fails);
 	batch_ids_free(b->good);
 	dashboard_free(b->dash);
+	for (size_t i = 0; i < b->nbare; i++)
+		free(b->bare[i]);
+	free(b->bare);
+	/* Closing a worker's copy keeps the parent's lock (flock(2)). */
+	runlock_free(b->lock);
 	batch_sort_free(b->status);
 	odt_stream_free(b->merged);
 	dossier_source_free(b->src);
@@ -890,11 +1043,16 @@ static void batch_free(struct batch *b)
 void batch_run(const struct options *o)
 {
 	struct batch b = {.o = o};
-	struct sigaction sa = {0}, old_int, old_term;
+	struct sigaction sa = {0}, old_int, old_term, old_xfsz, ign = {0};
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
+	/* Past ulimit -f, write() fails with EFBIG, reported as a system
+	 * error with the file's name, instead of killing the process. */
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &old_xfsz);
 	diag_set_hook(remember, &b);
 
 	if (setup(&b)) {
@@ -923,4 +1081,5 @@ void batch_run(const struct options *o)
 	batch_free(&b);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGXFSZ, &old_xfsz, NULL);
 }

@@ -100,12 +100,14 @@ void batch_ids_free(struct batch_ids *);
 
 /*
  * In root/id/, removes the temporary files a killed run left and the
- * documents of this dossier ("id_….pdf|odt") that are not in keep (file
- * names, no directory); then the directory itself if it is empty.
- * Nothing else is touched.  false after a system diagnostic.
+ * documents of this dossier ("id_….pdf|odt") whose path "id/name" is not
+ * in keep (NULL: none is kept); then the directory itself if it is
+ * empty.  Only regular files are removed, and never through a symbolic
+ * link: a link or a file named id is left alone.  Nothing else is
+ * touched.  false after a system diagnostic.
  */
 bool batch_sweep_dossier(const char *root, const char *id,
-			 const char *const *keep, size_t nkeep);
+			 const struct batch_ids *keep);
 
 /*
  * In root: removes the temporary files of the run-wide files named
@@ -114,13 +116,14 @@ bool batch_sweep_dossier(const char *root, const char *id,
 bool batch_sweep_top(const char *root, const char *const *names);
 
 /*
- * In root: sweeps (as batch_sweep_dossier() with nothing kept) the
- * directory of every dossier of shard k of n (n == 0: every dossier)
- * that is not in good: a dossier that failed this time or is no longer
- * in the inputs.  false after a system diagnostic.
+ * In root, at the end of a run that read every input and in which no
+ * dossier failed: sweeps (as batch_sweep_dossier() with nothing kept)
+ * the directory of every dossier of shard k of n (n == 0: every
+ * dossier) that is not in good, the dossiers this run wrote: those no
+ * longer in the inputs.  false after a system diagnostic.
  */
-bool batch_sweep_others(const char *root, const struct batch_ids *good, int k,
-			int n);
+bool batch_sweep_gone(const char *root, const struct batch_ids *good, int k,
+		      int n);
 
 /* ---- batch_sort.c: status.csv's rows (batch_sort.h) ------------------ */
 

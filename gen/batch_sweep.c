@@ -7,6 +7,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,14 @@ bool batch_ids_add(struct batch_ids *set, const char *id)
 
 /* ---- sweeping -------------------------------------------------------- */
 
+/*
+ * Everything below works on directory descriptors, never on paths, and
+ * opens nothing through a symbolic link (O_NOFOLLOW, AT_SYMLINK_NOFOLLOW):
+ * a link planted where a dossier directory should be is never followed,
+ * so nothing outside the output directory is ever removed.  Only regular
+ * files are removed.
+ */
+
 /* A document of dossier id, as outfile_path() names them. */
 static bool is_document(const char *name, const char *id)
 {
@@ -123,54 +132,90 @@ static bool is_document(const char *name, const char *id)
 		strcmp(name + n - 4, ".odt") == 0);
 }
 
-static bool kept(const char *name, const char *const *keep, size_t nkeep)
+/* Whether "id/name" is in keep (NULL: nothing is kept). */
+static bool kept(const struct batch_ids *keep, const char *id,
+		 const char *name)
 {
-	for (size_t i = 0; i < nkeep; i++)
-		if (strcmp(keep[i], name) == 0)
-			return true;
-	return false;
+	char rel[PATH_MAX];
+	if (keep == NULL ||
+	    snprintf(rel, sizeof(rel), "%s/%s", id, name) >= (int)sizeof(rel))
+		return false;
+	return batch_ids_has(keep, rel);
 }
 
-static bool remove_file(const char *dir, const char *name)
+static bool is_regular_at(int dirfd, const char *name)
 {
-	char path[PATH_MAX];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if (unlink(path) == 0 || errno == ENOENT)
+	struct stat st;
+	return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       S_ISREG(st.st_mode);
+}
+
+static bool remove_at(int dirfd, const char *dir, const char *name)
+{
+	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
 		return true;
-	diag_system(path, "cannot remove: %s", strerror(errno));
+	diag_system(dir, "cannot remove %s: %s", name, strerror(errno));
 	return false;
 }
 
-bool batch_sweep_dossier(const char *root, const char *id,
-			 const char *const *keep, size_t nkeep)
+/* The output directory, for the sweeps; -1 after a diagnostic. */
+static int open_root(const char *root)
+{
+	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		diag_system(root, "cannot list: %s", strerror(errno));
+	return fd;
+}
+
+/* As batch_sweep_dossier(), in the directory rootfd (named root). */
+static bool sweep_dossier_at(int rootfd, const char *root, const char *id,
+			     const struct batch_ids *keep)
 {
 	char dir[PATH_MAX];
-	if (snprintf(dir, sizeof(dir), "%s/%s", root, id) >= (int)sizeof(dir)) {
-		diag_system(id, "path too long");
-		return false;
-	}
-	DIR *d = opendir(dir);
+	snprintf(dir, sizeof(dir), "%s/%s", root, id);
+	int fd = openat(rootfd, id,
+			O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		/* Missing, or a link or a file where the directory should be:
+		 * not ours to sweep (the worker reported it). */
+		return errno == ENOENT || errno == ELOOP || errno == ENOTDIR
+			   ? true
+			   : (diag_system(dir, "cannot list: %s",
+					  strerror(errno)),
+			      false);
+	DIR *d = fdopendir(fd);
 	if (d == NULL) {
-		if (errno == ENOENT)
-			return true;
 		diag_system(dir, "cannot list: %s", strerror(errno));
+		close(fd);
 		return false;
 	}
 	bool ok = true, empty = true;
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		if (outfile_is_temp(e->d_name) ||
-		    (is_document(e->d_name, id) &&
-		     !kept(e->d_name, keep, nkeep)))
-			ok = remove_file(dir, e->d_name);
+		bool ours = outfile_is_temp(e->d_name) ||
+			    (is_document(e->d_name, id) &&
+			     !kept(keep, id, e->d_name));
+		if (ours && is_regular_at(fd, e->d_name))
+			ok = remove_at(fd, dir, e->d_name);
 		else
 			empty = false;
 	}
 	closedir(d);
 	/* Another process may have added a file meanwhile: then it stays. */
 	if (ok && empty)
-		rmdir(dir);
+		unlinkat(rootfd, id, AT_REMOVEDIR);
+	return ok;
+}
+
+bool batch_sweep_dossier(const char *root, const char *id,
+			 const struct batch_ids *keep)
+{
+	int rootfd = open_root(root);
+	if (rootfd < 0)
+		return false;
+	bool ok = sweep_dossier_at(rootfd, root, id, keep);
+	close(rootfd);
 	return ok;
 }
 
@@ -195,16 +240,21 @@ static bool temp_of(const char *name, const char *final)
 
 bool batch_sweep_top(const char *root, const char *const *names)
 {
-	DIR *d = opendir(root);
+	int fd = open_root(root);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	if (d == NULL) {
-		diag_system(root, "cannot list: %s", strerror(errno));
+		if (fd >= 0) {
+			diag_system(root, "cannot list: %s", strerror(errno));
+			close(fd);
+		}
 		return false;
 	}
 	bool ok = true;
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
 		for (const char *const *n = names; *n != NULL; n++)
 			if (temp_of(e->d_name, *n)) {
-				ok = remove_file(root, e->d_name);
+				if (is_regular_at(fd, e->d_name))
+					ok = remove_at(fd, root, e->d_name);
 				break;
 			}
 	}
@@ -222,25 +272,23 @@ static bool is_id(const char *s)
 	       strcmp(s, "..") != 0;
 }
 
-bool batch_sweep_others(const char *root, const struct batch_ids *good, int k,
-			int n)
+bool batch_sweep_gone(const char *root, const struct batch_ids *good, int k,
+		      int n)
 {
-	DIR *d = opendir(root);
+	int fd = open_root(root);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	if (d == NULL) {
-		diag_system(root, "cannot list: %s", strerror(errno));
+		if (fd >= 0) {
+			diag_system(root, "cannot list: %s", strerror(errno));
+			close(fd);
+		}
 		return false;
 	}
 	bool ok = true;
-	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
-		char path[PATH_MAX];
-		struct stat st;
-		if (!is_id(e->d_name) || batch_ids_has(good, e->d_name) ||
-		    !shard_mine(e->d_name, k, n))
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", root, e->d_name);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			ok = batch_sweep_dossier(root, e->d_name, NULL, 0);
-	}
+	for (struct dirent *e; ok && (e = readdir(d)) != NULL;)
+		if (is_id(e->d_name) && shard_mine(e->d_name, k, n) &&
+		    !batch_ids_has(good, e->d_name))
+			ok = sweep_dossier_at(fd, root, e->d_name, NULL);
 	closedir(d);
 	return ok;
 }

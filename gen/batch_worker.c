@@ -5,9 +5,11 @@
  * one record on the pipe.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch_internal.h"
@@ -71,7 +73,7 @@ static void manifest_row(struct worker *w, const char *path,
 	snprintf(bytes, sizeof(bytes), "%zu", w->out.len);
 	const char *fields[] = {path,  hex,	bytes,
 				d->id, document, w->t->reference_date};
-	csv_put_row(&w->rows, fields, sizeof(fields) / sizeof(*fields));
+	csv_put_data_row(&w->rows, fields, sizeof(fields) / sizeof(*fields));
 }
 
 /* The calendar invitation beside a letter that invites to a meeting;
@@ -128,11 +130,41 @@ static bool write_document(struct worker *w, const struct batch_item *it,
 	return ok && (!letter || write_invitation(w, it, e));
 }
 
+/*
+ * The dossier's directory under the output directory, if it exists,
+ * must be a directory: a symbolic link (or any other file) there would
+ * have the documents written, and old ones removed, wherever it points.
+ * The dossier's error, not the run's: the others are written.
+ */
+static bool directory_ok(const struct worker *w, const struct dossier *d)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/%s", w->t->o->output_dir, d->id);
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return true;
+		diag_system(path, "cannot read: %s", strerror(errno));
+		return false;
+	}
+	if (S_ISDIR(st.st_mode))
+		return true;
+	diag_error(d->file, d->line,
+		   "dossier \"%s\": %s is %s, not a directory: nothing is "
+		   "written or removed through it (move it away and run "
+		   "again)",
+		   d->id, path,
+		   S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
+	return false;
+}
+
 /* Every document of one dossier; false after a diagnostic. */
 static bool write_dossier(struct worker *w, const struct batch_item *it,
 			  uint32_t *ndocs)
 {
 	const struct dossier *d = it->d;
+	if (!directory_ok(w, d))
+		return false;
 	if (it->f->nletters > 0 && !d->employee.has_address) {
 		diag_error(d->file, d->line,
 			   "dossier \"%s\": <employee> has no <address>; "
@@ -159,19 +191,8 @@ static bool write_dossier(struct worker *w, const struct batch_item *it,
 	if (!outfile_group_commit(w->group))
 		return false;
 	/* What an earlier run wrote for this dossier and this one did not
-	 * goes, so that the directory matches the manifest. */
-	const char **keep = calloc(w->names.n + 1, sizeof(*keep));
-	if (keep == NULL) {
-		diag_system(NULL, "out of memory");
-		return false;
-	}
-	size_t skip = strlen(d->id) + 1; /* "{id}/" */
-	for (size_t i = 0; i < w->names.n; i++)
-		keep[i] = w->names.paths[i] + skip;
-	bool ok =
-	    batch_sweep_dossier(w->t->o->output_dir, d->id, keep, w->names.n);
-	free(keep);
-	return ok;
+	 * goes at the end of the run, if it completes (batch.c, sweep()). */
+	return true;
 }
 
 void batch_worker(const struct batch_tools *t, struct batch_item *items,

@@ -44,6 +44,8 @@ struct options {
 	const char *trust_file;	  /* verify --trust CA.pem */
 	const char *map_file;	  /* import --map FILE; NULL if none */
 	const char *organizer;	  /* --organizer EMAIL of invitations */
+	const char *expect;	  /* verify --expect: the manifest's SHA-256
+				     (64 lower-case hex digits), or NULL */
 	/* Seconds on a monotonic clock, for progress rates only: main.c
 	 * reads the clock, and no output depends on it. */
 	double (*seconds)(void);

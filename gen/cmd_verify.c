@@ -1,34 +1,105 @@
 /*
  * parcours verify DIR|MANIFEST: re-hashes every file a manifest lists and
- * reports missing, changed and unlisted files (cli.md).
+ * reports missing, changed and unlisted files (cli.md); with --expect,
+ * checks the manifest itself against the hash `all` printed.
+ *
+ * The directory and the manifest may have been tampered with, so verify
+ * trusts neither: it stays inside the directory (every file is opened
+ * relative to a directory descriptor, no symbolic link is ever followed),
+ * accepts regular files only (opened without blocking, so that a FIFO or
+ * a device cannot hang it), compares sizes before hashing (a huge sparse
+ * file listed as 10 bytes is not read), walks the tree without recursion
+ * and shows every name with its control characters escaped.  Each check
+ * is a function of its own, so that more (the seal) can join them.
  */
+#define _GNU_SOURCE /* fdopendir, openat with O_NOFOLLOW: POSIX 2008 */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "diag.h"
 #include "manifest.h"
+#include "runlock.h"
+#include "utf8.h"
 #include "verify_seal.h"
 
+/* Largest manifest read: some 2 million rows. */
+#define VERIFY_MANIFEST_MAX (256L * 1024 * 1024)
+
 struct verify {
-	const char *dir;	   /* the output directory */
-	const char *manifest_path; /* DIR/manifest.csv or as given */
-	const char *manifest_name; /* its path relative to dir */
-	char **listed;		   /* sorted relative paths */
+	const struct options *o;
+	int dirfd;		   /* the output directory */
+	char dir[4 * PATH_MAX];	   /* its name, as given, escaped */
+	char root[PATH_MAX];	   /* its name, as given, for the seals */
+	char manifest_name[NAME_MAX + 1]; /* in dir */
+	char shown_manifest[4 * PATH_MAX]; /* for messages, escaped */
+	struct manifest *m;
+	char **listed; /* sorted relative paths */
 	size_t nlisted;
 	struct verify_seal *seal;  /* the seals' checks (verify_seal.h) */
 	unsigned long problems;
 };
 
-static int compare_str(const void *a, const void *b)
+/* ---- names in messages ----------------------------------------------- */
+
+/*
+ * s for a terminal: control characters (C0, DEL, C1) and bytes that are
+ * not UTF-8 as \xHH, a backslash doubled, so that a name in a tampered
+ * manifest or directory can neither move the cursor nor rewrite what
+ * the terminal shows.  Cut to size.
+ */
+static const char *shown(const char *s, char *out, size_t size)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	size_t o = 0, len = strlen(s);
+	while (len > 0 && o + 9 < size) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, len, &cp);
+		bool bad = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+			   (n == 1 && (unsigned char)*s >= 0x80);
+		if (bad) {
+			for (size_t i = 0; i < n; i++)
+				o += (size_t)snprintf(out + o, size - o,
+						      "\\x%02X",
+						      (unsigned char)s[i]);
+		} else if (*s == '\\') {
+			out[o++] = '\\';
+			out[o++] = '\\';
+		} else {
+			memcpy(out + o, s, n);
+			o += n;
+		}
+		s += n;
+		len -= n;
+	}
+	out[o] = '\0';
+	return out;
 }
+
+/* Reports a problem with the file rel (relative to the directory). */
+static void problem(struct verify *v, long line, const char *rel,
+		    const char *what)
+{
+	char name[4 * PATH_MAX], full[8 * PATH_MAX];
+	shown(rel, name, sizeof(name));
+	if (line > 0) {
+		diag_error(v->shown_manifest, line, "%s: %s", name, what);
+	} else {
+		/* Found by the walk: named as the user would open it. */
+		snprintf(full, sizeof(full), "%s/%s", v->dir, name);
+		diag_error(full, 0, "%s", what);
+	}
+	v->problems++;
+}
+
+/* ---- opening without leaving the directory --------------------------- */
 
 /* A listed path must stay inside the directory: no "..", no "/" first. */
 static bool path_is_safe(const char *p)
@@ -44,147 +115,454 @@ static bool path_is_safe(const char *p)
 	return true;
 }
 
-static void check_row(struct verify *v, const struct manifest_row *row)
+/*
+ * Opens rel under the directory one component at a time, never through
+ * a symbolic link, and only if it is a regular file: its descriptor and
+ * *st, or -1 with *why saying what is there instead.
+ */
+static int open_listed(const struct verify *v, const char *rel,
+		       struct stat *st, const char **why)
 {
-	char path[PATH_MAX], hex[SHA256_HEX_LEN];
-	unsigned long long bytes;
-	if (!path_is_safe(row->path)) {
-		diag_error(v->manifest_path, row->line,
-			   "path \"%s\" leaves the output directory",
-			   row->path);
-		v->problems++;
-		return;
+	char part[PATH_MAX];
+	if (snprintf(part, sizeof(part), "%s", rel) >= (int)sizeof(part)) {
+		*why = "path too long";
+		return -1;
 	}
-	snprintf(path, sizeof(path), "%s/%s", v->dir, row->path);
-	if (!manifest_sha256_file(path, hex, &bytes)) {
-		diag_error(v->manifest_path, row->line, "%s: %s", row->path,
-			   errno == ENOENT ? "missing" : strerror(errno));
-		v->problems++;
-		return;
-	} else if (bytes != row->bytes || strcmp(hex, row->sha256) != 0) {
-		diag_error(v->manifest_path, row->line,
-			   "%s: changed (%llu bytes, sha256 %.12s…; the "
-			   "manifest says %llu bytes, %.12s…)",
-			   row->path, bytes, hex, row->bytes, row->sha256);
-		v->problems++;
+	int at = v->dirfd;
+	char *name = part;
+	for (char *slash; (slash = strchr(name, '/')) != NULL;
+	     name = slash + 1) {
+		*slash = '\0';
+		int fd = openat(at, name,
+				O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (at != v->dirfd)
+			close(at);
+		if (fd < 0) {
+			*why = errno == ENOENT ? "missing"
+			       : errno == ELOOP || errno == ENOTDIR
+				   ? "missing (a directory on its path is a "
+				     "symbolic link or a file)"
+				   : strerror(errno);
+			return -1;
+		}
+		at = fd;
 	}
-	size_t n = strlen(row->path);
-	if (n > 4 && strcmp(row->path + n - 4, ".pdf") == 0 &&
-	    !verify_seal_pdf(v->seal, path))
+	int fd = -1;
+	*why = NULL;
+	if (fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) != 0)
+		*why = errno == ENOENT ? "missing" : strerror(errno);
+	else if (S_ISLNK(st->st_mode))
+		*why = "a symbolic link, not the file that was written "
+		       "(verify follows none)";
+	else if (!S_ISREG(st->st_mode))
+		*why = S_ISDIR(st->st_mode) ? "a directory, not a file"
+					    : "not a regular file (a FIFO, a "
+					      "device or a socket)";
+	else if ((fd = openat(at, name,
+			      O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
+				  O_CLOEXEC)) < 0)
+		*why = strerror(errno);
+	else if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		/* Swapped between the two looks. */
+		*why = "not a regular file";
+		close(fd);
+		fd = -1;
+	}
+	if (at != v->dirfd)
+		close(at);
+	return fd;
+}
+
+/* ---- the checks -------------------------------------------------------- */
+
+/* The manifest itself against --expect, the hash `all` printed. */
+static void check_expect(struct verify *v, const struct buf *manifest)
+{
+	char hex[SHA256_HEX_LEN];
+	if (v->o->expect == NULL)
+		return;
+	manifest_sha256(manifest->data, manifest->len, hex);
+	if (strcmp(hex, v->o->expect) == 0)
+		return;
+	diag_error(v->shown_manifest, 0,
+		   "the manifest itself changed: its SHA-256 is %.12s…, not "
+		   "the %.12s… given with --expect",
+		   hex, v->o->expect);
+	v->problems++;
+}
+
+static bool is_pdf(const char *rel)
+{
+	size_t n = strlen(rel);
+	return n > 4 && strcmp(rel + n - 4, ".pdf") == 0;
+}
+
+/*
+ * The seal of a listed PDF, once it is known to be a regular file inside
+ * the directory, reached without a link, of the size listed (so that
+ * what is read is bounded by the manifest).
+ */
+static void check_seal(struct verify *v, const char *rel)
+{
+	char path[2 * PATH_MAX];
+	snprintf(path, sizeof(path), "%s/%s", v->root, rel);
+	if (!verify_seal_pdf(v->seal, path))
 		v->problems++;
 }
 
-static void walk(struct verify *v, const char *rel)
+/* One listed file: inside the directory, a regular file, same bytes. */
+static void check_row(struct verify *v, const struct manifest_row *row)
 {
-	char path[PATH_MAX];
-	snprintf(path, sizeof(path), "%s%s%s", v->dir, *rel ? "/" : "", rel);
-	DIR *d = opendir(path);
-	if (d == NULL) {
-		diag_system(path, "cannot list: %s", strerror(errno));
+	char hex[SHA256_HEX_LEN], what[256];
+	unsigned long long bytes;
+	struct stat st;
+	const char *why;
+	if (!path_is_safe(row->path)) {
+		problem(v, row->line, row->path,
+			"leaves the output directory: not checked");
 		return;
 	}
-	/* Sorted, so that the report's order does not depend on the disk. */
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+	int fd = open_listed(v, row->path, &st, &why);
+	if (fd < 0) {
+		problem(v, row->line, row->path, why);
+		return;
+	}
+	/* The size first: what is not the size listed is not hashed. */
+	if ((unsigned long long)st.st_size != row->bytes) {
+		snprintf(what, sizeof(what),
+			 "changed (%llu bytes; the manifest says %llu)",
+			 (unsigned long long)st.st_size, row->bytes);
+		problem(v, row->line, row->path, what);
+	} else if (!manifest_sha256_fd(fd, hex, &bytes, row->bytes)) {
+		problem(v, row->line, row->path, strerror(errno));
+	} else {
+		if (bytes != row->bytes || strcmp(hex, row->sha256) != 0) {
+			snprintf(what, sizeof(what),
+				 "changed (%llu bytes, sha256 %.12s…; the "
+				 "manifest says %llu bytes, %.12s…)",
+				 bytes, hex, row->bytes, row->sha256);
+			problem(v, row->line, row->path, what);
+		}
+		/* The seal proves by itself what changed, manifest or not:
+		 * checked on any regular file of the listed size. */
+		if (is_pdf(row->path))
+			check_seal(v, row->path);
+	}
+	close(fd);
+}
+
+static int compare_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_listed(const struct verify *v, const char *rel)
+{
+	return bsearch(&rel, v->listed, v->nlisted, sizeof(*v->listed),
+		       compare_str) != NULL;
+}
+
+/* A directory being walked: its entries, sorted, and where we are. */
+struct frame {
+	int fd;
+	char *rel; /* "" for the top, else "a/b/" */
+	char **names;
+	size_t n, next;
+};
+
+static void frame_free(struct frame *f)
+{
+	for (size_t i = f->next; i < f->n; i++)
+		free(f->names[i]);
+	free(f->names);
+	free(f->rel);
+	if (f->fd >= 0)
+		close(f->fd);
+}
+
+/* Lists fd (taken) into f, sorted; false when out of memory. */
+static bool frame_open(struct frame *f, int fd, char *rel)
+{
+	*f = (struct frame){.fd = -1, .rel = rel};
+	DIR *d = fdopendir(fd);
+	if (d == NULL) {
+		close(fd);
+		return false;
+	}
+	f->fd = dup(fd);
+	size_t cap = 0;
+	bool ok = f->fd >= 0;
+	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		if (n == cap) {
+		if (f->n == cap) {
 			cap = cap ? cap * 2 : 32;
-			char **p = realloc(names, cap * sizeof(*names));
-			if (p == NULL)
+			char **p = realloc(f->names, cap * sizeof(*p));
+			if (p == NULL) {
+				ok = false;
 				break;
-			names = p;
+			}
+			f->names = p;
 		}
-		if ((names[n] = strdup(e->d_name)) != NULL)
-			n++;
+		if ((f->names[f->n] = strdup(e->d_name)) == NULL)
+			ok = false;
+		else
+			f->n++;
 	}
 	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), compare_str);
-	for (size_t i = 0; i < n; i++) {
-		char sub[PATH_MAX], full[2 * PATH_MAX];
-		struct stat st;
-		snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "",
-			 names[i]);
-		snprintf(full, sizeof(full), "%s/%s", v->dir, sub);
-		if (lstat(full, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			walk(v, sub);
-		} else if (strcmp(sub, v->manifest_name) != 0 &&
-			   !verify_seal_is_signature(sub, v->manifest_name)) {
-			char *key = sub;
-			if (bsearch(&key, v->listed, v->nlisted,
-				    sizeof(*v->listed), compare_str) == NULL) {
-				diag_error(full, 0,
-					   "not listed in the manifest");
-				v->problems++;
-			}
-		}
-		free(names[i]);
+	/* Sorted, so that the report's order does not depend on the disk. */
+	if (f->n > 0)
+		qsort(f->names, f->n, sizeof(*f->names), compare_str);
+	return ok;
+}
+
+/* What an entry that is not listed is, for the message. */
+static const char *unlisted(const struct stat *st)
+{
+	if (S_ISREG(st->st_mode))
+		return "not listed in the manifest";
+	if (S_ISLNK(st->st_mode))
+		return "not listed in the manifest (a symbolic link, not "
+		       "followed)";
+	return "not listed in the manifest (not a regular file)";
+}
+
+/* One entry of the directory on top of the walk; may push another. */
+static bool visit(struct verify *v, struct frame *stack, size_t *depth,
+		  size_t cap)
+{
+	struct frame *f = &stack[*depth - 1];
+	char *name = f->names[f->next++];
+	char *rel = NULL;
+	struct stat st;
+	bool ok = true;
+	if (asprintf(&rel, "%s%s", f->rel, name) < 0) {
+		free(name);
+		return false;
 	}
-	free(names);
+	if (fstatat(f->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		/* Gone meanwhile: nothing to say about it. */
+	} else if (S_ISDIR(st.st_mode)) {
+		int fd = openat(f->fd, name,
+				O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		char *sub = NULL;
+		if (fd < 0 || *depth == cap ||
+		    asprintf(&sub, "%s/", rel) < 0) {
+			problem(v, 0, rel,
+				fd < 0 ? "a directory that cannot be read"
+				       : "directories nested too deep to "
+					 "check");
+			if (fd >= 0)
+				close(fd);
+		} else if (!frame_open(&stack[*depth], fd, sub)) {
+			frame_free(&stack[*depth]);
+			ok = false;
+		} else {
+			++*depth;
+		}
+	} else if (*depth == 1 &&
+		   (strcmp(name, v->manifest_name) == 0 ||
+		    verify_seal_is_signature(name, v->manifest_name) ||
+		    runlock_is_name(name))) {
+		/* The manifest, its seal and the shards' lock files. */
+	} else if (!S_ISREG(st.st_mode) || !is_listed(v, rel)) {
+		problem(v, 0, rel, unlisted(&st));
+	}
+	free(rel);
+	free(name);
+	return ok;
+}
+
+/*
+ * Every file under the directory is listed: a depth-first walk with a
+ * stack of its own, as deep as there are descriptors to hold it.
+ */
+static void check_unlisted(struct verify *v)
+{
+	long max = sysconf(_SC_OPEN_MAX);
+	size_t cap = max > 64 ? (size_t)max - 32 : 32;
+	if (cap > 100000)
+		cap = 100000;
+	struct frame *stack = calloc(cap, sizeof(*stack));
+	char *top = strdup("");
+	int fd = dup(v->dirfd);
+	size_t depth = 0;
+	bool ok = stack != NULL && top != NULL && fd >= 0;
+	if (ok) {
+		/* frame_open() takes fd and top, even when it fails. */
+		ok = frame_open(&stack[0], fd, top);
+		depth = 1;
+	} else {
+		free(top);
+		if (fd >= 0)
+			close(fd);
+	}
+	while (ok && depth > 0) {
+		struct frame *f = &stack[depth - 1];
+		if (f->next == f->n) {
+			frame_free(f);
+			depth--;
+			continue;
+		}
+		ok = visit(v, stack, &depth, cap);
+	}
+	if (!ok)
+		diag_system(v->dir, "cannot list: %s",
+			    errno ? strerror(errno) : "out of memory");
+	while (depth > 0)
+		frame_free(&stack[--depth]);
+	free(stack);
+}
+
+/* ---- setting up -------------------------------------------------------- */
+
+/*
+ * The directory and the manifest's name in it, from the argument: a
+ * directory (its manifest.csv) or a manifest file.  false after usage.
+ */
+static bool locate(struct verify *v, const char *arg)
+{
+	struct stat st;
+	char dir[PATH_MAX], path[2 * PATH_MAX];
+	const char *slash = strrchr(arg, '/');
+	const char *name = slash ? slash + 1 : arg;
+	if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(dir, sizeof(dir), "%s", arg);
+		name = "manifest.csv";
+		snprintf(path, sizeof(path), "%s/%s", arg, name);
+	} else {
+		snprintf(dir, sizeof(dir), "%.*s",
+			 slash ? (int)(slash - arg) : 1, slash ? arg : ".");
+		if (dir[0] == '\0')
+			snprintf(dir, sizeof(dir), "/");
+		snprintf(path, sizeof(path), "%s", arg);
+	}
+	if (snprintf(v->manifest_name, sizeof(v->manifest_name), "%s",
+		     name) >= (int)sizeof(v->manifest_name)) {
+		diag_usage("verify: the manifest's name is too long");
+		return false;
+	}
+	shown(path, v->shown_manifest, sizeof(v->shown_manifest));
+	shown(dir, v->dir, sizeof(v->dir));
+	snprintf(v->root, sizeof(v->root), "%s", dir);
+	v->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (v->dirfd < 0) {
+		diag_system(v->dir, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The manifest's bytes, read as the listed files are (a regular file,
+ * no link followed, bounded); false after a diagnostic.
+ */
+static bool read_manifest(struct verify *v, struct buf *out)
+{
+	struct stat st;
+	const char *why;
+	int fd = open_listed(v, v->manifest_name, &st, &why);
+	if (fd < 0) {
+		diag_system(v->shown_manifest, "cannot read the manifest: %s",
+			    why);
+		return false;
+	}
+	if (st.st_size > VERIFY_MANIFEST_MAX) {
+		diag_error(v->shown_manifest, 0,
+			   "larger than %ld MiB: not a parcours manifest",
+			   VERIFY_MANIFEST_MAX / (1024 * 1024));
+		close(fd);
+		return false;
+	}
+	unsigned char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0 || out->len + (size_t)n > VERIFY_MANIFEST_MAX) {
+			int saved = errno;
+			close(fd);
+			if (n == 0)
+				return !out->oom ||
+				       (diag_system(v->shown_manifest,
+						    "out of memory"),
+					false);
+			diag_system(v->shown_manifest,
+				    "cannot read the manifest: %s",
+				    n < 0 ? strerror(saved) : "it grows");
+			return false;
+		}
+		buf_put(out, chunk, (size_t)n);
+	}
+}
+
+/* The manifest's rows, from its bytes; false after diagnostics. */
+static bool parse_manifest(struct verify *v, const struct buf *bytes)
+{
+	if (bytes->len == 0) {
+		diag_error(v->shown_manifest, 0, "empty manifest");
+		return false;
+	}
+	FILE *in = fmemopen(bytes->data, bytes->len, "r");
+	if (in == NULL) {
+		diag_system(v->shown_manifest, "out of memory");
+		return false;
+	}
+	v->m = manifest_read_stream(in, v->shown_manifest);
+	fclose(in);
+	if (v->m == NULL)
+		return false;
+	v->listed = calloc(v->m->nrows ? v->m->nrows : 1, sizeof(*v->listed));
+	if (v->listed == NULL) {
+		diag_system(v->shown_manifest, "out of memory");
+		return false;
+	}
+	for (size_t i = 0; i < v->m->nrows; i++)
+		v->listed[v->nlisted++] = v->m->rows[i].path;
+	qsort(v->listed, v->nlisted, sizeof(*v->listed), compare_str);
+	return true;
+}
+
+/* The manifest's detached signature beside it (manifest.csv.p7s). */
+static void check_manifest_seal(struct verify *v)
+{
+	char path[2 * PATH_MAX];
+	snprintf(path, sizeof(path), "%s/%s", v->root, v->manifest_name);
+	if (!verify_seal_manifest(v->seal, path))
+		v->problems++;
 }
 
 void cmd_verify(const struct options *o)
 {
-	struct verify v = {0};
-	char dir[PATH_MAX], manifest_path[PATH_MAX];
-	struct stat st;
-
+	struct verify v = {.o = o, .dirfd = -1};
+	struct buf bytes = {0};
 	if (o->ninputs != 1) {
 		diag_usage("verify: give one output directory or manifest");
 		return;
 	}
-	const char *arg = o->inputs[0];
-	if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
-		snprintf(dir, sizeof(dir), "%s", arg);
-		snprintf(manifest_path, sizeof(manifest_path),
-			 "%s/manifest.csv", arg);
-	} else {
-		const char *slash = strrchr(arg, '/');
-		snprintf(dir, sizeof(dir), "%.*s",
-			 slash ? (int)(slash - arg) : 1, slash ? arg : ".");
-		snprintf(manifest_path, sizeof(manifest_path), "%s", arg);
+	if (locate(&v, o->inputs[0]) && read_manifest(&v, &bytes)) {
+		check_expect(&v, &bytes);
+		if (parse_manifest(&v, &bytes) &&
+		    (v.seal = verify_seal_new(o->trust_file)) != NULL) {
+			check_manifest_seal(&v);
+			for (size_t i = 0; i < v.m->nrows; i++)
+				check_row(&v, &v.m->rows[i]);
+			check_unlisted(&v);
+			if (v.problems == 0)
+				printf("verify: %zu files match %s\n",
+				       v.m->nrows, v.shown_manifest);
+			else
+				printf("verify: %lu problem%s in %s (%zu "
+				       "files listed)\n",
+				       v.problems, v.problems > 1 ? "s" : "",
+				       v.shown_manifest, v.m->nrows);
+			verify_seal_report(v.seal, stdout);
+		}
 	}
-	const char *slash = strrchr(manifest_path, '/');
-	v.dir = dir;
-	v.manifest_path = manifest_path;
-	v.manifest_name = slash ? slash + 1 : manifest_path;
-
-	struct manifest *m = manifest_read(manifest_path);
-	if (m == NULL)
-		return;
-	if ((v.seal = verify_seal_new(o->trust_file)) == NULL) {
-		manifest_free(m);
-		return;
-	}
-	if (!verify_seal_manifest(v.seal, manifest_path))
-		v.problems++;
-	v.listed = calloc(m->nrows ? m->nrows : 1, sizeof(*v.listed));
-	if (v.listed == NULL) {
-		diag_system(manifest_path, "out of memory");
-		verify_seal_free(v.seal);
-		manifest_free(m);
-		return;
-	}
-	for (size_t i = 0; i < m->nrows; i++) {
-		check_row(&v, &m->rows[i]);
-		v.listed[v.nlisted++] = m->rows[i].path;
-	}
-	qsort(v.listed, v.nlisted, sizeof(*v.listed), compare_str);
-	walk(&v, "");
-
-	if (v.problems == 0)
-		printf("verify: %zu files match %s\n", m->nrows,
-		       manifest_path);
-	else
-		printf("verify: %lu problem%s in %s (%zu files listed)\n",
-		       v.problems, v.problems > 1 ? "s" : "", manifest_path,
-		       m->nrows);
-	verify_seal_report(v.seal, stdout);
 	verify_seal_free(v.seal);
+	buf_free(&bytes);
 	free(v.listed);
-	manifest_free(m);
+	manifest_free(v.m);
+	if (v.dirfd >= 0)
+		close(v.dirfd);
 }

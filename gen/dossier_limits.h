@@ -41,13 +41,6 @@
 #define DOSSIER_LIMITS_DEPTH 256
 
 /*
- * Attributes, and namespace declarations, on one start tag: a dossier
- * element has at most 8 attributes; libxml2 would otherwise keep
- * thousands, and check each new one against all the others.
- */
-#define DOSSIER_LIMITS_TAG_ATTRIBUTES 256
-
-/*
  * Reports, with file and line, every text of elem's subtree (elem
  * included) that is longer than the limit or holds a control character
  * (C0 other than tab and line ends, DEL, C1) or a bidirectional

@@ -18,6 +18,8 @@
 
 #include "diag.h"
 #include "dossier_build.h"
+#include "dossier_bytes.h"
+#include "dossier_id.h"
 #include "dossier_limits.h"
 #include "dossier_parse.h"
 #include "dossier_read.h"
@@ -129,7 +131,15 @@ static xmlDocPtr load(const char *path, const char *name)
 		diag_error(name, 0, "cannot read: %s", strerror(errno));
 		return NULL;
 	}
+	/* What the parser would accept, or take hours over. */
+	struct dossier_bytes scan = {0};
 	struct dossier_parse_error err;
+	if (!dossier_bytes_encoding(buf, size < 1024 ? size : 1024, &err) ||
+	    !dossier_bytes_scan(&scan, buf, size, &err)) {
+		diag_error(name, err.line, "%s", err.message);
+		free(buf);
+		return NULL;
+	}
 	xmlDocPtr doc = dossier_parse(buf, size, &err);
 	free(buf);
 	if (doc == NULL) {
@@ -357,6 +367,8 @@ static struct dossier *read_dossier(struct dossier_source *s, xmlDocPtr unit)
 			   id, first);
 		bad = true;
 	}
+	if (raw != NULL && !dossier_id_check(id, s->file, line))
+		bad = true;
 	const struct company *inherited =
 	    s->company_state == COMPANY_OK     ? s->file_company
 	    : s->company_state == COMPANY_NONE ? s->cli_company

@@ -29,6 +29,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 
+#include "dossier_bytes.h"
 #include "dossier_limits.h"
 #include "dossier_stream.h"
 
@@ -64,6 +65,12 @@ struct dossier_stream {
 	unsigned long long total; /* bytes read in this pass */
 	bool at_end;		  /* the pass has ended (end or error) */
 	bool failed;		  /* ... and err says why */
+
+	/* The raw-byte checks of the check pass (dossier_bytes.h). */
+	struct dossier_bytes scan;
+	char head[1024];	  /* the file's first bytes, for its encoding */
+	size_t head_len;
+	bool head_checked;
 
 	/* Where the parser is. */
 	unsigned depth;	     /* open elements */
@@ -203,26 +210,6 @@ static void on_start_document(void *ctx)
 	xmlSAX2StartDocument(ctx);
 }
 
-/* A start tag with absurdly many attributes or namespace declarations. */
-static bool tag_too_big(struct dossier_stream *s, const xmlChar *name,
-			int nb_namespaces, int nb_attributes)
-{
-	if (nb_attributes <= DOSSIER_LIMITS_TAG_ATTRIBUTES &&
-	    nb_namespaces <= DOSSIER_LIMITS_TAG_ATTRIBUTES)
-		return false;
-	set_error(s->err, s->ctxt->input->line,
-		  "<%.40s>: the start tag has %d %s; the limit is %d",
-		  (const char *)name,
-		  nb_attributes > DOSSIER_LIMITS_TAG_ATTRIBUTES ? nb_attributes
-								: nb_namespaces,
-		  nb_attributes > DOSSIER_LIMITS_TAG_ATTRIBUTES
-		      ? "attributes"
-		      : "namespace declarations",
-		  DOSSIER_LIMITS_TAG_ATTRIBUTES);
-	fail(s);
-	return true;
-}
-
 static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 		     const xmlChar *uri, int nb_namespaces,
 		     const xmlChar **namespaces, int nb_attributes,
@@ -230,8 +217,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct dossier_stream *s = ctxt->_private;
-	if (s->failed ||
-	    tag_too_big(s, name, nb_namespaces, nb_attributes))
+	if (s->failed)
 		return;
 	unsigned depth = s->depth++;
 	if (depth < DEPTH_LINES)
@@ -512,6 +498,30 @@ static void explain_end(struct dossier_stream *s)
 			  "found");
 }
 
+/*
+ * The check pass sees every byte before the parser does: the encoding
+ * from the file's first KiB, and the attributes of each start tag,
+ * counted before libxml2's quadratic duplicate check can start on them.
+ * The read pass parses the same bytes again (or their copy).
+ */
+static bool check_bytes(struct dossier_stream *s, const char *buf, size_t n)
+{
+	if (!s->head_checked) {
+		size_t take = sizeof(s->head) - s->head_len;
+		if (take > n)
+			take = n;
+		memcpy(s->head + s->head_len, buf, take);
+		s->head_len += take;
+		if (s->head_len == sizeof(s->head) || n == 0) {
+			s->head_checked = true;
+			if (!dossier_bytes_encoding(s->head, s->head_len,
+						    s->err))
+				return false;
+		}
+	}
+	return dossier_bytes_scan(&s->scan, buf, n, s->err);
+}
+
 /* Gives the parser one more chunk (or the end); false once at the end. */
 static bool feed(struct dossier_stream *s)
 {
@@ -545,6 +555,10 @@ static bool feed(struct dossier_stream *s)
 	if (n == 0 && s->total == 0) {
 		/* libxml2 would not even start on it. */
 		set_error(s->err, 0, "the file is empty");
+		fail(s);
+		return false;
+	}
+	if (s->pass == PASS_CHECK && !check_bytes(s, buf, (size_t)n)) {
 		fail(s);
 		return false;
 	}

@@ -2,6 +2,7 @@
  * parcours: command line, clock and exit status.  The only file that reads
  * the clock or the environment, and the only one that exits.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <limits.h>
 #include <malloc.h>
@@ -60,6 +61,7 @@ enum {
 	OPT_TRUST,
 	OPT_MAP,
 	OPT_ORGANIZER,
+	OPT_EXPECT,
 };
 
 static const struct option long_options[] = {
@@ -85,6 +87,7 @@ static const struct option long_options[] = {
 	{"trust", required_argument, NULL, OPT_TRUST},
 	{"map", required_argument, NULL, OPT_MAP},
 	{"organizer", required_argument, NULL, OPT_ORGANIZER},
+	{"expect", required_argument, NULL, OPT_EXPECT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -129,6 +132,8 @@ static void usage(FILE *out)
 	      "  --map FILE           import: rename the export's columns\n"
 	      "  --organizer EMAIL    all, letters: invitations sent from\n"
 	      "                       this mailbox (iTIP REQUEST)\n"
+	      "  --expect SHA256      verify: the manifest's own hash, as all\n"
+	      "                       printed it\n"
 	      "  -h, --help           this help\n"
 	      "  -V, --version        version\n\n"
 	      "Exit status: 0 all inputs processed, 1 a dossier had an "
@@ -214,6 +219,22 @@ static bool parse_shard(const char *s, int *k, int *n)
 		return false;
 	*k = (int)kk;
 	*n = (int)nn;
+	return true;
+}
+
+/* verify --expect: 64 hex digits, kept lower-case; false after usage. */
+static bool take_expect(const char *arg, struct options *o)
+{
+	static char hex[65];
+	size_t n = strspn(arg, "0123456789abcdefABCDEF");
+	if (n != 64 || arg[n] != '\0') {
+		diag_usage("--expect: not a SHA-256 (64 hexadecimal digits)");
+		return false;
+	}
+	for (size_t i = 0; i < 64; i++)
+		hex[i] = (char)tolower((unsigned char)arg[i]);
+	hex[64] = '\0';
+	o->expect = hex;
 	return true;
 }
 
@@ -317,6 +338,8 @@ static bool take_option(int c, const char *arg, struct options *o)
 	case OPT_TRUST:
 		o->trust_file = arg;
 		return true;
+	case OPT_EXPECT:
+		return take_expect(arg, o);
 	default:
 		return false;
 	}

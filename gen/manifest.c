@@ -32,42 +32,57 @@ void manifest_sha256(const void *data, size_t len, char hex[SHA256_HEX_LEN])
 	to_hex(digest, hex);
 }
 
-bool manifest_sha256_file(const char *path, char hex[SHA256_HEX_LEN],
-			  unsigned long long *bytes)
+bool manifest_sha256_fd(int fd, char hex[SHA256_HEX_LEN],
+			unsigned long long *bytes, unsigned long long max)
 {
 	unsigned char chunk[65536], digest[SHA256_DIGEST_LENGTH];
-	int fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return false;
 	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 	if (ctx == NULL || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
 		EVP_MD_CTX_free(ctx);
-		close(fd);
 		errno = ENOMEM;
 		return false;
 	}
+	bool ok = true;
 	*bytes = 0;
 	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
+		size_t want = sizeof(chunk);
+		if (max - *bytes < want)
+			want = (size_t)(max - *bytes) + 1; /* one past: too long */
+		ssize_t n = read(fd, chunk, want);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			int saved = errno;
-			EVP_MD_CTX_free(ctx);
-			close(fd);
-			errno = saved;
-			return false;
+			ok = false;
+			break;
 		}
 		if (n == 0)
 			break;
 		EVP_DigestUpdate(ctx, chunk, (size_t)n);
 		*bytes += (unsigned long long)n;
+		if (*bytes > max)
+			break;
 	}
-	close(fd);
-	EVP_DigestFinal_ex(ctx, digest, NULL);
+	int saved = errno;
+	if (ok) {
+		EVP_DigestFinal_ex(ctx, digest, NULL);
+		to_hex(digest, hex);
+	}
 	EVP_MD_CTX_free(ctx);
-	to_hex(digest, hex);
-	return true;
+	errno = saved;
+	return ok;
+}
+
+bool manifest_sha256_file(const char *path, char hex[SHA256_HEX_LEN],
+			  unsigned long long *bytes)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	bool ok = manifest_sha256_fd(fd, hex, bytes, ~0ULL);
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return ok;
 }
 
 /*
@@ -130,12 +145,108 @@ static bool parse_row(char *line, struct manifest_row *row)
 	if (f[2][0] < '0' || f[2][0] > '9' || *end != '\0' || errno != 0)
 		return false;
 	memcpy(row->sha256, f[1], SHA256_HEX_LEN);
-	row->path = strdup(f[0]);
-	row->dossier = strdup(f[3]);
-	row->document = strdup(f[4]);
-	row->reference_date = strdup(f[5]);
-	return row->path != NULL && row->dossier != NULL &&
-	       row->document != NULL && row->reference_date != NULL;
+	row->path = f[0];
+	row->dossier = f[3];
+	row->document = f[4];
+	row->reference_date = f[5];
+	return true;
+}
+
+bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn,
+		   void *ctx)
+{
+	char *line = NULL;
+	size_t linecap = 0;
+	long lineno = 0;
+	bool ok = true;
+	ssize_t len;
+	while (ok && (len = getline(&line, &linecap, in)) >= 0) {
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if ((size_t)len != strlen(line)) {
+			diag_error(name, lineno, "malformed manifest row (a NUL "
+						 "byte)");
+			ok = false;
+		} else if (lineno == 1) {
+			if (strcmp(line, MANIFEST_HEADER) != 0) {
+				diag_error(name, 1, "not a parcours manifest "
+						    "(expected the header "
+						    "\"%s\")",
+					   MANIFEST_HEADER);
+				ok = false;
+			}
+		} else {
+			struct manifest_row row = {.line = lineno};
+			if (!parse_row(line, &row)) {
+				diag_error(name, lineno,
+					   "malformed manifest row");
+				ok = false;
+			} else
+				ok = fn(ctx, &row);
+		}
+	}
+	if (ok && ferror(in)) {
+		diag_system(name, "cannot read the manifest: %s",
+			    strerror(errno));
+		ok = false;
+	}
+	if (ok && lineno == 0) {
+		diag_error(name, 0, "empty manifest");
+		ok = false;
+	}
+	free(line);
+	return ok;
+}
+
+struct collect {
+	struct manifest *m;
+	size_t cap;
+	const char *name;
+};
+
+static bool collect_row(void *ctx, const struct manifest_row *row)
+{
+	struct collect *c = ctx;
+	struct manifest *m = c->m;
+	if (m->nrows == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		void *p = realloc(m->rows, cap * sizeof(*m->rows));
+		if (p == NULL) {
+			diag_system(c->name, "out of memory");
+			return false;
+		}
+		m->rows = p;
+		c->cap = cap;
+	}
+	struct manifest_row *r = &m->rows[m->nrows];
+	*r = *row;
+	r->path = strdup(row->path);
+	r->dossier = strdup(row->dossier);
+	r->document = strdup(row->document);
+	r->reference_date = strdup(row->reference_date);
+	m->nrows++;
+	if (r->path == NULL || r->dossier == NULL || r->document == NULL ||
+	    r->reference_date == NULL) {
+		diag_system(c->name, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+struct manifest *manifest_read_stream(FILE *in, const char *name)
+{
+	struct manifest *m = calloc(1, sizeof(*m));
+	if (m == NULL) {
+		diag_system(name, "out of memory");
+		return NULL;
+	}
+	struct collect c = {m, 0, name};
+	if (!manifest_each(in, name, collect_row, &c)) {
+		manifest_free(m);
+		return NULL;
+	}
+	return m;
 }
 
 struct manifest *manifest_read(const char *path)
@@ -146,57 +257,8 @@ struct manifest *manifest_read(const char *path)
 			    strerror(errno));
 		return NULL;
 	}
-	struct manifest *m = calloc(1, sizeof(*m));
-	size_t cap = 0;
-	char *line = NULL;
-	size_t linecap = 0;
-	long lineno = 0;
-	bool ok = m != NULL;
-	ssize_t len;
-	while (ok && (len = getline(&line, &linecap, in)) >= 0) {
-		lineno++;
-		if (len > 0 && line[len - 1] == '\n')
-			line[--len] = '\0';
-		if (lineno == 1) {
-			if (strcmp(line, MANIFEST_HEADER) != 0) {
-				diag_error(path, 1, "not a parcours manifest "
-						    "(expected the header "
-						    "\"%s\")",
-					   MANIFEST_HEADER);
-				ok = false;
-			}
-			continue;
-		}
-		if (m->nrows == cap) {
-			cap = cap ? cap * 2 : 64;
-			void *p = realloc(m->rows, cap * sizeof(*m->rows));
-			if (p == NULL) {
-				diag_system(path, "out of memory");
-				ok = false;
-				break;
-			}
-			m->rows = p;
-		}
-		struct manifest_row *row = &m->rows[m->nrows];
-		memset(row, 0, sizeof(*row));
-		row->line = lineno;
-		if (!parse_row(line, row)) {
-			diag_error(path, lineno, "malformed manifest row");
-			ok = false;
-			break;
-		}
-		m->nrows++;
-	}
-	if (ok && lineno == 0) {
-		diag_error(path, 0, "empty manifest");
-		ok = false;
-	}
-	free(line);
+	struct manifest *m = manifest_read_stream(in, path);
 	fclose(in);
-	if (!ok) {
-		manifest_free(m);
-		return NULL;
-	}
 	return m;
 }
 

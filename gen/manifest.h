@@ -39,6 +39,27 @@ bool manifest_sha256_file(const char *path, char hex[SHA256_HEX_LEN],
 			  unsigned long long *bytes);
 
 /*
+ * Hashes what can be read from fd, at most max bytes and one more (so
+ * that a file longer than expected is not read to its end); false with
+ * errno set on a read error.
+ */
+bool manifest_sha256_fd(int fd, char hex[SHA256_HEX_LEN],
+			unsigned long long *bytes, unsigned long long max);
+
+/*
+ * Calls fn for each row of the manifest read from in (named name in
+ * messages), in order; the row's strings live until fn returns.  false
+ * after diagnostics (file and line) if a row is malformed, or as soon as
+ * fn returns false.
+ */
+typedef bool manifest_row_fn(void *ctx, const struct manifest_row *row);
+bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn,
+		   void *ctx);
+
+/* manifest_read() from a stream, named name in messages. */
+struct manifest *manifest_read_stream(FILE *in, const char *name);
+
+/*
  * Reads a manifest.csv; NULL after diagnostics (file and line) if it
  * cannot be read or a row is malformed.  Free with manifest_free().
  */

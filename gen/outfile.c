@@ -149,6 +149,11 @@ struct outfile *outfile_open(const char *root, const char *relpath)
 	return f;
 }
 
+const char *outfile_temp_path(const struct outfile *f)
+{
+	return f->tmp;
+}
+
 FILE *outfile_stream(struct outfile *f)
 {
 	return f->stream;

@@ -53,6 +53,8 @@ struct outfile;
 
 /* NULL after a system diagnostic.  Creates the directories. */
 struct outfile *outfile_open(const char *root, const char *relpath);
+/* The temporary file's path, to read back what was written so far. */
+const char *outfile_temp_path(const struct outfile *f);
 /* Where to write; the stream belongs to f. */
 FILE *outfile_stream(struct outfile *f);
 /*

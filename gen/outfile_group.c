@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,8 +16,12 @@
 #include "outfile.h"
 #include "outfile_group.h"
 
+/* A file written under its temporary name, in its directory. */
 struct pending {
-	char *tmp, *final;
+	int dirfd;   /* its directory, opened without following links */
+	char *tmp;   /* names in that directory */
+	char *final;
+	char *shown; /* root/relpath, for messages */
 };
 
 struct outfile_group {
@@ -24,7 +29,8 @@ struct outfile_group {
 	struct pending *files;
 	size_t n, cap;
 	mode_t mode;	     /* of the files: 0644 less the umask */
-	char made[PATH_MAX]; /* the last directory made, "" if none */
+	char made[PATH_MAX]; /* the directory last opened, relative */
+	int madefd;	     /* and its descriptor, -1 if none */
 };
 
 struct outfile_group *outfile_group_new(const char *root)
@@ -35,6 +41,7 @@ struct outfile_group *outfile_group_new(const char *root)
 		diag_system(NULL, "out of memory");
 		return NULL;
 	}
+	g->madefd = -1;
 	/* The umask is the process's: read once (reading it sets it). */
 	mode_t mask = umask(0);
 	umask(mask);
@@ -42,46 +49,118 @@ struct outfile_group *outfile_group_new(const char *root)
 	return g;
 }
 
-/* The directory of final (cut at slash), made unless it was just made. */
-static bool make_dir(struct outfile_group *g, char *final, char *slash)
+/*
+ * The directory reldir under the root, made if missing, each level
+ * opened with O_NOFOLLOW: a symbolic link (or a file) planted where a
+ * directory of ours goes is never written through.  The descriptor is
+ * the group's (cached); -1 after a system diagnostic naming shown.
+ */
+static int open_dir(struct outfile_group *g, const char *reldir,
+		    const char *shown)
 {
-	*slash = '\0';
-	bool ok = strcmp(final, g->made) == 0 || outfile_mkdirs(final);
-	if (ok)
-		snprintf(g->made, sizeof(g->made), "%s", final);
-	*slash = '/';
-	return ok;
+	if (g->madefd >= 0 && strcmp(reldir, g->made) == 0)
+		return g->madefd;
+	if (g->madefd >= 0)
+		close(g->madefd);
+	g->madefd = -1;
+	g->made[0] = '\0';
+	if (!outfile_mkdirs(g->root))
+		return -1;
+	int fd = open(g->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	char part[PATH_MAX];
+	snprintf(part, sizeof(part), "%s", reldir);
+	for (char *name = part, *next; fd >= 0 && *name != '\0'; name = next) {
+		next = strchr(name, '/');
+		if (next != NULL)
+			*next++ = '\0';
+		else
+			next = name + strlen(name);
+		if (mkdirat(fd, name, 0755) != 0 && errno != EEXIST) {
+			close(fd);
+			fd = -1;
+			break;
+		}
+		int sub = openat(fd, name,
+				 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		close(fd);
+		fd = sub;
+	}
+	if (fd < 0) {
+		if (errno == ELOOP || errno == ENOTDIR)
+			diag_system(shown, "cannot write: a symbolic link or a "
+					   "file is where its directory goes: "
+					   "nothing is written through it");
+		else
+			diag_system(shown, "cannot create: %s",
+				    strerror(errno));
+		return -1;
+	}
+	snprintf(g->made, sizeof(g->made), "%s", reldir);
+	g->madefd = fd;
+	return fd;
+}
+
+/*
+ * Creates, in dirfd, outfile_write()'s temporary name for final: a dot
+ * name beside the final one, on the same file system, that the sweeps
+ * recognise (outfile_is_temp()); written to tmp.  The descriptor, or -1.
+ */
+static int make_temp(int dirfd, const char *final, mode_t mode, char *tmp,
+		     size_t size)
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+				    "qrstuvwxyz0123456789";
+	for (int attempt = 0; attempt < 100; attempt++) {
+		unsigned char r[6];
+		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+			return -1;
+		char suffix[7];
+		for (size_t i = 0; i < 6; i++)
+			suffix[i] = chars[r[i] % (sizeof(chars) - 1)];
+		suffix[6] = '\0';
+		if (snprintf(tmp, size, ".%s.%s", final, suffix) >= (int)size) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		int fd = openat(dirfd, tmp,
+				O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+				    O_CLOEXEC,
+				mode);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
 }
 
 bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		       const void *data, size_t len)
 {
-	char final[PATH_MAX], tmp[PATH_MAX];
-	if (snprintf(final, sizeof(final), "%s/%s", g->root, relpath) >=
-	    (int)sizeof(final)) {
+	char shown[PATH_MAX], reldir[PATH_MAX], tmp[NAME_MAX + 1];
+	if (snprintf(shown, sizeof(shown), "%s/%s", g->root, relpath) >=
+	    (int)sizeof(shown)) {
 		diag_system(relpath, "path too long");
 		return false;
 	}
-	char *slash = strrchr(final, '/');
-	if (!make_dir(g, final, slash))
+	const char *slash = strrchr(relpath, '/');
+	const char *name = slash != NULL ? slash + 1 : relpath;
+	snprintf(reldir, sizeof(reldir), "%.*s",
+		 slash != NULL ? (int)(slash - relpath) : 0, relpath);
+	int dirfd = open_dir(g, reldir, shown);
+	if (dirfd < 0)
 		return false;
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? 2 * g->cap : 16;
 		struct pending *p = realloc(g->files, cap * sizeof(*p));
 		if (p == NULL) {
-			diag_system(final, "out of memory");
+			diag_system(shown, "out of memory");
 			return false;
 		}
 		g->files = p;
 		g->cap = cap;
 	}
-	/* outfile_write()'s temporary name: a dot name beside the final
-	 * one, on the same file system, that the sweeps recognise. */
-	snprintf(tmp, sizeof(tmp), "%.*s/.%s.XXXXXX", (int)(slash - final),
-		 final, slash + 1);
-	int fd = mkstemp(tmp);
+	int fd = make_temp(dirfd, name, g->mode, tmp, sizeof(tmp));
 	if (fd < 0) {
-		diag_system(final, "cannot create: %s", strerror(errno));
+		diag_system(shown, "cannot create: %s", strerror(errno));
 		return false;
 	}
 	int saved = 0;
@@ -93,26 +172,38 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 #endif
 	if (close(fd) != 0 && saved == 0)
 		saved = errno;
-	struct pending p = {strdup(tmp), strdup(final)};
-	if (saved == 0 && (p.tmp == NULL || p.final == NULL))
-		saved = ENOMEM;
+	struct pending p = {dup(dirfd), strdup(tmp), strdup(name),
+			    strdup(shown)};
+	if (saved == 0 && (p.dirfd < 0 || p.tmp == NULL || p.final == NULL ||
+			   p.shown == NULL))
+		saved = p.dirfd < 0 ? errno : ENOMEM;
 	if (saved != 0) {
-		unlink(tmp);
+		unlinkat(dirfd, tmp, 0);
+		if (p.dirfd >= 0)
+			close(p.dirfd);
 		free(p.tmp);
 		free(p.final);
-		diag_system(final, "cannot write: %s", strerror(saved));
+		free(p.shown);
+		diag_system(shown, "cannot write: %s", strerror(saved));
 		return false;
 	}
 	g->files[g->n++] = p;
 	return true;
 }
 
+static void pending_free(struct pending *p)
+{
+	close(p->dirfd);
+	free(p->tmp);
+	free(p->final);
+	free(p->shown);
+}
+
 void outfile_group_discard(struct outfile_group *g)
 {
 	for (size_t i = 0; i < g->n; i++) {
-		unlink(g->files[i].tmp);
-		free(g->files[i].tmp);
-		free(g->files[i].final);
+		unlinkat(g->files[i].dirfd, g->files[i].tmp, 0);
+		pending_free(&g->files[i]);
 	}
 	g->n = 0;
 }
@@ -121,16 +212,9 @@ void outfile_group_discard(struct outfile_group *g)
 static bool sync_all(struct outfile_group *g)
 {
 #ifdef __linux__
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof(dir), "%s", g->files[0].tmp);
-	*strrchr(dir, '/') = '\0';
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-	int saved = fd < 0 || syncfs(fd) != 0 ? errno : 0;
-	if (fd >= 0)
-		close(fd);
-	if (saved != 0) {
-		diag_system(g->files[0].final, "cannot write: %s",
-			    strerror(saved));
+	if (syncfs(g->files[0].dirfd) != 0) {
+		diag_system(g->files[0].shown, "cannot write: %s",
+			    strerror(errno));
 		return false;
 	}
 #else
@@ -146,13 +230,12 @@ bool outfile_group_commit(struct outfile_group *g)
 	bool ok = sync_all(g);
 	size_t i = 0;
 	for (; ok && i < g->n; i++) {
-		if (rename(g->files[i].tmp, g->files[i].final) == 0) {
-			free(g->files[i].tmp);
-			free(g->files[i].final);
+		struct pending *p = &g->files[i];
+		if (renameat(p->dirfd, p->tmp, p->dirfd, p->final) == 0) {
+			pending_free(p);
 			continue;
 		}
-		diag_system(g->files[i].final, "cannot write: %s",
-			    strerror(errno));
+		diag_system(p->shown, "cannot write: %s", strerror(errno));
 		ok = false;
 		break;
 	}
@@ -168,6 +251,8 @@ void outfile_group_free(struct outfile_group *g)
 	if (g == NULL)
 		return;
 	outfile_group_discard(g);
+	if (g->madefd >= 0)
+		close(g->madefd);
 	free(g->files);
 	free(g->root);
 	free(g);

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "layout.h"
 #include "pdf.h"
+#include "pdf_error.h"
 #include "pdf_font.h"
 
 /*
@@ -544,6 +545,12 @@ static bool render(struct pdf *p, const struct doc *doc, const struct layout *L,
 	       take_output(p, out);
 }
 
+bool pdf_check(struct pdf *p, const struct doc *doc)
+{
+	bool fallback;
+	return pdf_fonts_check(p->fonts, doc, &fallback);
+}
+
 bool pdf_render(struct pdf *p, const struct doc *doc, struct buf *out)
 {
 	bool fallback;
@@ -564,14 +571,13 @@ bool pdf_render(struct pdf *p, const struct doc *doc, struct buf *out)
 	    HPDF_NewDoc(p->hpdf) == HPDF_OK && render(p, doc, L, fallback, out);
 	layout_free(L);
 	if (!ok || p->error != 0 || out->oom) {
-		if (out->oom || p->error == HPDF_FAILD_TO_ALLOC_MEM)
+		char why[160];
+		if (out->oom)
 			diag_system(doc->meta.origin, "out of memory");
 		else
-			diag_system(doc->meta.origin,
-				    "cannot write PDF (libharu error 0x%04lX, "
-				    "detail %lu)",
-				    (unsigned long)p->error,
-				    (unsigned long)p->detail);
+			diag_system(doc->meta.origin, "cannot write PDF: %s",
+				    pdf_error_words(p->error, p->detail, why,
+						    sizeof(why)));
 		out->len = len0;
 		return false;
 	}

@@ -32,6 +32,14 @@ struct pdf *pdf_new(const char *fonts_dir, bool pdfa);
  */
 bool pdf_render(struct pdf *, const struct doc *, struct buf *out);
 
+/*
+ * The check pdf_render() starts with, alone: every character doc draws
+ * has a glyph in the fonts; false after an error per missing character
+ * (the dossier's file and line).  For validate, so that it refuses what
+ * rendering would.
+ */
+bool pdf_check(struct pdf *, const struct doc *);
+
 /* The font family the PDFs use, for backends that name it (ODT). */
 const char *pdf_font_family(void);
 

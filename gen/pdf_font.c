@@ -27,6 +27,7 @@
 
 #include "diag.h"
 #include "pdf_embed.h"
+#include "pdf_error.h"
 #include "pdf_font.h"
 #include "utf8.h"
 
@@ -269,19 +270,24 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 		f->widths[i] = calloc(BMP, sizeof(*f->widths[i]));
 		if (f->names[i] == NULL || f->defs[i] == NULL ||
 		    f->widths[i] == NULL) {
-			diag_system(path,
-				    "cannot load font (libharu error "
-				    "0x%04lX)",
-				    (unsigned long)HPDF_GetError(hpdf));
+			/* No libharu error: one of our allocations failed. */
+			char why[160] = "out of memory";
+			if (HPDF_GetError(hpdf) != HPDF_OK)
+				pdf_error_words(HPDF_GetError(hpdf),
+						HPDF_GetErrorDetail(hpdf), why,
+						sizeof(why));
+			diag_system(path, "cannot load font: %s", why);
 			pdf_fonts_free(f);
 			return NULL;
 		}
 	}
 	if (HPDF_UseUTFEncodings(hpdf) != HPDF_OK || !build_slots(f)) {
-		diag_system(NULL,
-			    "cannot set up font encodings (libharu "
-			    "error 0x%04lX)",
-			    (unsigned long)HPDF_GetError(hpdf));
+		char why[160] = "out of memory"; /* as above */
+		if (HPDF_GetError(hpdf) != HPDF_OK)
+			pdf_error_words(HPDF_GetError(hpdf),
+					HPDF_GetErrorDetail(hpdf), why,
+					sizeof(why));
+		diag_system(NULL, "cannot set up font encodings: %s", why);
 		pdf_fonts_free(f);
 		return NULL;
 	}

@@ -39,7 +39,7 @@ wait_for() {
 
 # finished DIR: the rerun completes and verifies, nothing temporary left.
 finished() {
-	"$parcours" all -q -j 2 --as-of $asof -o "$1" "$tmp/in" ||
+	"$parcours" all -q -j 2 --as-of $asof -o "$1" "$tmp/in" >/dev/null ||
 		fail "rerun exited $?"
 	"$parcours" verify "$1" >"$tmp/out" 2>&1 || fail "verify: $(head -5 "$tmp/out")"
 	[ -z "$(temps "$1")" ] || fail "temporary files left: $(temps "$1" | head -3)"
@@ -52,6 +52,8 @@ wait_for 60 "$o"
 kill -KILL -$pid
 # The shell would say "Killed": that is what we did.
 { wait $pid; } 2>/dev/null
+# The workers hold the directory's lock until they are gone too.
+while pgrep -g $pid >/dev/null; do sleep 0.02; done
 [ -e "$o/manifest.csv" ] && fail "a manifest after SIGKILL mid-way"
 bad=$(partial_files "$o")
 [ -z "$bad" ] || fail "partial file under a final name: $bad"
@@ -77,36 +79,45 @@ ok "SIGTERM: exit status 3, workers stop cleanly, no temporary file, no manifest
 finished "$o"
 ok "after SIGTERM, a rerun completes: verify passes"
 
-# 3. SIGKILL to one worker: the run goes on without its chunk.
+# 3. SIGKILL to one worker (the OOM killer does it), over a directory
+# holding a complete earlier run: a system error, the run stops; nothing
+# of the earlier run is lost or changed, no manifest claims the
+# directory complete; a rerun completes, as the earlier run did.
 o=$tmp/worker
+cp -a "$tmp/killed" "$o"
+(cd "$o" && find . -type f ! -name manifest.csv | sort | xargs sha256sum) \
+	>"$tmp/before"
 start "$o"
-wait_for 20 "$o"
-w=$(pgrep -P $pid | head -n 1)
-[ -n "$w" ] || fail "no worker to kill"
+# Its files exist already: wait for the second worker instead.
+workers 2 $pid
+w=$(pgrep -P $pid | tail -n 1)
 kill -KILL "$w"
 wait $pid
 st=$?
-[ $st -eq 1 ] || fail "exit status $st after a worker's death, expected 1"
-grep -q 'killed by signal 9 before the dossier was done' "$tmp/err" ||
-	fail "the summary does not say why: $(grep note "$tmp/err" | head -3)"
-"$parcours" verify "$o" >"$tmp/out" 2>&1 || fail "verify: $(head -5 "$tmp/out")"
-[ -z "$(temps "$o")" ] || fail "temporary files left: $(temps "$o" | head -3)"
-# Against the complete run of part 1: each dossier is written exactly as
-# there, or reported failed, never both.
-dossiers() {
-	awk -F, 'NR > 1 && $4 != "" && !s[$4]++ { print $4 }' "$1" | sort
-}
-dossiers "$o/manifest.csv" >"$tmp/listed"
-dossiers "$tmp/killed/manifest.csv" >"$tmp/all"
-sed -n 's/.*note: dossier "\([^"]*\)": its worker process was killed.*/\1/p' \
-	"$tmp/err" | sort >"$tmp/failed"
-[ -s "$tmp/failed" ] || fail "no dossier reported failed"
-[ -z "$(comm -12 "$tmp/listed" "$tmp/failed")" ] ||
-	fail "dossiers both written and failed: $(comm -12 "$tmp/listed" "$tmp/failed")"
-sort -m "$tmp/listed" "$tmp/failed" | comm -13 - "$tmp/all" >"$tmp/lost"
-[ -s "$tmp/lost" ] && fail "dossiers neither written nor failed: $(head -3 "$tmp/lost")"
-awk -F, 'NR > 1 && $4 != ""' "$o/manifest.csv" | sort >"$tmp/rows"
-awk -F, 'NR > 1 && $4 != ""' "$tmp/killed/manifest.csv" | sort |
-	comm -23 "$tmp/rows" - >"$tmp/odd"
-[ -s "$tmp/odd" ] && fail "documents unlike the complete run's: $(head -3 "$tmp/odd")"
-ok "SIGKILL to one worker: its dossiers reported failed, the others written as in a complete run, exit 1, verify passes"
+[ $st -eq 3 ] || fail "exit status $st after a worker's death, expected 3"
+grep -q 'a worker process was killed by signal 9' "$tmp/err" ||
+	fail "no word of the worker's death: $(cat "$tmp/err")"
+[ -e "$o/manifest.csv" ] && fail "a manifest after a worker's death"
+"$parcours" verify "$o" >"$tmp/out" 2>&1 && fail "verify passes without a manifest"
+(cd "$o" && sha256sum --quiet -c "$tmp/before") >"$tmp/out" 2>&1 ||
+	fail "earlier files lost or changed: $(head -3 "$tmp/out")"
+# (The killed worker's temporary files stay until the rerun sweeps them.)
+ok "SIGKILL to one worker: exit 3, no manifest, every earlier file still there, byte for byte"
+finished "$o"
+cmp -s "$o/manifest.csv" "$tmp/killed/manifest.csv" ||
+	fail "the rerun's manifest differs from the complete run's"
+ok "after a worker's death, a rerun completes: verify passes, the manifest is the complete run's"
+
+# 4. SIGXFSZ at its default action (ulimit -f): the same system error
+# for the worker that meets the limit, not the death of the run.
+o=$tmp/xfsz
+(ulimit -f 200 && exec "$parcours" all -q -j 2 --as-of $asof -o "$o" \
+	"$tmp/in") >"$tmp/out" 2>&1
+st=$?
+[ $st -eq 3 ] || fail "exit status $st past ulimit -f, expected 3: $(head -3 "$tmp/out")"
+grep -q ': error: .*\(File too large\|room\)' "$tmp/out" ||
+	fail "no word of the file-size limit: $(head -3 "$tmp/out")"
+[ -e "$o/manifest.csv" ] && fail "a manifest past ulimit -f"
+bad=$(partial_files "$o")
+[ -z "$bad" ] || fail "partial file under a final name: $bad"
+ok "past ulimit -f with SIGXFSZ at its default: exit 3 naming the error, no manifest, no partial file"

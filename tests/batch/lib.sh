@@ -40,3 +40,14 @@ temps() {
 ids() {
 	grep -ho '<dossier id="[^"]*"' "$@" | sed 's/.*id="//; s/"$//'
 }
+
+# workers N PID: until the run PID has N worker processes (10 s at most).
+workers() {
+	i=0
+	while [ "$(pgrep -P "$2" | wc -l)" -lt "$1" ]; do
+		i=$((i + 1))
+		[ $i -gt 400 ] && fail "no $1 workers after 10 s"
+		kill -0 "$2" 2>/dev/null || fail "the run ended before the signal"
+		sleep 0.025
+	done
+}

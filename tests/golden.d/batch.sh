@@ -8,6 +8,7 @@ case_run batch-samples $b/samples.out 0 sh $b/samples.sh $PARCOURS
 case_run batch-verify $b/verify.out 0 sh $b/verify.sh $PARCOURS
 case_run batch-broken $b/broken.out 0 sh $b/broken.sh $PARCOURS
 case_run batch-interrupt $b/interrupt.out 0 sh $b/interrupt.sh $PARCOURS
+case_run batch-archive $b/archive.out 0 sh $b/archive.sh $PARCOURS
 case_run batch-shard $b/shard.out 0 sh $b/shard.sh $PARCOURS
 case_run batch-pdfa $b/pdfa.out 0 sh $b/pdfa.sh $PARCOURS
 case_run batch-within $b/within.out 0 sh $b/within.sh $PARCOURS

@@ -32,18 +32,27 @@ hostile big-stdin 1
 hostile endless-input 1
 hostile long-text 1
 hostile long-list 1
+hostile many-attributes 1
+hostile many-namespaces 1
 
 # Characters: never quoted back, never written raw into a document.
 hostile invalid-utf8 1
 hostile nul-byte 1
 hostile control-char-esc 1
 hostile control-chars 1
+hostile encoding-utf16 1
+hostile encoding-latin1 1
+hostile encoding-ebcdic 1
 
 # Data that aims at the outputs.
 hostile long-name 0
 hostile dotdot-id 1
+hostile reserved-ids 1
+hostile dash-id 0
+hostile symlink-dossier-dir 1
 hostile csv-formula 0
 hostile xml-metachars 0
+hostile validate-glyph 1 validate --as-of 2026-11-26
 
 # Broken resources: the run stops before writing anything (exit 3).
 hostile template-unknown-field 3
@@ -67,3 +76,9 @@ else
 fi
 rmdir "$hostile_mnt" 2>/dev/null
 hostile signals 0 -q --as-of 2026-11-26
+# ASan reserves terabytes of address space: no ulimit -v under it.
+if ldd "$PARCOURS" 2>/dev/null | grep -q libasan; then
+	echo "skip hostile-memory-limit: ulimit -v and ASan do not mix"
+else
+	hostile memory-limit 0 all -q -j 1 --as-of 2026-11-26
+fi

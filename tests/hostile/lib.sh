@@ -22,6 +22,20 @@ hostile_setup() {
 	mkdir -p "$H/run" "$H/pdf"
 }
 
+# hostile_many FILE ID...: base.xml with its dossier H-1 followed by a
+# copy of it for each ID (H-1 itself if named).
+hostile_many() {
+	python3 - "$@" <<'PY'
+import sys
+out, ids = sys.argv[1], sys.argv[2:]
+b = open("tests/hostile/base.xml", encoding="utf-8").read()
+i, j = b.index('  <dossier id="H-1">'), b.index("</dossiers>")
+one = b[i:j]
+b = b[:i] + "".join(one.replace('id="H-1"', 'id="%s"' % k) for k in ids) + b[j:]
+open(out, "w", encoding="utf-8").write(b)
+PY
+}
+
 # Runs parcours with ARGS in $H/run; its output goes to standard output
 # through hostile_show.  Sets $status.
 hostile_parcours() {

@@ -52,5 +52,27 @@ vg validate-invalid 1 validate $asof samples/invalid/
 vg import-export 0 import -q -o "$tmp/out-import" samples/export/
 vg letters-invitations 0 letters -q $asof --organizer rh@example.org \
 	-o "$tmp/out-letters" samples/
+# The generated inputs of the reader's byte checks and of the glyph
+# check (encodings, attributes, namespaces, a script without glyphs).
+mkdir "$tmp/gen"
+for g in encoding-utf16 encoding-latin1 encoding-ebcdic many-attributes \
+	many-namespaces reserved-ids validate-glyph; do
+	sh "tests/hostile/cases/$g.gen" "$tmp/gen/$g.xml" || failed=1
+done
+cp tests/hostile/base.xml "$tmp/gen/base.xml"
+# shellcheck disable=SC2086
+vg validate-generated 1 validate $asof "$tmp/gen"
+# verify over a tampered directory: a link out of it, a FIFO, a sparse
+# file, a deep tree, a control character in a listed path.
+o=$tmp/out-samples
+pdf=$(awk -F, 'NR == 2 { print $1 }' "$o/manifest.csv")
+rm "$o/$pdf" && ln -s /etc/passwd "$o/$pdf"
+pdf=$(awk -F, 'NR == 3 { print $1 }' "$o/manifest.csv")
+rm "$o/$pdf" && mkfifo "$o/$pdf"
+pdf=$(awk -F, 'NR == 4 { print $1 }' "$o/manifest.csv")
+rm "$o/$pdf" && truncate -s 1T "$o/$pdf"
+mkdir -p "$o/x/x/x/x/x/x/x/x/x/x/x/x" && : >"$o/x/x/x/x/x/x/x/x/x/x/x/x/f"
+printf 'a\033[2J.pdf,%064d,1,,report,2026-11-26\n' 0 >>"$o/manifest.csv"
+vg verify-tampered 1 verify "$o"
 [ "$failed" -eq 0 ] && echo "check-valgrind: every process clean"
 exit "$failed"

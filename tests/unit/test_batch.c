@@ -219,14 +219,18 @@ static void test_sweep(void **state)
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		touch(files[i].path);
 
-	const char *keep[] = {"E1_BENALI_notice_2017-09-04.pdf"};
-	assert_true(batch_sweep_dossier(root, "E1", keep, 1));
+	struct batch_ids *kept = batch_ids_new();
+	assert_true(batch_ids_add(kept, "E1/E1_BENALI_notice_2017-09-04.pdf"));
+	assert_true(batch_ids_add(kept, "E3/E3_ROUX_notice_2018-01-01.pdf"));
+	assert_true(batch_sweep_dossier(root, "E1", kept));
 	const char *names[] = {"status.csv", "letters-merged.odt", NULL};
 	assert_true(batch_sweep_top(root, names));
 	struct batch_ids *good = batch_ids_new();
 	assert_true(batch_ids_add(good, "E1") && batch_ids_add(good, "E3"));
-	assert_true(batch_sweep_others(root, good, 0, 0));
+	assert_true(batch_sweep_dossier(root, "E3", kept));
+	assert_true(batch_sweep_gone(root, good, 0, 0));
 	batch_ids_free(good);
+	batch_ids_free(kept);
 
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		if (exists(files[i].path) != files[i].stays)
@@ -234,9 +238,41 @@ static void test_sweep(void **state)
 				 files[i].stays ? "should stay" : "should go",
 				 files[i].why);
 	assert_false(exists("E2")); /* emptied, then removed */
-	assert_true(batch_sweep_dossier(root, "nothing-here", NULL, 0));
+	assert_true(batch_sweep_dossier(root, "nothing-here", NULL));
 
 	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+/*
+ * A symbolic link where a dossier directory should be is never
+ * followed, whatever it points to, by either sweep.
+ */
+static void test_sweep_confined(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/parcours-test-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	char out[300], target[300], link[300];
+	snprintf(out, sizeof(out), "%s/out", root);
+	assert_int_equal(mkdir(out, 0755), 0);
+	touch("out/E2/E2_ROUX_notice_2018-01-01.pdf");
+	touch("elsewhere/E5_X_notice_2018-01-01.pdf");
+	touch("elsewhere/.bashrc.backup");
+	snprintf(target, sizeof(target), "%s/elsewhere", root);
+	snprintf(link, sizeof(link), "%s/out/E5", root);
+	assert_int_equal(symlink(target, link), 0);
+	struct batch_ids *good = batch_ids_new();
+	assert_true(batch_ids_add(good, "E5"));
+	assert_true(batch_sweep_dossier(out, "E5", NULL));
+	assert_true(exists("out/E2/E2_ROUX_notice_2018-01-01.pdf"));
+	assert_true(batch_sweep_gone(out, good, 0, 0));
+	assert_false(exists("out/E2"));
+	assert_true(exists("elsewhere/E5_X_notice_2018-01-01.pdf"));
+	assert_true(exists("elsewhere/.bashrc.backup"));
+	batch_ids_free(good);
+	char cmd[400];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	assert_int_equal(system(cmd), 0);
 }
@@ -249,6 +285,7 @@ int main(void)
 	    cmocka_unit_test(test_records),
 	    cmocka_unit_test(test_ids),
 	    cmocka_unit_test(test_sweep),
+	    cmocka_unit_test(test_sweep_confined),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

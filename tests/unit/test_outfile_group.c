@@ -236,11 +236,45 @@ static void test_pending_is_hidden(void **state)
 	assert_int_equal(system(path), 0);
 }
 
+/* A symbolic link where a directory goes is never written through. */
+static void test_no_link_followed(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/parcours-group-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	char out[512], away[512], link[512], path[600];
+	snprintf(out, sizeof(out), "%s/out", root);
+	snprintf(away, sizeof(away), "%s/away", root);
+	snprintf(link, sizeof(link), "%s/out/d", root);
+	assert_int_equal(mkdir(out, 0755), 0);
+	assert_int_equal(mkdir(away, 0755), 0);
+	assert_int_equal(symlink(away, link), 0);
+	FILE *sink = tmpfile();
+	diag_reset(sink);
+	struct outfile_group *g = outfile_group_new(out);
+	assert_non_null(g);
+	assert_false(outfile_group_add(g, "d/a.pdf", "1", 1));
+	assert_true(outfile_group_commit(g));
+	outfile_group_free(g);
+	diag_reset(NULL);
+	fclose(sink);
+	DIR *dir = opendir(away);
+	assert_non_null(dir);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(dir)) != NULL;)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(dir);
+	assert_int_equal(n, 0);
+	snprintf(path, sizeof(path), "rm -rf '%s'", root);
+	assert_int_equal(system(path), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cases),
 	    cmocka_unit_test(test_pending_is_hidden),
+	    cmocka_unit_test(test_no_link_followed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
