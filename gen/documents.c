@@ -293,6 +293,7 @@ struct doc *documents_build(const struct documents *docs,
 	const struct template *t = template_for(docs, e);
 	struct doc *doc = doc_new();
 	struct fields_env env = {0};
+	struct rules_facts *notice = NULL;
 	if (t == NULL) {
 		/* A caller that did not ask documents_new() for this kind. */
 		diag_system(NULL, "documents: the %s template is not loaded",
@@ -306,16 +307,31 @@ struct doc *documents_build(const struct documents *docs,
 	}
 	fill_env(&env, d, f, e);
 	env.arena = doc->arena;
+	if (e->kind == DOCUMENTS_NOTICE) {
+		/* What HR knew on the notice's date, not on as-of: the notice
+		 * announces nothing before its own date (rules.md §8). */
+		date_t at = f->as_of < e->date ? f->as_of : e->date;
+		notice = rules_compute(d, at);
+		if (notice == NULL) {
+			diag_system(NULL, "out of memory");
+			doc_free(doc);
+			return NULL;
+		}
+		env.notice = notice;
+	}
 	if (!fill_meta(doc, d, f)) {
 		diag_system(NULL, "out of memory");
+		rules_facts_free(notice);
 		doc_free(doc);
 		return NULL;
 	}
 	if (!template_expand(t, &env, doc)) {
 		/* template_expand() said why. */
+		rules_facts_free(notice);
 		doc_free(doc);
 		return NULL;
 	}
+	rules_facts_free(notice);
 	return doc;
 }
 

@@ -68,6 +68,10 @@ struct fields_env {
 	date_t previous;     /* previous held interview, or DATE_NONE */
 	date_t since, until; /* trainings in (since, until] */
 
+	/* FIELDS_NOTICE: the rules as they stood on the notice's own date
+	 * (rules.md §8), which is what the notice tells the employee. */
+	const struct rules_facts *notice;
+
 	/* FIELDS_RECAP. */
 	const struct rules_period *period;
 
