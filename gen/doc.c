@@ -280,6 +280,8 @@ static void dump_attrs(const struct doc_node *n, int depth, FILE *out)
 			fputs(" italic", out);
 		if (n->flags & DOC_SMALL)
 			fputs(" small", out);
+		if (n->flags & DOC_SUPER)
+			fputs(" super", out);
 		fputc(' ', out);
 		put_quoted(out, n->text);
 		break;

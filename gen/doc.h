@@ -45,6 +45,7 @@ enum {
 	DOC_BOLD = 1 << 0,
 	DOC_ITALIC = 1 << 1,
 	DOC_SMALL = 1 << 2,
+	DOC_SUPER = 1 << 3, /* superscript: the "er" of "1er" */
 };
 
 enum doc_align { DOC_LEFT, DOC_JUSTIFY, DOC_CENTER, DOC_RIGHT };

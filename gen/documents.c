@@ -8,6 +8,7 @@
 #include "documents.h"
 #include "fmt.h"
 #include "template.h"
+#include "typo.h"
 
 /* Indexed by enum rules_letter_kind. */
 static const char *const letter_files[] = {
@@ -332,6 +333,11 @@ struct doc *documents_build(const struct documents *docs,
 		return NULL;
 	}
 	rules_facts_free(notice);
+	if (!typo_fr(doc)) {
+		diag_system(NULL, "out of memory");
+		doc_free(doc);
+		return NULL;
+	}
 	return doc;
 }
 

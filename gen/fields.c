@@ -34,6 +34,26 @@ const char *fields_name(const struct fields_field *f)
 	return f->name;
 }
 
+bool fields_verbatim(const struct fields_field *f)
+{
+	/* What the dossier says, as it says it (names, titles, places);
+	 * everything else is our own wording. */
+	static const char *const dossier_text[] = {
+	    "employee.",	    "company.",		  "employment.job-title",
+	    "employment.department", "employment.manager", "training.title",
+	    "certification.title",  "progression.text",	  "action.text",
+	    "convocation.place",    "convocation.interviewer",
+	    "convocation.tracking", "interview.interviewer", "position.",
+	    "report.",		    NULL};
+	if (f->type != FIELDS_TEXT)
+		return false;
+	for (size_t i = 0; dossier_text[i] != NULL; i++)
+		if (strncmp(f->name, dossier_text[i],
+			    strlen(dossier_text[i])) == 0)
+			return strcmp(f->name, "employee.salutation") != 0;
+	return false;
+}
+
 enum fields_type fields_type(const struct fields_field *f)
 {
 	return f->type;

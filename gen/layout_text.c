@@ -23,6 +23,7 @@ struct frag {
 	double size;
 	enum layout_color color;
 	double w;
+	double rise; /* superscript: raised above the baseline */
 	bool checkbox, checked;
 };
 
@@ -101,7 +102,7 @@ static void close_word(struct para *p, double space)
 /* Appends the character at s (n bytes, advance adv) to the open word. */
 static bool add_char(struct para *p, const char *s, size_t n, double adv,
 		     enum layout_face face, double size,
-		     enum layout_color color)
+		     enum layout_color color, double rise)
 {
 	struct word *w = open_word(p);
 	if (w == NULL)
@@ -109,7 +110,7 @@ static bool add_char(struct para *p, const char *s, size_t n, double adv,
 	struct frag *last = w->n > 0 ? &p->frags[w->first + w->n - 1] : NULL;
 	if (last == NULL || last->checkbox || last->face != face ||
 	    last->size != size || last->color != color ||
-	    last->s + last->len != s) {
+	    last->rise != rise || last->s + last->len != s) {
 		last = frag_new(p);
 		if (last == NULL)
 			return false;
@@ -118,6 +119,7 @@ static bool add_char(struct para *p, const char *s, size_t n, double adv,
 		last->face = face;
 		last->size = size;
 		last->color = color;
+		last->rise = rise;
 		w->n++;
 	}
 	last->len += n;
@@ -144,6 +146,10 @@ static bool add_run(struct para *p, const struct doc_node *n,
 	unsigned flags = n->flags | ts->force;
 	enum layout_face face = layout_face_of(flags);
 	double size = (n->flags & DOC_SMALL) ? ts->size * 0.85 : ts->size;
+	/* "1er": the "er" smaller and raised, as a typographer sets it. */
+	double rise = (n->flags & DOC_SUPER) ? 0.33 * size : 0;
+	if (n->flags & DOC_SUPER)
+		size *= 0.65;
 	const char *s = n->text != NULL ? n->text : "";
 	size_t len = strlen(s);
 
@@ -158,7 +164,8 @@ static bool add_run(struct para *p, const struct doc_node *n,
 		} else if (!is_invisible(c)) {
 			double adv =
 			    size * ctx->m->advance(ctx->m->ctx, face, c);
-			if (!add_char(p, s, k, adv, face, size, ts->color))
+			if (!add_char(p, s, k, adv, face, size, ts->color,
+				      rise))
 				return false;
 		}
 		s += k;
@@ -299,7 +306,7 @@ static bool mergeable(const struct frag *a, const struct frag *b,
 		      bool across_space)
 {
 	if (a->checkbox || b->checkbox || a->face != b->face ||
-	    a->size != b->size || a->color != b->color)
+	    a->size != b->size || a->color != b->color || a->rise != b->rise)
 		return false;
 	const char *end = a->s + a->len;
 	if (!across_space)
@@ -383,7 +390,7 @@ static bool emit_line(struct para *p, size_t w0, size_t w1, bool last,
 			} else {
 				it->kind = LAYOUT_TEXT;
 				it->x = x;
-				it->y = s->baseline;
+				it->y = s->baseline - f->rise;
 				it->w = f->w;
 				it->text = f->s;
 				it->len = f->len;

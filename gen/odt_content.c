@@ -266,7 +266,7 @@ static void write_heading(struct writer *w, const struct doc_node *n,
 
 static void write_text(struct writer *w, const struct doc_node *n)
 {
-	unsigned f = n->flags & (DOC_BOLD | DOC_ITALIC | DOC_SMALL);
+	unsigned f = n->flags & (DOC_BOLD | DOC_ITALIC | DOC_SMALL | DOC_SUPER);
 	if (n->text == NULL)
 		return;
 	if (f != 0) {
@@ -280,7 +280,7 @@ static void write_text(struct writer *w, const struct doc_node *n)
 
 static void put_text_styles(struct buf *out, unsigned used)
 {
-	for (unsigned f = 1; f < 8; f++) {
+	for (unsigned f = 1; f < 16; f++) {
 		if ((used & (1u << f)) == 0)
 			continue;
 		buf_printf(out,
@@ -293,6 +293,8 @@ static void put_text_styles(struct buf *out, unsigned used)
 			buf_puts(out, " fo:font-style=\"italic\"");
 		if (f & DOC_SMALL)
 			buf_puts(out, " fo:font-size=\"82%\"");
+		if (f & DOC_SUPER)
+			buf_puts(out, " style:text-position=\"super 58%\"");
 		buf_puts(out, "/></style:style>");
 	}
 }

@@ -21,8 +21,8 @@ WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
             "dimanche"]
 ABSENCES = {
     "maternity": "congé de maternité",
-    "adoption": "congé d'adoption",
-    "parental-leave": "congé parental d'éducation",
+    "adoption": "congé d’adoption",
+    "parental-leave": "congé parental d’éducation",
     "parental-part-time": "temps partiel parental",
     "caregiver": "congé de proche aidant",
     "sabbatical": "congé sabbatique",
@@ -136,7 +136,7 @@ def phrases(d, company, letter):
             if regime_2025(company, date) else "entretien professionnel")
     want = [name, text(company, "name"),
             f"{text(company, 'address/city')}, le {words(date)}",
-            f"{salutation},", f"Nous vous prions d'agréer, {salutation},",
+            f"{salutation},", f"Nous vous prions d’agréer, {salutation},",
             text(company, "signatory/name"), text(company, "signatory/title"),
             "Objet :", term]
     for line in e.iter("line"):
@@ -157,7 +157,7 @@ def phrases(d, company, letter):
     if kind in ("letter-convocation", "letter-reconvocation",
                 "letter-proposal"):
         want += [full(c.get("date")), c.get("place"), c.get("interviewer"),
-                 "ne porte pas sur l'évaluation de votre travail",
+                 "ne porte pas sur l’évaluation de votre travail",
                  "temps de travail"]
     if kind == "letter-convocation":
         want.append("conseil en évolution professionnelle")
@@ -167,13 +167,13 @@ def phrases(d, company, letter):
                     else "ne vous êtes pas présent")
     if kind == "letter-proposal":
         want += [ABSENCES.get(c.get("absence"), "absence"),
-                 "libre d'accepter ou de décliner", "j'accepte",
+                 "libre d’accepter ou de décliner", "j’accepte",
                  "je ne souhaite pas", "Date :", "Signature"]
     if kind == "letter-refusal-record":
         want += [words(day(c.get("issued"))), full(c.get("date")),
                  words(date), "Nous prenons acte de votre refus"]
         (want if repeated else unwanted).append(
-            "fait partie de l'exécution normale de votre contrat de travail")
+            "fait partie de l’exécution normale de votre contrat de travail")
     if kind == "letter-decline-record":
         want += [words(day(c.get("issued"))), full(c.get("date")),
                  words(date), "Cette proposition reste ouverte"]
