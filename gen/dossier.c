@@ -78,6 +78,13 @@ static const char *const regime_names[] = {
     [REGIME_2025] = "2025",
 };
 
+static const char *const action_status_names[] = {
+    [ACTION_PLANNED] = "planned",
+    [ACTION_DONE] = "done",
+    [ACTION_IN_PROGRESS] = "in-progress",
+    [ACTION_DROPPED] = "dropped",
+};
+
 #define TABLE(names)                                                           \
 	{                                                                      \
 		(names), sizeof(names) / sizeof(names[0])                      \
@@ -100,6 +107,7 @@ static const struct {
     [DOSSIER_ENUM_OUTCOME] = TABLE(outcome_names),
     [DOSSIER_ENUM_ACTION] = TABLE(action_names),
     [DOSSIER_ENUM_REGIME] = TABLE(regime_names),
+    [DOSSIER_ENUM_ACTION_STATUS] = TABLE(action_status_names),
 };
 
 int dossier_enum_parse(enum dossier_enum e, const char *s)

@@ -92,6 +92,14 @@ enum action_kind {
 	ACTION_OTHER,
 };
 
+/* Follow-up of an action, as known at the next interview (default planned). */
+enum action_status {
+	ACTION_PLANNED,
+	ACTION_DONE,
+	ACTION_IN_PROGRESS,
+	ACTION_DROPPED,
+};
+
 enum regime_choice { REGIME_AUTO, REGIME_2014, REGIME_2025 };
 
 /* A tri-state for optional booleans such as <information vae="…">. */
@@ -136,6 +144,14 @@ struct employee {
 	const char *email;
 };
 
+/* A post held in the company (<positions>): the "parcours dans l'entreprise". */
+struct position {
+	date_t start;
+	date_t end; /* DATE_NONE for the current post */
+	const char *title;
+	long line;
+};
+
 struct employment {
 	enum contract contract;
 	date_t hire_date;
@@ -144,6 +160,8 @@ struct employment {
 	const char *job_title;
 	const char *department;
 	const char *manager;
+	struct position *positions; /* <positions>, oldest first */
+	size_t npositions;
 };
 
 struct notice {
@@ -197,6 +215,18 @@ struct progression {
 	long line;
 };
 
+/*
+ * A payment of the abondement correctif already made to the CPF, for the
+ * recap period ending period_end (rules.md §5).
+ */
+struct abondement {
+	date_t period_end;
+	date_t paid;
+	long amount_eur;       /* -1 if absent */
+	const char *reference; /* NULL if absent */
+	long line;
+};
+
 struct convocation {
 	const char *id;
 	enum interview_kind kind;
@@ -217,6 +247,7 @@ struct convocation {
 struct action {
 	enum action_kind kind;
 	date_t due; /* DATE_NONE if absent */
+	enum action_status status;
 	const char *text;
 };
 
@@ -280,6 +311,8 @@ struct dossier {
 	size_t ncertifications;
 	struct progression *progressions;
 	size_t nprogressions;
+	struct abondement *abondements;
+	size_t nabondements;
 	struct convocation *convocations;
 	size_t nconvocations;
 	struct interview *interviews;
@@ -304,6 +337,7 @@ enum dossier_enum {
 	DOSSIER_ENUM_OUTCOME,	    /* enum outcome */
 	DOSSIER_ENUM_ACTION,	    /* enum action_kind */
 	DOSSIER_ENUM_REGIME,	    /* enum regime_choice */
+	DOSSIER_ENUM_ACTION_STATUS, /* enum action_status */
 };
 
 /* The value spelt s ("parental-leave") in e; -1 if s is NULL or none. */

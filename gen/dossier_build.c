@@ -260,6 +260,19 @@ static void build_rules(struct builder *b, xmlNodePtr n,
 	date_t reform = date_attr(b, n, "reform-date");
 	if (reform != DATE_NONE)
 		r->reform_date = reform;
+	/*
+	 * rules.md §2: the law took effect on 2025-10-26 and agreements had
+	 * to be brought into line by 2026-10-01; any other date is a typo.
+	 */
+	if (reform != DATE_NONE && (reform < date_from_ymd(2025, 10, 26) ||
+				    reform > date_from_ymd(2026, 10, 1))) {
+		char iso[DATE_ISO_LEN];
+		problem(b, n,
+			"attribute \"reform-date\": %s is not between "
+			"2025-10-26 (the law's entry into force) and "
+			"2026-10-01 (the deadline for agreements)",
+			date_fmt_iso(reform, iso));
+	}
 	long months = count_value(attr(b, n, "periodicity-months"));
 	if (months >= 0 && (months < 1 || months > 48))
 		problem(b, n,
@@ -355,6 +368,23 @@ static void build_employee(struct builder *b, xmlNodePtr n, struct employee *e)
 	}
 }
 
+static void build_positions(struct builder *b, xmlNodePtr n,
+			    struct employment *e)
+{
+	e->positions = alloc_array(b, count_children(n), sizeof(*e->positions));
+	if (e->positions == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		struct position *p = &e->positions[e->npositions++];
+		p->start = date_attr(b, c, "start");
+		p->end = date_attr(b, c, "end");
+		check_order(b, c, p->start, "start", p->end, "end");
+		p->title = text(b, c);
+		p->line = xmlGetLineNo(c);
+	}
+}
+
 static void build_employment(struct builder *b, xmlNodePtr n,
 			     struct employment *e)
 {
@@ -379,6 +409,8 @@ static void build_employment(struct builder *b, xmlNodePtr n,
 			e->department = text(b, c);
 		else if (is(c, "manager"))
 			e->manager = text(b, c);
+		else if (is(c, "positions"))
+			build_positions(b, c, e);
 	}
 }
 
@@ -496,6 +528,44 @@ static void build_progressions(struct builder *b, xmlNodePtr n,
 		    b, c, "kind", DOSSIER_ENUM_PROGRESSION);
 		p->text = text(b, c);
 		p->line = xmlGetLineNo(c);
+	}
+}
+
+/*
+ * Payments of the abondement correctif: one per recap period, so that a
+ * period is never paid twice by a copy-paste.  @amount-eur defaults to
+ * the company's rules (when the company is already known; without one
+ * the dossier is refused anyway).
+ */
+static void build_abondements(struct builder *b, xmlNodePtr n,
+			      struct dossier *d)
+{
+	d->abondements =
+	    alloc_array(b, count_children(n), sizeof(*d->abondements));
+	if (d->abondements == NULL)
+		return;
+	FOR_CHILDREN(c, n)
+	{
+		struct abondement *a = &d->abondements[d->nabondements++];
+		a->period_end = date_attr(b, c, "period-end");
+		a->paid = date_attr(b, c, "paid");
+		a->amount_eur = count_value(attr(b, c, "amount-eur"));
+		if (a->amount_eur < 0 && d->company != NULL)
+			a->amount_eur = d->company->rules.abondement_eur;
+		a->reference = attr(b, c, "reference");
+		a->line = xmlGetLineNo(c);
+		for (size_t j = 0; a->period_end != DATE_NONE &&
+				   j + 1 < d->nabondements;
+		     j++)
+			if (d->abondements[j].period_end == a->period_end) {
+				char iso[DATE_ISO_LEN];
+				problem(b, c,
+					"a payment for the period ending %s "
+					"is already recorded at line %ld",
+					date_fmt_iso(a->period_end, iso),
+					d->abondements[j].line);
+				break;
+			}
 	}
 }
 
@@ -622,6 +692,8 @@ static void build_report(struct builder *b, xmlNodePtr n, struct report *r)
 				x->kind = (enum action_kind)enum_attr(
 				    b, a, "kind", DOSSIER_ENUM_ACTION);
 				x->due = date_attr(b, a, "due");
+				x->status = (enum action_status)enum_attr(
+				    b, a, "status", DOSSIER_ENUM_ACTION_STATUS);
 				x->text = text(b, a);
 			}
 		} else if (is(c, "information")) {
@@ -735,6 +807,8 @@ static void build_dossier(struct builder *b, xmlNodePtr n, struct dossier *d,
 			build_certifications(b, c, d);
 		} else if (is(c, "progressions")) {
 			build_progressions(b, c, d);
+		} else if (is(c, "abondements")) {
+			build_abondements(b, c, d);
 		} else if (is(c, "convocations")) {
 			build_convocations(b, c, d);
 		} else if (is(c, "interviews")) {

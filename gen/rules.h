@@ -23,6 +23,16 @@
 /* The start of the 2014 law for staff already employed (rules.md §3). */
 #define RULES_LAW_2014_START_YMD 2014, 3, 7
 
+/*
+ * rules.md §7b, the emergency law of 2019-2021: interviews due in
+ * [RULES_EMERGENCY_FIRST, RULES_EMERGENCY_LAST] could be held until
+ * RULES_EMERGENCY_LAST (ordonnances n° 2020-387 and n° 2020-1501), the
+ * recap periods ending then count facts up to that day and may use the
+ * droit d'option (ordonnance n° 2019-861).
+ */
+#define RULES_EMERGENCY_FIRST_YMD 2020, 1, 1
+#define RULES_EMERGENCY_LAST_YMD  2021, 6, 30
+
 enum rules_regime { RULES_REGIME_2014 = 2014, RULES_REGIME_2025 = 2025 };
 
 /*
@@ -69,9 +79,22 @@ struct rules_due {
 	enum rules_anchor anchor_kind;
 	struct rules_event anchor_event; /* RULES_ANCHOR_EVENT */
 	bool first_year;	   /* S + 12 months (2025 first interview) */
+	/* §7b: date in the emergency window, so an event up to
+	 * RULES_EMERGENCY_LAST is on time. */
+	bool deferred;
 	struct rules_event met_by; /* ON_TIME and LATE; else type NONE */
 	const char *basis;
 };
+
+/*
+ * §5 and §7b: the test the abondement of a period was judged by (the
+ * CSV's `test` column).  RULES_TEST_2018: interviews and one
+ * non-mandatory training.  RULES_TEST_2018_OPTION: a period ending in
+ * the emergency window, where the employer may also show the interviews
+ * and two of three measures (ordonnance n° 2019-861); the more
+ * favourable test is taken.
+ */
+enum rules_test { RULES_TEST_2018, RULES_TEST_2018_OPTION };
 
 /* §5: one état des lieux récapitulatif period. */
 struct rules_period {
@@ -88,8 +111,24 @@ struct rules_period {
 	bool certification;
 	bool progression;
 	long headcount;
+	/* §7b: end in the emergency window: facts up to facts_until
+	 * count (else facts_until = end), the droit d'option applies and
+	 * payment is due no earlier than the quarter after it. */
+	bool emergency;
+	date_t facts_until;
+	enum rules_test test;
+	/* The option's three measures: any training (mandatory or not),
+	 * certification, progression; how many of them there were. */
+	bool training;
+	int measures;
+	/* The 2018 test alone would owe the abondement, the option
+	 * (two measures or more) does not: the option decided. */
+	bool option_decided;
 	long abondement_eur;	  /* 0 when nothing is owed */
 	date_t payment_due;	  /* DATE_NONE when nothing is owed */
+	/* A payment recorded for this period (<abondement period-end>),
+	 * paid by as-of; NULL if none. */
+	const struct abondement *paid;
 	struct rules_event recap; /* the recap interview; type NONE if none */
 	const char *basis;	  /* how the end date was reached */
 	const char *verdict;	  /* the abondement decision, with its reason */
@@ -108,7 +147,9 @@ struct rules_return {
 	const struct mandate *mandate; /* NULL for an absence */
 	date_t start, end;	       /* the absence or mandate */
 	date_t return_date;	       /* T = end + 1 day */
-	date_t due;		       /* T + return-offer-days */
+	date_t due;		       /* T + return-offer-days (§7b: or
+					  2021-06-30 when in the window) */
+	bool deferred;		       /* §7b moved due to 2021-06-30 */
 	enum rules_regime regime;      /* of T */
 	enum rules_return_verdict verdict;
 	struct rules_event by; /* what satisfied or exempted it */
@@ -270,7 +311,8 @@ struct rules_stats {
 	unsigned long refusals;
 	unsigned long recaps;
 	unsigned long abondements;
-	long long abondement_total_eur;
+	long long abondement_total_eur; /* owed and not yet paid */
+	long long abondement_paid_eur;	/* paid, as recorded, by as-of */
 };
 
 void rules_stats_init(struct rules_stats *, int year);

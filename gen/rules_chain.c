@@ -59,7 +59,11 @@ void rules_chain(struct rules_ctx *ctx)
 		d.anchor_kind = kind;
 		d.anchor_event = anchor_event;
 		const struct rules_event *e = event_after(ctx, a);
-		if (e != NULL && e->date <= d.date) {
+		/* §7b: a due date in the emergency window could be met
+		 * until its last day (ordonnances 2020-387 and 2020-1501). */
+		d.deferred = rules_in_emergency(d.date);
+		date_t limit = d.deferred ? rules_emergency_last() : d.date;
+		if (e != NULL && e->date <= limit) {
 			d.state = RULES_DUE_ON_TIME;
 		} else if (e != NULL &&
 			   e->date < due_after(ctx, d.date, false).date) {

@@ -44,6 +44,18 @@ const char *rules_interview_title(enum rules_regime regime)
 		   : "entretien professionnel";
 }
 
+bool rules_in_emergency(date_t date)
+{
+	return date != DATE_NONE &&
+	       date >= date_from_ymd(RULES_EMERGENCY_FIRST_YMD) &&
+	       date <= date_from_ymd(RULES_EMERGENCY_LAST_YMD);
+}
+
+date_t rules_emergency_last(void)
+{
+	return date_from_ymd(RULES_EMERGENCY_LAST_YMD);
+}
+
 bool rules_after_exit(const struct rules_ctx *ctx, date_t date)
 {
 	return ctx->exit != DATE_NONE && date > ctx->exit;

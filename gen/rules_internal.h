@@ -33,6 +33,9 @@ void *rules_alloc(struct rules_ctx *, size_t size);
 void *rules_push(struct rules_ctx *, void **arr, size_t *n, size_t *cap,
 		 size_t size);
 bool rules_after_exit(const struct rules_ctx *, date_t date);
+/* §7b: whether date is in [2020-01-01, 2021-06-30]; its last day. */
+bool rules_in_emergency(date_t date);
+date_t rules_emergency_last(void);
 
 /* rules_events.c */
 struct rules_event rules_event_interview(const struct interview *);
@@ -71,6 +74,11 @@ const char *rules_basis_mid_career(struct rules_ctx *,
 const char *rules_basis_end_of_career(struct rules_ctx *,
 				      const struct rules_senior *);
 const char *rules_basis_notice(struct rules_ctx *);
+/*
+ * "régime 2014", or "régime 2014 imposé par les règles de l'entreprise"
+ * when the company forces it (rules.md §2: every basis it shapes says so).
+ */
+const char *rules_basis_regime(struct rules_ctx *, enum rules_regime);
 /* printf into the facts' arena. */
 const char *rules_basis_printf(struct rules_ctx *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -41,6 +41,20 @@ static void count_dues(const struct rules_ctx *ctx, struct rules_period *p)
 	p->interviews_ok = p->interviews_due == p->interviews_on_time;
 }
 
+/*
+ * Whether date counts in the period's facts: inside the period or, under
+ * §7b, up to facts_until; on record by as-of.
+ */
+static bool counts(const struct rules_ctx *ctx, const struct rules_period *p,
+		   date_t date)
+{
+	if (date == DATE_NONE || date > ctx->as_of)
+		return false;
+	if (rules_period_contains(p, date))
+		return true;
+	return date > p->end && date <= p->facts_until;
+}
+
 /* Trainings, certifications and progressions on record by as-of. */
 static void count_development(const struct rules_ctx *ctx,
 			      struct rules_period *p)
@@ -48,23 +62,22 @@ static void count_development(const struct rules_ctx *ctx,
 	const struct dossier *d = ctx->d;
 	for (size_t i = 0; i < d->ntrainings; i++) {
 		const struct training *t = &d->trainings[i];
-		if (t->end > ctx->as_of || !rules_period_contains(p, t->end))
+		if (!counts(ctx, p, t->end))
 			continue;
+		p->training = true;
 		if (!t->mandatory)
 			p->non_mandatory_training = true;
 		if (t->certifying)
 			p->certification = true;
 	}
-	for (size_t i = 0; i < d->ncertifications; i++) {
-		date_t date = d->certifications[i].date;
-		if (date <= ctx->as_of && rules_period_contains(p, date))
+	for (size_t i = 0; i < d->ncertifications; i++)
+		if (counts(ctx, p, d->certifications[i].date))
 			p->certification = true;
-	}
-	for (size_t i = 0; i < d->nprogressions; i++) {
-		date_t date = d->progressions[i].date;
-		if (date <= ctx->as_of && rules_period_contains(p, date))
+	for (size_t i = 0; i < d->nprogressions; i++)
+		if (counts(ctx, p, d->progressions[i].date))
 			p->progression = true;
-	}
+	p->measures = (int)p->training + (int)p->certification +
+		      (int)p->progression;
 }
 
 /*
@@ -82,18 +95,44 @@ static void find_recap_interview(const struct rules_ctx *ctx,
 				      date_add_days(hi, 1));
 }
 
-/* The cumulative rule (Cass. soc., 21 janvier 2026, n° 24-12.972). */
+/* The payment recorded for the period, paid by as-of; NULL if none. */
+static const struct abondement *payment(const struct rules_ctx *ctx,
+					date_t end)
+{
+	for (size_t i = 0; i < ctx->d->nabondements; i++) {
+		const struct abondement *a = &ctx->d->abondements[i];
+		if (a->period_end == end && a->paid != DATE_NONE &&
+		    a->paid <= ctx->as_of)
+			return a;
+	}
+	return NULL;
+}
+
+/*
+ * The cumulative rule (Cass. soc., 21 janvier 2026, n° 24-12.972); under
+ * §7b's droit d'option, also fewer than two of the three measures of
+ * 31 December 2018, the more favourable test being the employer's.
+ */
 static void abondement(const struct rules_ctx *ctx, struct rules_period *p)
 {
 	p->headcount = ctx->d->company != NULL ? ctx->d->company->headcount : 0;
 	p->payment_due = DATE_NONE;
-	if (p->headcount >= 50 && !p->interviews_ok &&
-	    !p->non_mandatory_training) {
-		p->abondement_eur = ctx->r->abondement_eur;
-		/* R6323-3: the quarter after the recap interview. */
-		p->payment_due = date_quarter_end_after(
-		    p->recap.type != RULES_EVENT_NONE ? p->recap.date : p->end);
+	p->paid = payment(ctx, p->end);
+	bool owed_2018 = !p->interviews_ok && !p->non_mandatory_training;
+	bool owed = owed_2018;
+	if (p->test == RULES_TEST_2018_OPTION) {
+		owed = owed_2018 && p->measures < 2;
+		p->option_decided = owed_2018 && !owed;
 	}
+	if (p->headcount < 50 || !owed || ctx->r->abondement_eur <= 0)
+		return;
+	p->abondement_eur = ctx->r->abondement_eur;
+	/* R6323-3: the quarter after the recap interview (or Pk); §7b:
+	 * sanctions suspended until 2021-06-30. */
+	date_t from = p->recap.type != RULES_EVENT_NONE ? p->recap.date : p->end;
+	if (p->emergency && from < p->facts_until)
+		from = p->facts_until;
+	p->payment_due = date_quarter_end_after(from);
 }
 
 void rules_recap(struct rules_ctx *ctx)
@@ -118,6 +157,11 @@ void rules_recap(struct rules_ctx *ctx)
 		p->years = years;
 		p->regime = years == 6 ? RULES_REGIME_2014 : RULES_REGIME_2025;
 		p->final = end <= ctx->as_of;
+		/* §7b: a period ending in the emergency window. */
+		p->emergency = rules_in_emergency(end);
+		p->facts_until = p->emergency ? rules_emergency_last() : end;
+		p->test = p->emergency ? RULES_TEST_2018_OPTION
+				       : RULES_TEST_2018;
 		count_dues(ctx, p);
 		count_development(ctx, p);
 		find_recap_interview(ctx, p);

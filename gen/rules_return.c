@@ -7,14 +7,26 @@
 
 #include "rules_internal.h"
 
-/* Fills the dates of a return ending on end; false if after the exit. */
+/*
+ * Fills the dates of a return ending on end; false when nothing is owed
+ * for it: a return before the 2014 law or before the hire (rules.md §7),
+ * or an offer falling due after the exit.
+ */
 static bool set_dates(const struct rules_ctx *ctx, struct rules_return *ret,
 		      date_t start, date_t end)
 {
 	ret->start = start;
 	ret->end = end;
 	ret->return_date = date_add_days(end, 1);
+	if (ret->return_date < date_from_ymd(RULES_LAW_2014_START_YMD) ||
+	    ret->return_date < ctx->d->employment.hire_date)
+		return false;
 	ret->due = date_add_days(ret->return_date, ctx->r->return_offer_days);
+	/* §7b: an offer due in the emergency window could wait until its
+	 * last day (ordonnances 2020-387 and 2020-1501). */
+	ret->deferred = rules_in_emergency(ret->due);
+	if (ret->deferred)
+		ret->due = rules_emergency_last();
 	ret->regime = rules_reformed(ctx, ret->return_date) ? RULES_REGIME_2025
 							    : RULES_REGIME_2014;
 	return !rules_after_exit(ctx, ret->due);
@@ -108,15 +120,41 @@ static bool exempt(const struct rules_ctx *ctx, struct rules_return *ret)
 }
 
 /*
- * A held return interview that a held return convocation of the same
- * date announced is the same offer: counted once.
+ * One offer (§7): a return convocation, with the return interview held
+ * on its interview date if there is one, or a return interview that no
+ * convocation led to.  It is dated at the convocation's issue date (the
+ * interview's own date without one); held is the date of the interview
+ * it includes, DATE_NONE if none, which the law allows during the
+ * absence.
  */
-static bool announced(const struct dossier *d, const struct interview *iv)
+struct offer {
+	struct rules_event event;
+	bool named; /* @absence given (the reader requires it) */
+	enum absence_kind absence;
+	date_t held;
+};
+
+/* The return interview held on c's interview date, by as-of; or NULL. */
+static const struct interview *interview_of(const struct rules_ctx *ctx,
+					    const struct convocation *c)
 {
-	for (size_t i = 0; i < d->nconvocations; i++) {
-		const struct convocation *c = &d->convocations[i];
-		if (c->kind == KIND_RETURN && c->outcome == OUTCOME_HELD &&
-		    c->date.date == iv->date)
+	for (size_t i = 0; i < ctx->d->ninterviews; i++) {
+		const struct interview *iv = &ctx->d->interviews[i];
+		if (iv->kind == KIND_RETURN && iv->date == c->date.date &&
+		    iv->has_absence == c->has_absence &&
+		    iv->absence == c->absence && iv->date <= ctx->as_of)
+			return iv;
+	}
+	return NULL;
+}
+
+/* Whether a convocation on record by as-of led to the interview iv. */
+static bool announced(const struct rules_ctx *ctx, const struct interview *iv)
+{
+	for (size_t i = 0; i < ctx->d->nconvocations; i++) {
+		const struct convocation *c = &ctx->d->convocations[i];
+		if (c->kind == KIND_RETURN && c->issued <= ctx->as_of &&
+		    interview_of(ctx, c) == iv)
 			return true;
 	}
 	return false;
@@ -124,7 +162,8 @@ static bool announced(const struct dossier *d, const struct interview *iv)
 
 static int offer_cmp(const void *pa, const void *pb)
 {
-	const struct rules_event *a = pa, *b = pb;
+	const struct offer *oa = pa, *ob = pb;
+	const struct rules_event *a = &oa->event, *b = &ob->event;
 	if (a->date != b->date)
 		return a->date < b->date ? -1 : 1;
 	/* Convocations before interviews, then document order. */
@@ -138,27 +177,51 @@ static int offer_cmp(const void *pa, const void *pb)
 }
 
 /* The return offers on record by as-of, in date order. */
-static struct rules_event *offers(struct rules_ctx *ctx, size_t *n)
+static struct offer *offers(struct rules_ctx *ctx, size_t *n)
 {
 	const struct dossier *d = ctx->d;
-	struct rules_event *ev = rules_alloc(
+	struct offer *ev = rules_alloc(
 	    ctx, (d->nconvocations + d->ninterviews + 1) * sizeof(*ev));
 	*n = 0;
 	if (ev == NULL)
 		return NULL;
 	for (size_t i = 0; i < d->nconvocations; i++) {
 		const struct convocation *c = &d->convocations[i];
-		if (c->kind == KIND_RETURN && c->issued <= ctx->as_of)
-			ev[(*n)++] = rules_event_convocation(c);
+		if (c->kind != KIND_RETURN || c->issued > ctx->as_of)
+			continue;
+		const struct interview *iv = interview_of(ctx, c);
+		date_t held = iv != NULL ? iv->date : DATE_NONE;
+		/* An outcome "held" says the interview took place on its
+		 * date, even when no report of it is recorded. */
+		if (held == DATE_NONE && c->outcome == OUTCOME_HELD &&
+		    c->date.date <= ctx->as_of)
+			held = c->date.date;
+		ev[(*n)++] = (struct offer){rules_event_convocation(c),
+					    c->has_absence, c->absence, held};
 	}
 	for (size_t i = 0; i < d->ninterviews; i++) {
 		const struct interview *iv = &d->interviews[i];
 		if (iv->kind == KIND_RETURN && iv->date <= ctx->as_of &&
-		    !announced(d, iv))
-			ev[(*n)++] = rules_event_interview(iv);
+		    !announced(ctx, iv))
+			ev[(*n)++] = (struct offer){rules_event_interview(iv),
+						    iv->has_absence,
+						    iv->absence, iv->date};
 	}
 	qsort(ev, *n, sizeof(*ev), offer_cmp);
 	return ev;
+}
+
+/*
+ * Whether o can be the offer made for ret: it names ret's kind (or
+ * none), and it is dated on or after the start of the absence, or
+ * includes an interview held on or after it.
+ */
+static bool fits(const struct offer *o, const struct rules_return *ret)
+{
+	if (o->named && o->absence != ret->kind)
+		return false;
+	return o->event.date >= ret->start ||
+	       (o->held != DATE_NONE && o->held >= ret->start);
 }
 
 void rules_return(struct rules_ctx *ctx)
@@ -166,28 +229,28 @@ void rules_return(struct rules_ctx *ctx)
 	struct rules_facts *f = ctx->f;
 	collect(ctx);
 	size_t noffers;
-	struct rules_event *offer = offers(ctx, &noffers);
+	struct offer *offer = offers(ctx, &noffers);
 	if (ctx->oom)
-		return;
-	bool *used = rules_alloc(ctx, (noffers + 1) * sizeof(*used));
-	if (used == NULL)
 		return;
 	for (size_t i = 0; i < f->nreturns; i++) {
 		struct rules_return *ret = &f->returns[i];
 		ret->verdict = RULES_RETURN_OWED;
-		if (exempt(ctx, ret)) {
+		if (exempt(ctx, ret))
 			ret->verdict = RULES_RETURN_EXEMPTED;
-		} else {
-			/* Each offer satisfies one return, in date order. */
-			for (size_t j = 0; j < noffers; j++) {
-				if (used[j] || offer[j].date < ret->start)
-					continue;
-				used[j] = true;
-				ret->by = offer[j];
-				ret->verdict = RULES_RETURN_SATISFIED;
-				break;
-			}
-		}
-		ret->basis = rules_basis_return(ctx, ret);
 	}
+	/* Each offer, in date order, satisfies the earliest return still
+	 * owed among those it fits. */
+	for (size_t j = 0; j < noffers; j++) {
+		for (size_t i = 0; i < f->nreturns; i++) {
+			struct rules_return *ret = &f->returns[i];
+			if (ret->verdict != RULES_RETURN_OWED ||
+			    !fits(&offer[j], ret))
+				continue;
+			ret->by = offer[j].event;
+			ret->verdict = RULES_RETURN_SATISFIED;
+			break;
+		}
+	}
+	for (size_t i = 0; i < f->nreturns; i++)
+		f->returns[i].basis = rules_basis_return(ctx, &f->returns[i]);
 }

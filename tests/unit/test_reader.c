@@ -146,7 +146,10 @@ static const char base[] =
     "    <employment contract=\"CDD\" hire-date=\"2017-09-04\" "
     "seniority-date=\"2016-01-01\" exit-date=\"2030-06-30\">\n"
     "      <job-title>Cariste</job-title><department>Quai</department>"
-    "<manager>Jean Roux</manager>\n"
+    "<manager>Jean Roux</manager>"
+    "<positions><position start=\"2017-09-04\" end=\"2019-12-31\">Agent"
+    "</position><position start=\"2020-01-01\">Cariste</position>"
+    "</positions>\n"
     "    </employment>\n"
     "    <notice delivered=\"2017-09-04\" method=\"registered-mail\"/>\n"
     "    <absences>\n"
@@ -172,7 +175,10 @@ static const char base[] =
     "    <certifications><certification date=\"2024-10-08\" kind=\"cqp\">"
     "CQP</certification></certifications>\n"
     "    <progressions><progression date=\"2022-01-01\" "
-    "kind=\"professional\">Chef d'équipe</progression></progressions>\n"
+    "kind=\"professional\">Chef d'équipe</progression></progressions>"
+    "<abondements><abondement period-end=\"2023-09-04\" paid=\"2024-03-29\" "
+    "amount-eur=\"3000\" reference=\" CDC-2024-17 \"/><abondement "
+    "period-end=\"2031-09-04\" paid=\"2031-12-31\"/></abondements>\n"
     "    <convocations>\n"
     "      <convocation id=\"C1\" kind=\"periodic\" issued=\"2019-08-12\" "
     "date=\"2019-09-02T10:30\" place=\"Salle\" interviewer=\"Jean Roux\" "
@@ -195,8 +201,9 @@ static const char base[] =
     "          <return>Reprise.</return>\n"
     "          <position>\n  Premier paragraphe.\n\n  Second.\n  "
     "</position>\n"
-    "          <actions><action kind=\"vae\" due=\"2026-06-30\">VAE"
-    "</action><action kind=\"other\">Autre</action></actions>\n"
+    "          <actions><action kind=\"vae\" due=\"2026-06-30\" "
+    "status=\"in-progress\">VAE</action><action kind=\"other\">Autre"
+    "</action></actions>\n"
     "          <information vae=\"true\" cpf=\"false\"/>\n"
     "        </report>\n"
     "      </interview>\n"
@@ -276,6 +283,12 @@ static void test_valid_file(void **state)
 	assert_int_equal(d2->employment.seniority_date, DATE_NONE);
 	assert_int_equal(d2->employment.exit_date, DATE_NONE);
 	assert_null(d2->employment.department);
+	assert_int_equal(e->npositions, 2);
+	assert_int_equal(e->positions[0].end, D("2019-12-31"));
+	assert_string_equal(e->positions[0].title, "Agent");
+	assert_int_equal(e->positions[1].start, D("2020-01-01"));
+	assert_int_equal(e->positions[1].end, DATE_NONE);
+	assert_int_equal(d2->employment.npositions, 0);
 
 	assert_true(d->notice.delivered);
 	assert_int_equal(d->notice.method, NOTICE_REGISTERED_MAIL);
@@ -305,6 +318,15 @@ static void test_valid_file(void **state)
 	assert_int_equal(d->certifications[0].kind, CERT_CQP);
 	assert_int_equal(d->progressions[0].kind, PROGRESSION_PROFESSIONAL);
 	assert_string_equal(d->progressions[0].text, "Chef d'équipe");
+	assert_int_equal(d->nabondements, 2);
+	assert_int_equal(d->abondements[0].period_end, D("2023-09-04"));
+	assert_int_equal(d->abondements[0].paid, D("2024-03-29"));
+	assert_int_equal(d->abondements[0].amount_eur, 3000);
+	assert_string_equal(d->abondements[0].reference, "CDC-2024-17");
+	/* No @amount-eur: the company's rules/@abondement-eur. */
+	assert_int_equal(d->abondements[1].amount_eur, 3000);
+	assert_null(d->abondements[1].reference);
+	assert_int_equal(d2->nabondements, 0);
 
 	assert_int_equal(d->nconvocations, 3);
 	const struct convocation *v = &d->convocations[1];
@@ -336,6 +358,9 @@ static void test_valid_file(void **state)
 	assert_int_equal(iv->report->nactions, 2);
 	assert_int_equal(iv->report->actions[0].kind, ACTION_VAE);
 	assert_int_equal(iv->report->actions[1].due, DATE_NONE);
+	assert_int_equal(iv->report->actions[0].status, ACTION_IN_PROGRESS);
+	/* @status absent: planned (dossier.md). */
+	assert_int_equal(iv->report->actions[1].status, ACTION_PLANNED);
 	assert_true(iv->report->has_information);
 	assert_int_equal(iv->report->info_vae, TRI_TRUE);
 	assert_int_equal(iv->report->info_cpf, TRI_FALSE);
@@ -457,6 +482,36 @@ static const struct {
      "</signatory><rules reform-date=\"2026-02-29\" regime=\"2014\"/>", 0, 2, 0,
      "\"reform-date\": \"2026-02-29\" is not a valid date",
      "company reform date checked too"},
+    {"</signatory>", "</signatory><rules reform-date=\"2025-10-25\"/>", 0, 2,
+     0,
+     "\"reform-date\": 2025-10-25 is not between 2025-10-26 (the law's "
+     "entry into force) and 2026-10-01",
+     "reform date the day before the law took effect"},
+    {"</signatory>", "</signatory><rules reform-date=\"2025-10-26\"/>", 2, 0,
+     0, NULL, "reform date on the law's entry into force: the lower bound"},
+    {"</signatory>", "</signatory><rules reform-date=\"2026-10-01\"/>", 2, 0,
+     0, NULL, "reform date 2026-10-01, the agreements' deadline: the upper "
+     "bound"},
+    {"</signatory>", "</signatory><rules reform-date=\"2026-10-02\"/>", 0, 2,
+     0, "\"reform-date\": 2026-10-02 is not between 2025-10-26",
+     "reform date the day after the agreements' deadline"},
+    {"period-end=\"2031-09-04\"", "period-end=\"2023-09-04\"", 1, 1, 0,
+     "<abondement>: a payment for the period ending 2023-09-04 is already "
+     "recorded at line 40",
+     "one payment per recap period"},
+    {"paid=\"2031-12-31\"", "paid=\"2031-12-32\"", 1, 1, 0,
+     "<abondement>: attribute \"paid\": \"2031-12-32\" is not a valid date",
+     "payment date checked"},
+    {"paid=\"2031-12-31\"", "", 1, 1, 0,
+     "<abondement>: missing attribute \"paid\"",
+     "a payment without its date records nothing"},
+    {"start=\"2017-09-04\" end=\"2019-12-31\"",
+     "start=\"2017-09-04\" end=\"2017-09-03\"", 1, 1, 0,
+     "<position>: end 2017-09-03 is before start 2017-09-04",
+     "position ends before it starts"},
+    {"status=\"in-progress\"", "status=\"finished\"", 1, 1, 0,
+     "\"finished\" is not one of planned, done, in-progress, dropped",
+     "action status outside the enumeration"},
     {"<headcount> 80 </headcount>", "<headcount>-1</headcount>", 0, 2, 0,
      "<headcount>: \"-1\" is not a whole number (0 or more)",
      "negative headcount"},

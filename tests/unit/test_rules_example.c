@@ -195,7 +195,20 @@ static void test_e0107(void **state)
 	check_period(&f->periods[0],
 		     &(struct want_period){"2014-03-07", "2020-03-07", 6, true,
 					   3, 0, false, false, false, false,
-					   3000, "2020-06-30"});
+					   3000, "2021-09-30"});
+	/* §7b: P1 = 2020-03-07 is in the emergency window: payment after
+	 * the suspension of sanctions, the droit d'option tried and not
+	 * enough (one measure of three, the CACES training). */
+	const struct rules_period *p1 = &f->periods[0];
+	assert_true(p1->emergency);
+	assert_string_equal(ISO(p1->facts_until), "2021-06-30");
+	assert_int_equal(p1->test, RULES_TEST_2018_OPTION);
+	assert_true(p1->training);
+	assert_int_equal(p1->measures, 1);
+	assert_false(p1->option_decided);
+	assert_null(p1->paid);
+	assert_false(f->periods[1].emergency);
+	assert_int_equal(f->periods[1].test, RULES_TEST_2018);
 	check_period(&f->periods[1],
 		     &(struct want_period){"2020-03-07", "2028-03-07", 8, false,
 					   2, 0, false, false, false, false,

@@ -88,15 +88,18 @@ static const struct recap_case cases[] = {
     {"a refused recap convocation is the recap interview", H, NULL, REGIME_AUTO,
      NULL, 120, "Z2022-05-10", "", "", "", "2022-06-01",
      P1 "3/0 ok=no nmt=no cert=no prog=no 3000 2022-09-30 recap=1" NOTHING_P2},
-    {"a recap interview on P1 - 12 months is outside the window", H, NULL,
-     REGIME_AUTO, NULL, 120, "Q2021-01-04", "", "", "", "2022-06-01",
-     P1 "2/0 ok=no nmt=no cert=no prog=no 3000 2022-06-30" NOTHING_P2},
-    {"a refused recap convocation on P1 - 12 months is outside too", H, NULL,
-     REGIME_AUTO, NULL, 120, "Z2021-01-04", "", "", "", "2022-06-01",
-     P1 "2/0 ok=no nmt=no cert=no prog=no 3000 2022-06-30" NOTHING_P2},
-    {"a recap interview the day after P1 - 12 months is inside", H, NULL,
-     REGIME_AUTO, NULL, 120, "Q2021-01-05", "", "", "", "2022-06-01",
-     P1 "2/0 ok=no nmt=no cert=no prog=no 3000 2021-06-30 recap=1" NOTHING_P2},
+    {"a recap interview on P1 - 12 months is outside the window (it meets "
+     "the 2020-01-04 due date, deferred to 2021-06-30 by §7b)",
+     H, NULL, REGIME_AUTO, NULL, 120, "Q2021-01-04", "", "", "", "2022-06-01",
+     P1 "2/1 ok=no nmt=no cert=no prog=no 3000 2022-06-30" NOTHING_P2},
+    {"a refused recap convocation on P1 - 12 months is outside too (and "
+     "meets the deferred 2020-01-04 due date)",
+     H, NULL, REGIME_AUTO, NULL, 120, "Z2021-01-04", "", "", "", "2022-06-01",
+     P1 "2/1 ok=no nmt=no cert=no prog=no 3000 2022-06-30" NOTHING_P2},
+    {"a recap interview the day after P1 - 12 months is inside (and meets "
+     "the deferred 2020-01-04 due date)",
+     H, NULL, REGIME_AUTO, NULL, 120, "Q2021-01-05", "", "", "", "2022-06-01",
+     P1 "2/1 ok=no nmt=no cert=no prog=no 3000 2021-06-30 recap=1" NOTHING_P2},
     {"P1 on a quarter's last day: paid by the next quarter's end", "2016-03-31",
      NULL, REGIME_AUTO, NULL, 120, "", "", "", "", "2022-06-01",
      "2016-03-31..2022-03-31 6y/2014 final 3/0 ok=no nmt=no cert=no "

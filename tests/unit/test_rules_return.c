@@ -42,24 +42,24 @@ static const struct return_case cases[] = {
      "O2021-12-06", "2022-06-01",
      "parental-leave T=2022-01-01 due=2022-01-31 satisfied:C1 parental", ""},
     {"owed and none made: overdue after the 30-day grace (Choice)", REGIME_AUTO,
-     120, NULL, ABS1(MATERNITY, "2020-01-06", "2020-05-31"), NO_MANDATE, "",
-     "2022-06-01", "maternity T=2020-06-01 due=2020-07-01 owed",
-     "2020-07-01 overdue/2014"},
+     120, NULL, ABS1(MATERNITY, "2022-01-03", "2022-05-31"), NO_MANDATE, "",
+     "2022-08-01", "maternity T=2022-06-01 due=2022-07-01 owed",
+     "2022-07-01 overdue/2014"},
     {"a convocation issued before the absence began is not an offer for "
      "it",
      REGIME_AUTO, 120, NULL, ABS1(MATERNITY, "2020-01-06", "2020-05-31"),
      NO_MANDATE, "O2019-12-01", "2022-06-01",
-     "maternity T=2020-06-01 due=2020-07-01 owed", "2020-07-01 overdue/2014"},
+     "maternity T=2020-06-01 due=2021-06-30 owed", "2021-06-30 overdue/2014"},
     {"a held return interview satisfies", REGIME_AUTO, 120, NULL,
      ABS1(MATERNITY, "2020-01-06", "2020-05-31"), NO_MANDATE, "N2020-06-15",
-     "2022-06-01", "maternity T=2020-06-01 due=2020-07-01 satisfied:I1", ""},
+     "2022-06-01", "maternity T=2020-06-01 due=2021-06-30 satisfied:I1", ""},
     {"a declined offer satisfies: the offer was made", REGIME_AUTO, 120, NULL,
      ABS1(ADOPTION, "2020-01-06", "2020-05-31"), NO_MANDATE, "Y2020-06-02",
-     "2022-06-01", "adoption T=2020-06-01 due=2020-07-01 satisfied:C1", ""},
+     "2022-06-01", "adoption T=2020-06-01 due=2021-06-30 satisfied:C1", ""},
     {"an offer issued after as-of is ignored", REGIME_AUTO, 120, NULL,
      ABS1(MATERNITY, "2020-01-06", "2020-05-31"), NO_MANDATE, "O2020-06-10",
-     "2020-06-05", "maternity T=2020-06-01 due=2020-07-01 owed",
-     "2020-07-01 upcoming/2014"},
+     "2020-06-05", "maternity T=2020-06-01 due=2021-06-30 owed",
+     "2021-06-30 upcoming/2014"},
 
     /* The 2025 exemption: T >= R and a held counting interview in
      * [T - 12 months, T). */
@@ -107,7 +107,7 @@ static const struct return_case cases[] = {
      NO_MANDATE,
      "O2021-06-02",
      "2022-06-01",
-     "maternity T=2020-06-01 due=2020-07-01 satisfied:C1, "
+     "maternity T=2020-06-01 due=2021-06-30 satisfied:C1, "
      "parental-leave T=2021-06-01 due=2021-07-01 owed parental",
      "2021-07-01 overdue/2014"},
     {"two offers for two absences",
@@ -119,7 +119,7 @@ static const struct return_case cases[] = {
      NO_MANDATE,
      "O2020-06-02 O2021-06-02",
      "2022-06-01",
-     "maternity T=2020-06-01 due=2020-07-01 satisfied:C1, "
+     "maternity T=2020-06-01 due=2021-06-30 satisfied:C1, "
      "parental-leave T=2021-06-01 due=2021-07-01 satisfied:C2 parental",
      ""},
     {"a convocation and the interview it led to are one offer",
@@ -131,7 +131,7 @@ static const struct return_case cases[] = {
      NO_MANDATE,
      "H2021-06-02",
      "2022-06-01",
-     "maternity T=2020-06-01 due=2020-07-01 satisfied:C1, "
+     "maternity T=2020-06-01 due=2021-06-30 satisfied:C1, "
      "parental-leave T=2021-06-01 due=2021-07-01 owed parental",
      "2021-07-01 overdue/2014"},
 
@@ -139,7 +139,7 @@ static const struct return_case cases[] = {
     {"parental part-time (L1225-47) is parental for L1225-57", REGIME_AUTO, 120,
      NULL, ABS1(PARENTAL_PART_TIME, "2020-01-06", "2020-12-31"), NO_MANDATE,
      "O2021-01-04", "2022-06-01",
-     "parental-part-time T=2021-01-01 due=2021-01-31 satisfied:C1 "
+     "parental-part-time T=2021-01-01 due=2021-06-30 satisfied:C1 "
      "parental",
      ""},
     {"secure mobility and long illness trigger offers",
@@ -151,9 +151,32 @@ static const struct return_case cases[] = {
      NO_MANDATE,
      "",
      "2022-06-01",
-     "secure-mobility T=2020-01-01 due=2020-01-31 owed, "
+     "secure-mobility T=2020-01-01 due=2021-06-30 owed, "
      "long-illness T=2021-09-01 due=2021-10-01 owed",
-     "2020-01-31 overdue/2014, 2021-10-01 overdue/2014"},
+     "2021-06-30 overdue/2014, 2021-10-01 overdue/2014"},
+
+    /* §7b: an offer due in [2020-01-01, 2021-06-30] is due 2021-06-30
+     * (ordonnances 2020-387 and 2020-1501). */
+    {"due 2019-12-31, the day before the window: not deferred", REGIME_AUTO,
+     120, NULL, ABS1(MATERNITY, "2019-06-03", "2019-11-30"), NO_MANDATE, "",
+     "2022-06-01", "maternity T=2019-12-01 due=2019-12-31 owed",
+     "2019-12-31 overdue/2014"},
+    {"due 2020-01-01, the window's first day: deferred to 2021-06-30",
+     REGIME_AUTO, 120, NULL, ABS1(MATERNITY, "2019-06-03", "2019-12-01"),
+     NO_MANDATE, "", "2022-06-01", "maternity T=2019-12-02 due=2021-06-30 owed",
+     "2021-06-30 overdue/2014"},
+    {"due 2021-06-30, the window's last day: stays 2021-06-30", REGIME_AUTO,
+     120, NULL, ABS1(MATERNITY, "2020-12-07", "2021-05-30"), NO_MANDATE, "",
+     "2022-06-01", "maternity T=2021-05-31 due=2021-06-30 owed",
+     "2021-06-30 overdue/2014"},
+    {"due 2021-07-01, the day after the window: not deferred", REGIME_AUTO,
+     120, NULL, ABS1(MATERNITY, "2020-12-07", "2021-05-31"), NO_MANDATE, "",
+     "2022-06-01", "maternity T=2021-06-01 due=2021-07-01 owed",
+     "2021-07-01 overdue/2014"},
+    {"a deferred offer is upcoming until 2021-06-30", REGIME_AUTO, 120, NULL,
+     ABS1(MATERNITY, "2019-06-03", "2019-12-01"), NO_MANDATE, "",
+     "2021-06-30", "maternity T=2019-12-02 due=2021-06-30 owed",
+     "2021-06-30 upcoming/2014"},
     {"sick leave, paternity and other absences trigger nothing",
      REGIME_AUTO,
      120,
@@ -275,6 +298,7 @@ static const char *fx_open_returns(const struct rules_facts *f)
 static void test_return_table(void **state)
 {
 	(void)state;
+	int failed = 0;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct return_case *c = &cases[i];
 		struct fx *fx = fx_new("2015-01-05", NULL, "1985-06-15");
@@ -289,12 +313,179 @@ static void test_return_table(void **state)
 				   c->mandate.end, c->mandate.share);
 		fx_events(fx, c->events);
 		struct rules_facts *f = fx_facts(fx, c->as_of);
-		if (strcmp(fx_returns(f), c->returns) != 0)
-			fail_msg("%s:\n  got  [%s]\n  want [%s]", c->reason,
-				 fx_returns(f), c->returns);
-		if (strcmp(fx_open_returns(f), c->open) != 0)
-			fail_msg("%s: open [%s], want [%s]", c->reason,
-				 fx_open_returns(f), c->open);
+		/* Every wrong row is shown, not just the first. */
+		if (strcmp(fx_returns(f), c->returns) != 0) {
+			print_error("%s:\n  got  [%s]\n  want [%s]\n",
+				    c->reason, fx_returns(f), c->returns);
+			failed++;
+		} else if (strcmp(fx_open_returns(f), c->open) != 0) {
+			print_error("%s: open [%s], want [%s]\n", c->reason,
+				    fx_open_returns(f), c->open);
+			failed++;
+		}
+		rules_facts_free(f);
+		fx_free(fx);
+	}
+	assert_int_equal(failed, 0);
+}
+
+/*
+ * §7's bounds: nothing is owed for a return before the 2014 law or
+ * before the hire (the absence ended in a past the employer cannot act
+ * on).
+ */
+static void test_return_bounds(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *hire, *end, *want, *reason;
+	} rows[] = {
+	    {"2010-01-04", "2014-03-05", "",
+	     "return 2014-03-06, the day before the 2014 law: nothing owed"},
+	    {"2010-01-04", "2014-03-06",
+	     "maternity T=2014-03-07 due=2014-04-06 owed",
+	     "return 2014-03-07, the law's first day: owed"},
+	    {"2016-05-02", "2016-04-30", "",
+	     "return 2016-05-01, the day before the hire: nothing owed"},
+	    {"2016-05-02", "2016-05-01",
+	     "maternity T=2016-05-02 due=2016-06-01 owed",
+	     "return on the hire date: owed"},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct fx *fx = fx_new(rows[i].hire, NULL, "1985-06-15");
+		fx_absence(fx, ABSENCE_MATERNITY, "2013-09-02", rows[i].end);
+		struct rules_facts *f = fx_facts(fx, "2026-11-26");
+		if (strcmp(fx_returns(f), rows[i].want) != 0)
+			fail_msg("%s: got [%s], want [%s]", rows[i].reason,
+				 fx_returns(f), rows[i].want);
+		rules_facts_free(f);
+		fx_free(fx);
+	}
+}
+
+/* One return offer for the table below: a convocation (issued set) with
+ * perhaps the interview held on its date, or a lone interview. */
+struct offer_row {
+	const char *absence; /* @absence, XML spelling */
+	const char *issued;  /* NULL: a return interview alone */
+	const char *date;    /* interview date */
+	enum outcome outcome;
+	bool interview; /* a return interview recorded on date */
+};
+
+/*
+ * §7's offers: @absence decides which absence an offer satisfies; a
+ * convocation and its interview are one offer dated at the issue date;
+ * an interview held during the absence satisfies it whenever its
+ * convocation was issued.
+ */
+static void test_offer_matching(void **state)
+{
+	(void)state;
+	static const struct {
+		struct absence_row absences[2];
+		struct offer_row offers[3];
+		const char *want, *reason;
+	} rows[] = {
+	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
+	     {{"parental-leave", "2023-01-01", "2023-06-12", OUTCOME_HELD, true}},
+	     "parental-leave T=2024-01-01 due=2024-01-31 satisfied:C1 parental",
+	     "letter issued the day before the leave, interview held during "
+	     "it: satisfied (the bug of issue 12)"},
+	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
+	     {{"parental-leave", "2023-01-01", "2023-01-02", OUTCOME_HELD, true}},
+	     "parental-leave T=2024-01-01 due=2024-01-31 satisfied:C1 parental",
+	     "interview on the leave's first day: satisfied"},
+	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
+	     {{"parental-leave", "2022-12-20", "2023-01-01", OUTCOME_HELD, true}},
+	     "parental-leave T=2024-01-01 due=2024-01-31 owed parental",
+	     "letter and interview both before the leave: satisfies nothing"},
+	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
+	     {{"parental-leave", "2023-01-01", "2023-06-12", OUTCOME_PENDING,
+	       false}},
+	     "parental-leave T=2024-01-01 due=2024-01-31 owed parental",
+	     "letter before the leave, no interview held: satisfies nothing"},
+	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
+	     {{"parental-leave", "2023-01-01", "2023-06-12", OUTCOME_HELD,
+	       false}},
+	     "parental-leave T=2024-01-01 due=2024-01-31 satisfied:C1 parental",
+	     "letter before the leave, outcome held during it (no report "
+	     "recorded): satisfied"},
+	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
+	     {{"parental-leave", NULL, "2023-06-12", OUTCOME_HELD, true}},
+	     "parental-leave T=2024-01-01 due=2024-01-31 satisfied:I1 parental",
+	     "a return interview held during the leave with no letter"},
+	    {{{ABSENCE_MATERNITY, "2022-03-07", "2022-07-31"},
+	      {ABSENCE_PARENTAL_LEAVE, "2022-08-01", "2023-07-31"}},
+	     {{"parental-leave", "2022-08-10", "2022-09-05", OUTCOME_HELD,
+	       true}},
+	     "maternity T=2022-08-01 due=2022-08-31 owed, parental-leave "
+	     "T=2023-08-01 due=2023-08-31 satisfied:C1 parental",
+	     "@absence names the parental leave: the earlier maternity stays "
+	     "owed"},
+	    {{{ABSENCE_MATERNITY, "2022-03-07", "2022-07-31"},
+	      {ABSENCE_PARENTAL_LEAVE, "2022-08-01", "2023-07-31"}},
+	     {{"sabbatical", "2023-08-02", "2023-08-21", OUTCOME_HELD, true}},
+	     "maternity T=2022-08-01 due=2022-08-31 owed, parental-leave "
+	     "T=2023-08-01 due=2023-08-31 owed parental",
+	     "an offer naming an absence not on record satisfies neither"},
+	    {{{ABSENCE_MATERNITY, "2022-03-07", "2022-07-31"},
+	      {ABSENCE_PARENTAL_LEAVE, "2022-08-01", "2023-07-31"}},
+	     {{"maternity", "2022-07-04", "2022-07-25", OUTCOME_HELD, true},
+	      {"parental-leave", "2023-07-03", "2023-08-07", OUTCOME_DECLINED,
+	       false}},
+	     "maternity T=2022-08-01 due=2022-08-31 satisfied:C1, "
+	     "parental-leave T=2023-08-01 due=2023-08-31 satisfied:C2 parental",
+	     "one offer each, matched by @absence"},
+	    {{{ABSENCE_PARENTAL_LEAVE, "2021-01-04", "2021-12-31"},
+	      {ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
+	     {{"parental-leave", "2024-01-08", "2024-01-22", OUTCOME_HELD,
+	       true}},
+	     "parental-leave T=2022-01-01 due=2022-01-31 satisfied:C1 parental, "
+	     "parental-leave T=2024-01-01 due=2024-01-31 owed parental",
+	     "two leaves of one kind: the offer goes to the earliest still "
+	     "owed"},
+	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
+	     {{"parental-leave", "2023-01-01", "2027-01-11", OUTCOME_HELD, true}},
+	     "parental-leave T=2024-01-01 due=2024-01-31 owed parental",
+	     "an interview after as-of does not count: the letter alone is "
+	     "dated before the leave"},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct fx *fx = fx_new("2015-01-05", NULL, "1985-06-15");
+		for (size_t k = 0; k < 2 && rows[i].absences[k].start != NULL;
+		     k++)
+			fx_absence(fx, rows[i].absences[k].kind,
+				   rows[i].absences[k].start,
+				   rows[i].absences[k].end);
+		static const char *const cids[] = {"1", "2", "3"};
+		static const char *const iids[] = {"1", "2", "3"};
+		for (size_t k = 0; k < 3 && rows[i].offers[k].date != NULL;
+		     k++) {
+			const struct offer_row *o = &rows[i].offers[k];
+			int kind =
+			    dossier_enum_parse(DOSSIER_ENUM_ABSENCE, o->absence);
+			assert_true(kind >= 0);
+			if (o->issued != NULL) {
+				struct convocation *c = fx_convocation(
+				    fx, cids[k], KIND_RETURN, o->issued,
+				    o->date, o->outcome,
+				    o->outcome == OUTCOME_DECLINED ? o->issued
+								   : NULL);
+				c->has_absence = true;
+				c->absence = (enum absence_kind)kind;
+			}
+			if (o->interview) {
+				struct interview *iv = fx_interview(
+				    fx, iids[k], KIND_RETURN, o->date);
+				iv->has_absence = true;
+				iv->absence = (enum absence_kind)kind;
+			}
+		}
+		struct rules_facts *f = fx_facts(fx, "2026-11-26");
+		if (strcmp(fx_returns(f), rows[i].want) != 0)
+			fail_msg("%s:\n  got  [%s]\n  want [%s]",
+				 rows[i].reason, fx_returns(f), rows[i].want);
 		rules_facts_free(f);
 		fx_free(fx);
 	}
@@ -393,6 +584,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_return_table),
+	    cmocka_unit_test(test_return_bounds),
+	    cmocka_unit_test(test_offer_matching),
 	    cmocka_unit_test(test_return_basis),
 	    cmocka_unit_test(test_absence_words),
 	};

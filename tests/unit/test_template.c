@@ -428,7 +428,7 @@ static const struct {
      "    text \"formations\"\n"
      "  paragraph justify\n"
      "    text \"3\xe2\x80\xaf"
-     "000\xc2\xa0€ avant le 30 juin 2020\"\n",
+     "000\xc2\xa0€ avant le 30 septembre 2021\"\n",
      "a loop over the period's due dates; an empty list is false"},
     {EXAMPLE, 0, DOCUMENTS_REPORT_BLANK, 0,
      "<text field=\"report.skills\" blank-lines=\"3\"/>"
