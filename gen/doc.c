@@ -179,6 +179,8 @@ static const char *mark_name(enum doc_mark m)
 		return "absence";
 	case DOC_MARK_RECAP:
 		return "recap";
+	case DOC_MARK_TODAY:
+		return "today";
 	}
 	return "?";
 }
@@ -233,6 +235,7 @@ static void dump_meta(const struct doc_meta *m, FILE *out)
 	put_attr(out, "author", m->author);
 	put_attr(out, "keywords", m->keywords);
 	put_attr(out, "footer", m->footer_name);
+	put_attr(out, "banner", m->banner);
 	put_date(out, "date", m->reference_date);
 }
 

@@ -75,6 +75,7 @@ enum doc_mark {
 	DOC_MARK_TRAINING_MANDATORY,
 	DOC_MARK_ABSENCE, /* span */
 	DOC_MARK_RECAP,	  /* the recap interview */
+	DOC_MARK_TODAY,	  /* as-of, on a provisional period */
 };
 
 struct doc_mark_item {
@@ -87,6 +88,7 @@ struct doc_mark_item {
 /* A horizontal time axis over [start, end] with year ticks and marks. */
 struct doc_timeline {
 	date_t start, end;
+	const char *start_label, *end_label; /* "début : 4 septembre 2017" */
 	struct doc_mark_item *items;
 	size_t nitems;
 };
@@ -117,6 +119,9 @@ struct doc_meta {
 	const char *subject; /* e.g. "Entretien du 8 janvier 2024" */
 	const char *author;  /* the company */
 	const char *keywords;
+	/* Printed at the top of every page when not NULL or empty: the
+	 * projection mark of a provisional recap. */
+	const char *banner;
 	const char *footer_name; /* "Mme Aïcha BENALI" */
 	date_t reference_date;	 /* PDF/ODT dates, for reproducibility */
 	/* Where the data came from (the dossier file), for diagnostics

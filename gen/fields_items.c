@@ -235,7 +235,7 @@ static void due_status(const struct fields_env *env, struct fields_value *v)
 		s = "non réalisé";
 		break;
 	case RULES_DUE_OPEN:
-		s = "à venir";
+		s = "à réaliser";
 		break;
 	}
 	fields_set_text(v, s);
@@ -250,6 +250,11 @@ static void due_met_date(const struct fields_env *env, struct fields_value *v)
 static void due_on_time(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_flag(v, due(env)->state == RULES_DUE_ON_TIME);
+}
+
+static void due_open(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, due(env)->state == RULES_DUE_OPEN);
 }
 
 static void due_late(const struct fields_env *env, struct fields_value *v)
@@ -298,6 +303,7 @@ const struct fields_field fields_item_table[] = {
     F("due.status", TEXT, DUE, due_status),
     F("due.on-time", BOOL, DUE, due_on_time),
     F("due.late", BOOL, DUE, due_late),
+    F("due.open", BOOL, DUE, due_open),
     F("due.missed", BOOL, DUE, due_missed),
     F("due.regime", TEXT, DUE, due_regime),
     FIELDS_FIELD_END,

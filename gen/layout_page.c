@@ -229,9 +229,18 @@ static bool add_footers(struct lctx *c, struct layout *L,
 		return false;
 	snprintf(left, len, "%s%s%s", title, sep, name);
 
+	const char *banner = meta->banner != NULL ? meta->banner : "";
+	double bw = layout_text_width(c, LAYOUT_BOLD, size, banner,
+				      strlen(banner));
 	for (size_t i = 0; i < L->npages; i++) {
 		struct items *v = &L->page_items[i];
 		char num[64];
+		/* Above the text area, centred, on every page. */
+		if (*banner != '\0' &&
+		    layout_add_text(c, v, (x0 + x1 - bw) / 2,
+				    st->margin_top - 2.2 * size, banner,
+				    LAYOUT_BOLD, size, LAYOUT_RED) == NULL)
+			return false;
 		snprintf(num, sizeof(num), "page %zu / %zu", i + 1, L->npages);
 		const char *label = arena_strdup(c->arena, num);
 		if (label == NULL)

@@ -678,15 +678,16 @@ static const struct {
 	const char *words;
 } marks[] = {
     [DOC_MARK_DUE_ON_TIME] = {"#2e7d32", "échéance respectée"},
-    [DOC_MARK_DUE_LATE] = {"#ef6c00", "échéance tenue en retard"},
+    [DOC_MARK_DUE_LATE] = {"#ef6c00", "entretien tenu après l’échéance"},
     [DOC_MARK_DUE_MISSED] = {"#c62828", "échéance manquée"},
-    [DOC_MARK_DUE_OPEN] = {"#9e9e9e", "prochaine échéance"},
+    [DOC_MARK_DUE_OPEN] = {"#9e9e9e", "entretien à réaliser"},
     [DOC_MARK_HELD] = {"#1565c0", "entretien réalisé"},
-    [DOC_MARK_REFUSED] = {"#6a1b9a", "refus de l'entretien"},
+    [DOC_MARK_REFUSED] = {"#6a1b9a", "refus de l’entretien"},
     [DOC_MARK_TRAINING] = {"#00897b", "formation non obligatoire"},
     [DOC_MARK_TRAINING_MANDATORY] = {"#80cbc4", "formation obligatoire"},
     [DOC_MARK_ABSENCE] = {"#bdbdbd", "absence"},
     [DOC_MARK_RECAP] = {"#000000", "état des lieux récapitulatif"},
+    [DOC_MARK_TODAY] = {"#c62828", "aujourd’hui"},
 };
 
 static double tl_x(const struct doc_timeline *t, date_t d)

@@ -407,6 +407,15 @@ static bool set_file_id(struct pdf *p, const struct doc *doc)
 	return true;
 }
 
+/* The documents are French: screen readers and text extraction (and
+ * PDF/UA checkers) read the catalog's /Lang. */
+static bool set_lang(struct pdf *p)
+{
+	HPDF_String lang = HPDF_String_New(p->hpdf->mmgr, "fr-FR", NULL);
+	return lang != NULL &&
+	       HPDF_Dict_Add(p->hpdf->catalog, "Lang", lang) == HPDF_OK;
+}
+
 static void set_metadata(struct pdf *p, const struct doc *doc)
 {
 	/* Info strings go out as UTF-16 when the encoder is UTF-8. */
@@ -535,6 +544,8 @@ static bool render(struct pdf *p, const struct doc *doc, const struct layout *L,
 		if (!draw_page(p, layout_page(L, i)))
 			return false;
 	set_metadata(p, doc);
+	if (!set_lang(p))
+		return false;
 	if (p->pdfa && !set_pdfa(p, doc))
 		return false;
 	return p->error == 0 && pdf_fonts_end(p->fonts, true) &&

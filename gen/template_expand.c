@@ -493,6 +493,12 @@ static void expand_one(struct expander *x, const struct tpl_node *t,
 	case TPL_KEYWORDS:
 		x->doc->meta.keywords = expand_plain(x, t);
 		break;
+	case TPL_BANNER:
+		x->doc->meta.banner = expand_plain(x, t);
+		/* A condition left it empty: no banner at all. */
+		if (x->doc->meta.banner != NULL && *x->doc->meta.banner == '\0')
+			x->doc->meta.banner = NULL;
+		break;
 	case TPL_HEADING:
 		expand_block(x, t, s, DOC_HEADING);
 		break;

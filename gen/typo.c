@@ -292,5 +292,8 @@ bool typo_fr(struct doc *doc)
 	if (doc->meta.subject != NULL &&
 	    (doc->meta.subject = typo_plain(doc, doc->meta.subject)) == NULL)
 		return false;
+	if (doc->meta.banner != NULL &&
+	    (doc->meta.banner = typo_plain(doc, doc->meta.banner)) == NULL)
+		return false;
 	return typo_node(doc, doc->root);
 }
