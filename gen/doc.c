@@ -236,6 +236,8 @@ static void dump_meta(const struct doc_meta *m, FILE *out)
 	put_attr(out, "keywords", m->keywords);
 	put_attr(out, "footer", m->footer_name);
 	put_attr(out, "banner", m->banner);
+	if (m->initials)
+		fputs(" initials", out);
 	put_date(out, "date", m->reference_date);
 }
 

@@ -122,6 +122,9 @@ struct doc_meta {
 	/* Printed at the top of every page when not NULL or empty: the
 	 * projection mark of a provisional recap. */
 	const char *banner;
+	/* A signed document: pages before the last carry an initials box
+	 * (« Paraphes »); set when the tree holds a DOC_SIGNATURE. */
+	bool initials;
 	const char *footer_name; /* "Mme Aïcha BENALI" */
 	date_t reference_date;	 /* PDF/ODT dates, for reproducibility */
 	/* Where the data came from (the dossier file), for diagnostics

@@ -286,6 +286,16 @@ static bool fill_meta(struct doc *doc, const struct dossier *d,
 	return doc->meta.footer_name != NULL && doc->meta.author != NULL;
 }
 
+static bool has_signature(const struct doc_node *n)
+{
+	if (n->type == DOC_SIGNATURE)
+		return true;
+	for (const struct doc_node *c = n->first; c != NULL; c = c->next)
+		if (has_signature(c))
+			return true;
+	return false;
+}
+
 struct doc *documents_build(const struct documents *docs,
 			    const struct dossier *d,
 			    const struct rules_facts *f,
@@ -333,6 +343,7 @@ struct doc *documents_build(const struct documents *docs,
 		return NULL;
 	}
 	rules_facts_free(notice);
+	doc->meta.initials = has_signature(doc->root);
 	if (!typo_fr(doc)) {
 		diag_system(NULL, "out of memory");
 		doc_free(doc);

@@ -111,6 +111,8 @@ const char *fields_item_name(enum fields_item item)
 		return "action";
 	case FIELDS_ITEM_DUE:
 		return "due";
+	case FIELDS_ITEM_POSITION:
+		return "position";
 	case FIELDS_NITEMS:
 		break;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fields_internal.h"
+#include "typo.h"
 
 static const struct rules_period *period(const struct fields_env *env)
 {
@@ -417,8 +418,13 @@ static void mark(struct marks *m, enum doc_mark kind, date_t start, date_t end,
 		m->items = items;
 		m->cap = cap;
 	}
-	/* Copied: the tree outlives the dossier. */
-	const char *copy = arena_strdup(m->arena, label != NULL ? label : "");
+	/* Copied: the tree outlives the dossier; our words take ’. */
+	struct buf b = {0};
+	typo_apostrophes(&b, label != NULL ? label : "");
+	buf_put(&b, "", 1);
+	const char *copy =
+	    b.oom ? NULL : arena_strdup(m->arena, (const char *)b.data);
+	buf_free(&b);
 	if (copy == NULL) {
 		m->oom = true;
 		return;

@@ -154,11 +154,37 @@ static bool draw_axis(struct lctx *c, struct items *v, const struct axis *a,
 	return true;
 }
 
-/* An absence span says what it is: inside the bar when it fits, else
- * just after it when the axis has room. */
+/* What the absence row already holds, so that labels never overlap. */
+#define MAX_TAKEN 64
+struct taken {
+	double x0[MAX_TAKEN], x1[MAX_TAKEN];
+	size_t n;
+};
+
+static bool is_free(const struct taken *t, double x0, double x1, size_t skip)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (i != skip && x0 < t->x1[i] + 2 && x1 > t->x0[i] - 2)
+			return false;
+	return true;
+}
+
+static void take(struct taken *t, double x0, double x1)
+{
+	if (t->n < MAX_TAKEN) {
+		t->x0[t->n] = x0;
+		t->x1[t->n++] = x1;
+	}
+}
+
+/*
+ * An absence span says what it is: inside the bar when it fits, else just
+ * after or before it where nothing else is drawn; else it stays unnamed
+ * (the table of the recap names it).  own is the span's index in *t.
+ */
 static bool label_span(struct lctx *c, struct items *v, const struct axis *a,
 		       const struct doc_mark_item *it, double xa, double xb,
-		       double cy)
+		       double cy, struct taken *t, size_t own)
 {
 	double size = 0.8 * c->st->body_size;
 	const char *s = it->label != NULL ? it->label : "";
@@ -168,12 +194,13 @@ static bool label_span(struct lctx *c, struct items *v, const struct axis *a,
 		return true;
 	if (w + 4 <= xb - xa)
 		x = xa + 2;
-	else if (xb + 2 + w <= a->x1)
+	else if (xb + 2 + w <= a->x1 && is_free(t, xb + 2, xb + 2 + w, own))
 		x = xb + 2;
-	else if (xa - 2 - w >= a->x0)
+	else if (xa - 2 - w >= a->x0 && is_free(t, xa - 2 - w, xa - 2, own))
 		x = xa - 2 - w;
 	else
 		return true;
+	take(t, x, x + w);
 	return layout_add_text(c, v, x, cy + 0.33 * size, s, LAYOUT_REGULAR,
 			       size, LAYOUT_INK) != NULL;
 }
@@ -200,6 +227,13 @@ static bool draw_items(struct lctx *c, struct items *v, const struct axis *a,
 		       const struct doc_timeline *t, double rows_top,
 		       bool used[NKINDS])
 {
+	/* Every absence bar first, so that no label is drawn over one. */
+	struct taken spans = {.n = 0};
+	for (size_t i = 0; i < t->nitems; i++)
+		if (t->items[i].kind == DOC_MARK_ABSENCE)
+			take(&spans, axis_x(a, t->items[i].start),
+			     axis_x(a, t->items[i].end));
+	size_t nabs = 0;
 	/* Spans first, so that points stay visible over them. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < t->nitems; i++) {
@@ -238,7 +272,8 @@ static bool draw_items(struct lctx *c, struct items *v, const struct axis *a,
 					    0.6) == NULL)
 				return false;
 			if (it->kind == DOC_MARK_ABSENCE &&
-			    !label_span(c, v, a, it, xa, xb, cy))
+			    !label_span(c, v, a, it, xa, xb, cy, &spans,
+					nabs++))
 				return false;
 		}
 	}

@@ -548,13 +548,13 @@ static void write_frame(struct writer *w, const struct doc_node *n,
 }
 
 /*
- * The letterhead, the recipient and the delivery mention go in frames
- * placed on the page: the recipient where the envelope's window is,
- * whatever the letterhead's height, the delivery mention beside it.
+ * The letterhead and the recipient go in frames placed on the page: the
+ * recipient where the envelope's window is, whatever the letterhead's
+ * height.
  * Their frame styles hold the positions, so HR moves them there; their
  * wrap keeps the letter's text below them all.
  */
-enum placed { PLACED_SENDER, PLACED_RECIPIENT, PLACED_DELIVERY };
+enum placed { PLACED_SENDER, PLACED_RECIPIENT };
 
 static const struct {
 	const char *frame_style, *name, *pstyle;
@@ -565,8 +565,6 @@ static const struct {
     [PLACED_RECIPIENT] = {"Lettre_Fenetre", "Destinataire",
 			  "Lettre_Destinataire", ODT_WINDOW_X, ODT_WINDOW_Y,
 			  ODT_WINDOW_W, ODT_WINDOW_H},
-    [PLACED_DELIVERY] = {"Lettre_Cadre_envoi", "Envoi", "Lettre_Envoi",
-			 ODT_MARGIN_LEFT, ODT_WINDOW_Y, ODT_SIDE_W, 5.0},
 };
 
 static void write_placed(struct writer *w, const struct doc_node *n,
@@ -615,8 +613,10 @@ static void write_letterbox(struct writer *w, const struct doc_node *n,
 		in.style_align = DOC_RIGHT;
 		break;
 	case DOC_BOX_DELIVERY:
-		write_placed(w, n, c, PLACED_DELIVERY);
-		return;
+		/* In the flow under the date line, as the PDF sets it: a
+		 * placed frame beside the window met a long letterhead. */
+		in.pstyle = "Lettre_Envoi";
+		break;
 	case DOC_BOX_OBJECT:
 		in.pstyle = "Lettre_Objet";
 		break;
