@@ -18,7 +18,7 @@ B        = build
 # chance to install the -dev packages.
 PKGS     = libxml-2.0 libzip nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm
 
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ifdef CI
@@ -37,9 +37,10 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 # Debian packages: to build, and to run the tests with real readers.
-# icc-profiles-free holds the sRGB profile that --pdfa embeds.
+# icc-profiles-free holds the sRGB profile that --pdfa embeds; libhyphen-dev
+# and hyphen-fr the hyphenation of justified French text.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev nettle-dev \
-	     icc-profiles-free
+	     icc-profiles-free libhyphen-dev hyphen-fr
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
 	     clang libclang-rt-14-dev valgrind time

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hyphen.h"
 #include "layout_internal.h"
 #include "utf8.h"
 
@@ -32,6 +33,7 @@ struct word {
 	double w;
 	double space; /* the space after it, 0 if none */
 	bool brk;     /* a forced line break follows */
+	bool hyphen;  /* broken by hyphenation: a "-" ends it (w counts it) */
 };
 
 struct para {
@@ -206,52 +208,14 @@ static bool add_linebreak(struct para *p)
 }
 
 /*
- * Splits word i so that its head is at most width wide (at least one
- * character, so that the loop always progresses); the tail becomes word
- * i + 1 and keeps the space and break that followed.
+ * Splits word i before byte cut of its frag fi (cut 0: before the frag);
+ * the tail becomes word i + 1 and keeps the space and break that
+ * followed.
  */
-static bool split_word(struct para *p, size_t i, double width)
+static bool split_frag(struct para *p, size_t i, size_t fi, size_t cut)
 {
 	struct lctx *ctx = p->ctx;
-	struct word *w = &p->words[i];
-	double used = 0;
-	size_t fi, cut = 0;
-	bool found = false;
-
-	for (fi = w->first; fi < w->first + w->n && !found; fi++) {
-		struct frag *f = &p->frags[fi];
-		if (f->checkbox) {
-			if (used + f->w > width + FIT_EPSILON && used > 0) {
-				cut = 0;
-				found = true;
-				break;
-			}
-			used += f->w;
-			continue;
-		}
-		size_t off = 0;
-		while (off < f->len) {
-			uint32_t c;
-			size_t k = utf8_decode(f->s + off, f->len - off, &c);
-			double adv =
-			    is_invisible(c)
-				? 0
-				: f->size *
-				      ctx->m->advance(ctx->m->ctx, f->face, c);
-			if (used + adv > width + FIT_EPSILON && used > 0) {
-				cut = off;
-				found = true;
-				break;
-			}
-			used += adv;
-			off += k;
-		}
-		if (found)
-			break;
-	}
-	if (!found)
-		return true; /* it fits after all */
-
+	struct word *w;
 	/* Room for one more frag (the tail's part of frag fi) and word. */
 	if (!grow(ctx, (void **)&p->frags, &p->frags_cap, p->nfrags,
 		  sizeof(*p->frags)) ||
@@ -299,6 +263,56 @@ static bool split_word(struct para *p, size_t i, double width)
 	p->words[i + 1] = tail;
 	p->nwords++;
 	return true;
+}
+
+/*
+ * Splits word i so that its head is at most width wide (at least one
+ * character, so that the loop always progresses); the tail becomes word
+ * i + 1 and keeps the space and break that followed.
+ */
+static bool split_word(struct para *p, size_t i, double width)
+{
+	struct lctx *ctx = p->ctx;
+	struct word *w = &p->words[i];
+	double used = 0;
+	size_t fi, cut = 0;
+	bool found = false;
+
+	for (fi = w->first; fi < w->first + w->n && !found; fi++) {
+		struct frag *f = &p->frags[fi];
+		if (f->checkbox) {
+			if (used + f->w > width + FIT_EPSILON && used > 0) {
+				cut = 0;
+				found = true;
+				break;
+			}
+			used += f->w;
+			continue;
+		}
+		size_t off = 0;
+		while (off < f->len) {
+			uint32_t c;
+			size_t k = utf8_decode(f->s + off, f->len - off, &c);
+			double adv =
+			    is_invisible(c)
+				? 0
+				: f->size *
+				      ctx->m->advance(ctx->m->ctx, f->face, c);
+			if (used + adv > width + FIT_EPSILON && used > 0) {
+				cut = off;
+				found = true;
+				break;
+			}
+			used += adv;
+			off += k;
+		}
+		if (found)
+			break;
+	}
+	if (!found)
+		return true; /* it fits after all */
+
+	return split_frag(p, i, fi, cut);
 }
 
 /* Can frag b continue the text item that ends with frag a? */
@@ -402,9 +416,94 @@ static bool emit_line(struct para *p, size_t w0, size_t w1, bool last,
 			cur_frag = f;
 			x += f->w;
 		}
+		if (w->hyphen && w->n > 0) {
+			const struct frag *f = &p->frags[w->first + w->n - 1];
+			struct layout_item *it =
+			    layout_items_add(ctx, &s->items);
+			if (it == NULL)
+				return false;
+			double hw = f->size * ctx->m->advance(ctx->m->ctx,
+							      f->face, '-');
+			it->kind = LAYOUT_TEXT;
+			it->x = x;
+			it->y = s->baseline - f->rise;
+			it->w = hw;
+			it->text = "-";
+			it->len = 1;
+			it->face = f->face;
+			it->size = f->size;
+			it->color = f->color;
+			cur = NULL;
+			x += hw;
+		}
 		x += w->space + extra;
 	}
 	return true;
+}
+
+/* Bytes that may surround a word without being part of it. */
+static size_t lead_punct(const char *s, size_t len)
+{
+	static const char *const marks[] = {"\xc2\xab\xe2\x80\xaf", "(", "\xe2\x80\x9c",
+					    NULL};
+	for (size_t i = 0; marks[i] != NULL; i++) {
+		size_t n = strlen(marks[i]);
+		if (len > n && memcmp(s, marks[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+static size_t trail_punct(const char *s, size_t len)
+{
+	size_t n = 0;
+	while (n < len && strchr(",.;:!?)", s[len - 1 - n]) != NULL)
+		n++;
+	return n;
+}
+
+/*
+ * Hyphenates word i so that its head and a hyphen fill at most room
+ * (justified French text, documents.md): the last point that fits, in a
+ * word of one style.  true when it split the word.
+ */
+static bool hyphenate(struct para *p, size_t i, double room)
+{
+	struct lctx *ctx = p->ctx;
+	const struct hyphen *h = ctx->st->hyphen;
+	struct word *w = &p->words[i];
+	if (h == NULL || w->n != 1 || p->frags[w->first].checkbox)
+		return false;
+	const struct frag *f = &p->frags[w->first];
+	size_t lead = lead_punct(f->s, f->len);
+	size_t trail = trail_punct(f->s + lead, f->len - lead);
+	const char *core = f->s + lead;
+	size_t len = f->len - lead - trail;
+	/* After an elided article (« l’évaluation »), the word itself. */
+	const char *apos = NULL;
+	for (const char *q = core; q + 3 <= core + len; q++)
+		if (memcmp(q, "\xe2\x80\x99", 3) == 0)
+			apos = q + 3;
+	if (apos != NULL) {
+		len -= (size_t)(apos - core);
+		core = apos;
+	}
+	size_t pts[32];
+	size_t n = hyphen_points(h, core, len, pts, 32);
+	double hw = f->size * ctx->m->advance(ctx->m->ctx, f->face, '-');
+	while (n-- > 0) {
+		size_t cut = (size_t)(core - f->s) + pts[n];
+		double head = layout_text_width(ctx, f->face, f->size, f->s, cut);
+		if (head + hw > room + FIT_EPSILON)
+			continue;
+		if (!split_frag(p, i, w->first, cut))
+			return false;
+		p->words[i].hyphen = true;
+		p->words[i].w += hw;
+		p->words[i + 1].w = p->frags[p->words[i + 1].first].w;
+		return true;
+	}
+	return false;
 }
 
 static bool break_lines(struct para *p, const struct tstyle *ts, double x0,
@@ -412,12 +511,31 @@ static bool break_lines(struct para *p, const struct tstyle *ts, double x0,
 {
 	size_t start = 0, i = 0;
 	double line_w = 0;
+	int hyphenated = 0; /* consecutive lines ended by a hyphen */
 
 	while (i < p->nwords) {
 		struct word *w = &p->words[i];
 		bool empty = i == start;
 		double gap = empty ? 0 : p->words[i - 1].space;
 		if (!empty && line_w + gap + w->w > width + FIT_EPSILON) {
+			/* Justified lines gape less when the word that does
+			 * not fit is hyphenated into the room left. */
+			/* Not for a line whose spaces would barely stretch,
+			 * nor for a third hyphen in a row. */
+			double room = width - line_w - gap;
+			size_t gaps = i - start > 1 ? i - start - 1 : 1;
+			bool gaping = (width - line_w) / (double)gaps >
+				      0.3 * ts->size;
+			bool hyph = ts->align == DOC_JUSTIFY && gaping &&
+				    hyphenated < 2 && room > 2 * ts->size &&
+				    hyphenate(p, i, room);
+			if (p->ctx->oom)
+				return false;
+			if (hyph) {
+				line_w += gap + p->words[i].w;
+				i++;
+			}
+			hyphenated = hyph ? hyphenated + 1 : 0;
 			if (!emit_line(p, start, i, false, ts, x0, width, out))
 				return false;
 			start = i;

@@ -143,8 +143,12 @@ static void put_default_style(struct buf *out, const char *font)
 		      " style:tab-stop-distance=\"12.5mm\"/>"
 		      "<style:text-properties style:font-name=\"");
 	buf_put_xml(out, font);
+	/* Justified French text is hyphenated (LibreOffice with the
+	 * hyphen-fr patterns), two letters before the break, three after. */
 	buf_puts(out, "\" fo:font-size=\"10.5pt\" fo:language=\"fr\""
-		      " fo:country=\"FR\" fo:hyphenate=\"false\"/>"
+		      " fo:country=\"FR\" fo:hyphenate=\"true\""
+		      " fo:hyphenation-remain-char-count=\"2\""
+		      " fo:hyphenation-push-char-count=\"3\"/>"
 		      "</style:default-style>");
 }
 

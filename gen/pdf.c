@@ -14,6 +14,7 @@
 #include <nettle/sha2.h>
 
 #include "diag.h"
+#include "hyphen.h"
 #include "layout.h"
 #include "pdf.h"
 #include "pdf_font.h"
@@ -44,6 +45,7 @@ struct pdf {
 	bool pdfa;
 	struct buf icc; /* PDF/A: the sRGB profile, read once */
 	struct layout_style style;
+	struct hyphen *hyphen; /* style.hyphen; NULL without hyphen-fr */
 	HPDF_STATUS error, detail; /* the first libharu error, 0 if none */
 };
 
@@ -100,6 +102,9 @@ struct pdf *pdf_new(const char *fonts_dir, bool pdfa)
 		free(p);
 		return NULL;
 	}
+	/* Without hyphen-fr, lines break between words only. */
+	p->hyphen = hyphen_new(HYPHEN_FR_DICT);
+	p->style.hyphen = p->hyphen;
 	p->fonts = pdf_fonts_new(p->hpdf, fonts_dir);
 	if (p->fonts == NULL || (pdfa && !load_icc(p))) {
 		pdf_free(p);
@@ -113,6 +118,7 @@ void pdf_free(struct pdf *p)
 	if (p == NULL)
 		return;
 	pdf_fonts_free(p->fonts);
+	hyphen_free(p->hyphen);
 	HPDF_Free(p->hpdf);
 	buf_free(&p->icc);
 	free(p);

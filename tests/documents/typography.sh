@@ -297,6 +297,22 @@ n=$(for pdf in "$dir"/pdf/*/*.pdf; do pdftotext "$pdf" -; done | grep -c "’")
 [ "$n" -gt 1000 ] && ok "typographic apostrophes in the text we write" ||
 	fail "only $n typographic apostrophes"
 
+# 9. Justified French text is hyphenated (libhyphen, hyphen-fr), at
+#    points the patterns allow: two letters at least before the hyphen.
+pdftotext -layout "$dir"/pdf/E0042/*_notice_*.pdf - | grep -o '[[:alpha:]’]*-$' >"$dir/hyph"
+if [ "$(wc -l <"$dir/hyph")" -ge 2 ] && grep -q 'profes-' "$dir/hyph"; then
+	ok "justified text hyphenated ($(tr '\n' ' ' <"$dir/hyph"))"
+else
+	fail "no hyphenation in E0042's notice: $(tr '\n' ' ' <"$dir/hyph")"
+fi
+for pdf in "$dir"/pdf/*/*.pdf; do
+	pdftotext -layout "$pdf" - | grep -E '(^|[[:space:]’])[[:alpha:]]-$'
+done >"$dir/short"
+[ -s "$dir/short" ] && fail "a hyphen after a single letter: $(head -3 "$dir/short")"
+unzip -p "$(ls "$dir"/odt/*/*.odt | head -1)" styles.xml >"$dir/odt_styles.xml"
+grep -q 'fo:hyphenate="true"' "$dir/odt_styles.xml" &&
+	ok "ODT letters ask for French hyphenation" || fail "ODT letters not hyphenated"
+
 # 11. /Lang (fr-FR) in every catalog, a ToUnicode map for every font.
 nolang=0 nouni=0
 for pdf in "$dir"/pdf/*/*.pdf; do
