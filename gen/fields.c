@@ -36,21 +36,24 @@ const char *fields_name(const struct fields_field *f)
 
 bool fields_verbatim(const struct fields_field *f)
 {
-	/* What the dossier says, as it says it (names, titles, places);
-	 * everything else is our own wording. */
-	static const char *const dossier_text[] = {
-	    "employee.",	    "company.",		  "employment.job-title",
-	    "employment.department", "employment.manager", "training.title",
-	    "certification.title",  "progression.text",	  "action.text",
-	    "convocation.place",    "convocation.interviewer",
-	    "convocation.tracking", "interview.interviewer", "position.",
-	    "report.",		    NULL};
+	/* Names of people and places, and identifiers, as the dossier
+	 * gives them (O'Brien stays O'Brien); every other text, ours or
+	 * the dossier's (job titles, report text), takes the typographic
+	 * apostrophe. */
+	static const char *const as_given[] = {
+	    "employee.name",	      "employee.given-name",
+	    "employee.family-name",   "employee.address",
+	    "employee.email",	      "company.name",
+	    "company.siret",	      "company.address",
+	    "company.postcode",	      "company.city",
+	    "company.signatory-name", "employment.manager",
+	    "convocation.interviewer", "convocation.tracking",
+	    "interview.interviewer",  NULL};
 	if (f->type != FIELDS_TEXT)
 		return false;
-	for (size_t i = 0; dossier_text[i] != NULL; i++)
-		if (strncmp(f->name, dossier_text[i],
-			    strlen(dossier_text[i])) == 0)
-			return strcmp(f->name, "employee.salutation") != 0;
+	for (size_t i = 0; as_given[i] != NULL; i++)
+		if (strcmp(f->name, as_given[i]) == 0)
+			return true;
 	return false;
 }
 

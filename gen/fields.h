@@ -100,8 +100,8 @@ struct fields_list;
 /* Registry entries are static: the pointers live as long as the program. */
 const struct fields_field *fields_find(const char *name);
 const char *fields_name(const struct fields_field *);
-/* Whether the field's text is the dossier's own (names, titles, places),
- * printed as given; false for the words the rules and templates make. */
+/* Whether the field's text is printed exactly as the dossier gives it:
+ * names of people and places, identifiers.  Other text takes ’. */
 bool fields_verbatim(const struct fields_field *);
 enum fields_type fields_type(const struct fields_field *);
 /* The contexts (FIELDS_NOTICE | ...) where the field exists. */

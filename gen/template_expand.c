@@ -448,11 +448,19 @@ static void expand_textfield(struct expander *x, const struct tpl_node *t,
 		return;
 	}
 	struct fields_value v;
+	struct buf b = {0};
 	fields_get(t->field, x->env, &v);
-	if (fields_truth(&v))
-		put_paragraphs(x, s, v.text, t->line);
-	else if (t->empty != NULL)
-		put_paragraphs(x, s, t->empty, t->line);
+	const char *text = fields_truth(&v) ? v.text : t->empty;
+	if (text == NULL)
+		return;
+	/* Free text is set like ours: typographic apostrophes. */
+	typo_apostrophes(&b, text);
+	buf_put(&b, "", 1);
+	if (b.oom)
+		x->oom = true;
+	else
+		put_paragraphs(x, s, (const char *)b.data, t->line);
+	buf_free(&b);
 }
 
 static void expand_timeline(struct expander *x, const struct tpl_node *t,

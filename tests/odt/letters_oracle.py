@@ -123,6 +123,11 @@ def letters(d, as_of):
     return [x for x in out if x[2] <= as_of]
 
 
+def typographic(s):
+    """Dossier text other than names is set with ’ (documents.md)."""
+    return s.replace("'", "\u2019")
+
+
 def phrases(d, company, letter):
     """What the letter must say, and what it must not."""
     kind, c, date, prev, repeated = letter
@@ -137,7 +142,8 @@ def phrases(d, company, letter):
     want = [name, text(company, "name"),
             f"{text(company, 'address/city')}, le {words(date)}",
             f"{salutation},", f"Nous vous prions d’agréer, {salutation},",
-            text(company, "signatory/name"), text(company, "signatory/title"),
+            text(company, "signatory/name"),
+            typographic(text(company, "signatory/title")),
             "Objet :", term]
     for line in e.iter("line"):
         want.append(line.text.strip())
@@ -156,7 +162,8 @@ def phrases(d, company, letter):
         want.append("Envoyée par courriel")
     if kind in ("letter-convocation", "letter-reconvocation",
                 "letter-proposal"):
-        want += [full(c.get("date")), c.get("place"), c.get("interviewer"),
+        want += [full(c.get("date")), typographic(c.get("place")),
+                 c.get("interviewer"),
                  "ne porte pas sur l’évaluation de votre travail",
                  "temps de travail"]
     if kind == "letter-convocation":
