@@ -222,13 +222,33 @@ static date_t last_held(const struct fields_env *env, date_t before)
  * kind, issued before, for an interview after the last one held):
  * « le 10 septembre 2025 (entretien du 15 septembre 2025) et le … ».
  */
+static size_t earlier(const struct fields_env *env, struct buf *out);
+
 static void earlier_refusals(const struct fields_env *env,
 			     struct fields_value *v)
+{
+	struct buf b = {0};
+	if (earlier(env, &b) > 0)
+		fields_set_text(v, fields_keep(env, &b));
+	else
+		buf_free(&b);
+}
+
+/* More than one earlier refusal: « vos refus précédents, exprimés ». */
+static void earlier_several(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	struct buf b = {0};
+	fields_set_flag(v, earlier(env, &b) > 1);
+	buf_free(&b);
+}
+
+/* The earlier refusals written into out; how many. */
+static size_t earlier(const struct fields_env *env, struct buf *out)
 {
 	const struct convocation *c = conv(env);
 	const struct dossier *d = env->dossier;
 	date_t held = last_held(env, c->date.date);
-	struct buf b = {0};
 	size_t n = 0, total = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < d->nconvocations; i++) {
@@ -245,8 +265,8 @@ static void earlier_refusals(const struct fields_env *env,
 			}
 			char r[DATE_FR_LEN], at[DATE_FR_LEN];
 			if (n > 0)
-				buf_puts(&b, n + 1 == total ? " et " : ", ");
-			buf_printf(&b, "le %s (entretien du %s)",
+				buf_puts(out, n + 1 == total ? " et " : ", ");
+			buf_printf(out, "le %s (entretien du %s)",
 				   date_fmt_fr(e->response_date != DATE_NONE
 						   ? e->response_date
 						   : e->date.date,
@@ -255,10 +275,7 @@ static void earlier_refusals(const struct fields_env *env,
 			n++;
 		}
 	}
-	if (n > 0)
-		fields_set_text(v, fields_keep(env, &b));
-	else
-		buf_free(&b);
+	return n;
 }
 
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_LETTER, NONE, get)
@@ -288,6 +305,7 @@ const struct fields_field fields_letter_table[] = {
     F("convocation.recensement", BOOL, recensement),
     F("convocation.reply-by", DATE, reply_by),
     F("letter.earlier-refusals", TEXT, earlier_refusals),
+    F("letter.earlier-several", BOOL, earlier_several),
     F("previous.date", DATETIME, previous_date),
     F("previous.absent", BOOL, previous_absent),
     F("previous.cancelled", BOOL, previous_cancelled),

@@ -114,7 +114,7 @@ png "$review/pdf/E0042/E0042_*_letter-proposal_*.pdf" letter-proposal
 png "$review/pdf/E0175/E0175_*_recap_2030-01-11.pdf" recap-provisional
 png "$review/pdf/LH-01/LH-01_*_recap_2022-09-05.pdf" recap-refused-paid
 png "$review/pdf/ACG-1001/ACG-1001_*_letter-proposal_*.pdf" letter-proposal-long
-png "$review/pdf/MR-004/MR-004_*_letter-refusal-record_*.pdf" letter-refusal-repeated
+png "$review/pdf/MR-004/MR-004_*_letter-refusal-record_2025-04-14.pdf" letter-refusal-repeated
 png "$review/pdf/LH-01/LH-01_*_report_2024-03-04.pdf" report-2025
 echo "ok page images for review: $(ls "$review"/*.png | wc -l) PNG files"
 exit $status

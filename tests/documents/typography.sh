@@ -188,9 +188,9 @@ pdftotext "$e42" - | tr '\n' ' ' | grep -q 'L1225-57' &&
 rep=0
 for pdf in "$dir"/pdf/*/*_letter-refusal-record_*.pdf; do
 	t=$(pdftotext "$pdf" - | tr '\n' ' ')
-	echo "$t" | grep -q 'refus précédents' || continue
+	echo "$t" | grep -q 'refus précédent' || continue
 	rep=$((rep + 1))
-	echo "$t" | grep -q 'exprimés le [0-9]' ||
+	echo "$t" | grep -q -E 'exprimés? le [0-9]' ||
 		fail "$(basename "$pdf"): a repeated refusal without the earlier dates"
 done
 [ "$rep" -gt 0 ] && ok "$rep repeated-refusal letters give the date of each earlier refusal"
