@@ -830,7 +830,8 @@ static struct tpl_node *compile_list(struct loader *ld, xmlNode *parent,
 				    t->op == TPL_SUBJECT ||
 				    t->op == TPL_KEYWORDS ||
 				    t->op == TPL_BANNER;
-			unsigned bit = 1u << t->op;
+			/* Only the first few ops are meta: no shift past 31. */
+			unsigned bit = meta ? 1u << t->op : 0;
 			if (meta && seen_block)
 				fail(ld, t->line,
 				     "<%s> must come before the content of "
