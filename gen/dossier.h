@@ -168,6 +168,7 @@ struct notice {
 	bool delivered;
 	date_t date;
 	enum notice_method method;
+	long line;
 };
 
 struct absence {

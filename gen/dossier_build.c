@@ -769,6 +769,7 @@ static void build_notice(struct builder *b, xmlNodePtr n, struct notice *o)
 {
 	o->delivered = true;
 	o->date = date_attr(b, n, "delivered");
+	o->line = xmlGetLineNo(n);
 	o->method = (enum notice_method)enum_attr(b, n, "method",
 						  DOSSIER_ENUM_NOTICE_METHOD);
 }

@@ -49,7 +49,8 @@ void report_csv_recap_head(struct buf *b)
 	    "interviews_ok",  "non_mandatory_training",
 	    "certification",  "progression",
 	    "headcount",      "abondement_eur",
-	    "payment_due",
+	    "payment_due",    "test",
+	    "paid_on",
 	};
 	csv_put_row(b, head, sizeof(head) / sizeof(*head));
 }
@@ -68,6 +69,7 @@ bool report_csv_recap_rows(struct buf *b, const struct dossier *d,
 	for (size_t i = 0; i < f->nperiods; i++) {
 		const struct rules_period *p = &f->periods[i];
 		char start[DATE_ISO_LEN], end[DATE_ISO_LEN], pay[DATE_ISO_LEN];
+		char paid[DATE_ISO_LEN];
 		char regime[8], due[16], on_time[16], headcount[24], eur[24];
 		snprintf(regime, sizeof(regime), "%d", (int)p->regime);
 		snprintf(due, sizeof(due), "%d", p->interviews_due);
@@ -90,6 +92,8 @@ bool report_csv_recap_rows(struct buf *b, const struct dossier *d,
 		    headcount,
 		    eur,
 		    date_fmt_iso(p->payment_due, pay),
+		    rules_test_name(p->test),
+		    p->paid != NULL ? date_fmt_iso(p->paid->paid, paid) : "",
 		};
 		csv_put_row(b, fields, sizeof(fields) / sizeof(*fields));
 	}
@@ -135,8 +139,11 @@ size_t report_csv_metrics(const struct rules_stats *s,
 					    "abondements correctifs dus",
 					    (long long)s->abondements};
 	m[n++] = (struct report_csv_metric){"abondement_total_eur",
-					    "total des abondements (€)",
+					    "total des abondements dus non versés (€)",
 					    s->abondement_total_eur};
+	m[n++] = (struct report_csv_metric){"abondement_paid_eur",
+					    "total des abondements versés (€)",
+					    s->abondement_paid_eur};
 	return n;
 }
 

@@ -296,6 +296,8 @@ const char *rules_obligation_name(enum rules_obligation_kind);
 const char *rules_obligation_state_name(enum rules_obligation_state);
 const char *rules_due_state_name(enum rules_due_state);
 const char *rules_letter_name(enum rules_letter_kind);
+/* "2018" or "2018+option" (cli.md's recap `test` column). */
+const char *rules_test_name(enum rules_test);
 
 /*
  * §10: CSE / BDESE figures for one calendar year, accumulated one dossier

@@ -19,6 +19,11 @@
 	"manquée"
 #define GRACE_CHOICE "choix : délai de grâce"
 #define TRANSITION   "Q&R du ministère du Travail"
+#define DEFERRAL                                                               \
+	"ordonnance n° 2020-387 du 1er avril 2020 modifiée par l'ordonnance " \
+	"n° 2020-1501 du 2 décembre 2020"
+#define OPTION "droit d'option de l'ordonnance n° 2019-861 du 21 août 2019"
+#define CDC    "Caisse des dépôts, qui gère le CPF,"
 
 const char *rules_basis_printf(struct rules_ctx *ctx, const char *fmt, ...)
 {
@@ -44,6 +49,14 @@ static const char *iso(struct rules_ctx *ctx, date_t date)
 {
 	char buf[DATE_ISO_LEN];
 	return rules_basis_printf(ctx, "%s", date_fmt_iso(date, buf));
+}
+
+const char *rules_basis_regime(struct rules_ctx *ctx, enum rules_regime regime)
+{
+	if (ctx->r->regime == REGIME_AUTO)
+		return rules_basis_printf(ctx, "régime %d", (int)regime);
+	return rules_basis_printf(
+	    ctx, "régime %d imposé par les règles de l'entreprise", (int)regime);
 }
 
 /* Each kind's French name, bare, with "de" and with "un"; by enum value. */
@@ -192,12 +205,32 @@ static const char *months_words(struct rules_ctx *ctx,
 	return "48 mois";
 }
 
+static const char *due_from_anchor(struct rules_ctx *,
+				   const struct rules_due *);
+
 const char *rules_basis_due(struct rules_ctx *ctx, const struct rules_due *due)
 {
+	const char *s;
 	if (due->first_year)
-		return rules_basis_printf(
-		    ctx, "régime 2025 : 12 mois après %s (premier entretien)",
+		s = rules_basis_printf(
+		    ctx, "%s : 12 mois après %s (premier entretien)",
+		    rules_basis_regime(ctx, RULES_REGIME_2025),
 		    start_words(ctx));
+	else
+		s = due_from_anchor(ctx, due);
+	if (due->deferred)
+		s = rules_basis_printf(ctx,
+				       "%s ; échéance comprise entre le "
+				       "2020-01-01 et le 2021-06-30, entretien "
+				       "possible jusqu'au 2021-06-30 (%s)",
+				       s, DEFERRAL);
+	return s;
+}
+
+/* The sentence of a due date computed from its anchor. */
+static const char *due_from_anchor(struct rules_ctx *ctx,
+				   const struct rules_due *due)
+{
 	const char *anchor = "";
 	switch (due->anchor_kind) {
 	case RULES_ANCHOR_START:
@@ -212,9 +245,9 @@ const char *rules_basis_due(struct rules_ctx *ctx, const struct rules_due *due)
 				       iso(ctx, due->anchor), MISSED_CHOICE);
 		break;
 	}
-	const char *s =
-	    rules_basis_printf(ctx, "régime %d : %s après %s", (int)due->regime,
-			       months_words(ctx, due), anchor);
+	const char *s = rules_basis_printf(
+	    ctx, "%s : %s après %s", rules_basis_regime(ctx, due->regime),
+	    months_words(ctx, due), anchor);
 	/* Transition: a 2014 deadline still running on R is recomputed
 	 * under the 2025 regime from the same anchor. */
 	if (ctx->r->regime == REGIME_AUTO && due->regime == RULES_REGIME_2025 &&
@@ -232,25 +265,85 @@ const char *rules_basis_period(struct rules_ctx *ctx,
 			       const struct rules_period *p)
 {
 	const char *s;
+	const char *regime = rules_basis_regime(ctx, p->regime);
 	if (p->index == 1)
-		s = rules_basis_printf(
-		    ctx,
-		    "régime %d : état des lieux à %d ans d'ancienneté, "
-		    "comptés depuis %s",
-		    (int)p->regime, p->years, start_words(ctx));
+		s = rules_basis_printf(ctx,
+				       "%s : état des lieux à %d ans "
+				       "d'ancienneté, comptés depuis %s",
+				       regime, p->years, start_words(ctx));
 	else
 		s = rules_basis_printf(
 		    ctx,
-		    "régime %d : état des lieux %d ans après la fin de la "
+		    "%s : état des lieux %d ans après la fin de la "
 		    "période précédente, le %s",
-		    (int)p->regime, p->years, iso(ctx, p->start));
+		    regime, p->years, iso(ctx, p->start));
 	if (ctx->r->regime == REGIME_AUTO && p->years == 8 &&
 	    p->start < ctx->r->reform_date)
 		s = rules_basis_printf(
 		    ctx, "%s (6 ans mèneraient au %s, après le %s)", s,
 		    iso(ctx, date_add_years(p->start, 6)),
 		    iso(ctx, ctx->r->reform_date));
+	if (p->emergency)
+		s = rules_basis_printf(
+		    ctx,
+		    "%s ; fin de période entre le 2020-01-01 et le 2021-06-30 : "
+		    "entretien d'état des lieux possible jusqu'au 2021-06-30 "
+		    "et faits comptés jusqu'à cette date (%s)",
+		    s, DEFERRAL);
 	return s;
+}
+
+/*
+ * "deux des trois mesures en vigueur au 31 décembre 2018 (formation,
+ * certification)": the droit d'option's measures the period had.
+ */
+static const char *measures_words(struct rules_ctx *ctx,
+				  const struct rules_period *p)
+{
+	static const char *const how_many[] = {
+	    "aucune des trois mesures", "une seule des trois mesures",
+	    "deux des trois mesures", "les trois mesures"};
+	const char *s = rules_basis_printf(
+	    ctx, "%s en vigueur au 31 décembre 2018 (formation, certification, "
+		 "progression salariale ou professionnelle)",
+	    how_many[p->measures]);
+	if (p->measures == 0)
+		return s;
+	return rules_basis_printf(
+	    ctx, "%s : %s%s%s%s%s", s, p->training ? "formation" : "",
+	    p->training && (p->certification || p->progression) ? ", " : "",
+	    p->certification ? "certification" : "",
+	    p->certification && p->progression ? ", " : "",
+	    p->progression ? "progression" : "");
+}
+
+/* What a recorded payment adds to the verdict; "" without one. */
+static const char *paid_words(struct rules_ctx *ctx,
+			      const struct rules_period *p)
+{
+	if (p->paid == NULL)
+		return "";
+	const char *ref = p->paid->reference != NULL
+			      ? rules_basis_printf(ctx, ", référence %s",
+						   p->paid->reference)
+			      : "";
+	return rules_basis_printf(ctx, " ; versement de %s enregistré le %s%s",
+				  euros(ctx, p->paid->amount_eur),
+				  iso(ctx, p->paid->paid), ref);
+}
+
+/* The payment date and who receives it (R6323-3, §7b). */
+static const char *payment_words(struct rules_ctx *ctx,
+				 const struct rules_period *p)
+{
+	return rules_basis_printf(
+	    ctx, "à verser à la %s au plus tard le %s (R6323-3%s)", CDC,
+	    iso(ctx, p->payment_due),
+	    p->emergency ? rules_basis_printf(
+			       ctx, ", sanctions suspendues jusqu'au "
+				    "2021-06-30 par l'%s",
+			       DEFERRAL)
+			 : "");
 }
 
 const char *rules_basis_verdict(struct rules_ctx *ctx,
@@ -265,42 +358,73 @@ const char *rules_basis_verdict(struct rules_ctx *ctx,
 		      "temps",
 		      p->interviews_due, p->interviews_due > 1 ? "s" : "",
 		      p->interviews_due > 1 ? "s" : "", p->interviews_on_time);
-	if (p->headcount < 50)
-		return rules_basis_printf(
-		    ctx,
-		    "pas d'abondement correctif : effectif de %s, "
-		    "inférieur à 50",
-		    count(ctx, p->headcount));
-	if (p->abondement_eur > 0)
-		return rules_basis_printf(
+	bool option = p->test == RULES_TEST_2018_OPTION;
+	bool owed_2018 = !p->interviews_ok && !p->non_mandatory_training;
+	const char *s;
+	if (p->headcount < 50) {
+		s = rules_basis_printf(ctx,
+				       "pas d'abondement correctif : effectif "
+				       "de %s, inférieur à 50",
+				       count(ctx, p->headcount));
+	} else if (p->abondement_eur > 0) {
+		const char *measures =
+		    option ? rules_basis_printf(
+				 ctx, " ; %s : %s, il en faut deux", OPTION,
+				 measures_words(ctx, p))
+			   : "";
+		s = rules_basis_printf(
 		    ctx,
 		    "%sabondement correctif de %s : entretiens prévus non "
 		    "tous réalisés (%s) et aucune formation non "
-		    "obligatoire, effectif de %s ; à verser au CPF avant "
-		    "le %s (R6323-3)",
+		    "obligatoire, effectif de %s%s ; %s",
 		    p->final ? "" : "projection si rien ne change : ",
 		    euros(ctx, p->abondement_eur), interviews,
-		    count(ctx, p->headcount), iso(ctx, p->payment_due));
-	if (p->interviews_ok && p->non_mandatory_training)
-		return rules_basis_printf(
+		    count(ctx, p->headcount), measures, payment_words(ctx, p));
+	} else if (owed_2018 && option && p->measures >= 2) {
+		s = rules_basis_printf(
+		    ctx,
+		    "pas d'abondement correctif, par le %s : entretiens "
+		    "prévus non tous réalisés (%s) et aucune formation non "
+		    "obligatoire, mais %s ; le test le plus favorable à "
+		    "l'employeur est retenu",
+		    OPTION, interviews, measures_words(ctx, p));
+	} else if (owed_2018) {
+		s = rules_basis_printf(
+		    ctx,
+		    "pas d'abondement correctif : entretiens prévus non tous "
+		    "réalisés (%s) et aucune formation non obligatoire, mais "
+		    "le montant est fixé à 0\u00a0€ par les règles de "
+		    "l'entreprise",
+		    interviews);
+	} else if (p->interviews_ok && p->non_mandatory_training) {
+		s = rules_basis_printf(
 		    ctx,
 		    "pas d'abondement correctif : entretiens prévus "
 		    "réalisés (%s) et au moins une formation non "
 		    "obligatoire",
 		    interviews);
-	if (p->interviews_ok)
-		return rules_basis_printf(
+	} else if (p->interviews_ok) {
+		s = rules_basis_printf(
 		    ctx,
 		    "pas d'abondement correctif : entretiens prévus "
 		    "réalisés (%s), même sans formation non obligatoire ; "
 		    "%s",
 		    interviews, CUMULATIVE);
-	return rules_basis_printf(
-	    ctx,
-	    "pas d'abondement correctif : entretiens prévus non tous "
-	    "réalisés (%s), mais au moins une formation non obligatoire ; "
-	    "%s",
-	    interviews, CUMULATIVE);
+	} else {
+		s = rules_basis_printf(
+		    ctx,
+		    "pas d'abondement correctif : entretiens prévus non tous "
+		    "réalisés (%s), mais au moins une formation non "
+		    "obligatoire ; %s",
+		    interviews, CUMULATIVE);
+	}
+	/* Under the option, say which test decided when it was not. */
+	if (option && p->headcount >= 50 && !owed_2018)
+		s = rules_basis_printf(ctx,
+				       "%s ; test de 2018 retenu, sans recours "
+				       "au %s",
+				       s, OPTION);
+	return rules_basis_printf(ctx, "%s%s", s, paid_words(ctx, p));
 }
 
 const char *rules_basis_recap_open(struct rules_ctx *ctx,
@@ -319,10 +443,20 @@ const char *rules_basis_recap_open(struct rules_ctx *ctx,
 const char *rules_basis_return(struct rules_ctx *ctx,
 			       const struct rules_return *ret)
 {
+	/* A forced regime decides whether the 2025 exemption can apply. */
+	const char *forced =
+	    ctx->r->regime == REGIME_AUTO
+		? ""
+		: rules_basis_printf(ctx, "%s : ",
+				     rules_basis_regime(ctx, ret->regime));
 	const char *s = rules_basis_printf(
-	    ctx, "fin %s le %s : proposition due sous %d jours (%s)",
+	    ctx, "%sfin %s le %s : proposition due sous %d jours (%s)", forced,
 	    rules_absence_fr_of(ret->kind), iso(ctx, ret->end),
 	    ctx->r->return_offer_days, GRACE_CHOICE);
+	if (ret->deferred)
+		s = rules_basis_printf(ctx,
+				       "%s, reportée au 2021-06-30 (%s)", s,
+				       DEFERRAL);
 	switch (ret->verdict) {
 	case RULES_RETURN_OWED:
 		return s;
@@ -339,10 +473,12 @@ const char *rules_basis_return(struct rules_ctx *ctx,
 	}
 	return rules_basis_printf(
 	    ctx,
-	    "fin %s le %s, reprise le %s : régime 2025, pas de proposition "
+	    "fin %s le %s, reprise le %s : %s, pas de proposition "
 	    "due, %s (%s) a eu lieu dans les 12 mois avant la reprise",
 	    rules_absence_fr_of(ret->kind), iso(ctx, ret->end),
-	    iso(ctx, ret->return_date), event_words(ctx, &ret->by), ret->by.id);
+	    iso(ctx, ret->return_date),
+	    rules_basis_regime(ctx, RULES_REGIME_2025),
+	    event_words(ctx, &ret->by), ret->by.id);
 }
 
 /* " ; réalisé : l'entretien du …" when satisfied. */
@@ -357,22 +493,33 @@ static const char *senior_tail(struct rules_ctx *ctx,
 
 /*
  * Why a senior interview is not owed: a forced 2014 regime, a due date
- * before the reform, or one after the exit date; NULL when it is owed.
+ * before the reform, a hire after the due date (mid-career) or at 60 or
+ * later (end-of-career), or a due date after the exit; NULL when owed.
  */
 static const char *not_owed(struct rules_ctx *ctx, const struct rules_senior *s,
 			    const char *what)
 {
+	date_t hire = ctx->d->employment.hire_date;
 	if (s->owed)
 		return NULL;
 	if (ctx->r->regime == REGIME_2014)
 		return rules_basis_printf(
-		    ctx, "régime 2014 imposé par l'entreprise : pas %s", what);
+		    ctx, "%s : pas %s",
+		    rules_basis_regime(ctx, RULES_REGIME_2014), what);
 	if (!rules_reformed(ctx, s->due))
 		return rules_basis_printf(
 		    ctx,
 		    "échéance du %s antérieure à la réforme du %s : "
 		    "pas %s",
 		    iso(ctx, s->due), iso(ctx, ctx->r->reform_date), what);
+	if (s->window_end != DATE_NONE && hire >= s->window_end)
+		return rules_basis_printf(
+		    ctx, "embauche du %s à 60 ans ou plus : pas %s",
+		    iso(ctx, hire), what);
+	if (s->due < hire)
+		return rules_basis_printf(
+		    ctx, "échéance du %s antérieure à l'embauche du %s : pas %s",
+		    iso(ctx, s->due), iso(ctx, hire), what);
 	return rules_basis_printf(
 	    ctx, "échéance du %s après la sortie du %s : pas %s",
 	    iso(ctx, s->due), iso(ctx, ctx->exit), what);
@@ -386,17 +533,18 @@ const char *rules_basis_mid_career(struct rules_ctx *ctx,
 	const char *no = not_owed(ctx, s, "d'entretien de mi-carrière");
 	if (no != NULL)
 		return no;
+	const char *regime = rules_basis_regime(ctx, RULES_REGIME_2025);
 	if (s->has_visit)
 		return rules_basis_printf(
 		    ctx,
-		    "régime 2025 : 2 mois après la visite médicale de "
+		    "%s : 2 mois après la visite médicale de "
 		    "mi-carrière du %s%s",
-		    iso(ctx, s->visit), senior_tail(ctx, s));
+		    regime, iso(ctx, s->visit), senior_tail(ctx, s));
 	return rules_basis_printf(
 	    ctx,
-	    "régime 2025 : fin février suivant l'année des 45 ans (%d), "
+	    "%s : fin février suivant l'année des 45 ans (%d), "
 	    "faute de visite médicale de mi-carrière enregistrée%s",
-	    y, senior_tail(ctx, s));
+	    regime, y, senior_tail(ctx, s));
 }
 
 const char *rules_basis_end_of_career(struct rules_ctx *ctx,
@@ -407,8 +555,9 @@ const char *rules_basis_end_of_career(struct rules_ctx *ctx,
 		return no;
 	return rules_basis_printf(
 	    ctx,
-	    "régime 2025 : veille des 60 ans, entretien à tenir du %s au "
+	    "%s : veille des 60 ans, entretien à tenir du %s au "
 	    "%s%s",
+	    rules_basis_regime(ctx, RULES_REGIME_2025),
 	    iso(ctx, s->window_start), iso(ctx, s->due), senior_tail(ctx, s));
 }
 

@@ -200,6 +200,11 @@ const char *rules_due_state_name(enum rules_due_state state)
 	return "";
 }
 
+const char *rules_test_name(enum rules_test test)
+{
+	return test == RULES_TEST_2018_OPTION ? "2018+option" : "2018";
+}
+
 const char *rules_letter_name(enum rules_letter_kind kind)
 {
 	switch (kind) {

@@ -118,13 +118,15 @@ static void abondement(const struct rules_ctx *ctx, struct rules_period *p)
 	p->headcount = ctx->d->company != NULL ? ctx->d->company->headcount : 0;
 	p->payment_due = DATE_NONE;
 	p->paid = payment(ctx, p->end);
-	bool owed_2018 = !p->interviews_ok && !p->non_mandatory_training;
+	/* Under 50 employees neither test owes anything. */
+	bool owed_2018 = p->headcount >= 50 && !p->interviews_ok &&
+			 !p->non_mandatory_training;
 	bool owed = owed_2018;
 	if (p->test == RULES_TEST_2018_OPTION) {
 		owed = owed_2018 && p->measures < 2;
 		p->option_decided = owed_2018 && !owed;
 	}
-	if (p->headcount < 50 || !owed || ctx->r->abondement_eur <= 0)
+	if (!owed || ctx->r->abondement_eur <= 0)
 		return;
 	p->abondement_eur = ctx->r->abondement_eur;
 	/* R6323-3: the quarter after the recap interview (or Pk); §7b:

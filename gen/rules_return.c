@@ -134,30 +134,21 @@ struct offer {
 	date_t held;
 };
 
-/* The return interview held on c's interview date, by as-of; or NULL. */
-static const struct interview *interview_of(const struct rules_ctx *ctx,
-					    const struct convocation *c)
+/*
+ * The index of the return interview held on c's interview date (same
+ * @absence), by as-of; -1 if none.
+ */
+static long interview_of(const struct rules_ctx *ctx,
+			 const struct convocation *c)
 {
 	for (size_t i = 0; i < ctx->d->ninterviews; i++) {
 		const struct interview *iv = &ctx->d->interviews[i];
 		if (iv->kind == KIND_RETURN && iv->date == c->date.date &&
 		    iv->has_absence == c->has_absence &&
 		    iv->absence == c->absence && iv->date <= ctx->as_of)
-			return iv;
+			return (long)i;
 	}
-	return NULL;
-}
-
-/* Whether a convocation on record by as-of led to the interview iv. */
-static bool announced(const struct rules_ctx *ctx, const struct interview *iv)
-{
-	for (size_t i = 0; i < ctx->d->nconvocations; i++) {
-		const struct convocation *c = &ctx->d->convocations[i];
-		if (c->kind == KIND_RETURN && c->issued <= ctx->as_of &&
-		    interview_of(ctx, c) == iv)
-			return true;
-	}
-	return false;
+	return -1;
 }
 
 static int offer_cmp(const void *pa, const void *pb)
@@ -176,33 +167,42 @@ static int offer_cmp(const void *pa, const void *pb)
 	return ia < ib ? -1 : ia > ib;
 }
 
-/* The return offers on record by as-of, in date order. */
+/*
+ * The return offers on record by as-of, in date order.  Each convocation
+ * is paired once with its interview (led[] marks the interviews a
+ * convocation led to), so that 1 000 of each stay cheap.
+ */
 static struct offer *offers(struct rules_ctx *ctx, size_t *n)
 {
 	const struct dossier *d = ctx->d;
 	struct offer *ev = rules_alloc(
 	    ctx, (d->nconvocations + d->ninterviews + 1) * sizeof(*ev));
+	bool *led = rules_alloc(ctx, (d->ninterviews + 1) * sizeof(*led));
 	*n = 0;
-	if (ev == NULL)
+	if (ev == NULL || led == NULL)
 		return NULL;
 	for (size_t i = 0; i < d->nconvocations; i++) {
 		const struct convocation *c = &d->convocations[i];
 		if (c->kind != KIND_RETURN || c->issued > ctx->as_of)
 			continue;
-		const struct interview *iv = interview_of(ctx, c);
-		date_t held = iv != NULL ? iv->date : DATE_NONE;
-		/* An outcome "held" says the interview took place on its
-		 * date, even when no report of it is recorded. */
-		if (held == DATE_NONE && c->outcome == OUTCOME_HELD &&
-		    c->date.date <= ctx->as_of)
+		long k = interview_of(ctx, c);
+		date_t held = DATE_NONE;
+		if (k >= 0) {
+			led[k] = true;
+			held = d->interviews[k].date;
+		} else if (c->outcome == OUTCOME_HELD &&
+			   c->date.date <= ctx->as_of) {
+			/* An outcome "held" says the interview took place
+			 * on its date, even with no report recorded. */
 			held = c->date.date;
+		}
 		ev[(*n)++] = (struct offer){rules_event_convocation(c),
 					    c->has_absence, c->absence, held};
 	}
 	for (size_t i = 0; i < d->ninterviews; i++) {
 		const struct interview *iv = &d->interviews[i];
 		if (iv->kind == KIND_RETURN && iv->date <= ctx->as_of &&
-		    !announced(ctx, iv))
+		    !led[i])
 			ev[(*n)++] = (struct offer){rules_event_interview(iv),
 						    iv->has_absence,
 						    iv->absence, iv->date};

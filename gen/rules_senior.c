@@ -38,7 +38,10 @@ static void mid_career(struct rules_ctx *ctx, date_t birth)
 	    date_add_months(v != NULL ? v->date : date_from_ymd(y, 12, 31), 2);
 	s->window_start = date_from_ymd(y - 2, 1, 1);
 	s->window_end = DATE_NONE;
+	/* Not owed for a due date before the hire: someone hired after
+	 * it owes this employer nothing (rules.md §6). */
 	s->owed = s->due != DATE_NONE && rules_reformed(ctx, s->due) &&
+		  s->due >= ctx->d->employment.hire_date &&
 		  !rules_after_exit(ctx, s->due);
 	s->by = rules_events_first(ctx, KIND_MID_CAREER, s->window_start,
 				   INT32_MAX);
@@ -53,7 +56,9 @@ static void end_of_career(struct rules_ctx *ctx, date_t birth)
 	s->due = birth60 != DATE_NONE ? date_add_days(birth60, -1) : DATE_NONE;
 	s->window_start = date_add_years(birth60, -2);
 	s->window_end = birth60;
+	/* Not owed to someone hired at 60 or later (rules.md §6). */
 	s->owed = s->due != DATE_NONE && rules_reformed(ctx, s->due) &&
+		  ctx->d->employment.hire_date < birth60 &&
 		  !rules_after_exit(ctx, s->due);
 	s->by = rules_events_first(ctx, KIND_END_OF_CAREER, s->window_start,
 				   birth60);

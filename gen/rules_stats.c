@@ -56,9 +56,16 @@ void rules_stats_add(struct rules_stats *s, const struct dossier *d,
 		if (!p->final || !in_year(p->end, first, last))
 			continue;
 		s->recaps++;
-		if (p->abondement_eur > 0) {
-			s->abondements++;
-			s->abondement_total_eur += p->abondement_eur;
-		}
+		if (p->abondement_eur <= 0)
+			continue;
+		s->abondements++;
+		/* A recorded payment is no longer owed; what it leaves
+		 * unpaid (a partial payment) still is. */
+		long paid = p->paid != NULL ? p->paid->amount_eur : 0;
+		if (paid < 0)
+			paid = 0;
+		s->abondement_paid_eur += paid;
+		if (paid < p->abondement_eur)
+			s->abondement_total_eur += p->abondement_eur - paid;
 	}
 }

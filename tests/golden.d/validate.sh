@@ -26,6 +26,11 @@ case_run "validate warns about future events" \
 	tests/reader/dossier-example-2024.out 0 \
 	"$PARCOURS" validate --as-of 2024-01-01 tests/reader/dossier-example.xml
 
+# A payment matching no recap period end, and one after the reference
+# date, are warned about (dossier.md <abondements>, rules.md §4).
+case_run "validate warns about payments" tests/reader/payment-warnings.out 0 \
+	"$PARCOURS" validate --as-of 2021-09-01 tests/reader/payment-warnings.xml
+
 # --company supplies the company of dossiers that have none; a broken one
 # stops the run before any dossier is read.
 case_run "validate --company" tests/reader/company.out 0 \

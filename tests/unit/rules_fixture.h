@@ -33,6 +33,7 @@ struct fx {
 	struct training trainings[FX_MAX];
 	struct certification certifications[FX_MAX];
 	struct progression progressions[FX_MAX];
+	struct abondement abondements[FX_MAX];
 };
 
 /* A date from "YYYY-MM-DD"; NULL or "" gives DATE_NONE. */
@@ -92,6 +93,7 @@ static inline struct fx *fx_new(const char *hire, const char *seniority,
 	fx->d.trainings = fx->trainings;
 	fx->d.certifications = fx->certifications;
 	fx->d.progressions = fx->progressions;
+	fx->d.abondements = fx->abondements;
 	return fx;
 }
 
@@ -196,6 +198,19 @@ static inline void fx_progression(struct fx *fx, const char *date)
 	p->date = D(date);
 	p->kind = PROGRESSION_SALARY;
 	p->text = "Coefficient";
+}
+
+/* A payment of the abondement for the period ending period_end. */
+static inline struct abondement *fx_abondement(struct fx *fx,
+					       const char *period_end,
+					       const char *paid, long eur)
+{
+	assert_true(fx->d.nabondements < FX_MAX);
+	struct abondement *a = &fx->abondements[fx->d.nabondements++];
+	a->period_end = D(period_end);
+	a->paid = D(paid);
+	a->amount_eur = eur;
+	return a;
 }
 
 /*

@@ -220,6 +220,48 @@ static const struct chain_case cases[] = {
      "2018-01-04 on-time/2014, 2019-06-01 on-time/2014, "
      "2019-12-01 open/2014",
      "2019-12-01 upcoming/2014"},
+
+    /* §7b: due dates in [2020-01-01, 2021-06-30] may be met until
+     * 2021-06-30 (ordonnances 2020-387 and 2020-1501). */
+    {"due 2019-12-31, the day before the window: an interview two months "
+     "later is late",
+     "2017-12-31", NULL, NULL, AUTO, "P2020-03-02", "2021-01-01",
+     "2019-12-31 late/2014, 2022-03-02 open/2014", "2022-03-02 upcoming/2014"},
+    {"due 2020-01-01, the window's first day: the same interview is on "
+     "time",
+     "2018-01-01", NULL, NULL, AUTO, "P2020-03-02", "2021-01-01",
+     "2020-01-01 on-time/2014, 2022-03-02 open/2014",
+     "2022-03-02 upcoming/2014"},
+    {"due in the window, interview on 2021-06-30: on time", "2018-07-15", NULL,
+     NULL, AUTO, "P2021-06-30", "2021-08-01",
+     "2020-07-15 on-time/2014, 2023-06-30 open/2014",
+     "2023-06-30 upcoming/2014"},
+    {"due in the window, interview on 2021-07-01: late", "2018-07-15", NULL,
+     NULL, AUTO, "P2021-07-01", "2021-08-01",
+     "2020-07-15 late/2014, 2023-07-01 open/2014", "2023-07-01 upcoming/2014"},
+    {"due 2021-06-30, the window's last day: on time that day", "2019-06-30",
+     NULL, NULL, AUTO, "P2021-06-30", "2021-08-01",
+     "2021-06-30 on-time/2014, 2023-06-30 open/2014",
+     "2023-06-30 upcoming/2014"},
+    {"due 2021-07-01, the day after the window: an interview the next day "
+     "is late",
+     "2019-07-01", NULL, NULL, AUTO, "P2021-07-02", "2021-08-01",
+     "2021-07-01 late/2014, 2023-07-02 open/2014", "2023-07-02 upcoming/2014"},
+    {"a refusal counts like an interview under the deferral", "2018-01-01",
+     NULL, NULL, AUTO, "X2021-05-03", "2021-08-01",
+     "2020-01-01 on-time/2014, 2023-05-03 open/2014",
+     "2023-05-03 upcoming/2014"},
+    {"§4 read literally: a deferred due date with no interview yet is "
+     "missed once passed (the deferral decides what is on time, not the "
+     "date)",
+     "2018-01-01", NULL, NULL, AUTO, "", "2020-06-01",
+     "2020-01-01 missed/2014, 2022-01-01 open/2014",
+     "2020-01-01 overdue/2014"},
+    {"deferral under a forced 2025 regime: first-year due date in the "
+     "window",
+     "2019-03-04", NULL, NULL, REGIME_2025, NULL, 0, "P2021-02-01",
+     "2021-03-01", "2020-03-04 on-time/2025, 2025-02-01 open/2025",
+     "2025-02-01 upcoming/2025"},
 };
 
 static void run(const struct chain_case *c)
@@ -312,6 +354,36 @@ static void test_basis(void **state)
 			    "du 2016-07-01");
 	assert_string_equal(f->seniority_basis,
 			    "date d'ancienneté du 2016-07-01");
+	rules_facts_free(f);
+	fx_free(fx);
+
+	/* §7b: the deferral is named in the basis of a due date in the
+	 * window; a forced regime says it is the company's. */
+	fx = fx_new("2018-01-01", NULL, NULL);
+	fx_events(fx, "P2020-03-02");
+	f = fx_facts(fx, "2021-01-01");
+	assert_string_equal(f->dues[0].basis,
+			    "régime 2014 : 24 mois après l'embauche du "
+			    "2018-01-01 ; échéance comprise entre le "
+			    "2020-01-01 et le 2021-06-30, entretien possible "
+			    "jusqu'au 2021-06-30 (ordonnance n° 2020-387 du "
+			    "1er avril 2020 modifiée par l'ordonnance n° "
+			    "2020-1501 du 2 décembre 2020)");
+	assert_false(f->dues[1].deferred);
+	rules_facts_free(f);
+	fx->company.rules.regime = REGIME_2014;
+	f = fx_facts(fx, "2021-01-01");
+	assert_string_equal(f->dues[1].basis,
+			    "régime 2014 imposé par les règles de "
+			    "l'entreprise : 24 mois après l'entretien du "
+			    "2020-03-02");
+	rules_facts_free(f);
+	fx->company.rules.regime = REGIME_2025;
+	f = fx_facts(fx, "2021-01-01");
+	assert_string_equal(f->dues[0].basis,
+			    "régime 2025 imposé par les règles de "
+			    "l'entreprise : 12 mois après l'embauche du "
+			    "2018-01-01 (premier entretien)");
 	rules_facts_free(f);
 	fx_free(fx);
 }

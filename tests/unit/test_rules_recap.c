@@ -25,6 +25,10 @@ struct recap_case {
 #define P1	   "2016-01-04..2022-01-04 6y/2014 final "
 #define P2	   " | 2022-01-04..2030-01-04 8y/2025 provisional "
 #define NOTHING_P2 P2 "0/0 ok=yes nmt=no cert=no prog=no 0"
+/* Hired 2012, in post in 2014: S = 2014-03-07, P1 = 2020-03-07 (§7b). */
+#define E	   "2012-06-18"
+#define E1	   "2014-03-07..2020-03-07 6y/2014 final "
+#define E2	   " | 2020-03-07..2028-03-07 8y/2025 provisional "
 
 static const struct recap_case cases[] = {
     /* The cumulative conditions, headcount 120. */
@@ -151,6 +155,97 @@ static const struct recap_case cases[] = {
      "2020-06-01..2026-06-01 6y/2014 final 3/0 ok=no nmt=no cert=no "
      "prog=no 3000 2026-09-30 | 2026-06-01..2034-06-01 8y/2025 "
      "provisional 0/0 ok=yes nmt=no cert=no prog=no 0"},
+
+    /* §7b: P1 = 2020-03-07 for staff in post in 2014 (S clamped). */
+    {"P1 in the window, nothing at all: 3 000 € under the option, paid "
+     "by the quarter after 2021-06-30",
+     E, NULL, REGIME_AUTO, NULL, 120, "", "", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0" E2
+	"1/0 ok=no nmt=no cert=no prog=no 3000 2028-06-30"},
+    {"option: one measure (a mandatory training) is not enough (E0107)", E,
+     NULL, REGIME_AUTO, NULL, 120, "", "M2016-04-04", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=1" E2
+	"1/0 ok=no nmt=no cert=no prog=no 3000 2028-06-30"},
+    {"option: two measures (mandatory training and progression) owe "
+     "nothing, the more favourable test",
+     E, NULL, REGIME_AUTO, NULL, 120, "", "M2016-04-04", "", "2019-05-02",
+     "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=yes 0 option m=2 decided" E2
+	"1/0 ok=no nmt=no cert=no prog=no 3000 2028-06-30"},
+    {"option: certification and progression without any training", E, NULL,
+     REGIME_AUTO, NULL, 120, "", "", "2018-06-01", "2019-05-02", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=yes prog=yes 0 option m=2 decided" E2
+	"1/0 ok=no nmt=no cert=no prog=no 3000 2028-06-30"},
+    {"a certifying mandatory training is two measures (training and "
+     "certification)",
+     E, NULL, REGIME_AUTO, NULL, 120, "", "C2017-03-10", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=yes prog=no 0 option m=2 decided" E2
+	"1/0 ok=no nmt=no cert=no prog=no 3000 2028-06-30"},
+    {"sanctions suspended: a non-mandatory training on 2021-06-30 counts "
+     "for P1 (and for period 2, where it is)",
+     E, NULL, REGIME_AUTO, NULL, 120, "", "N2021-06-30", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=yes cert=no prog=no 0 option m=1" E2
+	"1/0 ok=no nmt=yes cert=no prog=no 0"},
+    {"a non-mandatory training on 2021-07-01 is too late for P1", E, NULL,
+     REGIME_AUTO, NULL, 120, "", "N2021-07-01", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0" E2
+	"1/0 ok=no nmt=yes cert=no prog=no 0"},
+    {"a progression on 2021-06-30 is a measure for P1, one on 2021-07-01 "
+     "is not",
+     E, NULL, REGIME_AUTO, NULL, 120, "", "M2016-04-04", "", "2021-07-01",
+     "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=1" E2
+	"1/0 ok=no nmt=no cert=no prog=yes 3000 2028-06-30"},
+    {"facts up to 2021-06-30 count only if on record by as-of", E, NULL,
+     REGIME_AUTO, NULL, 120, "", "N2021-05-10", "", "", "2021-03-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0" E2
+	"0/0 ok=yes nmt=no cert=no prog=no 0"},
+    {"deferral: an interview on 2021-06-30 meets the 2020-03-07 due date "
+     "on time",
+     E, NULL, REGIME_AUTO, NULL, 120, "P2021-06-30", "", "", "", "2022-06-01",
+     E1 "3/1 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0" E2
+	"0/0 ok=yes nmt=no cert=no prog=no 0"},
+    {"an interview on 2021-07-01 is late for the 2020-03-07 due date", E, NULL,
+     REGIME_AUTO, NULL, 120, "P2021-07-01", "", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0" E2
+	"0/0 ok=yes nmt=no cert=no prog=no 0"},
+    {"a recap interview held by 2021-06-30: payment the quarter after "
+     "2021-06-30",
+     E, NULL, REGIME_AUTO, NULL, 120, "Q2021-05-10", "", "", "", "2022-06-01",
+     E1 "3/1 ok=no nmt=no cert=no prog=no 3000 2021-09-30 recap=1 option "
+	"m=0" E2 "0/0 ok=yes nmt=no cert=no prog=no 0"},
+    {"a recap interview after 2021-06-30: payment the quarter after it", E,
+     NULL, REGIME_AUTO, NULL, 120, "Q2021-10-04", "", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2022-03-31 recap=1 option "
+	"m=0" E2 "0/0 ok=yes nmt=no cert=no prog=no 0"},
+    {"S = 2015-06-30: P1 = 2021-06-30, the window's last day, under the "
+     "option",
+     "2015-06-30", NULL, REGIME_AUTO, NULL, 120, "", "", "", "", "2022-06-01",
+     "2015-06-30..2021-06-30 6y/2014 final 3/0 ok=no nmt=no cert=no "
+     "prog=no 3000 2021-09-30 option m=0 | 2021-06-30..2029-06-30 8y/2025 "
+     "provisional 0/0 ok=yes nmt=no cert=no prog=no 0"},
+    {"S = 2015-07-01: P1 = 2021-07-01, the day after the window: the 2018 "
+     "test alone",
+     "2015-07-01", NULL, REGIME_AUTO, NULL, 120, "", "", "", "", "2022-06-01",
+     "2015-07-01..2021-07-01 6y/2014 final 3/0 ok=no nmt=no cert=no "
+     "prog=no 3000 2021-12-31 | 2021-07-01..2029-07-01 8y/2025 "
+     "provisional 0/0 ok=yes nmt=no cert=no prog=no 0"},
+    {"headcount 49 under the option: nothing owed", E, NULL, REGIME_AUTO, NULL,
+     49, "", "", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 0 option m=0" E2
+	"1/0 ok=no nmt=no cert=no prog=no 0"},
+    {"headcount 49 with two measures: the option decides nothing, the "
+     "headcount does",
+     E, NULL, REGIME_AUTO, NULL, 49, "", "M2016-04-04", "", "2019-05-02",
+     "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=yes 0 option m=2" E2
+	"1/0 ok=no nmt=no cert=no prog=no 0"},
+    {"forced 2014: the window applies to 6-year periods as well", E, NULL,
+     REGIME_2014, NULL, 120, "", "", "", "", "2022-06-01",
+     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0 | "
+	"2020-03-07..2026-03-07 6y/2014 provisional 1/0 ok=no nmt=no "
+	"cert=no prog=no 3000 2026-06-30"},
+
 };
 
 /* Appends each space-separated date of list with add(). */
@@ -217,6 +312,14 @@ static const char *fx_periods(const struct rules_facts *f)
 		if (p->recap.type != RULES_EVENT_NONE)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
 						" recap=%s", p->recap.id);
+		if (p->test == RULES_TEST_2018_OPTION)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						" option m=%d%s", p->measures,
+						p->option_decided ? " decided"
+								  : "");
+		if (p->paid != NULL)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						" paid=%s", ISO(p->paid->paid));
 	}
 	return buf;
 }
@@ -245,6 +348,39 @@ static void test_recap_table(void **state)
 			    f->periods[k].verdict == NULL)
 				fail_msg("%s: period %zu has no basis",
 					 c->reason, k + 1);
+		rules_facts_free(f);
+		fx_free(fx);
+	}
+}
+
+/* Payments on record (<abondements>): shown on their period only. */
+static void test_recap_payments(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *period_end, *paid, *as_of, *want, *reason;
+	} rows[] = {
+	    {"2020-03-07", "2021-09-15", "2022-06-01",
+	     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0 "
+		"paid=2021-09-15" E2
+		"1/0 ok=no nmt=no cert=no prog=no 3000 2028-06-30",
+	     "a payment recorded for P1 is shown; the facts are unchanged"},
+	    {"2020-03-07", "2021-09-15", "2021-09-01",
+	     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0" E2
+		"0/0 ok=yes nmt=no cert=no prog=no 0",
+	     "a payment dated after as-of is not on record yet"},
+	    {"2020-03-06", "2021-09-15", "2022-06-01",
+	     E1 "3/0 ok=no nmt=no cert=no prog=no 3000 2021-09-30 option m=0" E2
+		"1/0 ok=no nmt=no cert=no prog=no 3000 2028-06-30",
+	     "a payment for another period end belongs to no period"},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct fx *fx = fx_new(E, NULL, NULL);
+		fx_abondement(fx, rows[i].period_end, rows[i].paid, 3000);
+		struct rules_facts *f = fx_facts(fx, rows[i].as_of);
+		if (strcmp(fx_periods(f), rows[i].want) != 0)
+			fail_msg("%s:\n  got  %s\n  want %s", rows[i].reason,
+				 fx_periods(f), rows[i].want);
 		rules_facts_free(f);
 		fx_free(fx);
 	}
@@ -306,8 +442,9 @@ static void test_verdicts(void **state)
 			    "abondement correctif de 3\u202f000\u00a0€ : "
 			    "entretiens prévus non tous réalisés (3 entretiens "
 			    "prévus, 0 à temps) et aucune formation non "
-			    "obligatoire, effectif de 2\u202f480 ; à verser au "
-			    "CPF avant le 2022-06-30 (R6323-3)");
+			    "obligatoire, effectif de 2\u202f480 ; à verser à "
+			    "la Caisse des dépôts, qui gère le CPF, au plus "
+			    "tard le 2022-06-30 (R6323-3)");
 	rules_facts_free(f);
 	fx_training(fx, "2019-05-10", NULL, false);
 	f = fx_facts(fx, "2022-06-01");
@@ -326,14 +463,92 @@ static void test_verdicts(void **state)
 			    "inférieur à 50");
 	rules_facts_free(f);
 	fx_free(fx);
+	/* abondement-eur="0": nothing owed, no payment date (rules.md §5). */
+	fx = fx_new(H, NULL, NULL);
+	fx->company.rules.abondement_eur = 0;
+	f = fx_facts(fx, "2022-06-01");
+	assert_int_equal(f->periods[0].abondement_eur, 0);
+	assert_int_equal(f->periods[0].payment_due, DATE_NONE);
+	assert_string_equal(f->periods[0].verdict,
+			    "pas d'abondement correctif : entretiens prévus "
+			    "non tous réalisés (3 entretiens prévus, 0 à "
+			    "temps) et aucune formation non obligatoire, mais "
+			    "le montant est fixé à 0\u00a0€ par les règles de "
+			    "l'entreprise");
+	rules_facts_free(f);
+	fx_free(fx);
+}
+
+/* §7b: the verdict says which test decided, and names a payment. */
+static void test_option_verdicts(void **state)
+{
+	(void)state;
+	struct fx *fx = fx_new(E, NULL, NULL);
+	fx_training(fx, "2016-04-04", NULL, true);
+	struct rules_facts *f = fx_facts(fx, "2022-06-01");
+	assert_string_equal(
+	    f->periods[0].verdict,
+	    "abondement correctif de 3\u202f000\u00a0€ : entretiens prévus non "
+	    "tous réalisés (3 entretiens prévus, 0 à temps) et aucune "
+	    "formation non obligatoire, effectif de 120 ; droit d'option de "
+	    "l'ordonnance n° 2019-861 du 21 août 2019 : une seule des trois "
+	    "mesures en vigueur au 31 décembre 2018 (formation, "
+	    "certification, progression salariale ou professionnelle) : "
+	    "formation, il en faut deux ; à verser à la Caisse des dépôts, "
+	    "qui gère le CPF, au plus tard le 2021-09-30 (R6323-3, sanctions "
+	    "suspendues jusqu'au 2021-06-30 par l'ordonnance n° 2020-387 du "
+	    "1er avril 2020 modifiée par l'ordonnance n° 2020-1501 du 2 "
+	    "décembre 2020)");
+	rules_facts_free(f);
+
+	fx_abondement(fx, "2020-03-07", "2021-09-20", 3000)->reference =
+	    "CDC-42";
+	f = fx_facts(fx, "2022-06-01");
+	const char *v = f->periods[0].verdict;
+	const char *tail = " ; versement de 3\u202f000\u00a0€ enregistré le "
+			   "2021-09-20, référence CDC-42";
+	assert_true(strlen(v) > strlen(tail));
+	assert_string_equal(v + strlen(v) - strlen(tail), tail);
+	rules_facts_free(f);
+
+	fx_progression(fx, "2019-05-02");
+	f = fx_facts(fx, "2022-06-01");
+	assert_true(f->periods[0].option_decided);
+	assert_true(strncmp(f->periods[0].verdict,
+			    "pas d'abondement correctif, par le droit d'option "
+			    "de l'ordonnance n° 2019-861 du 21 août 2019 : ",
+			    strlen("pas d'abondement correctif, par le droit "
+				   "d'option de l'ordonnance n° 2019-861 du 21 "
+				   "août 2019 : ")) == 0);
+	assert_non_null(strstr(f->periods[0].verdict,
+			       "mais deux des trois mesures en vigueur au 31 "
+			       "décembre 2018 (formation, certification, "
+			       "progression salariale ou professionnelle) : "
+			       "formation, progression ; le test le plus "
+			       "favorable à l'employeur est retenu"));
+	rules_facts_free(f);
+	fx_free(fx);
+
+	/* A non-mandatory training: the 2018 test decides alone. */
+	fx = fx_new(E, NULL, NULL);
+	fx_training(fx, "2019-04-01", NULL, false);
+	f = fx_facts(fx, "2022-06-01");
+	assert_false(f->periods[0].option_decided);
+	assert_non_null(strstr(f->periods[0].verdict,
+			       " ; test de 2018 retenu, sans recours au droit "
+			       "d'option"));
+	rules_facts_free(f);
+	fx_free(fx);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_recap_table),
+	    cmocka_unit_test(test_recap_payments),
 	    cmocka_unit_test(test_recap_obligations),
 	    cmocka_unit_test(test_verdicts),
+	    cmocka_unit_test(test_option_verdicts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,6 +139,53 @@ static void test_senior_table(void **state)
 	}
 }
 
+/*
+ * §6's bounds by the hire date: no mid-career interview due before the
+ * hire, no end-of-career interview for someone hired at 60 or later.
+ */
+static void test_senior_hire(void **state)
+{
+	(void)state;
+	static const struct {
+		bool end;
+		const char *hire, *want, *basis, *reason;
+	} rows[] = {
+	    {false, "2027-02-28", "owed 2027-02-28 open overdue",
+	     "régime 2025 : fin février suivant l'année des 45 ans (2026), "
+	     "faute de visite médicale de mi-carrière enregistrée",
+	     "mid-career due on the hire date: owed"},
+	    {false, "2027-03-01", "not-owed 2027-02-28",
+	     "échéance du 2027-02-28 antérieure à l'embauche du 2027-03-01 : "
+	     "pas d'entretien de mi-carrière",
+	     "mid-career due the day before the hire: not owed"},
+	    {true, "2027-11-29",
+	     "owed 2027-11-29 open overdue [2025-11-30, 2027-11-30)",
+	     "régime 2025 : veille des 60 ans, entretien à tenir du 2025-11-30 "
+	     "au 2027-11-29",
+	     "end-of-career, hired the day before the 60th birthday: owed"},
+	    {true, "2027-11-30", "not-owed 2027-11-29 [2025-11-30, 2027-11-30)",
+	     "embauche du 2027-11-30 à 60 ans ou plus : pas d'entretien de fin "
+	     "de carrière",
+	     "end-of-career, hired on the 60th birthday: not owed"},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct fx *fx = fx_new(rows[i].hire, NULL,
+				       rows[i].end ? "1967-11-30"
+						   : "1981-04-12");
+		struct rules_facts *f = fx_facts(fx, "2028-01-15");
+		const char *got = fx_senior(f, rows[i].end);
+		if (strcmp(got, rows[i].want) != 0)
+			fail_msg("%s:\n  got  [%s]\n  want [%s]",
+				 rows[i].reason, got, rows[i].want);
+		const struct rules_senior *s =
+		    rows[i].end ? &f->end_of_career : &f->mid_career;
+		if (strcmp(s->basis, rows[i].basis) != 0)
+			fail_msg("%s: basis [%s]", rows[i].reason, s->basis);
+		rules_facts_free(f);
+		fx_free(fx);
+	}
+}
+
 static void test_senior_left(void **state)
 {
 	(void)state;
@@ -181,6 +228,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_senior_table),
+	    cmocka_unit_test(test_senior_hire),
 	    cmocka_unit_test(test_senior_left),
 	    cmocka_unit_test(test_senior_basis),
 	};

@@ -173,6 +173,53 @@ static void test_stats_accumulate(void **state)
 	      "three dossiers owing 3 000 € each");
 }
 
+/*
+ * Payments on record: abondement_total_eur counts what is owed and not
+ * paid, abondement_paid_eur what was paid; the abondement still counts
+ * in `abondements` (it was owed).
+ */
+static void test_stats_payments(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *period_end, *paid;
+		long amount;
+		const char *as_of;
+		unsigned long abondements;
+		long long total, paid_eur;
+		const char *reason;
+	} rows[] = {
+	    {NULL, NULL, 0, "2026-11-26", 1, 3000, 0, "owed, nothing paid"},
+	    {"2022-01-04", "2022-06-20", 3000, "2026-11-26", 1, 0, 3000,
+	     "paid in full: no longer owed"},
+	    {"2022-01-04", "2022-06-20", 1000, "2026-11-26", 1, 2000, 1000,
+	     "paid in part: the rest is still owed"},
+	    {"2022-01-04", "2027-01-15", 3000, "2026-11-26", 1, 3000, 0,
+	     "a payment after as-of is not on record yet"},
+	    {"2028-01-04", "2022-06-20", 3000, "2026-11-26", 1, 3000, 0,
+	     "a payment for another period does not pay this one"},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct fx *fx = fx_new("2016-01-04", NULL, NULL);
+		if (rows[i].period_end != NULL)
+			fx_abondement(fx, rows[i].period_end, rows[i].paid,
+				      rows[i].amount);
+		struct rules_facts *f = fx_facts(fx, rows[i].as_of);
+		struct rules_stats st;
+		rules_stats_init(&st, 2022);
+		rules_stats_add(&st, &fx->d, f);
+		if (st.abondements != rows[i].abondements ||
+		    st.abondement_total_eur != rows[i].total ||
+		    st.abondement_paid_eur != rows[i].paid_eur)
+			fail_msg("%s: %lu abondements, %lld owed, %lld paid",
+				 rows[i].reason, st.abondements,
+				 st.abondement_total_eur,
+				 st.abondement_paid_eur);
+		rules_facts_free(f);
+		fx_free(fx);
+	}
+}
+
 /* CPU seconds to compute the facts of n dossiers, one at a time. */
 static double batch(int n, size_t *peak)
 {
@@ -220,6 +267,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_stats_table),
 	    cmocka_unit_test(test_stats_accumulate),
+	    cmocka_unit_test(test_stats_payments),
 	    cmocka_unit_test(test_batch_linear),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
