@@ -154,8 +154,12 @@ static bool join_add(struct joined *j, struct doc_node *n, struct arena *a)
 /* Rewrites the joined runs, each into its own new string. */
 static bool join_rewrite(struct joined *j, struct doc *doc)
 {
+	/* NUL-terminated, so that every look-ahead stops at the end. */
+	buf_put(&j->text, "", 1);
+	if (j->text.oom)
+		return false;
 	const char *s = (const char *)j->text.data;
-	size_t len = j->text.len, at = 0;
+	size_t len = j->text.len - 1, at = 0;
 	bool ok = true;
 	for (size_t r = 0; r < j->nruns && ok; r++) {
 		struct buf out = {0};
