@@ -186,6 +186,23 @@ static void payment_overdue(const struct fields_env *env,
 			       payment(env) == NULL);
 }
 
+/* §7b: the droit d'option of the emergency years, and what it found. */
+static void option(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->test == RULES_TEST_2018_OPTION);
+}
+
+static void measures(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_number(v, period(env)->measures);
+}
+
+static void option_decided(const struct fields_env *env,
+			   struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->option_decided);
+}
+
 static void basis(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_text(v, period(env)->basis);
@@ -224,6 +241,9 @@ const struct fields_field fields_recap_table[] = {
     F("period.payment-due", DATE, payment_due),
     F("period.basis", TEXT, basis),
     F("period.verdict", TEXT, verdict),
+    F("period.option", BOOL, option),
+    F("period.measures", NUMBER, measures),
+    F("period.option-decided", BOOL, option_decided),
     F("period.paid", DATE, paid),
     F("period.paid-reference", TEXT, paid_reference),
     F("period.paid-amount", AMOUNT, paid_amount),

@@ -247,6 +247,12 @@ echo "$t" | grep -q 'Suivi du plan d’action' && echo "$t" | grep -q 'Abandonn�
 	ok "LH-01's report: the previous plan's follow-up and the posts held" ||
 	fail "LH-01's report misses the plan's follow-up or the posts held"
 
+# §7b: the verdict of a period under the droit d'option names its test.
+e107=$(ls "$dir"/pdf/E0107/*_recap_2020-03-07.pdf)
+pdftotext "$e107" - | tr '\n' ' ' | grep -q 'Test retenu' &&
+	ok "E0107's 2020 recap names the test used (droit d’option examined)" ||
+	fail "E0107's 2020 recap does not name its test"
+
 # 10. Timeline: the period's bounds and absence spans labelled, today.
 t=$(pdftotext "$e175" - | tr '\n' ' ')
 echo "$t" | grep -q 'début : 11 janvier 2022' && echo "$t" | grep -q 'fin : 11 janvier 2030' &&
