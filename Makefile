@@ -141,7 +141,7 @@ FUZZ_DICT_date      = date
 # 2.8.8, hnj_hyphen_load_line): suppressed there, and only there.
 SAN_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/libhyphen.lsan.supp
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/libhyphen.lsan.supp:print_suppressions=0
 ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 	     -fsanitize=address,undefined -fno-sanitize-recover=all
 
