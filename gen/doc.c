@@ -179,6 +179,8 @@ static const char *mark_name(enum doc_mark m)
 		return "absence";
 	case DOC_MARK_RECAP:
 		return "recap";
+	case DOC_MARK_TODAY:
+		return "today";
 	}
 	return "?";
 }
@@ -233,6 +235,9 @@ static void dump_meta(const struct doc_meta *m, FILE *out)
 	put_attr(out, "author", m->author);
 	put_attr(out, "keywords", m->keywords);
 	put_attr(out, "footer", m->footer_name);
+	put_attr(out, "banner", m->banner);
+	if (m->initials)
+		fputs(" initials", out);
 	put_date(out, "date", m->reference_date);
 }
 
@@ -280,6 +285,8 @@ static void dump_attrs(const struct doc_node *n, int depth, FILE *out)
 			fputs(" italic", out);
 		if (n->flags & DOC_SMALL)
 			fputs(" small", out);
+		if (n->flags & DOC_SUPER)
+			fputs(" super", out);
 		fputc(' ', out);
 		put_quoted(out, n->text);
 		break;

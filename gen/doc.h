@@ -45,6 +45,7 @@ enum {
 	DOC_BOLD = 1 << 0,
 	DOC_ITALIC = 1 << 1,
 	DOC_SMALL = 1 << 2,
+	DOC_SUPER = 1 << 3, /* superscript: the "er" of "1er" */
 };
 
 enum doc_align { DOC_LEFT, DOC_JUSTIFY, DOC_CENTER, DOC_RIGHT };
@@ -74,6 +75,7 @@ enum doc_mark {
 	DOC_MARK_TRAINING_MANDATORY,
 	DOC_MARK_ABSENCE, /* span */
 	DOC_MARK_RECAP,	  /* the recap interview */
+	DOC_MARK_TODAY,	  /* as-of, on a provisional period */
 };
 
 struct doc_mark_item {
@@ -86,6 +88,7 @@ struct doc_mark_item {
 /* A horizontal time axis over [start, end] with year ticks and marks. */
 struct doc_timeline {
 	date_t start, end;
+	const char *start_label, *end_label; /* "début : 4 septembre 2017" */
 	struct doc_mark_item *items;
 	size_t nitems;
 };
@@ -116,6 +119,12 @@ struct doc_meta {
 	const char *subject; /* e.g. "Entretien du 8 janvier 2024" */
 	const char *author;  /* the company */
 	const char *keywords;
+	/* Printed at the top of every page when not NULL or empty: the
+	 * projection mark of a provisional recap. */
+	const char *banner;
+	/* A signed document: pages before the last carry an initials box
+	 * (« Paraphes »); set when the tree holds a DOC_SIGNATURE. */
+	bool initials;
 	const char *footer_name; /* "Mme Aïcha BENALI" */
 	date_t reference_date;	 /* PDF/ODT dates, for reproducibility */
 	/* Where the data came from (the dossier file), for diagnostics

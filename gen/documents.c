@@ -9,6 +9,7 @@
 #include "report_csv.h"
 #include "fmt.h"
 #include "template.h"
+#include "typo.h"
 
 /* Indexed by enum rules_letter_kind. */
 static const char *const letter_files[] = {
@@ -303,6 +304,16 @@ static bool fill_meta(struct doc *doc, const struct dossier *d,
 	return doc->meta.footer_name != NULL && doc->meta.author != NULL;
 }
 
+static bool has_signature(const struct doc_node *n)
+{
+	if (n->type == DOC_SIGNATURE)
+		return true;
+	for (const struct doc_node *c = n->first; c != NULL; c = c->next)
+		if (has_signature(c))
+			return true;
+	return false;
+}
+
 struct doc *documents_build(const struct documents *docs,
 			    const struct dossier *d,
 			    const struct rules_facts *f,
@@ -311,6 +322,7 @@ struct doc *documents_build(const struct documents *docs,
 	const struct template *t = template_for(docs, e);
 	struct doc *doc = doc_new();
 	struct fields_env env = {0};
+	struct rules_facts *notice = NULL;
 	if (t == NULL) {
 		/* A caller that did not ask documents_new() for this kind. */
 		diag_system(NULL, "documents: the %s template is not loaded",
@@ -324,13 +336,34 @@ struct doc *documents_build(const struct documents *docs,
 	}
 	fill_env(&env, d, f, e);
 	env.arena = doc->arena;
+	if (e->kind == DOCUMENTS_NOTICE) {
+		/* What HR knew on the notice's date, not on as-of: the notice
+		 * announces nothing before its own date (rules.md §8). */
+		date_t at = f->as_of < e->date ? f->as_of : e->date;
+		notice = rules_compute(d, at);
+		if (notice == NULL) {
+			diag_system(NULL, "out of memory");
+			doc_free(doc);
+			return NULL;
+		}
+		env.notice = notice;
+	}
 	if (!fill_meta(doc, d, f)) {
 		diag_system(NULL, "out of memory");
+		rules_facts_free(notice);
 		doc_free(doc);
 		return NULL;
 	}
 	if (!template_expand(t, &env, doc)) {
 		/* template_expand() said why. */
+		rules_facts_free(notice);
+		doc_free(doc);
+		return NULL;
+	}
+	rules_facts_free(notice);
+	doc->meta.initials = has_signature(doc->root);
+	if (!typo_fr(doc)) {
+		diag_system(NULL, "out of memory");
 		doc_free(doc);
 		return NULL;
 	}

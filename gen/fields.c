@@ -34,6 +34,29 @@ const char *fields_name(const struct fields_field *f)
 	return f->name;
 }
 
+bool fields_verbatim(const struct fields_field *f)
+{
+	/* Names of people and places, and identifiers, as the dossier
+	 * gives them (O'Brien stays O'Brien); every other text, ours or
+	 * the dossier's (job titles, report text), takes the typographic
+	 * apostrophe. */
+	static const char *const as_given[] = {
+	    "employee.name",	      "employee.given-name",
+	    "employee.family-name",   "employee.address",
+	    "employee.email",	      "company.name",
+	    "company.siret",	      "company.address",
+	    "company.postcode",	      "company.city",
+	    "company.signatory-name", "employment.manager",
+	    "convocation.interviewer", "convocation.tracking",
+	    "interview.interviewer",  NULL};
+	if (f->type != FIELDS_TEXT)
+		return false;
+	for (size_t i = 0; as_given[i] != NULL; i++)
+		if (strcmp(f->name, as_given[i]) == 0)
+			return true;
+	return false;
+}
+
 enum fields_type fields_type(const struct fields_field *f)
 {
 	return f->type;
@@ -91,6 +114,8 @@ const char *fields_item_name(enum fields_item item)
 		return "action";
 	case FIELDS_ITEM_DUE:
 		return "due";
+	case FIELDS_ITEM_POSITION:
+		return "position";
 	case FIELDS_NITEMS:
 		break;
 	}

@@ -45,6 +45,7 @@ enum fields_item {
 	FIELDS_ITEM_ABSENCE,
 	FIELDS_ITEM_ACTION,
 	FIELDS_ITEM_DUE,
+	FIELDS_ITEM_POSITION,
 	FIELDS_NITEMS
 };
 
@@ -67,6 +68,10 @@ struct fields_env {
 	const struct rules_obligation *obligation; /* blank only */
 	date_t previous;     /* previous held interview, or DATE_NONE */
 	date_t since, until; /* trainings in (since, until] */
+
+	/* FIELDS_NOTICE: the rules as they stood on the notice's own date
+	 * (rules.md §8), which is what the notice tells the employee. */
+	const struct rules_facts *notice;
 
 	/* FIELDS_RECAP. */
 	const struct rules_period *period;
@@ -95,6 +100,9 @@ struct fields_list;
 /* Registry entries are static: the pointers live as long as the program. */
 const struct fields_field *fields_find(const char *name);
 const char *fields_name(const struct fields_field *);
+/* Whether the field's text is printed exactly as the dossier gives it:
+ * names of people and places, identifiers.  Other text takes ’. */
+bool fields_verbatim(const struct fields_field *);
 enum fields_type fields_type(const struct fields_field *);
 /* The contexts (FIELDS_NOTICE | ...) where the field exists. */
 unsigned fields_contexts(const struct fields_field *);

@@ -306,21 +306,24 @@ static void doc_regime_2025(const struct fields_env *env,
 	fields_set_flag(v, env->regime == RULES_REGIME_2025);
 }
 
-static void doc_periodicity(const struct fields_env *env,
-			    struct fields_value *v)
+const char *fields_periodicity(const struct fields_env *env,
+			       enum rules_regime regime)
 {
 	static const char *const years[] = {NULL, "un an", "deux ans",
 					    "trois ans", "quatre ans"};
-	int months = env->regime == RULES_REGIME_2025
-			 ? env->facts->periodicity_months
-			 : 24;
-	if (months > 0 && months % 12 == 0 && months / 12 <= 4) {
-		fields_set_text(v, years[months / 12]);
-	} else {
-		struct buf b = {0};
-		buf_printf(&b, "%d mois", months);
-		fields_set_text(v, fields_keep(env, &b));
-	}
+	int months =
+	    regime == RULES_REGIME_2025 ? env->facts->periodicity_months : 24;
+	struct buf b = {0};
+	if (months > 0 && months % 12 == 0 && months / 12 <= 4)
+		return years[months / 12];
+	buf_printf(&b, "%d mois", months);
+	return fields_keep(env, &b);
+}
+
+static void doc_periodicity(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	fields_set_text(v, fields_periodicity(env, env->regime));
 }
 
 static void doc_recap_years(const struct fields_env *env,

@@ -81,6 +81,10 @@ const char *fields_keep(const struct fields_env *, struct buf *);
  */
 const char *fields_kind_label(const struct fields_env *, enum interview_kind,
 			      bool has_absence, enum absence_kind);
+/* "deux ans", "quatre ans" or "36 mois" (an agreement's periodicity)
+ * for the periodic interview under regime; static or in the arena. */
+const char *fields_periodicity(const struct fields_env *,
+			       enum rules_regime regime);
 /* Address lines, then "postcode city", separated by '\n'; in the arena. */
 const char *fields_address(const struct fields_env *, const struct address *);
 

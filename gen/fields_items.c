@@ -186,6 +186,65 @@ static void action_text(const struct fields_env *env, struct fields_value *v)
 	fields_set_text(v, action(env)->text);
 }
 
+/* The follow-up of a previous plan (dossier.md: @status as known at the
+ * next interview). */
+static void action_status(const struct fields_env *env,
+			  struct fields_value *v)
+{
+	const char *s = "non commencée";
+	switch (action(env)->status) {
+	case ACTION_PLANNED:
+		break;
+	case ACTION_DONE:
+		s = "réalisée";
+		break;
+	case ACTION_IN_PROGRESS:
+		s = "en cours";
+		break;
+	case ACTION_DROPPED:
+		s = "abandonnée";
+		break;
+	}
+	fields_set_text(v, s);
+}
+
+static const struct position *position(const struct fields_env *env)
+{
+	return env->items[FIELDS_ITEM_POSITION];
+}
+
+static void position_title(const struct fields_env *env,
+			   struct fields_value *v)
+{
+	fields_set_text(v, position(env)->title);
+}
+
+static void position_start(const struct fields_env *env,
+			   struct fields_value *v)
+{
+	fields_set_date(v, position(env)->start);
+}
+
+static void position_end(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_date(v, position(env)->end);
+}
+
+/* « depuis le 1er mars 2021 », « du 4 septembre 2017 au 28 février 2021 ». */
+static void position_dates(const struct fields_env *env,
+			   struct fields_value *v)
+{
+	char a[DATE_FR_LEN], b[DATE_FR_LEN];
+	struct buf out = {0};
+	const struct position *p = position(env);
+	if (p->end == DATE_NONE)
+		buf_printf(&out, "depuis le %s", date_fmt_fr(p->start, a));
+	else
+		buf_printf(&out, "du %s au %s", date_fmt_fr(p->start, a),
+			   date_fmt_fr(p->end, b));
+	fields_set_text(v, fields_keep(env, &out));
+}
+
 static void action_due(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_date(v, action(env)->due);
@@ -235,7 +294,7 @@ static void due_status(const struct fields_env *env, struct fields_value *v)
 		s = "non réalisé";
 		break;
 	case RULES_DUE_OPEN:
-		s = "à venir";
+		s = "à réaliser";
 		break;
 	}
 	fields_set_text(v, s);
@@ -250,6 +309,11 @@ static void due_met_date(const struct fields_env *env, struct fields_value *v)
 static void due_on_time(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_flag(v, due(env)->state == RULES_DUE_ON_TIME);
+}
+
+static void due_open(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, due(env)->state == RULES_DUE_OPEN);
 }
 
 static void due_late(const struct fields_env *env, struct fields_value *v)
@@ -292,12 +356,18 @@ const struct fields_field fields_item_table[] = {
     F("action.kind", TEXT, ACTION, action_kind),
     F("action.text", TEXT, ACTION, action_text),
     F("action.due", DATE, ACTION, action_due),
+    F("action.status", TEXT, ACTION, action_status),
+    F("position.title", TEXT, POSITION, position_title),
+    F("position.start", DATE, POSITION, position_start),
+    F("position.end", DATE, POSITION, position_end),
+    F("position.dates", TEXT, POSITION, position_dates),
     F("due.date", DATE, DUE, due_date),
     F("due.met", TEXT, DUE, due_met),
     F("due.met-date", DATE, DUE, due_met_date),
     F("due.status", TEXT, DUE, due_status),
     F("due.on-time", BOOL, DUE, due_on_time),
     F("due.late", BOOL, DUE, due_late),
+    F("due.open", BOOL, DUE, due_open),
     F("due.missed", BOOL, DUE, due_missed),
     F("due.regime", TEXT, DUE, due_regime),
     FIELDS_FIELD_END,

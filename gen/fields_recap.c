@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fields_internal.h"
+#include "typo.h"
 
 static const struct rules_period *period(const struct fields_env *env)
 {
@@ -139,6 +140,69 @@ static void payment_due(const struct fields_env *env, struct fields_value *v)
 	fields_set_date(v, period(env)->payment_due);
 }
 
+/* The payment the dossier records for this period, known by as-of. */
+static const struct abondement *payment(const struct fields_env *env)
+{
+	const struct dossier *d = env->dossier;
+	for (size_t i = 0; i < d->nabondements; i++)
+		if (d->abondements[i].period_end == period(env)->end &&
+		    d->abondements[i].paid <= env->facts->as_of)
+			return &d->abondements[i];
+	return NULL;
+}
+
+static void paid(const struct fields_env *env, struct fields_value *v)
+{
+	const struct abondement *a = payment(env);
+	if (a != NULL)
+		fields_set_date(v, a->paid);
+}
+
+static void paid_reference(const struct fields_env *env,
+			   struct fields_value *v)
+{
+	const struct abondement *a = payment(env);
+	if (a != NULL)
+		fields_set_text(v, a->reference);
+}
+
+static void paid_amount(const struct fields_env *env, struct fields_value *v)
+{
+	const struct abondement *a = payment(env);
+	if (a != NULL)
+		fields_set_number(v, a->amount_eur >= 0
+					 ? a->amount_eur
+					 : period(env)->abondement_eur);
+}
+
+/* A final period's payment date passed with no payment recorded. */
+static void payment_overdue(const struct fields_env *env,
+			    struct fields_value *v)
+{
+	const struct rules_period *p = period(env);
+	fields_set_flag(v, p->final && p->abondement_eur > 0 &&
+			       p->payment_due != DATE_NONE &&
+			       p->payment_due < env->facts->as_of &&
+			       payment(env) == NULL);
+}
+
+/* §7b: the droit d'option of the emergency years, and what it found. */
+static void option(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->test == RULES_TEST_2018_OPTION);
+}
+
+static void measures(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_number(v, period(env)->measures);
+}
+
+static void option_decided(const struct fields_env *env,
+			   struct fields_value *v)
+{
+	fields_set_flag(v, period(env)->option_decided);
+}
+
 static void basis(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_text(v, period(env)->basis);
@@ -148,6 +212,8 @@ static void verdict(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_text(v, period(env)->verdict);
 }
+
+static fields_getter to_hold_count, more_to_hold, next_to_hold, risk, projected_payment;
 
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_RECAP, NONE, get)
 
@@ -175,10 +241,58 @@ const struct fields_field fields_recap_table[] = {
     F("period.payment-due", DATE, payment_due),
     F("period.basis", TEXT, basis),
     F("period.verdict", TEXT, verdict),
+    F("period.option", BOOL, option),
+    F("period.measures", NUMBER, measures),
+    F("period.option-decided", BOOL, option_decided),
+    F("period.paid", DATE, paid),
+    F("period.paid-reference", TEXT, paid_reference),
+    F("period.paid-amount", AMOUNT, paid_amount),
+    F("period.payment-overdue", BOOL, payment_overdue),
+    F("period.to-hold", NUMBER, to_hold_count),
+    F("period.more-to-hold", BOOL, more_to_hold),
+    F("period.next-to-hold", DATE, next_to_hold),
+    F("period.at-risk", BOOL, risk),
+    F("period.projected-payment", DATE, projected_payment),
     FIELDS_FIELD_END,
 };
 
-/* rules.md §5: the due dates counted in the period (not the open one). */
+/*
+ * The due dates still to hold before the end of a provisional period: the
+ * open one of §4's chain when it falls inside, then each following one if
+ * every interview is held on its last day (the chain's own step: 24
+ * months while that ends before R under the 2014 regime, else P).  At
+ * most max, in date order; returns how many.
+ */
+static size_t to_hold(const struct fields_env *env, date_t out[], size_t max)
+{
+	const struct rules_facts *f = env->facts;
+	const struct rules_period *p = period(env);
+	date_t exit = env->dossier->employment.exit_date;
+	size_t n = 0;
+	if (p->final)
+		return 0;
+	for (size_t i = 0; i < f->ndues; i++) {
+		if (f->dues[i].state != RULES_DUE_OPEN)
+			continue;
+		date_t d = f->dues[i].date;
+		while (n < max && rules_period_contains(p, d) &&
+		       (exit == DATE_NONE || d <= exit)) {
+			out[n++] = d;
+			date_t two = date_add_months(d, 24);
+			bool y2014 = f->regime_choice == REGIME_2014 ||
+				     (f->regime_choice == REGIME_AUTO &&
+				      two < f->reform_date);
+			d = y2014 ? two
+				  : date_add_months(d, f->periodicity_months);
+		}
+	}
+	return n;
+}
+
+#define MAX_TO_HOLD 8
+
+/* rules.md §5: the due dates counted in the period, then (provisional
+ * period) those still to hold, as open dues of their own. */
 static const void *dues(const struct fields_env *env, size_t *cursor)
 {
 	const struct rules_facts *f = env->facts;
@@ -188,7 +302,65 @@ static const void *dues(const struct fields_env *env, size_t *cursor)
 		    rules_period_contains(period(env), d->date))
 			return d;
 	}
-	return NULL;
+	date_t later[MAX_TO_HOLD];
+	size_t n = to_hold(env, later, MAX_TO_HOLD);
+	size_t k = *cursor - f->ndues;
+	if (k >= n)
+		return NULL;
+	struct rules_due *d = arena_alloc(env->arena, sizeof(*d));
+	if (d == NULL)
+		return NULL;
+	*d = (struct rules_due){.date = later[k], .state = RULES_DUE_OPEN};
+	d->regime = rules_regime_of(&env->dossier->company->rules, later[k]);
+	++*cursor;
+	return d;
+}
+
+static void to_hold_count(const struct fields_env *env, struct fields_value *v)
+{
+	date_t later[MAX_TO_HOLD];
+	fields_set_number(v, (long long)to_hold(env, later, MAX_TO_HOLD));
+}
+
+static void more_to_hold(const struct fields_env *env, struct fields_value *v)
+{
+	date_t later[MAX_TO_HOLD];
+	fields_set_flag(v, to_hold(env, later, MAX_TO_HOLD) > 1);
+}
+
+static void next_to_hold(const struct fields_env *env, struct fields_value *v)
+{
+	date_t later[MAX_TO_HOLD];
+	if (to_hold(env, later, MAX_TO_HOLD) > 0)
+		fields_set_date(v, later[0]);
+}
+
+/*
+ * The risk of a provisional period: nothing yet owed, or owed already,
+ * but 3 000 € will be owed at Pk if nothing changes: no non-mandatory
+ * training, and an interview missed or still to hold.
+ */
+static bool at_risk(const struct fields_env *env)
+{
+	const struct rules_period *p = period(env);
+	date_t later[MAX_TO_HOLD];
+	long eur = env->dossier->company->rules.abondement_eur;
+	return !p->final && p->headcount >= 50 && eur > 0 &&
+	       !p->non_mandatory_training &&
+	       (!p->interviews_ok || to_hold(env, later, MAX_TO_HOLD) > 0);
+}
+
+static void risk(const struct fields_env *env, struct fields_value *v)
+{
+	fields_set_flag(v, at_risk(env));
+}
+
+/* R6323-3: the quarter after the period's end, if nothing changes. */
+static void projected_payment(const struct fields_env *env,
+			      struct fields_value *v)
+{
+	if (at_risk(env))
+		fields_set_date(v, date_quarter_end_after(period(env)->end));
 }
 
 static bool in_period(const struct fields_env *env, date_t date)
@@ -266,8 +438,13 @@ static void mark(struct marks *m, enum doc_mark kind, date_t start, date_t end,
 		m->items = items;
 		m->cap = cap;
 	}
-	/* Copied: the tree outlives the dossier. */
-	const char *copy = arena_strdup(m->arena, label != NULL ? label : "");
+	/* Copied: the tree outlives the dossier; our words take ’. */
+	struct buf b = {0};
+	typo_apostrophes(&b, label != NULL ? label : "");
+	buf_put(&b, "", 1);
+	const char *copy =
+	    b.oom ? NULL : arena_strdup(m->arena, (const char *)b.data);
+	buf_free(&b);
 	if (copy == NULL) {
 		m->oom = true;
 		return;
@@ -304,12 +481,21 @@ static void timeline_events(const struct fields_env *env, struct marks *m)
 {
 	const struct rules_period *p = period(env);
 	const struct dossier *d = env->dossier;
+	date_t later[MAX_TO_HOLD];
+	size_t nlater = to_hold(env, later, MAX_TO_HOLD);
 	for (size_t i = 0; i < env->facts->ndues; i++) {
 		const struct rules_due *due = &env->facts->dues[i];
-		if (inside(p, due->date))
+		if (inside(p, due->date) && due->state != RULES_DUE_OPEN)
 			mark(m, due_mark(due->state), due->date, due->date,
 			     "échéance");
 	}
+	/* The open due date and those after it, on a provisional period
+	 * only: a final one shows what happened. */
+	for (size_t i = 0; i < nlater; i++)
+		mark(m, DOC_MARK_DUE_OPEN, later[i], later[i], "à réaliser");
+	if (!p->final && inside(p, env->facts->as_of))
+		mark(m, DOC_MARK_TODAY, env->facts->as_of, env->facts->as_of,
+		     "aujourd’hui");
 	for (size_t i = 0; i < d->ninterviews; i++) {
 		const struct interview *iv = &d->interviews[i];
 		if (!inside(p, iv->date) || iv->date > env->facts->as_of)
@@ -365,6 +551,16 @@ static int mark_cmp(const void *pa, const void *pb)
 	return strcmp(a->label, b->label);
 }
 
+/* "début : 4 septembre 2017", in the arena. */
+static const char *bound_label(const struct fields_env *env, const char *what,
+			       date_t d)
+{
+	char s[DATE_FR_LEN];
+	struct buf b = {0};
+	buf_printf(&b, "%s%s", what, date_fmt_fr(d, s));
+	return fields_keep(env, &b);
+}
+
 struct doc_timeline *fields_timeline(const struct fields_env *env)
 {
 	struct marks m = {.arena = env->arena};
@@ -382,8 +578,12 @@ struct doc_timeline *fields_timeline(const struct fields_env *env)
 	*t = (struct doc_timeline){
 	    .start = period(env)->start,
 	    .end = period(env)->end,
+	    .start_label = bound_label(env, "début : ", period(env)->start),
+	    .end_label = bound_label(env, "fin : ", period(env)->end),
 	    .items = m.items,
 	    .nitems = m.n,
 	};
+	if (t->start_label == NULL || t->end_label == NULL)
+		return NULL;
 	return t;
 }

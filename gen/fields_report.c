@@ -215,6 +215,8 @@ INFO_FIELD(info_cpf, info_cpf)
 INFO_FIELD(info_abondement, info_abondement)
 INFO_FIELD(info_cep, info_cep)
 
+static fields_getter comments_until;
+
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_REPORT, NONE, get)
 
 const struct fields_field fields_report_table[] = {
@@ -254,6 +256,7 @@ const struct fields_field fields_report_table[] = {
     F("information.cpf", BOOL, info_cpf),
     F("information.abondement", BOOL, info_abondement),
     F("information.cep", BOOL, info_cep),
+    F("interview.comments-until", DATE, comments_until),
     FIELDS_FIELD_END,
 };
 
@@ -263,6 +266,44 @@ static const void *actions(const struct fields_env *env, size_t *cursor)
 	if (r == NULL || *cursor >= r->nactions)
 		return NULL;
 	return &r->actions[(*cursor)++];
+}
+
+/* The action plan of the previous held interview's report. */
+static const void *previous_actions(const struct fields_env *env,
+				    size_t *cursor)
+{
+	const struct dossier *d = env->dossier;
+	const struct report *r = NULL;
+	if (env->previous == DATE_NONE)
+		return NULL;
+	for (size_t i = 0; i < d->ninterviews; i++)
+		if (d->interviews[i].date == env->previous &&
+		    d->interviews[i].report != NULL)
+			r = d->interviews[i].report;
+	if (r == NULL || *cursor >= r->nactions)
+		return NULL;
+	return &r->actions[(*cursor)++];
+}
+
+/* Posts held in the company by the report's date (topic 2°). */
+static const void *positions(const struct fields_env *env, size_t *cursor)
+{
+	const struct employment *e = &env->dossier->employment;
+	while (*cursor < e->npositions) {
+		const struct position *p = &e->positions[(*cursor)++];
+		if (p->start <= env->date || env->date == DATE_NONE)
+			return p;
+	}
+	return NULL;
+}
+
+/* The employee's comments period: 15 days from the copy given. */
+static void comments_until(const struct fields_env *env,
+			   struct fields_value *v)
+{
+	const struct interview *iv = interview(env);
+	if (iv != NULL && iv->has_signatures && iv->copy_given != DATE_NONE)
+		fields_set_date(v, date_add_days(iv->copy_given, 15));
 }
 
 static bool since_previous(const struct fields_env *env, date_t date)
@@ -284,6 +325,8 @@ static const void *certifications(const struct fields_env *env, size_t *cursor)
 
 const struct fields_list fields_report_lists[] = {
     {"actions", FIELDS_REPORT, FIELDS_ITEM_ACTION, actions},
+    {"previous-actions", FIELDS_REPORT, FIELDS_ITEM_ACTION, previous_actions},
+    {"positions", FIELDS_REPORT, FIELDS_ITEM_POSITION, positions},
     {"trainings-since-previous", FIELDS_REPORT, FIELDS_ITEM_TRAINING,
      trainings},
     {"certifications-since-previous", FIELDS_REPORT, FIELDS_ITEM_CERTIFICATION,

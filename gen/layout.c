@@ -24,7 +24,7 @@ void layout_style_a4(struct layout_style *st)
 	st->margin_top = 20 * MM;
 	st->margin_bottom = 24 * MM;
 	st->footer_y = 297 * MM - 13 * MM;
-	st->body_size = 9.5;
+	st->body_size = 10; /* documents.md: body at least 10 pt */
 	st->leading = 1.4;
 }
 

@@ -106,6 +106,9 @@ struct layout_style {
 	double footer_y;  /* footer baseline, from the top edge */
 	double body_size; /* points */
 	double leading;	  /* line height as a multiple of the size */
+	/* Hyphenation of justified text; NULL: between words only.  Owned
+	 * by whoever set it (pdf.c). */
+	const struct hyphen *hyphen;
 };
 
 /* A4 portrait, 22 mm side margins, 10 pt body text. */

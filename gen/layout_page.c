@@ -213,6 +213,19 @@ static const char *shorten(struct lctx *c, const char *s, double size,
 	return out;
 }
 
+/* The initials box of a signed document's page: right-aligned, its
+ * bottom at y, between the text area and the footer line. */
+static bool add_initials(struct lctx *c, struct items *v, double right,
+			 double y, double size)
+{
+	const double w = 34 * 72 / 25.4, h = 7.5 * 72 / 25.4;
+	static const char label[] = "Paraphes";
+	return layout_add_rect(c, v, right - w, y - h, w, h, LAYOUT_RULE,
+			       LAYOUT_NONE, 0.5) != NULL &&
+	       layout_add_text(c, v, right - w + 2, y - h + size + 1, label,
+			       LAYOUT_REGULAR, size, LAYOUT_MUTED) != NULL;
+}
+
 static bool add_footers(struct lctx *c, struct layout *L,
 			const struct doc_meta *meta)
 {
@@ -229,15 +242,28 @@ static bool add_footers(struct lctx *c, struct layout *L,
 		return false;
 	snprintf(left, len, "%s%s%s", title, sep, name);
 
+	const char *banner = meta->banner != NULL ? meta->banner : "";
+	double bw = layout_text_width(c, LAYOUT_BOLD, size, banner,
+				      strlen(banner));
 	for (size_t i = 0; i < L->npages; i++) {
 		struct items *v = &L->page_items[i];
 		char num[64];
+		/* Above the text area, centred, on every page. */
+		if (*banner != '\0' &&
+		    layout_add_text(c, v, (x0 + x1 - bw) / 2,
+				    st->margin_top - 2.2 * size, banner,
+				    LAYOUT_BOLD, size, LAYOUT_RED) == NULL)
+			return false;
 		snprintf(num, sizeof(num), "page %zu / %zu", i + 1, L->npages);
 		const char *label = arena_strdup(c->arena, num);
 		if (label == NULL)
 			return false;
 		double lw = layout_text_width(c, LAYOUT_REGULAR, size, label,
 					      strlen(label));
+		if (meta->initials && i + 1 < L->npages &&
+		    !add_initials(c, v, x1, st->footer_y - 1.3 * size - 2,
+				  size))
+			return false;
 		const char *l = shorten(c, left, size, x1 - x0 - lw - 2 * size);
 		if (l == NULL ||
 		    layout_add_line(c, v, x0, st->footer_y - 1.3 * size, x1,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hyphen.h"
 #include "layout_internal.h"
 #include "utf8.h"
 
@@ -23,6 +24,7 @@ struct frag {
 	double size;
 	enum layout_color color;
 	double w;
+	double rise; /* superscript: raised above the baseline */
 	bool checkbox, checked;
 };
 
@@ -31,6 +33,7 @@ struct word {
 	double w;
 	double space; /* the space after it, 0 if none */
 	bool brk;     /* a forced line break follows */
+	bool hyphen;  /* broken by hyphenation: a "-" ends it (w counts it) */
 };
 
 struct para {
@@ -101,7 +104,7 @@ static void close_word(struct para *p, double space)
 /* Appends the character at s (n bytes, advance adv) to the open word. */
 static bool add_char(struct para *p, const char *s, size_t n, double adv,
 		     enum layout_face face, double size,
-		     enum layout_color color)
+		     enum layout_color color, double rise)
 {
 	struct word *w = open_word(p);
 	if (w == NULL)
@@ -109,7 +112,7 @@ static bool add_char(struct para *p, const char *s, size_t n, double adv,
 	struct frag *last = w->n > 0 ? &p->frags[w->first + w->n - 1] : NULL;
 	if (last == NULL || last->checkbox || last->face != face ||
 	    last->size != size || last->color != color ||
-	    last->s + last->len != s) {
+	    last->rise != rise || last->s + last->len != s) {
 		last = frag_new(p);
 		if (last == NULL)
 			return false;
@@ -118,6 +121,7 @@ static bool add_char(struct para *p, const char *s, size_t n, double adv,
 		last->face = face;
 		last->size = size;
 		last->color = color;
+		last->rise = rise;
 		w->n++;
 	}
 	last->len += n;
@@ -144,6 +148,10 @@ static bool add_run(struct para *p, const struct doc_node *n,
 	unsigned flags = n->flags | ts->force;
 	enum layout_face face = layout_face_of(flags);
 	double size = (n->flags & DOC_SMALL) ? ts->size * 0.85 : ts->size;
+	/* "1er": the "er" smaller and raised, as a typographer sets it. */
+	double rise = (n->flags & DOC_SUPER) ? 0.33 * size : 0;
+	if (n->flags & DOC_SUPER)
+		size *= 0.65;
 	const char *s = n->text != NULL ? n->text : "";
 	size_t len = strlen(s);
 
@@ -158,7 +166,8 @@ static bool add_run(struct para *p, const struct doc_node *n,
 		} else if (!is_invisible(c)) {
 			double adv =
 			    size * ctx->m->advance(ctx->m->ctx, face, c);
-			if (!add_char(p, s, k, adv, face, size, ts->color))
+			if (!add_char(p, s, k, adv, face, size, ts->color,
+				      rise))
 				return false;
 		}
 		s += k;
@@ -195,6 +204,64 @@ static bool add_linebreak(struct para *p)
 			return false;
 	close_word(p, 0);
 	p->words[p->nwords - 1].brk = true;
+	return true;
+}
+
+/*
+ * Splits word i before byte cut of its frag fi (cut 0: before the frag);
+ * the tail becomes word i + 1 and keeps the space and break that
+ * followed.
+ */
+static bool split_frag(struct para *p, size_t i, size_t fi, size_t cut)
+{
+	struct lctx *ctx = p->ctx;
+	struct word *w;
+	/* Room for one more frag (the tail's part of frag fi) and word. */
+	if (!grow(ctx, (void **)&p->frags, &p->frags_cap, p->nfrags,
+		  sizeof(*p->frags)) ||
+	    !grow(ctx, (void **)&p->words, &p->words_cap, p->nwords,
+		  sizeof(*p->words)))
+		return false;
+	w = &p->words[i];
+	size_t head_frags = fi - w->first;
+	struct word tail = *w;
+
+	if (cut > 0) {
+		/* Frag fi splits in two: shift the frags after it. */
+		memmove(&p->frags[fi + 2], &p->frags[fi + 1],
+			(p->nfrags - fi - 1) * sizeof(*p->frags));
+		p->nfrags++;
+		for (size_t j = 0; j < p->nwords; j++)
+			if (p->words[j].first > fi)
+				p->words[j].first++;
+		struct frag *head = &p->frags[fi];
+		struct frag *rest = &p->frags[fi + 1];
+		*rest = *head;
+		head->len = cut;
+		head->w = layout_text_width(ctx, head->face, head->size,
+					    head->s, head->len);
+		rest->s += cut;
+		rest->len -= cut;
+		rest->w -= head->w;
+		head_frags++;
+		tail.first = fi + 1;
+		tail.n = w->n - head_frags + 1;
+		w->n = head_frags;
+	} else {
+		tail.first = fi;
+		tail.n = w->n - head_frags;
+		w->n = head_frags;
+	}
+	w->w = 0;
+	for (size_t j = w->first; j < w->first + w->n; j++)
+		w->w += p->frags[j].w;
+	tail.w -= w->w;
+	w->space = 0;
+	w->brk = false;
+	memmove(&p->words[i + 2], &p->words[i + 1],
+		(p->nwords - i - 1) * sizeof(*p->words));
+	p->words[i + 1] = tail;
+	p->nwords++;
 	return true;
 }
 
@@ -245,53 +312,7 @@ static bool split_word(struct para *p, size_t i, double width)
 	if (!found)
 		return true; /* it fits after all */
 
-	/* Room for one more frag (the tail's part of frag fi) and word. */
-	if (!grow(ctx, (void **)&p->frags, &p->frags_cap, p->nfrags,
-		  sizeof(*p->frags)) ||
-	    !grow(ctx, (void **)&p->words, &p->words_cap, p->nwords,
-		  sizeof(*p->words)))
-		return false;
-	w = &p->words[i];
-	size_t head_frags = fi - w->first;
-	struct word tail = *w;
-
-	if (cut > 0) {
-		/* Frag fi splits in two: shift the frags after it. */
-		memmove(&p->frags[fi + 2], &p->frags[fi + 1],
-			(p->nfrags - fi - 1) * sizeof(*p->frags));
-		p->nfrags++;
-		for (size_t j = 0; j < p->nwords; j++)
-			if (p->words[j].first > fi)
-				p->words[j].first++;
-		struct frag *head = &p->frags[fi];
-		struct frag *rest = &p->frags[fi + 1];
-		*rest = *head;
-		head->len = cut;
-		head->w = layout_text_width(ctx, head->face, head->size,
-					    head->s, head->len);
-		rest->s += cut;
-		rest->len -= cut;
-		rest->w -= head->w;
-		head_frags++;
-		tail.first = fi + 1;
-		tail.n = w->n - head_frags + 1;
-		w->n = head_frags;
-	} else {
-		tail.first = fi;
-		tail.n = w->n - head_frags;
-		w->n = head_frags;
-	}
-	w->w = 0;
-	for (size_t j = w->first; j < w->first + w->n; j++)
-		w->w += p->frags[j].w;
-	tail.w -= w->w;
-	w->space = 0;
-	w->brk = false;
-	memmove(&p->words[i + 2], &p->words[i + 1],
-		(p->nwords - i - 1) * sizeof(*p->words));
-	p->words[i + 1] = tail;
-	p->nwords++;
-	return true;
+	return split_frag(p, i, fi, cut);
 }
 
 /* Can frag b continue the text item that ends with frag a? */
@@ -299,7 +320,7 @@ static bool mergeable(const struct frag *a, const struct frag *b,
 		      bool across_space)
 {
 	if (a->checkbox || b->checkbox || a->face != b->face ||
-	    a->size != b->size || a->color != b->color)
+	    a->size != b->size || a->color != b->color || a->rise != b->rise)
 		return false;
 	const char *end = a->s + a->len;
 	if (!across_space)
@@ -383,7 +404,7 @@ static bool emit_line(struct para *p, size_t w0, size_t w1, bool last,
 			} else {
 				it->kind = LAYOUT_TEXT;
 				it->x = x;
-				it->y = s->baseline;
+				it->y = s->baseline - f->rise;
 				it->w = f->w;
 				it->text = f->s;
 				it->len = f->len;
@@ -395,9 +416,94 @@ static bool emit_line(struct para *p, size_t w0, size_t w1, bool last,
 			cur_frag = f;
 			x += f->w;
 		}
+		if (w->hyphen && w->n > 0) {
+			const struct frag *f = &p->frags[w->first + w->n - 1];
+			struct layout_item *it =
+			    layout_items_add(ctx, &s->items);
+			if (it == NULL)
+				return false;
+			double hw = f->size * ctx->m->advance(ctx->m->ctx,
+							      f->face, '-');
+			it->kind = LAYOUT_TEXT;
+			it->x = x;
+			it->y = s->baseline - f->rise;
+			it->w = hw;
+			it->text = "-";
+			it->len = 1;
+			it->face = f->face;
+			it->size = f->size;
+			it->color = f->color;
+			cur = NULL;
+			x += hw;
+		}
 		x += w->space + extra;
 	}
 	return true;
+}
+
+/* Bytes that may surround a word without being part of it. */
+static size_t lead_punct(const char *s, size_t len)
+{
+	static const char *const marks[] = {"\xc2\xab\xe2\x80\xaf", "(", "\xe2\x80\x9c",
+					    NULL};
+	for (size_t i = 0; marks[i] != NULL; i++) {
+		size_t n = strlen(marks[i]);
+		if (len > n && memcmp(s, marks[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+static size_t trail_punct(const char *s, size_t len)
+{
+	size_t n = 0;
+	while (n < len && strchr(",.;:!?)", s[len - 1 - n]) != NULL)
+		n++;
+	return n;
+}
+
+/*
+ * Hyphenates word i so that its head and a hyphen fill at most room
+ * (justified French text, documents.md): the last point that fits, in a
+ * word of one style.  true when it split the word.
+ */
+static bool hyphenate(struct para *p, size_t i, double room)
+{
+	struct lctx *ctx = p->ctx;
+	const struct hyphen *h = ctx->st->hyphen;
+	struct word *w = &p->words[i];
+	if (h == NULL || w->n != 1 || p->frags[w->first].checkbox)
+		return false;
+	const struct frag *f = &p->frags[w->first];
+	size_t lead = lead_punct(f->s, f->len);
+	size_t trail = trail_punct(f->s + lead, f->len - lead);
+	const char *core = f->s + lead;
+	size_t len = f->len - lead - trail;
+	/* After an elided article (« l’évaluation »), the word itself. */
+	const char *apos = NULL;
+	for (const char *q = core; q + 3 <= core + len; q++)
+		if (memcmp(q, "\xe2\x80\x99", 3) == 0)
+			apos = q + 3;
+	if (apos != NULL) {
+		len -= (size_t)(apos - core);
+		core = apos;
+	}
+	size_t pts[32];
+	size_t n = hyphen_points(h, core, len, pts, 32);
+	double hw = f->size * ctx->m->advance(ctx->m->ctx, f->face, '-');
+	while (n-- > 0) {
+		size_t cut = (size_t)(core - f->s) + pts[n];
+		double head = layout_text_width(ctx, f->face, f->size, f->s, cut);
+		if (head + hw > room + FIT_EPSILON)
+			continue;
+		if (!split_frag(p, i, w->first, cut))
+			return false;
+		p->words[i].hyphen = true;
+		p->words[i].w += hw;
+		p->words[i + 1].w = p->frags[p->words[i + 1].first].w;
+		return true;
+	}
+	return false;
 }
 
 static bool break_lines(struct para *p, const struct tstyle *ts, double x0,
@@ -405,12 +511,31 @@ static bool break_lines(struct para *p, const struct tstyle *ts, double x0,
 {
 	size_t start = 0, i = 0;
 	double line_w = 0;
+	int hyphenated = 0; /* consecutive lines ended by a hyphen */
 
 	while (i < p->nwords) {
 		struct word *w = &p->words[i];
 		bool empty = i == start;
 		double gap = empty ? 0 : p->words[i - 1].space;
 		if (!empty && line_w + gap + w->w > width + FIT_EPSILON) {
+			/* Justified lines gape less when the word that does
+			 * not fit is hyphenated into the room left. */
+			/* Not for a line whose spaces would barely stretch,
+			 * nor for a third hyphen in a row. */
+			double room = width - line_w - gap;
+			size_t gaps = i - start > 1 ? i - start - 1 : 1;
+			bool gaping = (width - line_w) / (double)gaps >
+				      0.3 * ts->size;
+			bool hyph = ts->align == DOC_JUSTIFY && gaping &&
+				    hyphenated < 2 && room > 2 * ts->size &&
+				    hyphenate(p, i, room);
+			if (p->ctx->oom)
+				return false;
+			if (hyph) {
+				line_w += gap + p->words[i].w;
+				i++;
+			}
+			hyphenated = hyph ? hyphenated + 1 : 0;
 			if (!emit_line(p, start, i, false, ts, x0, width, out))
 				return false;
 			start = i;

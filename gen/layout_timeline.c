@@ -13,7 +13,7 @@
 #define LABEL_W	  64.0
 #define MARK_SIZE 7.0
 #define SPAN_H	  7.0
-#define NKINDS	  (DOC_MARK_RECAP + 1)
+#define NKINDS	  (DOC_MARK_TODAY + 1)
 
 enum row { ROW_DUE, ROW_INTERVIEW, ROW_TRAINING, ROW_ABSENCE, NROWS };
 
@@ -48,11 +48,11 @@ static const struct mark_style styles[NKINDS] = {
     [DOC_MARK_DUE_ON_TIME] = POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_GREEN,
 				   LAYOUT_GREEN, "échéance respectée"),
     [DOC_MARK_DUE_LATE] = POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_ORANGE,
-				LAYOUT_ORANGE, "échéance tenue en retard"),
+				LAYOUT_ORANGE, "entretien tenu après l’échéance"),
     [DOC_MARK_DUE_MISSED] = POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_RED,
 				  LAYOUT_RED, "échéance manquée"),
     [DOC_MARK_DUE_OPEN] = POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_MUTED,
-				LAYOUT_WHITE, "échéance à venir"),
+				LAYOUT_WHITE, "entretien à réaliser"),
     [DOC_MARK_HELD] = POINT(ROW_INTERVIEW, LAYOUT_CIRCLE, LAYOUT_BLUE,
 			    LAYOUT_BLUE, "entretien réalisé"),
     [DOC_MARK_REFUSED] = POINT(ROW_INTERVIEW, LAYOUT_CROSS, LAYOUT_RED,
@@ -65,6 +65,9 @@ static const struct mark_style styles[NKINDS] = {
 	SPAN(ROW_TRAINING, LAYOUT_TEAL, LAYOUT_WHITE, "formation obligatoire"),
     [DOC_MARK_ABSENCE] =
 	SPAN(ROW_ABSENCE, LAYOUT_ORANGE, LAYOUT_SAND, "absence"),
+    /* Drawn as a line across the rows (draw_today), not in a row. */
+    [DOC_MARK_TODAY] = POINT(ROW_DUE, LAYOUT_SQUARE, LAYOUT_RED, LAYOUT_RED,
+			     "aujourd’hui (date de l’état)"),
 };
 
 struct axis {
@@ -151,10 +154,86 @@ static bool draw_axis(struct lctx *c, struct items *v, const struct axis *a,
 	return true;
 }
 
+/* What the absence row already holds, so that labels never overlap. */
+#define MAX_TAKEN 64
+struct taken {
+	double x0[MAX_TAKEN], x1[MAX_TAKEN];
+	size_t n;
+};
+
+static bool is_free(const struct taken *t, double x0, double x1, size_t skip)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (i != skip && x0 < t->x1[i] + 2 && x1 > t->x0[i] - 2)
+			return false;
+	return true;
+}
+
+static void take(struct taken *t, double x0, double x1)
+{
+	if (t->n < MAX_TAKEN) {
+		t->x0[t->n] = x0;
+		t->x1[t->n++] = x1;
+	}
+}
+
+/*
+ * An absence span says what it is: inside the bar when it fits, else just
+ * after or before it where nothing else is drawn; else it stays unnamed
+ * (the table of the recap names it).  own is the span's index in *t.
+ */
+static bool label_span(struct lctx *c, struct items *v, const struct axis *a,
+		       const struct doc_mark_item *it, double xa, double xb,
+		       double cy, struct taken *t, size_t own)
+{
+	double size = 0.8 * c->st->body_size;
+	const char *s = it->label != NULL ? it->label : "";
+	double w = layout_text_width(c, LAYOUT_REGULAR, size, s, strlen(s));
+	double x;
+	if (*s == '\0')
+		return true;
+	if (w + 4 <= xb - xa)
+		x = xa + 2;
+	else if (xb + 2 + w <= a->x1 && is_free(t, xb + 2, xb + 2 + w, own))
+		x = xb + 2;
+	else if (xa - 2 - w >= a->x0 && is_free(t, xa - 2 - w, xa - 2, own))
+		x = xa - 2 - w;
+	else
+		return true;
+	take(t, x, x + w);
+	return layout_add_text(c, v, x, cy + 0.33 * size, s, LAYOUT_REGULAR,
+			       size, LAYOUT_INK) != NULL;
+}
+
+/* The period's start and end dates above the rows, at the bounds. */
+static bool label_bounds(struct lctx *c, struct items *v, const struct axis *a,
+			 const struct doc_timeline *t, double y, double size)
+{
+	const char *l[2] = {t->start_label, t->end_label};
+	for (int i = 0; i < 2; i++) {
+		if (l[i] == NULL || *l[i] == '\0')
+			continue;
+		double w = layout_text_width(c, LAYOUT_REGULAR, size, l[i],
+					     strlen(l[i]));
+		double x = i == 0 ? a->x0 : a->x1 - w;
+		if (layout_add_text(c, v, x, y, l[i], LAYOUT_REGULAR, size,
+				    LAYOUT_MUTED) == NULL)
+			return false;
+	}
+	return true;
+}
+
 static bool draw_items(struct lctx *c, struct items *v, const struct axis *a,
 		       const struct doc_timeline *t, double rows_top,
 		       bool used[NKINDS])
 {
+	/* Every absence bar first, so that no label is drawn over one. */
+	struct taken spans = {.n = 0};
+	for (size_t i = 0; i < t->nitems; i++)
+		if (t->items[i].kind == DOC_MARK_ABSENCE)
+			take(&spans, axis_x(a, t->items[i].start),
+			     axis_x(a, t->items[i].end));
+	size_t nabs = 0;
 	/* Spans first, so that points stay visible over them. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < t->nitems; i++) {
@@ -165,6 +244,15 @@ static bool draw_items(struct lctx *c, struct items *v, const struct axis *a,
 			if (ms->span != (pass == 0))
 				continue;
 			used[it->kind] = true;
+			if (it->kind == DOC_MARK_TODAY) {
+				double x = axis_x(a, it->start);
+				if (layout_add_line(c, v, x, rows_top - 2, x,
+						    rows_top + NROWS * ROW_H +
+							2,
+						    LAYOUT_RED, 1.2) == NULL)
+					return false;
+				continue;
+			}
 			double cy = rows_top + ROW_H * (ms->row + 0.5);
 			double xa = axis_x(a, it->start);
 			if (!ms->span) {
@@ -182,6 +270,10 @@ static bool draw_items(struct lctx *c, struct items *v, const struct axis *a,
 			if (layout_add_rect(c, v, xa, cy - SPAN_H / 2, xb - xa,
 					    SPAN_H, ms->stroke, ms->fill,
 					    0.6) == NULL)
+				return false;
+			if (it->kind == DOC_MARK_ABSENCE &&
+			    !label_span(c, v, a, it, xa, xb, cy, &spans,
+					nabs++))
 				return false;
 		}
 	}
@@ -208,7 +300,12 @@ static bool draw_legend(struct lctx *c, struct items *v, double x0,
 			y += line;
 		}
 		double cy = y + line / 2;
-		if (ms->span) {
+		if (k == DOC_MARK_TODAY) {
+			if (layout_add_line(c, v, x + sw / 2, cy - SPAN_H / 2 - 1,
+					    x + sw / 2, cy + SPAN_H / 2 + 1,
+					    LAYOUT_RED, 1.2) == NULL)
+				return false;
+		} else if (ms->span) {
 			if (layout_add_rect(c, v, x, cy - SPAN_H / 2, sw,
 					    SPAN_H, ms->stroke, ms->fill,
 					    0.6) == NULL)
@@ -234,7 +331,7 @@ bool layout_timeline(struct lctx *c, const struct doc_timeline *t, double x0,
 	struct strip *s = layout_strips_add(c, out);
 	if (s == NULL)
 		return false;
-	double size = 0.75 * c->st->body_size;
+	double size = 0.8 * c->st->body_size; /* notes: 8 pt at least */
 	double right = x0 + width;
 	struct axis a = {
 	    .start = t->start,
@@ -242,7 +339,8 @@ bool layout_timeline(struct lctx *c, const struct doc_timeline *t, double x0,
 	    .x0 = x0 + LABEL_W,
 	    .x1 = right - 14,
 	};
-	double rows_top = 4;
+	bool bounds = t->start_label != NULL || t->end_label != NULL;
+	double rows_top = bounds ? 6 + 1.4 * size : 4;
 	double axis_y = rows_top + NROWS * ROW_H + 2;
 	bool used[NKINDS] = {false};
 
@@ -259,7 +357,8 @@ bool layout_timeline(struct lctx *c, const struct doc_timeline *t, double x0,
 			return false;
 	}
 	double legend_h;
-	if (!draw_axis(c, &s->items, &a, rows_top, axis_y, right, size) ||
+	if ((bounds && !label_bounds(c, &s->items, &a, t, rows_top - 3, size)) ||
+	    !draw_axis(c, &s->items, &a, rows_top, axis_y, right, size) ||
 	    !draw_items(c, &s->items, &a, t, rows_top, used) ||
 	    !draw_legend(c, &s->items, x0, width, axis_y + 6 + 2.2 * size, size,
 			 used, &legend_h))

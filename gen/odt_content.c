@@ -266,7 +266,7 @@ static void write_heading(struct writer *w, const struct doc_node *n,
 
 static void write_text(struct writer *w, const struct doc_node *n)
 {
-	unsigned f = n->flags & (DOC_BOLD | DOC_ITALIC | DOC_SMALL);
+	unsigned f = n->flags & (DOC_BOLD | DOC_ITALIC | DOC_SMALL | DOC_SUPER);
 	if (n->text == NULL)
 		return;
 	if (f != 0) {
@@ -280,7 +280,7 @@ static void write_text(struct writer *w, const struct doc_node *n)
 
 static void put_text_styles(struct buf *out, unsigned used)
 {
-	for (unsigned f = 1; f < 8; f++) {
+	for (unsigned f = 1; f < 16; f++) {
 		if ((used & (1u << f)) == 0)
 			continue;
 		buf_printf(out,
@@ -293,6 +293,8 @@ static void put_text_styles(struct buf *out, unsigned used)
 			buf_puts(out, " fo:font-style=\"italic\"");
 		if (f & DOC_SMALL)
 			buf_puts(out, " fo:font-size=\"82%\"");
+		if (f & DOC_SUPER)
+			buf_puts(out, " style:text-position=\"super 58%\"");
 		buf_puts(out, "/></style:style>");
 	}
 }
@@ -546,13 +548,13 @@ static void write_frame(struct writer *w, const struct doc_node *n,
 }
 
 /*
- * The letterhead, the recipient and the delivery mention go in frames
- * placed on the page: the recipient where the envelope's window is,
- * whatever the letterhead's height, the delivery mention beside it.
+ * The letterhead and the recipient go in frames placed on the page: the
+ * recipient where the envelope's window is, whatever the letterhead's
+ * height.
  * Their frame styles hold the positions, so HR moves them there; their
  * wrap keeps the letter's text below them all.
  */
-enum placed { PLACED_SENDER, PLACED_RECIPIENT, PLACED_DELIVERY };
+enum placed { PLACED_SENDER, PLACED_RECIPIENT };
 
 static const struct {
 	const char *frame_style, *name, *pstyle;
@@ -563,8 +565,6 @@ static const struct {
     [PLACED_RECIPIENT] = {"Lettre_Fenetre", "Destinataire",
 			  "Lettre_Destinataire", ODT_WINDOW_X, ODT_WINDOW_Y,
 			  ODT_WINDOW_W, ODT_WINDOW_H},
-    [PLACED_DELIVERY] = {"Lettre_Cadre_envoi", "Envoi", "Lettre_Envoi",
-			 ODT_MARGIN_LEFT, ODT_WINDOW_Y, ODT_SIDE_W, 5.0},
 };
 
 static void write_placed(struct writer *w, const struct doc_node *n,
@@ -613,8 +613,10 @@ static void write_letterbox(struct writer *w, const struct doc_node *n,
 		in.style_align = DOC_RIGHT;
 		break;
 	case DOC_BOX_DELIVERY:
-		write_placed(w, n, c, PLACED_DELIVERY);
-		return;
+		/* In the flow under the date line, as the PDF sets it: a
+		 * placed frame beside the window met a long letterhead. */
+		in.pstyle = "Lettre_Envoi";
+		break;
 	case DOC_BOX_OBJECT:
 		in.pstyle = "Lettre_Objet";
 		break;
@@ -676,15 +678,16 @@ static const struct {
 	const char *words;
 } marks[] = {
     [DOC_MARK_DUE_ON_TIME] = {"#2e7d32", "échéance respectée"},
-    [DOC_MARK_DUE_LATE] = {"#ef6c00", "échéance tenue en retard"},
+    [DOC_MARK_DUE_LATE] = {"#ef6c00", "entretien tenu après l’échéance"},
     [DOC_MARK_DUE_MISSED] = {"#c62828", "échéance manquée"},
-    [DOC_MARK_DUE_OPEN] = {"#9e9e9e", "prochaine échéance"},
+    [DOC_MARK_DUE_OPEN] = {"#9e9e9e", "entretien à réaliser"},
     [DOC_MARK_HELD] = {"#1565c0", "entretien réalisé"},
-    [DOC_MARK_REFUSED] = {"#6a1b9a", "refus de l'entretien"},
+    [DOC_MARK_REFUSED] = {"#6a1b9a", "refus de l’entretien"},
     [DOC_MARK_TRAINING] = {"#00897b", "formation non obligatoire"},
     [DOC_MARK_TRAINING_MANDATORY] = {"#80cbc4", "formation obligatoire"},
     [DOC_MARK_ABSENCE] = {"#bdbdbd", "absence"},
     [DOC_MARK_RECAP] = {"#000000", "état des lieux récapitulatif"},
+    [DOC_MARK_TODAY] = {"#c62828", "aujourd’hui"},
 };
 
 static double tl_x(const struct doc_timeline *t, date_t d)

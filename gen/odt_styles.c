@@ -38,8 +38,8 @@ static const struct pstyle_def pstyles[] = {
      "fo:margin-top=\"0mm\" fo:margin-bottom=\"4mm\""
      " fo:text-align=\"end\"",
      ""},
-    {"Lettre_Envoi", "Lettre – Mode d'envoi", "Standard", NULL,
-     "fo:margin-top=\"0mm\" fo:margin-bottom=\"0mm\"",
+    {"Lettre_Envoi", "Lettre – Mode d’envoi", "Standard", NULL,
+     "fo:margin-top=\"0mm\" fo:margin-bottom=\"3mm\"",
      "fo:font-size=\"10pt\" fo:font-weight=\"bold\""},
     {"Lettre_Objet", "Lettre – Objet", "Standard", "Lettre_Corps",
      "fo:margin-top=\"2mm\" fo:margin-bottom=\"5mm\""
@@ -143,8 +143,12 @@ static void put_default_style(struct buf *out, const char *font)
 		      " style:tab-stop-distance=\"12.5mm\"/>"
 		      "<style:text-properties style:font-name=\"");
 	buf_put_xml(out, font);
+	/* Justified French text is hyphenated (LibreOffice with the
+	 * hyphen-fr patterns), two letters before the break, three after. */
 	buf_puts(out, "\" fo:font-size=\"10.5pt\" fo:language=\"fr\""
-		      " fo:country=\"FR\" fo:hyphenate=\"false\"/>"
+		      " fo:country=\"FR\" fo:hyphenate=\"true\""
+		      " fo:hyphenation-remain-char-count=\"2\""
+		      " fo:hyphenation-push-char-count=\"3\"/>"
 		      "</style:default-style>");
 }
 
@@ -208,9 +212,6 @@ static void put_graphic_styles(struct buf *out)
 	buf_printf(out, frame, "Lettre_Fenetre",
 		   "Lettre – Fenêtre d&apos;enveloppe", ODT_WINDOW_X,
 		   ODT_WINDOW_Y, ODT_WINDOW_Y - ODT_MARGIN_TOP, 3.0);
-	buf_printf(out, frame, "Lettre_Cadre_envoi",
-		   "Lettre – Cadre du mode d&apos;envoi", ODT_MARGIN_LEFT,
-		   ODT_WINDOW_Y, 0.0, 3.0);
 }
 
 static void put_page_layout(struct buf *out)

@@ -15,6 +15,7 @@
 #include <openssl/sha.h>
 
 #include "diag.h"
+#include "hyphen.h"
 #include "layout.h"
 #include "pdf.h"
 #include "pdf_error.h"
@@ -46,6 +47,7 @@ struct pdf {
 	bool pdfa;
 	struct buf icc; /* PDF/A: the sRGB profile, read once */
 	struct layout_style style;
+	struct hyphen *hyphen; /* style.hyphen; NULL without hyphen-fr */
 	HPDF_STATUS error, detail; /* the first libharu error, 0 if none */
 };
 
@@ -102,6 +104,9 @@ struct pdf *pdf_new(const char *fonts_dir, bool pdfa)
 		free(p);
 		return NULL;
 	}
+	/* Without hyphen-fr, lines break between words only. */
+	p->hyphen = hyphen_new(HYPHEN_FR_DICT);
+	p->style.hyphen = p->hyphen;
 	p->fonts = pdf_fonts_new(p->hpdf, fonts_dir);
 	if (p->fonts == NULL || (pdfa && !load_icc(p))) {
 		pdf_free(p);
@@ -115,6 +120,7 @@ void pdf_free(struct pdf *p)
 	if (p == NULL)
 		return;
 	pdf_fonts_free(p->fonts);
+	hyphen_free(p->hyphen);
 	HPDF_Free(p->hpdf);
 	buf_free(&p->icc);
 	free(p);
@@ -411,6 +417,15 @@ static bool set_file_id(struct pdf *p, const struct doc *doc)
 	return true;
 }
 
+/* The documents are French: screen readers and text extraction (and
+ * PDF/UA checkers) read the catalog's /Lang. */
+static bool set_lang(struct pdf *p)
+{
+	HPDF_String lang = HPDF_String_New(p->hpdf->mmgr, "fr-FR", NULL);
+	return lang != NULL &&
+	       HPDF_Dict_Add(p->hpdf->catalog, "Lang", lang) == HPDF_OK;
+}
+
 static void set_metadata(struct pdf *p, const struct doc *doc)
 {
 	/* Info strings go out as UTF-16 when the encoder is UTF-8. */
@@ -539,6 +554,8 @@ static bool render(struct pdf *p, const struct doc *doc, const struct layout *L,
 		if (!draw_page(p, layout_page(L, i)))
 			return false;
 	set_metadata(p, doc);
+	if (!set_lang(p))
+		return false;
 	if (p->pdfa && !set_pdfa(p, doc))
 		return false;
 	return p->error == 0 && pdf_fonts_end(p->fonts, true) &&

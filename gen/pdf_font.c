@@ -70,6 +70,8 @@ struct pdf_fonts {
 	/* Per document. */
 	HPDF_Font fonts[LAYOUT_NFACES][NENC + 1];
 	HPDF_Dict tounicode; /* shared by the fallback fonts */
+	/* Each single-byte encoding's ToUnicode, shared by its faces. */
+	HPDF_Dict enc_tounicode[NENC];
 	uint16_t *fallback;  /* characters drawn with them, sorted */
 	size_t nfallback, fallback_cap;
 	bool failed;
@@ -386,6 +388,7 @@ bool pdf_fonts_check(struct pdf_fonts *f, const struct doc *doc, bool *fallback)
 void pdf_fonts_begin(struct pdf_fonts *f)
 {
 	memset(f->fonts, 0, sizeof(f->fonts));
+	memset(f->enc_tounicode, 0, sizeof(f->enc_tounicode));
 	f->tounicode = NULL;
 	f->nfallback = 0;
 	f->failed = false;
@@ -410,6 +413,61 @@ static bool fix_tounicode(struct pdf_fonts *f, HPDF_Font font)
 	return HPDF_Dict_Add(font, "ToUnicode", f->tounicode) == HPDF_OK;
 }
 
+/*
+ * A ToUnicode CMap for a single-byte font too: glyph names alone leave
+ * text extraction to each viewer's guess (pdffonts says "uni no"), and
+ * PDF/A and PDF/UA want one for every font.  The mapping is the
+ * encoding's, code by code.
+ */
+static bool enc_tounicode(struct pdf_fonts *f, HPDF_Font font, size_t enc)
+{
+	if (f->enc_tounicode[enc] == NULL) {
+		HPDF_Encoder e = HPDF_GetEncoder(f->hpdf, encodings[enc]);
+		HPDF_Dict d =
+		    HPDF_DictStream_New(f->hpdf->mmgr, f->hpdf->xref);
+		if (e == NULL || d == NULL)
+			return false;
+		char line[32];
+		HPDF_STATUS ret = HPDF_Stream_WriteStr(
+		    d->stream, "/CIDInit /ProcSet findresource begin\n"
+			       "12 dict begin\nbegincmap\n"
+			       "/CIDSystemInfo << /Registry (Adobe) /Ordering "
+			       "(UCS) /Supplement 0 >> def\n"
+			       "/CMapName /Adobe-Identity-UCS def\n"
+			       "/CMapType 2 def\n1 begincodespacerange\n"
+			       "<00> <FF>\nendcodespacerange\n");
+		for (int lo = 0x20; lo < 0x100 && ret == HPDF_OK; lo += 100) {
+			int hi = lo + 100 < 0x100 ? lo + 100 : 0x100, n = 0;
+			for (int c = lo; c < hi; c++)
+				n += HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c) != 0;
+			snprintf(line, sizeof(line), "%d beginbfchar\n", n);
+			ret = HPDF_Stream_WriteStr(d->stream, line);
+			for (int c = lo; c < hi && ret == HPDF_OK; c++) {
+				HPDF_UNICODE u =
+				    HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c);
+				if (u == 0)
+					continue;
+				snprintf(line, sizeof(line), "<%02X> <%04X>\n",
+					 c, u);
+				ret = HPDF_Stream_WriteStr(d->stream, line);
+			}
+			if (ret == HPDF_OK)
+				ret = HPDF_Stream_WriteStr(d->stream,
+							   "endbfchar\n");
+		}
+		if (ret == HPDF_OK)
+			ret = HPDF_Stream_WriteStr(
+			    d->stream, "endcmap\nCMapName currentdict /CMap "
+				       "defineresource pop\nend\nend\n");
+		if (ret != HPDF_OK)
+			return false;
+		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		f->enc_tounicode[enc] = d;
+	}
+	return HPDF_Dict_Add(font, "ToUnicode", f->enc_tounicode[enc]) ==
+	       HPDF_OK;
+}
+
 static HPDF_Font font_for(struct pdf_fonts *f, enum layout_face face,
 			  size_t enc)
 {
@@ -420,6 +478,9 @@ static HPDF_Font font_for(struct pdf_fonts *f, enum layout_face face,
 	    HPDF_GetFont(f->hpdf, f->names[face],
 			 enc == FALLBACK ? UNICODE_ENCODING : encodings[enc]);
 	if (*slot != NULL && enc == FALLBACK && !fix_tounicode(f, *slot))
+		*slot = NULL;
+	else if (*slot != NULL && enc != FALLBACK &&
+		 !enc_tounicode(f, *slot, enc))
 		*slot = NULL;
 	else if (*slot != NULL && enc != FALLBACK)
 		pdf_embed_use(f->embed, *slot);

@@ -83,6 +83,7 @@ static const struct element elements[] = {
     {"title", TPL_TITLE, K_META, C_PLAIN, no_attrs, ALL},
     {"subject", TPL_SUBJECT, K_META, C_PLAIN, no_attrs, ALL},
     {"keywords", TPL_KEYWORDS, K_META, C_PLAIN, no_attrs, ALL},
+    {"banner", TPL_BANNER, K_META, C_PLAIN, no_attrs, ALL},
     {"heading", TPL_HEADING, K_BLOCK, C_INLINE, heading_attrs, ALL},
     {"p", TPL_P, K_BLOCK, C_INLINE, align_attrs, ALL},
     {"section", TPL_SECTION, K_BLOCK, C_BLOCK, keep_attrs, ALL},
@@ -508,7 +509,7 @@ static const char *content_name(enum content c)
 	case C_INLINE:
 		return "a paragraph";
 	case C_PLAIN:
-		return "<title>, <subject> or <keywords>";
+		return "<title>, <subject>, <keywords> or <banner>";
 	case C_ROWS:
 		return "<table>";
 	case C_ITEMS:
@@ -827,8 +828,10 @@ static struct tpl_node *compile_list(struct loader *ld, xmlNode *parent,
 		if (where == C_DOCUMENT) {
 			bool meta = t->op == TPL_TITLE ||
 				    t->op == TPL_SUBJECT ||
-				    t->op == TPL_KEYWORDS;
-			unsigned bit = 1u << t->op;
+				    t->op == TPL_KEYWORDS ||
+				    t->op == TPL_BANNER;
+			/* Only the first few ops are meta: no shift past 31. */
+			unsigned bit = meta ? 1u << t->op : 0;
 			if (meta && seen_block)
 				fail(ld, t->line,
 				     "<%s> must come before the content of "

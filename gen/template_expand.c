@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "fmt.h"
 #include "template_internal.h"
+#include "typo.h"
 
 /*
  * Expansion stops past this many steps (template nodes expanded, loop
@@ -226,6 +227,24 @@ static bool test_true(struct expander *x, const struct tpl_test *test)
 	return any || all;
 }
 
+/* A template's own text, with typographic apostrophes. */
+static void put_template_text(struct expander *x, struct sink *s,
+			      const char *text, unsigned flags)
+{
+	struct buf b = {0};
+	if (strchr(text, '\'') == NULL) {
+		put_text(x, s, text, flags);
+		return;
+	}
+	typo_apostrophes(&b, text);
+	buf_put(&b, "", 1);
+	if (b.oom)
+		x->oom = true;
+	else
+		put_text(x, s, (const char *)b.data, flags);
+	buf_free(&b);
+}
+
 static void expand_field(struct expander *x, const struct tpl_node *t,
 			 struct sink *s, unsigned flags)
 {
@@ -235,6 +254,15 @@ static void expand_field(struct expander *x, const struct tpl_node *t,
 	if (!fields_format(&v, t->format, &b) && t->empty != NULL)
 		buf_puts(&b, t->empty);
 	buf_put(&b, "", 1);
+	if (!b.oom && !fields_verbatim(t->field) &&
+	    strchr((const char *)b.data, '\'') != NULL) {
+		/* Our own words take the typographic apostrophe. */
+		struct buf typo = {0};
+		typo_apostrophes(&typo, (const char *)b.data);
+		buf_put(&typo, "", 1);
+		buf_free(&b);
+		b = typo;
+	}
 	if (b.oom)
 		x->oom = true;
 	else
@@ -420,11 +448,19 @@ static void expand_textfield(struct expander *x, const struct tpl_node *t,
 		return;
 	}
 	struct fields_value v;
+	struct buf b = {0};
 	fields_get(t->field, x->env, &v);
-	if (fields_truth(&v))
-		put_paragraphs(x, s, v.text, t->line);
-	else if (t->empty != NULL)
-		put_paragraphs(x, s, t->empty, t->line);
+	const char *text = fields_truth(&v) ? v.text : t->empty;
+	if (text == NULL)
+		return;
+	/* Free text is set like ours: typographic apostrophes. */
+	typo_apostrophes(&b, text);
+	buf_put(&b, "", 1);
+	if (b.oom)
+		x->oom = true;
+	else
+		put_paragraphs(x, s, (const char *)b.data, t->line);
+	buf_free(&b);
 }
 
 static void expand_timeline(struct expander *x, const struct tpl_node *t,
@@ -464,6 +500,12 @@ static void expand_one(struct expander *x, const struct tpl_node *t,
 		break;
 	case TPL_KEYWORDS:
 		x->doc->meta.keywords = expand_plain(x, t);
+		break;
+	case TPL_BANNER:
+		x->doc->meta.banner = expand_plain(x, t);
+		/* A condition left it empty: no banner at all. */
+		if (x->doc->meta.banner != NULL && *x->doc->meta.banner == '\0')
+			x->doc->meta.banner = NULL;
 		break;
 	case TPL_HEADING:
 		expand_block(x, t, s, DOC_HEADING);
@@ -523,7 +565,7 @@ static void expand_one(struct expander *x, const struct tpl_node *t,
 		expand_timeline(x, t, s);
 		break;
 	case TPL_TEXT:
-		put_text(x, s, t->text, flags);
+		put_template_text(x, s, t->text, flags);
 		break;
 	case TPL_BOLD:
 		expand_list(x, t->first, s, flags | DOC_BOLD);

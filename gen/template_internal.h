@@ -13,6 +13,7 @@ enum tpl_op {
 	TPL_TITLE,
 	TPL_SUBJECT,
 	TPL_KEYWORDS,
+	TPL_BANNER, /* a mark on every page: "Projection au …" */
 	/* blocks */
 	TPL_HEADING,
 	TPL_P,

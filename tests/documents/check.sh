@@ -6,8 +6,9 @@
 # dates in words, amounts and verdict sentences given back exactly by
 # pdftotext; a long report flowing onto further pages and a long table
 # repeating its header; a second run byte-identical.  Leaves the PDFs and
-# page images (PNG) of a notice, a filled report, a blank form and a recap
-# under REVIEW_DIR for people to look at.
+# page images (PNG) of a notice, a filled report, a blank form, a final
+# and a provisional recap, propositions with their slip and a repeated
+# refusal under REVIEW_DIR for people to look at.
 #
 # usage: tests/documents/check.sh PARCOURS REVIEW_DIR
 set -u
@@ -103,7 +104,7 @@ png() {
 		fail "no file for the $2 page images ($1)"
 		return
 	fi
-	pdftoppm -png -r 60 "$src" "$review/$2" 2>/dev/null ||
+	pdftoppm -png -r 70 "$src" "$review/$2" 2>/dev/null ||
 		fail "pdftoppm $src"
 }
 png "$review/pdf/E0042/E0042_*_notice_*.pdf" notice
@@ -111,5 +112,10 @@ png "$review/pdf/E0042/E0042_*_report_2024-01-08.pdf" report
 png "$review/pdf/E0042/E0042_*_report-blank_2027-02-28.pdf" report-blank
 png "$review/pdf/E0107/E0107_*_recap_2020-03-07.pdf" recap
 png "$review/pdf/E0042/E0042_*_letter-proposal_*.pdf" letter-proposal
+png "$review/pdf/E0175/E0175_*_recap_2030-01-11.pdf" recap-provisional
+png "$review/pdf/LH-01/LH-01_*_recap_2022-09-05.pdf" recap-refused-paid
+png "$review/pdf/ACG-1001/ACG-1001_*_letter-proposal_*.pdf" letter-proposal-long
+png "$review/pdf/MR-004/MR-004_*_letter-refusal-record_2025-04-14.pdf" letter-refusal-repeated
+png "$review/pdf/LH-01/LH-01_*_report_2024-03-04.pdf" report-2025
 echo "ok page images for review: $(ls "$review"/*.png | wc -l) PNG files"
 exit $status

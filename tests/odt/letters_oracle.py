@@ -21,8 +21,8 @@ WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
             "dimanche"]
 ABSENCES = {
     "maternity": "congé de maternité",
-    "adoption": "congé d'adoption",
-    "parental-leave": "congé parental d'éducation",
+    "adoption": "congé d’adoption",
+    "parental-leave": "congé parental d’éducation",
     "parental-part-time": "temps partiel parental",
     "caregiver": "congé de proche aidant",
     "sabbatical": "congé sabbatique",
@@ -123,6 +123,11 @@ def letters(d, as_of):
     return [x for x in out if x[2] <= as_of]
 
 
+def typographic(s):
+    """Dossier text other than names is set with ’ (documents.md)."""
+    return s.replace("'", "\u2019")
+
+
 def phrases(d, company, letter):
     """What the letter must say, and what it must not."""
     kind, c, date, prev, repeated = letter
@@ -136,8 +141,9 @@ def phrases(d, company, letter):
             if regime_2025(company, date) else "entretien professionnel")
     want = [name, text(company, "name"),
             f"{text(company, 'address/city')}, le {words(date)}",
-            f"{salutation},", f"Nous vous prions d'agréer, {salutation},",
-            text(company, "signatory/name"), text(company, "signatory/title"),
+            f"{salutation},", f"Nous vous prions d’agréer, {salutation},",
+            text(company, "signatory/name"),
+            typographic(text(company, "signatory/title")),
             "Objet :", term]
     for line in e.iter("line"):
         want.append(line.text.strip())
@@ -156,8 +162,9 @@ def phrases(d, company, letter):
         want.append("Envoyée par courriel")
     if kind in ("letter-convocation", "letter-reconvocation",
                 "letter-proposal"):
-        want += [full(c.get("date")), c.get("place"), c.get("interviewer"),
-                 "ne porte pas sur l'évaluation de votre travail",
+        want += [full(c.get("date")), typographic(c.get("place")),
+                 c.get("interviewer"),
+                 "ne porte pas sur l’évaluation de votre travail",
                  "temps de travail"]
     if kind == "letter-convocation":
         want.append("conseil en évolution professionnelle")
@@ -167,13 +174,13 @@ def phrases(d, company, letter):
                     else "ne vous êtes pas présent")
     if kind == "letter-proposal":
         want += [ABSENCES.get(c.get("absence"), "absence"),
-                 "libre d'accepter ou de décliner", "j'accepte",
+                 "libre d’accepter ou de décliner", "j’accepte",
                  "je ne souhaite pas", "Date :", "Signature"]
     if kind == "letter-refusal-record":
         want += [words(day(c.get("issued"))), full(c.get("date")),
                  words(date), "Nous prenons acte de votre refus"]
         (want if repeated else unwanted).append(
-            "fait partie de l'exécution normale de votre contrat de travail")
+            "fait partie de l’exécution normale de votre contrat de travail")
     if kind == "letter-decline-record":
         want += [words(day(c.get("issued"))), full(c.get("date")),
                  words(date), "Cette proposition reste ouverte"]

@@ -7,11 +7,12 @@
 # prints "ok" lines only when PDF_READERS_VERBOSE=1.
 
 # A4 in points and the layout's margins (layout.c): 22 mm at the sides,
-# 20 mm at the top; the footer baseline is 13 mm from the bottom edge.
+# 20 mm at the top, with a header band from 10 mm for the projection mark
+# of a provisional recap; the footer baseline is 13 mm from the bottom edge.
 pdf_mm() { awk -v v="$1" 'BEGIN { printf "%.3f", v * 72 / 25.4 }'; }
 pdf_left=$(pdf_mm 22)
 pdf_right=$(pdf_mm 188)
-pdf_top=$(pdf_mm 20)
+pdf_top=$(pdf_mm 10)
 pdf_bottom=$(pdf_mm 287)
 
 pdf_ok() {

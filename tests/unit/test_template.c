@@ -349,12 +349,13 @@ static const struct {
     {EXAMPLE, 0, DOCUMENTS_NOTICE, 0,
      "<p>  Bonjour\n   <field name=\"employee.name\"/> ,  au revoir  </p>",
      "  paragraph justify\n"
-     "    text \"Bonjour Mme Aïcha BENALI , au revoir\"\n",
+     /* typo.c: a no-break space after the civility. */
+     "    text \"Bonjour Mme\xc2\xa0" "Aïcha BENALI , au revoir\"\n",
      "white space runs are one space, trimmed at the ends"},
     {EXAMPLE, 0, DOCUMENTS_NOTICE, 0,
      "<p><b>Nom :</b> <field name=\"employee.family-name\"/></p>",
      "  paragraph justify\n"
-     "    text bold \"Nom :\"\n"
+     "    text bold \"Nom\xc2\xa0:\"\n"
      "    text \" BENALI\"\n",
      "the space between two styles is kept once"},
     {EXAMPLE, 0, DOCUMENTS_NOTICE, 0,
@@ -419,16 +420,16 @@ static const struct {
      "<p><field name=\"period.abondement\"/> avant le <field "
      "name=\"period.payment-due\"/></p>",
      "  paragraph justify\n"
-     "    text \"2016-03-07 : non réalisé\"\n"
+     "    text \"2016-03-07\xc2\xa0: non réalisé\"\n"
      "  paragraph justify\n"
-     "    text \"2018-03-07 : non réalisé\"\n"
+     "    text \"2018-03-07\xc2\xa0: non réalisé\"\n"
      "  paragraph justify\n"
-     "    text \"2020-03-07 : non réalisé\"\n"
+     "    text \"2020-03-07\xc2\xa0: non réalisé\"\n"
      "  paragraph justify\n"
      "    text \"formations\"\n"
      "  paragraph justify\n"
      "    text \"3\xe2\x80\xaf"
-     "000\xc2\xa0€ avant le 30 septembre 2021\"\n",
+     "000\xc2\xa0€ avant le 30\xc2\xa0" "septembre 2021\"\n",
      "a loop over the period's due dates; an empty list is false"},
     {EXAMPLE, 0, DOCUMENTS_REPORT_BLANK, 0,
      "<text field=\"report.skills\" blank-lines=\"3\"/>"
@@ -459,7 +460,7 @@ static const struct {
      "  paragraph justify\n"
      "    text \"recensement\"\n"
      "  paragraph justify\n"
-     "    text \"entretien de reprise après la fin d'un mandat "
+     "    text \"entretien de reprise après la fin d’un mandat "
      "syndical\"\n",
      "free text: blank lines part paragraphs; 2 500 employees"},
     {PARAGRAPHS, 0, DOCUMENTS_REPORT, 1,
@@ -478,8 +479,8 @@ static const struct {
      "    checkbox unchecked\n"
      "    text \" Thị Ánh NGUYỄN\"\n"
      "  paragraph justify\n"
-     "    text \"Bilan de compétences : Bilan de compétences (31 "
-     "décembre 2023)\"\n"
+     "    text \"Bilan de compétences\xc2\xa0: Bilan de compétences "
+     "(31\xc2\xa0" "décembre 2023)\"\n"
      "  paragraph justify\n"
      "    text \"10,5 h non obligatoire\"\n"
      "  paragraph justify\n"
@@ -519,7 +520,8 @@ static void test_metadata(void **state)
 	    documents_new(tmpdir, DOCUMENTS_SET(DOCUMENTS_REPORT));
 	assert_non_null(docs);
 	got = build(docs, DOCUMENTS_REPORT, &fx, 0, 1);
-	const char *want = "root title=\"CR du 1er février 2023\" "
+	/* typo.c: a no-break space between the day and its month. */
+	const char *want = "root title=\"CR du 1er\xc2\xa0" "février 2023\" "
 			   "subject=\"entretien périodique\" "
 			   "author=\"Ateliers d'Essai SA\" "
 			   "footer=\"Thị Ánh NGUYỄN\" date=2026-11-26\n";
@@ -544,13 +546,14 @@ static void test_custom_set(void **state)
 	assert_non_null(custom);
 	char *a = build(standard, DOCUMENTS_NOTICE, &fx, 0, 0);
 	char *b = build(custom, DOCUMENTS_NOTICE, &fx, 0, 0);
-	assert_non_null(strstr(a, "Notice d'information sur l'entretien "
+	assert_non_null(strstr(a, "Notice d’information sur l’entretien "
 				  "professionnel"));
 	assert_null(strstr(b, "Notice d'information"));
 	assert_non_null(strstr(b, "Bienvenue chez Transports Martin & Fils "
 				  "SAS"));
-	assert_non_null(strstr(b, "Madame, vous avez été embauchée le lundi "
-				  "4 septembre 2017"));
+	/* typo.c: no-break spaces after the weekday and the day. */
+	assert_non_null(strstr(b, "Madame, vous avez été embauchée le lundi\xc2\xa0"
+				  "4\xc2\xa0" "septembre 2017"));
 	assert_non_null(strstr(b, "04/09/2019"));
 	free(a);
 	free(b);
