@@ -63,7 +63,7 @@ for want in 'Łukasz ŻÓŁĆ' 'Aïcha BENALI' 'Thị Ánh NGUYỄN' 'Şükrü Y
 	'Transports Martin & Fils SAS' \
 	'4 septembre 2017' '1er janvier 2022' '8 janvier 2024' \
 	'lundi 10 janvier 2022 à 14 h 00' 'Orléans, le 6 décembre 2021' \
-	'Abondement correctif de 3.000.€ à verser sur le CPF avant le 30 septembre 2021' \
+	'Abondement correctif de 3.000.€ à verser à la Caisse des dépôts' 'plus tard le 30 septembre 2021' \
 	'21 janvier 2026' 'entretien de parcours professionnel' \
 	'entretien professionnel'; do
 	if grep -q -- "$(printf '%s' "$want" | sed 's/ /[[:space:] \xc2\xa0\xe2\x80\xaf]/g')" "$dir/all.txt"; then
