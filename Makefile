@@ -87,9 +87,10 @@ demo: deps-build
 	@$(MAKE) --no-print-directory all
 	$(B)/parcours validate samples/
 	@echo "demo: every sample dossier is valid (build/parcours validate samples/)"
-	$(B)/parcours all samples/ -o out/
+	$(B)/parcours all samples/ -o out
 	@echo "demo: every document of every sample is in out/ (a directory per"
-	@echo "      dossier, letters-merged.odt, status.csv, recap.csv, stats.csv);"
+	@echo "      dossier, letters-merged.odt, status.csv, recap.csv, stats.csv;"
+	@echo "      the campaign dashboard: open out/index.html in a browser);"
 	@echo "      out/manifest.csv lists them: $(B)/parcours verify out/"
 
 check: deps
