@@ -45,9 +45,10 @@ DEPS_BUILD = gcc make pkg-config libxml2-dev libzip-dev libhpdf-dev libssl-dev \
 DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     libreoffice-writer-nogui fonts-open-sans python3 \
 	     clang libclang-rt-14-dev valgrind time openssl libnss3-tools \
-	     chromium python3-icalendar
+	     chromium python3-icalendar clang-format-14
 
-.PHONY: all check demo deps deps-build install clean unit golden seal
+.PHONY: all check demo deps deps-build install clean unit golden seal \
+	format lint
 .DELETE_ON_ERROR:
 
 all: $(B)/parcours
@@ -110,6 +111,19 @@ golden: $(B)/parcours $(B)/tests/test_pdf $(B)/tests/ics-check
 # verify --trust, tampering, refusals (tests/seal/run.sh).
 seal: $(B)/parcours
 	@PARCOURS=$(B)/parcours sh tests/seal/run.sh
+
+# The layout of the C sources is .clang-format's: `make format` applies
+# it, `make lint` fails when a file has drifted from it.  The version is
+# pinned because another clang-format lays out the same code differently.
+CLANG_FORMAT ?= clang-format-14
+FORMAT_SRC = $(wildcard gen/*.c gen/*.h tests/unit/*.c fuzz/*.c)
+
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_SRC)
+
+lint:
+	@$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_SRC) && \
+		echo "lint: $(words $(FORMAT_SRC)) files as .clang-format lays them out"
 
 install: $(B)/parcours
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
