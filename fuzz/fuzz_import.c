@@ -17,9 +17,9 @@
 #define SEP "\n%%\n"
 
 static const char *const names[] = {
-    "salaries.csv",	"societes.csv", "absences.csv", "convocations.csv",
-    "entretiens.csv", "actions.csv",	"formations.csv", "abondements.csv",
-    "positions.csv",	"mandats.csv",
+    "salaries.csv",   "societes.csv", "absences.csv",	"convocations.csv",
+    "entretiens.csv", "actions.csv",  "formations.csv", "abondements.csv",
+    "positions.csv",  "mandats.csv",
 };
 #define NNAMES (sizeof(names) / sizeof(names[0]))
 
@@ -35,8 +35,8 @@ static bool check(void *ctx, const struct import_output *o)
 	if (strchr(o->company_id, '/') != NULL || o->company_id[0] == '.')
 		abort();
 	size_t read = 0;
-	fuzz_each_dossier(fuzz_memfile((const uint8_t *)o->xml, o->len),
-			  count, &read);
+	fuzz_each_dossier(fuzz_memfile((const uint8_t *)o->xml, o->len), count,
+			  &read);
 	if (read != o->ndossiers)
 		abort(); /* a dossier the reader refuses */
 	return true;

@@ -6,8 +6,9 @@
  *
  * Besides crashes, leaks and hangs, it checks what the stream promises:
  * it accepts exactly the files the whole parse accepts (less those with
- * XInclude, an encoding other than UTF-8 or a start tag past the limit), it yields exactly the <dossier>s of the tree, in order, each
- * with the same serialisation and line, and its envelope has the root.
+ * XInclude, an encoding other than UTF-8 or a start tag past the limit), it
+ * yields exactly the <dossier>s of the tree, in order, each with the same
+ * serialisation and line, and its envelope has the root.
  */
 #include <stdbool.h>
 #include <stdlib.h>

@@ -465,7 +465,8 @@ static void worker_died(struct batch *b, const struct chunk *c)
 		    "is removed and no manifest is written; run again to "
 		    "complete",
 		    how, first != NULL ? " before dossier \"" : "",
-		    first != NULL ? first : "", first != NULL ? "\" was done" : "");
+		    first != NULL ? first : "",
+		    first != NULL ? "\" was done" : "");
 	b->system = true;
 }
 
@@ -518,10 +519,10 @@ static void merge_letters(struct batch *b, const struct batch_item *it)
  */
 static void take(struct batch *b, struct chunk *c)
 {
-	bool died = !WIFEXITED(c->status) ||
-		    (WEXITSTATUS(c->status) != 0 &&
-		     WEXITSTATUS(c->status) != DIAG_ERROR &&
-		     WEXITSTATUS(c->status) != DIAG_SYSTEM);
+	bool died =
+	    !WIFEXITED(c->status) || (WEXITSTATUS(c->status) != 0 &&
+				      WEXITSTATUS(c->status) != DIAG_ERROR &&
+				      WEXITSTATUS(c->status) != DIAG_SYSTEM);
 	if (WIFEXITED(c->status) && WEXITSTATUS(c->status) == DIAG_SYSTEM) {
 		b->system = true; /* reported by the worker */
 		diag_raise(DIAG_SYSTEM);
@@ -648,7 +649,7 @@ static bool list_file(struct batch *b, const char *name, const char *document)
 	const char *fields[] = {name, hex,	bytes,
 				"",   document, b->tools.reference_date};
 	return csv_write_data_row(outfile_stream(b->manifest), fields,
-			     sizeof(fields) / sizeof(*fields));
+				  sizeof(fields) / sizeof(*fields));
 }
 
 static bool write_status(struct batch *b)
@@ -704,9 +705,9 @@ static bool write_dashboard(struct batch *b)
 				  b->names[RUN_STATS]};
 	struct buf out = {0};
 	dashboard_html(&out, b->dash, &b->stats, reports);
-	bool ok = !out.oom &&
-		  outfile_write(b->o->output_dir, b->names[RUN_DASHBOARD],
-				out.data, out.len);
+	bool ok =
+	    !out.oom && outfile_write(b->o->output_dir, b->names[RUN_DASHBOARD],
+				      out.data, out.len);
 	if (out.oom)
 		diag_system(NULL, "out of memory");
 	buf_free(&out);
@@ -889,10 +890,10 @@ static void finish(struct batch *b)
 
 static void name_files(struct batch *b)
 {
-	static const char *const stem[] = {"manifest", "status", "recap",
-					   "stats", "letters-merged", "index"};
+	static const char *const stem[] = {
+	    "manifest", "status", "recap", "stats", "letters-merged", "index"};
 	for (int i = 0; i < RUN_NFILES; i++) {
-		const char *ext = i == RUN_MERGED	 ? "odt"
+		const char *ext = i == RUN_MERGED      ? "odt"
 				  : i == RUN_DASHBOARD ? "html"
 						       : "csv";
 		if (b->o->shard_n > 0)

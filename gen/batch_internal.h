@@ -20,10 +20,10 @@
 #include "date.h"
 #include "documents.h"
 #include "dossier.h"
-#include "seal.h"
 #include "odt.h"
 #include "pdf.h"
 #include "rules.h"
+#include "seal.h"
 
 /*
  * Dossiers per worker process.  Small enough that a handful of samples
@@ -47,7 +47,7 @@ struct batch_tools {
 	const struct options *o;
 	struct documents *docs;
 	struct odt *odt;
-	struct seal *seal; /* --seal; NULL if none */
+	struct seal *seal;		   /* --seal; NULL if none */
 	char reference_date[DATE_ISO_LEN]; /* --as-of, for the manifest */
 };
 

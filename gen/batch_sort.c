@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "arena.h"
+#include "batch_sort.h"
 #include "buf.h"
 #include "names.h"
 #include "report_csv.h"
-#include "batch_sort.h"
 
 /* Bytes of rows held before they are sorted out to a run. */
 /*
@@ -245,8 +245,7 @@ bool batch_sort_write(struct batch_sort *s, FILE *out)
 	if (s->nruns == 0) {
 		/* No rows is a NULL array, which qsort must not see. */
 		if (s->n > 1)
-			qsort(s->rows, s->n, sizeof(*s->rows),
-			      row_qsort_cmp);
+			qsort(s->rows, s->n, sizeof(*s->rows), row_qsort_cmp);
 		for (size_t i = 0; i < s->n; i++)
 			if (fwrite(s->rows[i].text, 1, s->rows[i].len, out) !=
 			    s->rows[i].len)

@@ -133,8 +133,7 @@ static bool is_document(const char *name, const char *id)
 }
 
 /* Whether "id/name" is in keep (NULL: nothing is kept). */
-static bool kept(const struct batch_ids *keep, const char *id,
-		 const char *name)
+static bool kept(const struct batch_ids *keep, const char *id, const char *name)
 {
 	char rel[PATH_MAX];
 	if (keep == NULL ||
@@ -173,8 +172,8 @@ static bool sweep_dossier_at(int rootfd, const char *root, const char *id,
 {
 	char dir[PATH_MAX];
 	snprintf(dir, sizeof(dir), "%s/%s", root, id);
-	int fd = openat(rootfd, id,
-			O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	int fd =
+	    openat(rootfd, id, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		/* Missing, or a link or a file where the directory should be:
 		 * not ours to sweep (the worker reported it). */
@@ -193,9 +192,9 @@ static bool sweep_dossier_at(int rootfd, const char *root, const char *id,
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		bool ours = outfile_is_temp(e->d_name) ||
-			    (is_document(e->d_name, id) &&
-			     !kept(keep, id, e->d_name));
+		bool ours =
+		    outfile_is_temp(e->d_name) ||
+		    (is_document(e->d_name, id) && !kept(keep, id, e->d_name));
 		if (ours && is_regular_at(fd, e->d_name))
 			ok = remove_at(fd, dir, e->d_name);
 		else

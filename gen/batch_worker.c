@@ -38,7 +38,7 @@ struct worker {
 	struct buf rec;	 /* the record to send */
 	char why[512];	 /* the dossier's first error, for the summary */
 	struct documents_names names; /* the dossier's files so far */
-	bool broken; /* the pipe is gone: the parent died */
+	bool broken;		      /* the pipe is gone: the parent died */
 };
 
 /* diag.h's hook: keeps the first error of the dossier being written. */
@@ -60,7 +60,8 @@ static void send_record(struct worker *w, enum batch_record_type type,
 	batch_record_put(&w->rec, &r);
 	if (w->rec.oom)
 		diag_system(NULL, "out of memory");
-	else if (!w->broken && !outfile_write_all(w->fd, w->rec.data, w->rec.len))
+	else if (!w->broken &&
+		 !outfile_write_all(w->fd, w->rec.data, w->rec.len))
 		w->broken = true;
 }
 
@@ -71,7 +72,7 @@ static void manifest_row(struct worker *w, const char *path,
 	char hex[SHA256_HEX_LEN], bytes[24];
 	manifest_sha256(w->out.data, w->out.len, hex);
 	snprintf(bytes, sizeof(bytes), "%zu", w->out.len);
-	const char *fields[] = {path,  hex,	bytes,
+	const char *fields[] = {path,  hex,	 bytes,
 				d->id, document, w->t->reference_date};
 	csv_put_data_row(&w->rows, fields, sizeof(fields) / sizeof(*fields));
 }
@@ -85,8 +86,8 @@ static bool write_invitation(struct worker *w, const struct batch_item *it,
 		return true;
 	char path[OUTFILE_PATH_MAX];
 	buf_reset(&w->out);
-	bool ok = ics_letter(&w->out, &w->names, path, it->d, e,
-			     w->t->o->as_of, w->t->o->organizer) &&
+	bool ok = ics_letter(&w->out, &w->names, path, it->d, e, w->t->o->as_of,
+			     w->t->o->organizer) &&
 		  outfile_group_add(w->group, path, w->out.data, w->out.len);
 	if (ok)
 		manifest_row(w, path, it->d, ICS_DOCUMENT);

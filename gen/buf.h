@@ -11,14 +11,14 @@
 struct buf {
 	unsigned char *data; /* owned; not NUL-terminated unless asked */
 	size_t len, cap;
-	bool oom;	     /* a write failed for lack of memory */
+	bool oom; /* a write failed for lack of memory */
 };
 
 /* Appends; on OOM sets b->oom and keeps what it had. */
 void buf_put(struct buf *b, const void *data, size_t len);
 void buf_puts(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /*
  * Appends s escaped for XML attribute values and text (& < > " ').  What
  * XML cannot carry or a reader would not print is dropped: control

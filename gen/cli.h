@@ -19,37 +19,37 @@ enum out_format {
 };
 
 struct options {
-	date_t as_of;		  /* never DATE_NONE once main has run */
-	const char *output_dir;	  /* default "out" */
-	const char *company_file; /* NULL if none */
+	date_t as_of;		   /* never DATE_NONE once main has run */
+	const char *output_dir;	   /* default "out" */
+	const char *company_file;  /* NULL if none */
 	const char *templates_dir; /* resolved, never NULL */
-	const char *fonts_dir;	  /* resolved, never NULL */
-	const char *schema_dir;	  /* resolved, never NULL */
+	const char *fonts_dir;	   /* resolved, never NULL */
+	const char *schema_dir;	   /* resolved, never NULL */
 	enum out_format format;
-	int within_days;	  /* -1: all; resolved by main */
-	int jobs;		  /* worker processes, >= 1 */
+	int within_days; /* -1: all; resolved by main */
+	int jobs;	 /* worker processes, >= 1 */
 	bool quiet;
-	bool progress;		  /* forced with --progress */
-	bool blank;		  /* report --blank */
-	const char *merge_file;	  /* letters --merge FILE.odt */
-	int year;		  /* stats --year; 0 if unset */
+	bool progress;		/* forced with --progress */
+	bool blank;		/* report --blank */
+	const char *merge_file; /* letters --merge FILE.odt */
+	int year;		/* stats --year; 0 if unset */
 	bool pdfa;
-	bool no_dashboard;	  /* all --no-dashboard: no index.html */
-	int shard_k, shard_n;	  /* --shard K/N; n == 0: no sharding */
+	bool no_dashboard;    /* all --no-dashboard: no index.html */
+	int shard_k, shard_n; /* --shard K/N; n == 0: no sharding */
 	/* The employer's electronic seal (seal.h), and verify's trust. */
-	const char *seal_file;	  /* --seal FILE.p12; NULL: not sealed */
+	const char *seal_file;		/* --seal FILE.p12; NULL: not sealed */
 	const char *seal_password_file; /* --seal-password-file FILE */
 	const char *seal_password; /* PARCOURS_SEAL_PASSWORD; NULL if unset */
-	const char *tsa_url;	  /* --tsa URL: RFC 3161 timestamps */
-	const char *trust_file;	  /* verify --trust CA.pem */
-	const char *map_file;	  /* import --map FILE; NULL if none */
-	const char *organizer;	  /* --organizer EMAIL of invitations */
-	const char *expect;	  /* verify --expect: the manifest's SHA-256
-				     (64 lower-case hex digits), or NULL */
+	const char *tsa_url;	   /* --tsa URL: RFC 3161 timestamps */
+	const char *trust_file;	   /* verify --trust CA.pem */
+	const char *map_file;	   /* import --map FILE; NULL if none */
+	const char *organizer;	   /* --organizer EMAIL of invitations */
+	const char *expect;	   /* verify --expect: the manifest's SHA-256
+				      (64 lower-case hex digits), or NULL */
 	/* Seconds on a monotonic clock, for progress rates only: main.c
 	 * reads the clock, and no output depends on it. */
 	double (*seconds)(void);
-	char **inputs;		  /* dossier files or directories, or "-" */
+	char **inputs; /* dossier files or directories, or "-" */
 	int ninputs;
 };
 

@@ -113,8 +113,8 @@ static bool read_all(struct files *fs)
 	bool ok = true;
 	for (size_t i = 0; i < fs->n; i++) {
 		size_t len;
-		char *data = inputs_slurp_max(fs->paths[i],
-					      1024UL * 1024 * 1024, &len);
+		char *data =
+		    inputs_slurp_max(fs->paths[i], 1024UL * 1024 * 1024, &len);
 		if (data == NULL) {
 			diag_error(fs->paths[i], 0, "cannot read: %s",
 				   strerror(errno));
@@ -158,7 +158,8 @@ static void summary(const struct options *o, const struct import_result *res)
 			res->nfiles, res->nfiles == 1 ? "" : "s",
 			o->output_dir);
 	if (!o->quiet && res->nrejected > 0)
-		fprintf(stderr, "; %zu employee%s left out for the errors above",
+		fprintf(stderr,
+			"; %zu employee%s left out for the errors above",
 			res->nrejected, res->nrejected == 1 ? "" : "s");
 	if (!o->quiet)
 		fputc('\n', stderr);

@@ -89,9 +89,9 @@ static bool write_invitation(struct letters_run *r,
 		return true;
 	struct buf b = {0};
 	char path[OUTFILE_PATH_MAX];
-	bool ok = ics_letter(&b, names, path, d, e, r->o->as_of,
-			     r->o->organizer) &&
-		  outfile_group_add(r->group, path, b.data, b.len);
+	bool ok =
+	    ics_letter(&b, names, path, d, e, r->o->as_of, r->o->organizer) &&
+	    outfile_group_add(r->group, path, b.data, b.len);
 	buf_free(&b);
 	return ok;
 }

@@ -136,8 +136,7 @@ static void status_csv(const struct options *o, struct dossier_source *src)
 	}
 	struct buf head = {0};
 	report_csv_status_head(&head);
-	ok = !head.oom &&
-	     fwrite(head.data, 1, head.len, stdout) == head.len &&
+	ok = !head.oom && fwrite(head.data, 1, head.len, stdout) == head.len &&
 	     batch_sort_write(sort, stdout) && fflush(stdout) == 0;
 	if (!ok)
 		diag_system("standard output", "cannot write: %s",

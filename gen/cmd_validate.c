@@ -62,17 +62,18 @@ static void warn_future_events(const struct dossier *d, date_t as_of)
 		warn_after(d, d->trainings[i].line, "<training> ends on",
 			   d->trainings[i].end, as_of);
 	for (size_t i = 0; i < d->ncertifications; i++)
-		warn_after(d, d->certifications[i].line, "<certification> is dated",
+		warn_after(d, d->certifications[i].line,
+			   "<certification> is dated",
 			   d->certifications[i].date, as_of);
 	for (size_t i = 0; i < d->nprogressions; i++)
 		warn_after(d, d->progressions[i].line, "<progression> is dated",
 			   d->progressions[i].date, as_of);
 	for (size_t i = 0; i < d->nvisits; i++)
 		warn_after(d, d->visits[i].line, "<visit> is dated",
-			   d->visits[i].date,
-			   as_of);
+			   d->visits[i].date, as_of);
 	for (size_t i = 0; i < d->nabondements; i++)
-		warn_after(d, d->abondements[i].line, "<abondement>: the payment is dated",
+		warn_after(d, d->abondements[i].line,
+			   "<abondement>: the payment is dated",
 			   d->abondements[i].paid, as_of);
 	if (d->notice.delivered)
 		warn_after(d, d->notice.line, "<notice> is delivered on",
@@ -99,8 +100,9 @@ static void warn_unmatched_payments(const struct dossier *d, date_t as_of)
 		for (size_t k = 0; k < f->nperiods; k++) {
 			found = found || f->periods[k].end == a->period_end;
 			len += (size_t)snprintf(
-			    ends + len, len < sizeof(ends) ? sizeof(ends) - len : 0,
-			    "%s%s", k > 0 ? ", " : "",
+			    ends + len,
+			    len < sizeof(ends) ? sizeof(ends) - len : 0, "%s%s",
+			    k > 0 ? ", " : "",
 			    date_fmt_iso(f->periods[k].end, iso));
 			if (len >= sizeof(ends))
 				break;
@@ -156,11 +158,12 @@ static bool printing_load(struct printing *p, const struct options *o)
 {
 	if (!p->tried) {
 		p->tried = true;
-		p->docs = documents_new(o->templates_dir,
-					DOCUMENTS_SET(DOCUMENTS_NOTICE) |
-					    DOCUMENTS_SET(DOCUMENTS_REPORT) |
-					    DOCUMENTS_SET(DOCUMENTS_REPORT_BLANK) |
-					    DOCUMENTS_SET(DOCUMENTS_RECAP));
+		p->docs =
+		    documents_new(o->templates_dir,
+				  DOCUMENTS_SET(DOCUMENTS_NOTICE) |
+				      DOCUMENTS_SET(DOCUMENTS_REPORT) |
+				      DOCUMENTS_SET(DOCUMENTS_REPORT_BLANK) |
+				      DOCUMENTS_SET(DOCUMENTS_RECAP));
 		if (p->docs != NULL)
 			p->pdf = pdf_new(o->fonts_dir, false);
 	}

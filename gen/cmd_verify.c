@@ -36,15 +36,15 @@
 
 struct verify {
 	const struct options *o;
-	int dirfd;		   /* the output directory */
-	char dir[4 * PATH_MAX];	   /* its name, as given, escaped */
-	char root[PATH_MAX];	   /* its name, as given, for the seals */
-	char manifest_name[NAME_MAX + 1]; /* in dir */
+	int dirfd;		/* the output directory */
+	char dir[4 * PATH_MAX]; /* its name, as given, escaped */
+	char root[PATH_MAX];	/* its name, as given, for the seals */
+	char manifest_name[NAME_MAX + 1];  /* in dir */
 	char shown_manifest[4 * PATH_MAX]; /* for messages, escaped */
 	struct manifest *m;
 	char **listed; /* sorted relative paths */
 	size_t nlisted;
-	struct verify_seal *seal;  /* the seals' checks (verify_seal.h) */
+	struct verify_seal *seal; /* the seals' checks (verify_seal.h) */
 	unsigned long problems;
 };
 
@@ -120,8 +120,8 @@ static bool path_is_safe(const char *p)
  * a symbolic link, and only if it is a regular file: its descriptor and
  * *st, or -1 with *why saying what is there instead.
  */
-static int open_listed(const struct verify *v, const char *rel,
-		       struct stat *st, const char **why)
+static int open_listed(const struct verify *v, const char *rel, struct stat *st,
+		       const char **why)
 {
 	char part[PATH_MAX];
 	if (snprintf(part, sizeof(part), "%s", rel) >= (int)sizeof(part)) {
@@ -133,8 +133,8 @@ static int open_listed(const struct verify *v, const char *rel,
 	for (char *slash; (slash = strchr(name, '/')) != NULL;
 	     name = slash + 1) {
 		*slash = '\0';
-		int fd = openat(at, name,
-				O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		int fd = openat(
+		    at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (at != v->dirfd)
 			close(at);
 		if (fd < 0) {
@@ -343,11 +343,11 @@ static bool visit(struct verify *v, struct frame *stack, size_t *depth,
 	if (fstatat(f->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 		/* Gone meanwhile: nothing to say about it. */
 	} else if (S_ISDIR(st.st_mode)) {
-		int fd = openat(f->fd, name,
-				O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		int fd =
+		    openat(f->fd, name,
+			   O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		char *sub = NULL;
-		if (fd < 0 || *depth == cap ||
-		    asprintf(&sub, "%s/", rel) < 0) {
+		if (fd < 0 || *depth == cap || asprintf(&sub, "%s/", rel) < 0) {
 			problem(v, 0, rel,
 				fd < 0 ? "a directory that cannot be read"
 				       : "directories nested too deep to "
@@ -437,8 +437,8 @@ static bool locate(struct verify *v, const char *arg)
 			snprintf(dir, sizeof(dir), "/");
 		snprintf(path, sizeof(path), "%s", arg);
 	}
-	if (snprintf(v->manifest_name, sizeof(v->manifest_name), "%s",
-		     name) >= (int)sizeof(v->manifest_name)) {
+	if (snprintf(v->manifest_name, sizeof(v->manifest_name), "%s", name) >=
+	    (int)sizeof(v->manifest_name)) {
 		diag_usage("verify: the manifest's name is too long");
 		return false;
 	}

@@ -120,8 +120,8 @@ static bool overdue_add(struct dashboard *db, const struct dossier *d,
 	if (at == DASHBOARD_OVERDUE_MAX)
 		return true; /* newer than every kept one: counted only */
 	if (db->overdue == NULL &&
-	    (db->overdue = calloc(DASHBOARD_OVERDUE_MAX,
-				  sizeof(*db->overdue))) == NULL)
+	    (db->overdue =
+		 calloc(DASHBOARD_OVERDUE_MAX, sizeof(*db->overdue))) == NULL)
 		return false;
 	bool oom = false;
 	struct dashboard_overdue o = {
@@ -165,9 +165,13 @@ static bool refusal_add(struct dashboard *db, const struct dossier *d,
 			const char *employee, const struct convocation *c)
 {
 	/* Borrows the id to find its place; copies it only if kept. */
-	struct dashboard_refusal r = {c->response_date, c->kind,
-				      c->outcome == OUTCOME_DECLINED, db->seq++,
-				      (char *)d->id, NULL, NULL};
+	struct dashboard_refusal r = {c->response_date,
+				      c->kind,
+				      c->outcome == OUTCOME_DECLINED,
+				      db->seq++,
+				      (char *)d->id,
+				      NULL,
+				      NULL};
 	db->refusals_total++;
 	db->declined_total += r.declined;
 	db->refusals_kind[r.kind][r.declined]++;
@@ -177,8 +181,8 @@ static bool refusal_add(struct dashboard *db, const struct dossier *d,
 	if (at == DASHBOARD_REFUSALS_MAX)
 		return true;
 	if (db->refusals == NULL &&
-	    (db->refusals = calloc(DASHBOARD_REFUSALS_MAX,
-				   sizeof(*db->refusals))) == NULL)
+	    (db->refusals =
+		 calloc(DASHBOARD_REFUSALS_MAX, sizeof(*db->refusals))) == NULL)
 		return false;
 	bool oom = false;
 	r.dossier = dup_or_null(d->id, &oom);
@@ -258,7 +262,8 @@ static bool group_add(struct dashboard_groups *gs, const char *name,
 
 /* ---- one dossier ----------------------------------------------------- */
 
-static void add_calendar(struct dashboard *db, const struct rules_obligation *ob)
+static void add_calendar(struct dashboard *db,
+			 const struct rules_obligation *ob)
 {
 	int i = month_number(ob->due) - month_number(db->first_month);
 	if (i < 0)
@@ -267,7 +272,8 @@ static void add_calendar(struct dashboard *db, const struct rules_obligation *ob
 		db->after++;
 	else
 		db->month[i][ob->state]++;
-	if (ob->state == RULES_UPCOMING && ob->due <= date_add_days(db->as_of, 90))
+	if (ob->state == RULES_UPCOMING &&
+	    ob->due <= date_add_days(db->as_of, 90))
 		db->due_90++;
 }
 
@@ -304,7 +310,8 @@ static void add_money(struct dashboard *db, const struct rules_facts *f,
 		if (p->abondement_eur <= 0)
 			continue;
 		if (!p->final) {
-			money_add(&db->projected, p->abondement_eur, &projected);
+			money_add(&db->projected, p->abondement_eur,
+				  &projected);
 			continue;
 		}
 		money_add(&db->owed, p->abondement_eur, &owed);
@@ -312,7 +319,8 @@ static void add_money(struct dashboard *db, const struct rules_facts *f,
 		 * nothing; what a partial one leaves is still owed. */
 		long long amount = 0;
 		if (p->paid != NULL) {
-			amount = p->paid->amount_eur > 0 ? p->paid->amount_eur : 0;
+			amount =
+			    p->paid->amount_eur > 0 ? p->paid->amount_eur : 0;
 			money_add(&db->paid, amount, &paid);
 		}
 		if (amount < p->abondement_eur) {
@@ -351,8 +359,8 @@ bool dashboard_add(struct dashboard *db, const struct dossier *d,
 		const struct convocation *c = &d->convocations[i];
 		if ((c->outcome == OUTCOME_REFUSED ||
 		     c->outcome == OUTCOME_DECLINED) &&
-		    c->response_date != DATE_NONE &&
-		    c->response_date > since && c->response_date <= db->as_of)
+		    c->response_date != DATE_NONE && c->response_date > since &&
+		    c->response_date <= db->as_of)
 			ok = refusal_add(db, d, employee, c);
 	}
 	ok = ok && group_add(&db->departments, d->employment.department, &s) &&
@@ -411,8 +419,8 @@ static date_t link_date(const char *path, size_t plen)
 	return date_parse(iso, &d) ? d : DATE_NONE;
 }
 
-static bool link_add(struct dashboard_overdue *o, const char *path,
-		     size_t plen, const char *doc, size_t dlen)
+static bool link_add(struct dashboard_overdue *o, const char *path, size_t plen,
+		     const char *doc, size_t dlen)
 {
 	if (o->links == NULL &&
 	    (o->links = calloc(DASHBOARD_LINKS_MAX, sizeof(*o->links))) == NULL)

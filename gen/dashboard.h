@@ -22,13 +22,13 @@
 #include "dossier.h"
 #include "rules.h"
 
-#define DASHBOARD_KINDS (RULES_OBL_RECAP + 1)
-#define DASHBOARD_MONTHS 12	  /* the calendar's bars */
-#define DASHBOARD_MONTHS_BEFORE 5 /* of them, before the as-of month */
-#define DASHBOARD_OVERDUE_MAX 200 /* overdue obligations listed */
-#define DASHBOARD_REFUSALS_MAX 100
-#define DASHBOARD_GROUPS_MAX 300 /* departments (managers) kept */
-#define DASHBOARD_LINKS_MAX 4	 /* documents linked per obligation */
+#define DASHBOARD_KINDS		(RULES_OBL_RECAP + 1)
+#define DASHBOARD_MONTHS	12  /* the calendar's bars */
+#define DASHBOARD_MONTHS_BEFORE 5   /* of them, before the as-of month */
+#define DASHBOARD_OVERDUE_MAX	200 /* overdue obligations listed */
+#define DASHBOARD_REFUSALS_MAX	100
+#define DASHBOARD_GROUPS_MAX	300 /* departments (managers) kept */
+#define DASHBOARD_LINKS_MAX	4   /* documents linked per obligation */
 
 /* A document of a dossier, as the manifest names it. */
 struct dashboard_link {
@@ -44,7 +44,7 @@ struct dashboard_overdue {
 	enum rules_regime regime;
 	unsigned long seq; /* input order: the sort of status.csv */
 	char *dossier, *employee, *basis;
-	char *department; /* NULL if none */
+	char *department;	      /* NULL if none */
 	struct dashboard_link *links; /* the closest to the obligation */
 	size_t nlinks;
 	size_t ndocs; /* the dossier's documents, linked or not */
@@ -90,7 +90,8 @@ struct dashboard {
 
 	unsigned long dossiers;
 	unsigned long employees_overdue; /* ≥ 1 overdue obligation */
-	unsigned long open[DASHBOARD_KINDS][2]; /* by enum rules_obligation_state */
+	unsigned long open[DASHBOARD_KINDS]
+			  [2]; /* by enum rules_obligation_state */
 	/* Due dates by month: [month][state]; before and after the window. */
 	unsigned long month[DASHBOARD_MONTHS][2];
 	unsigned long before, after;

@@ -18,7 +18,7 @@
 #endif
 
 #define NNBSP "\u202f" /* between thousands */
-#define NBSP "\u00a0"
+#define NBSP  "\u00a0"
 
 static const char *const obligation_fr[DASHBOARD_KINDS] = {
     [RULES_OBL_NOTICE] = "Information à l'embauche",
@@ -37,9 +37,9 @@ static const char *const kind_fr[] = {
     [KIND_END_OF_CAREER] = "entretien de fin de carrière",
 };
 
-static const char *const month_short[] = {
-    "janv.", "févr.", "mars", "avr.", "mai", "juin",
-    "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+static const char *const month_short[] = {"janv.", "févr.", "mars",  "avr.",
+					  "mai",   "juin",  "juil.", "août",
+					  "sept.", "oct.",  "nov.",  "déc."};
 
 /* ---- small pieces ---------------------------------------------------- */
 
@@ -115,7 +115,8 @@ static void put_delay(struct buf *b, date_t due, date_t as_of)
 	int months = date_months_between(due, as_of);
 	if (months >= 12) {
 		int y = months / 12, m = months % 12;
-		buf_printf(b, "%d%san%s", y, NBSP, plural((unsigned long)y, "s"));
+		buf_printf(b, "%d%san%s", y, NBSP,
+			   plural((unsigned long)y, "s"));
 		if (m > 0)
 			buf_printf(b, " %d%smois", m, NBSP);
 	} else if (months >= 1)
@@ -235,12 +236,13 @@ static const char css[] =
 static void head(struct buf *b, const struct dashboard *db)
 {
 	char fr[DATE_FR_LEN];
-	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
-		    "<meta charset=\"utf-8\">\n"
-		    "<meta name=\"viewport\" content=\"width=device-width, "
-		    "initial-scale=1\">\n"
-		    "<meta name=\"generator\" content=\"parcours " PARCOURS_VERSION
-		    "\">\n<title>Campagne des entretiens professionnels au ");
+	buf_puts(b,
+		 "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+		 "<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, "
+		 "initial-scale=1\">\n"
+		 "<meta name=\"generator\" content=\"parcours " PARCOURS_VERSION
+		 "\">\n<title>Campagne des entretiens professionnels au ");
 	buf_puts(b, date_fmt_fr(db->as_of, fr));
 	buf_puts(b, "</title>\n<style>");
 	buf_puts(b, css);
@@ -267,8 +269,8 @@ static unsigned long open_total(const struct dashboard *db, int state)
 	return n;
 }
 
-static void kpi(struct buf *b, const char *class, const char *key,
-		long long v, bool eur, const char *label)
+static void kpi(struct buf *b, const char *class, const char *key, long long v,
+		bool eur, const char *label)
 {
 	buf_printf(b, "<li class=\"kpi %s\"><span class=\"v\" data-k=\"%s\">",
 		   class, key);
@@ -308,8 +310,8 @@ static void kpis(struct buf *b, const struct dashboard *db)
 	put_int(b, (long long)db->projected.employees);
 	buf_printf(b, " salarié%s</span></li>\n",
 		   plural(db->projected.employees, "s"));
-	kpi(b, "plain", "kpi-refusals",
-	    (long long)db->refusals_total, false, "refus sur 12 mois");
+	kpi(b, "plain", "kpi-refusals", (long long)db->refusals_total, false,
+	    "refus sur 12 mois");
 	buf_puts(b, "dont ");
 	put_int(b, (long long)db->declined_total);
 	buf_printf(b, " offre%s déclinée%s</span></li>\n</ul>\n",
@@ -330,7 +332,8 @@ static void open_table(struct buf *b, const struct dashboard *db)
 	for (int k = 0; k < DASHBOARD_KINDS; k++) {
 		const char *name = rules_obligation_name(k);
 		char key[64];
-		buf_printf(b, "<tr><th scope=\"row\">%s</th>", obligation_fr[k]);
+		buf_printf(b, "<tr><th scope=\"row\">%s</th>",
+			   obligation_fr[k]);
 		snprintf(key, sizeof(key), "open-%s-overdue", name);
 		buf_printf(b, "<td class=\"n%s\" data-k=\"%s\">",
 			   db->open[k][RULES_OVERDUE] > 0 ? " late" : "", key);
@@ -400,10 +403,10 @@ static void money_table(struct buf *b, const struct dashboard *db)
 
 /* ---- the calendar: SVG bars and the same figures as a table ---------- */
 
-#define CAL_W 920
-#define CAL_H 240
+#define CAL_W	 920
+#define CAL_H	 240
 #define CAL_LEFT 44
-#define CAL_TOP 44
+#define CAL_TOP	 44
 #define CAL_PLOT 140 /* bar area height */
 
 static unsigned long cal_max(const struct dashboard *db)
@@ -438,11 +441,12 @@ static void cal_svg(struct buf *b, const struct dashboard *db)
 		top += step;
 	double slot = (double)(CAL_W - CAL_LEFT - 8) / DASHBOARD_MONTHS;
 	double base = CAL_TOP + CAL_PLOT;
-	buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" "
-		      "aria-labelledby=\"cal-t cal-d\" "
-		      "xmlns=\"http://www.w3.org/2000/svg\">\n"
-		      "<title id=\"cal-t\">Échéances par mois</title>\n"
-		      "<desc id=\"cal-d\">",
+	buf_printf(b,
+		   "<svg viewBox=\"0 0 %d %d\" role=\"img\" "
+		   "aria-labelledby=\"cal-t cal-d\" "
+		   "xmlns=\"http://www.w3.org/2000/svg\">\n"
+		   "<title id=\"cal-t\">Échéances par mois</title>\n"
+		   "<desc id=\"cal-d\">",
 		   CAL_W, CAL_H);
 	for (int i = 0; i < DASHBOARD_MONTHS; i++) {
 		int y, m, d;
@@ -454,10 +458,11 @@ static void cal_svg(struct buf *b, const struct dashboard *db)
 	buf_puts(b, "</desc>\n");
 	for (unsigned long v = 0; v <= top; v += step) {
 		double y = base - (double)CAL_PLOT * (double)v / (double)top;
-		buf_printf(b, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
-			      "stroke=\"%s\"/>"
-			      "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" "
-			      "text-anchor=\"end\" fill=\"#4b5563\">%lu</text>\n",
+		buf_printf(b,
+			   "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
+			   "stroke=\"%s\"/>"
+			   "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" "
+			   "text-anchor=\"end\" fill=\"#4b5563\">%lu</text>\n",
 			   CAL_LEFT, CAL_W - 8, y, y, v ? "#e5e9f0" : "#8a94a6",
 			   CAL_LEFT - 6, y + 4, v);
 	}
@@ -468,30 +473,34 @@ static void cal_svg(struct buf *b, const struct dashboard *db)
 		double w = slot * 0.64, h0 = 0;
 		const char *fill[2] = {"#d92d20", "#2e90fa"};
 		for (int s = 0; s < 2; s++) {
-			double h = (double)CAL_PLOT *
-				   (double)db->month[i][s] / (double)top;
+			double h = (double)CAL_PLOT * (double)db->month[i][s] /
+				   (double)top;
 			if (h > 0)
-				buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" "
-					      "width=\"%.1f\" height=\"%.1f\" "
-					      "fill=\"%s\"/>",
+				buf_printf(b,
+					   "<rect x=\"%.1f\" y=\"%.1f\" "
+					   "width=\"%.1f\" height=\"%.1f\" "
+					   "fill=\"%s\"/>",
 					   x, base - h0 - h, w, h, fill[s]);
 			h0 += h;
 		}
 		unsigned long tot = db->month[i][0] + db->month[i][1];
 		if (tot > 0)
-			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" "
-				      "font-size=\"13\" font-weight=\"600\" "
-				      "text-anchor=\"middle\" fill=\"#1f2933\">"
-				      "%lu</text>",
+			buf_printf(b,
+				   "<text x=\"%.1f\" y=\"%.1f\" "
+				   "font-size=\"13\" font-weight=\"600\" "
+				   "text-anchor=\"middle\" fill=\"#1f2933\">"
+				   "%lu</text>",
 				   x + w / 2, base - h0 - 5, tot);
-		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" "
-			      "text-anchor=\"middle\" fill=\"#1f2933\">%s"
-			      "</text>",
+		buf_printf(b,
+			   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" "
+			   "text-anchor=\"middle\" fill=\"#1f2933\">%s"
+			   "</text>",
 			   x + w / 2, base + 18, month_short[m - 1]);
 		if (i == 0 || m == 1)
-			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" "
-				      "font-size=\"12\" text-anchor=\"middle\" "
-				      "fill=\"#4b5563\">%d</text>",
+			buf_printf(b,
+				   "<text x=\"%.1f\" y=\"%.1f\" "
+				   "font-size=\"12\" text-anchor=\"middle\" "
+				   "fill=\"#4b5563\">%d</text>",
 				   x + w / 2, base + 34, y);
 		buf_puts(b, "\n");
 	}
@@ -502,12 +511,13 @@ static void cal_svg(struct buf *b, const struct dashboard *db)
 	double days = (double)(date_add_months(first, 1) - first);
 	double x = CAL_LEFT + slot * DASHBOARD_MONTHS_BEFORE +
 		   slot * (double)(d - 1) / days;
-	buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%.1f\" "
-		      "stroke=\"#1f2933\" stroke-width=\"1.5\" "
-		      "stroke-dasharray=\"4 3\"/>"
-		      "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" "
-		      "text-anchor=\"middle\" fill=\"#1f2933\">aujourd'hui"
-		      "</text>\n</svg>\n",
+	buf_printf(b,
+		   "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%.1f\" "
+		   "stroke=\"#1f2933\" stroke-width=\"1.5\" "
+		   "stroke-dasharray=\"4 3\"/>"
+		   "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" "
+		   "text-anchor=\"middle\" fill=\"#1f2933\">aujourd'hui"
+		   "</text>\n</svg>\n",
 		   x, x, CAL_TOP - 22, base, x, CAL_TOP - 28);
 }
 
@@ -555,8 +565,8 @@ static void calendar(struct buf *b, const struct dashboard *db)
 		   plural(db->before, "s"));
 	int y, m, d;
 	date_to_ymd(db->first_month, &y, &m, &d);
-	buf_printf(b, "%s %d et <span data-k=\"cal-after\">", month_short[m - 1],
-		   y);
+	buf_printf(b, "%s %d et <span data-k=\"cal-after\">",
+		   month_short[m - 1], y);
 	put_int(b, (long long)db->after);
 	buf_printf(b, "</span> échéance%s plus lointaine%s.</p>\n</section>\n",
 		   plural(db->after, "s"), plural(db->after, "s"));
@@ -619,12 +629,13 @@ static void overdue_list(struct buf *b, const struct dashboard *db)
 		    " : ");
 	put_shown(b, db->noverdue, db->overdue_total, "premières",
 		  "overdue-total");
-	buf_printf(b, " (la liste complète est dans status.csv)"
-		      "</caption>\n<thead><tr><th scope=\"col\">Échéance</th>"
-		      "<th scope=\"col\">Retard</th><th scope=\"col\">Salarié"
-		      "</th><th scope=\"col\">Obligation</th>%s"
-		      "<th scope=\"col\">Fondement de la date</th>%s</tr>"
-		      "</thead>\n<tbody>\n",
+	buf_printf(b,
+		   " (la liste complète est dans status.csv)"
+		   "</caption>\n<thead><tr><th scope=\"col\">Échéance</th>"
+		   "<th scope=\"col\">Retard</th><th scope=\"col\">Salarié"
+		   "</th><th scope=\"col\">Obligation</th>%s"
+		   "<th scope=\"col\">Fondement de la date</th>%s</tr>"
+		   "</thead>\n<tbody>\n",
 		   dept ? "<th scope=\"col\">Service</th>" : "",
 		   db->links ? "<th scope=\"col\">Documents</th>" : "");
 	for (size_t i = 0; i < db->noverdue; i++) {
@@ -640,7 +651,8 @@ static void overdue_list(struct buf *b, const struct dashboard *db)
 		buf_put_xml(b, o->employee);
 		buf_puts(b, "<br><small>");
 		buf_put_xml(b, o->dossier);
-		buf_printf(b, "</small></td><td>%s</td>", obligation_fr[o->kind]);
+		buf_printf(b, "</small></td><td>%s</td>",
+			   obligation_fr[o->kind]);
 		if (dept) {
 			buf_puts(b, "<td>");
 			if (o->department != NULL)
@@ -714,11 +726,12 @@ static void refusals(struct buf *b, const struct dashboard *db)
 		    "plus ancien : ");
 	put_shown(b, db->nrefusals, db->refusals_total, "derniers",
 		  "refusals-total");
-	buf_printf(b, "</caption>\n<thead><tr><th scope=\"col\">Réponse"
-		      "</th><th scope=\"col\">Salarié</th><th scope=\"col\">"
-		      "Dossier</th>%s<th scope=\"col\">Entretien</th>"
-		      "<th scope=\"col\">Décision</th></tr></thead>\n"
-		      "<tbody>\n",
+	buf_printf(b,
+		   "</caption>\n<thead><tr><th scope=\"col\">Réponse"
+		   "</th><th scope=\"col\">Salarié</th><th scope=\"col\">"
+		   "Dossier</th>%s<th scope=\"col\">Entretien</th>"
+		   "<th scope=\"col\">Décision</th></tr></thead>\n"
+		   "<tbody>\n",
 		   dept ? "<th scope=\"col\">Service</th>" : "");
 	for (size_t i = 0; i < db->nrefusals; i++) {
 		const struct dashboard_refusal *r = &db->refusals[i];
@@ -743,8 +756,10 @@ static void refusals(struct buf *b, const struct dashboard *db)
 
 static int group_cmp(const void *pa, const void *pb)
 {
-	const struct dashboard_group *a = *(const struct dashboard_group *const *)pa;
-	const struct dashboard_group *b = *(const struct dashboard_group *const *)pb;
+	const struct dashboard_group *a =
+	    *(const struct dashboard_group *const *)pa;
+	const struct dashboard_group *b =
+	    *(const struct dashboard_group *const *)pb;
 	if (a->overdue != b->overdue)
 		return a->overdue > b->overdue ? -1 : 1;
 	if (a->employees_overdue != b->employees_overdue)
@@ -761,12 +776,13 @@ static void group_row(struct buf *b, const struct dashboard_group *g,
 	put_int(b, (long long)g->employees);
 	buf_puts(b, "</td><td class=\"n\">");
 	put_int(b, (long long)g->employees_overdue);
-	unsigned pct = g->employees ? (unsigned)(100 * g->employees_overdue /
-						  g->employees)
-				    : 0;
-	buf_printf(b, " <small>(%u%s%%)</small><span class=\"meter\" "
-		      "aria-hidden=\"true\"><span style=\"width:%u%%\">"
-		      "</span></span></td><td class=\"n%s\">",
+	unsigned pct =
+	    g->employees ? (unsigned)(100 * g->employees_overdue / g->employees)
+			 : 0;
+	buf_printf(b,
+		   " <small>(%u%s%%)</small><span class=\"meter\" "
+		   "aria-hidden=\"true\"><span style=\"width:%u%%\">"
+		   "</span></span></td><td class=\"n%s\">",
 		   pct, NNBSP, pct, g->overdue ? " late" : "");
 	put_int(b, (long long)g->overdue);
 	buf_puts(b, "</td><td class=\"n\">");
@@ -791,16 +807,18 @@ static void groups(struct buf *b, const struct dashboard *db,
 	for (size_t i = 0; i < gs->n; i++)
 		order[i] = &gs->g[i];
 	qsort(order, gs->n, sizeof(*order), group_cmp);
-	buf_printf(b, "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s"
-		      "</h2>\n<table>\n<caption>Les %s où le retard est le "
-		      "plus grand d'abord</caption>\n<thead><tr>"
-		      "<th scope=\"col\">%s</th><th scope=\"col\" class=\"n\">"
-		      "Salariés</th><th scope=\"col\" class=\"n\">Salariés en "
-		      "retard</th><th scope=\"col\" class=\"n\">Obligations en "
-		      "retard</th><th scope=\"col\" class=\"n\">À venir</th>"
-		      "<th scope=\"col\" class=\"n\">Abondements à verser</th></tr>"
-		      "</thead>\n<tbody>\n",
-		   id, id, title, what, what[0] == 's' ? "Service" : "Manager");
+	buf_printf(
+	    b,
+	    "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s"
+	    "</h2>\n<table>\n<caption>Les %s où le retard est le "
+	    "plus grand d'abord</caption>\n<thead><tr>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"n\">"
+	    "Salariés</th><th scope=\"col\" class=\"n\">Salariés en "
+	    "retard</th><th scope=\"col\" class=\"n\">Obligations en "
+	    "retard</th><th scope=\"col\" class=\"n\">À venir</th>"
+	    "<th scope=\"col\" class=\"n\">Abondements à verser</th></tr>"
+	    "</thead>\n<tbody>\n",
+	    id, id, title, what, what[0] == 's' ? "Service" : "Manager");
 	for (size_t i = 0; i < gs->n; i++)
 		group_row(b, order[i], order[i]->name);
 	if (gs->others.employees > 0)
@@ -820,11 +838,12 @@ static void cse(struct buf *b, const struct rules_stats *stats)
 {
 	struct report_csv_metric m[REPORT_CSV_METRICS_MAX];
 	size_t n = report_csv_metrics(stats, m);
-	buf_printf(b, "<section aria-labelledby=\"h-cse\">\n<h2 id=\"h-cse\">"
-		      "Chiffres CSE / BDESE %d</h2>\n<table>\n<caption>Année "
-		      "civile %d, comme stats.csv</caption>\n<thead><tr>"
-		      "<th scope=\"col\">Indicateur</th><th scope=\"col\" "
-		      "class=\"n\">Valeur</th></tr></thead>\n<tbody>\n",
+	buf_printf(b,
+		   "<section aria-labelledby=\"h-cse\">\n<h2 id=\"h-cse\">"
+		   "Chiffres CSE / BDESE %d</h2>\n<table>\n<caption>Année "
+		   "civile %d, comme stats.csv</caption>\n<thead><tr>"
+		   "<th scope=\"col\">Indicateur</th><th scope=\"col\" "
+		   "class=\"n\">Valeur</th></tr></thead>\n<tbody>\n",
 		   stats->year, stats->year);
 	for (size_t i = 0; i < n; i++) {
 		const char *label = m[i].label;
@@ -833,7 +852,8 @@ static void cse(struct buf *b, const struct rules_stats *stats)
 			label++;
 		char key[64];
 		snprintf(key, sizeof(key), "stats-%s", m[i].name);
-		buf_printf(b, "<tr><th scope=\"row\"%s>", sub ? " class=\"sub\"" : "");
+		buf_printf(b, "<tr><th scope=\"row\"%s>",
+			   sub ? " class=\"sub\"" : "");
 		/* "total des abondements (€)": the unit is in the cell. */
 		size_t len = strlen(label);
 		if (len > 6 && strcmp(label + len - 6, " (€)") == 0)
@@ -855,8 +875,9 @@ static void cse(struct buf *b, const struct rules_stats *stats)
 static void footer(struct buf *b, const struct dashboard *db,
 		   const char *const reports[3])
 {
-	buf_puts(b, "</main>\n<footer>\n<p>Établi par parcours "
-		    PARCOURS_VERSION " à partir de ");
+	buf_puts(b,
+		 "</main>\n<footer>\n<p>Établi par parcours " PARCOURS_VERSION
+		 " à partir de ");
 	put_int(b, (long long)db->dossiers);
 	buf_printf(b, " dossier%s, à la date du ", plural(db->dossiers, "s"));
 	put_date_long(b, db->as_of);

@@ -10,12 +10,12 @@
 #include "date.h"
 
 static const char *const month_names[12] = {
-	"janvier", "février", "mars",	   "avril",   "mai",	  "juin",
-	"juillet", "août",    "septembre", "octobre", "novembre", "décembre",
+    "janvier", "février", "mars",      "avril",	  "mai",      "juin",
+    "juillet", "août",	  "septembre", "octobre", "novembre", "décembre",
 };
 
 static const char *const weekday_names[7] = {
-	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 };
 
 static bool is_leap(int y)

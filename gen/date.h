@@ -22,11 +22,11 @@ typedef int32_t date_t;
 #define DATE_YEAR_MAX 2199
 
 /* Buffer sizes for the formatters, terminating NUL included. */
-#define DATE_ISO_LEN 11  /* "2024-02-29" */
-#define DATE_FR_LEN 32   /* "1er septembre 2024" */
+#define DATE_ISO_LEN	    11 /* "2024-02-29" */
+#define DATE_FR_LEN	    32 /* "1er septembre 2024" */
 #define DATE_FR_WEEKDAY_LEN 48 /* "mercredi 30 septembre 2024" */
-#define DATE_FR_DAY_LEN 8 /* "1er" */
-#define DATE_NUMERIC_LEN 11 /* "04/09/2017" */
+#define DATE_FR_DAY_LEN	    8  /* "1er" */
+#define DATE_NUMERIC_LEN    11 /* "04/09/2017" */
 
 /* Date and time of day, as "YYYY-MM-DDTHH:MM" in the dossier. */
 struct datetime {

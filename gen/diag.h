@@ -19,19 +19,19 @@ enum diag_level {
 
 /* line <= 0 prints "FILE: " alone; file NULL prints no location. */
 void diag_error(const char *file, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void diag_warning(const char *file, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_system(const char *file, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* A system error at a line of a resource file (a broken template). */
 void diag_system_at(const char *file, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* "parcours: FILE:LINE: note: message": a remark that is no problem. */
 void diag_note(const char *file, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /*
  * Raises the worst level without a message: for a problem already

@@ -98,18 +98,18 @@ struct doc_node {
 	struct doc_node *parent, *first, *last, *next;
 	long line; /* template line that made it, 0 if none */
 
-	const char *text;  /* DOC_TEXT */
-	unsigned flags;	   /* DOC_TEXT: DOC_BOLD | ... */
-	int level;	   /* DOC_HEADING 1..3 */
+	const char *text;     /* DOC_TEXT */
+	unsigned flags;	      /* DOC_TEXT: DOC_BOLD | ... */
+	int level;	      /* DOC_HEADING 1..3 */
 	enum doc_align align; /* DOC_PARAGRAPH, DOC_CELL */
-	bool ordered;	   /* DOC_LIST */
-	bool checked;	   /* DOC_CHECKBOX */
-	bool keep_together; /* DOC_SECTION, DOC_FRAME */
-	int count;	   /* DOC_RULED lines, DOC_SPACE half-lines */
-	enum doc_box box;  /* DOC_LETTERBOX */
-	int ncols;	   /* DOC_TABLE */
-	double *widths;	   /* DOC_TABLE: ncols fractions summing to 1 */
-	int header_rows;   /* DOC_TABLE: repeated on each page */
+	bool ordered;	      /* DOC_LIST */
+	bool checked;	      /* DOC_CHECKBOX */
+	bool keep_together;   /* DOC_SECTION, DOC_FRAME */
+	int count;	      /* DOC_RULED lines, DOC_SPACE half-lines */
+	enum doc_box box;     /* DOC_LETTERBOX */
+	int ncols;	      /* DOC_TABLE */
+	double *widths;	      /* DOC_TABLE: ncols fractions summing to 1 */
+	int header_rows;      /* DOC_TABLE: repeated on each page */
 	struct doc_timeline *timeline; /* DOC_TIMELINE */
 };
 

@@ -6,8 +6,8 @@
 
 #include "diag.h"
 #include "documents.h"
-#include "report_csv.h"
 #include "fmt.h"
+#include "report_csv.h"
 #include "template.h"
 #include "typo.h"
 

@@ -99,8 +99,7 @@ struct documents_names {
  * diagnostic).
  */
 bool documents_unique_path(struct documents_names *names,
-			   char path[OUTFILE_PATH_MAX],
-			   const struct dossier *d,
+			   char path[OUTFILE_PATH_MAX], const struct dossier *d,
 			   const struct documents_entry *e, const char *ext);
 /* Frees the names' memory (not the struct); NULL is a no-op. */
 void documents_names_free(struct documents_names *names);

@@ -46,8 +46,7 @@ static void plain_tag(char tag[72], const char *id)
 }
 
 bool documents_unique_path(struct documents_names *names,
-			   char path[OUTFILE_PATH_MAX],
-			   const struct dossier *d,
+			   char path[OUTFILE_PATH_MAX], const struct dossier *d,
 			   const struct documents_entry *e, const char *ext)
 {
 	char base[OUTFILE_PATH_MAX];

@@ -35,9 +35,9 @@ struct run {
 	const struct options *o;
 	enum documents_kind kind;
 	struct documents *docs;
-	struct pdf *pdf;	     /* NULL for --format tree */
-	struct seal *seal;	     /* --seal; NULL if none */
-	struct outfile_group *group; /* the dossier's files, synced at once */
+	struct pdf *pdf;	      /* NULL for --format tree */
+	struct seal *seal;	      /* --seal; NULL if none */
+	struct outfile_group *group;  /* the dossier's files, synced at once */
 	struct documents_names names; /* the dossier's file names so far */
 	struct buf out;
 };

@@ -115,10 +115,10 @@ struct address {
 /* The company rules of rules.md, defaults filled in by the reader. */
 struct company_rules {
 	enum regime_choice regime;
-	date_t reform_date;	 /* default 2025-10-26 */
-	int periodicity_months;	 /* 0: none set (48 under 2025) */
-	int return_offer_days;	 /* default 30 */
-	long abondement_eur;	 /* default 3000 */
+	date_t reform_date;	/* default 2025-10-26 */
+	int periodicity_months; /* 0: none set (48 under 2025) */
+	int return_offer_days;	/* default 30 */
+	long abondement_eur;	/* default 3000 */
 };
 
 struct company {
@@ -144,7 +144,8 @@ struct employee {
 	const char *email;
 };
 
-/* A post held in the company (<positions>): the "parcours dans l'entreprise". */
+/* A post held in the company (<positions>): the "parcours dans l'entreprise".
+ */
 struct position {
 	date_t start;
 	date_t end; /* DATE_NONE for the current post */
@@ -181,7 +182,7 @@ struct absence {
 struct mandate {
 	enum mandate_kind kind;
 	date_t start;
-	date_t end; /* DATE_NONE while ongoing */
+	date_t end;		 /* DATE_NONE while ongoing */
 	double delegation_share; /* -1 if absent */
 	long line;
 };
@@ -194,7 +195,7 @@ struct visit {
 
 struct training {
 	date_t start;
-	date_t end; /* = start when absent in the XML */
+	date_t end;   /* = start when absent in the XML */
 	double hours; /* -1 if absent */
 	bool mandatory;
 	bool certifying;

@@ -555,9 +555,8 @@ static void build_abondements(struct builder *b, xmlNodePtr n,
 			a->amount_eur = d->company->rules.abondement_eur;
 		a->reference = attr(b, c, "reference");
 		a->line = xmlGetLineNo(c);
-		for (size_t j = 0; a->period_end != DATE_NONE &&
-				   j + 1 < d->nabondements;
-		     j++)
+		for (size_t j = 0;
+		     a->period_end != DATE_NONE && j + 1 < d->nabondements; j++)
 			if (d->abondements[j].period_end == a->period_end) {
 				char iso[DATE_ISO_LEN];
 				problem(b, c,

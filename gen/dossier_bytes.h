@@ -31,11 +31,11 @@ bool dossier_bytes_encoding(const char *head, size_t len,
 /* The tag scanner's state between chunks; zero it to start a file. */
 struct dossier_bytes {
 	int state;
-	char quote;	    /* of the attribute value we are in */
-	char last[2];	    /* the two bytes before, for "-->" "?>" "]]>" */
-	unsigned attrs;	    /* of the start tag being read */
+	char quote;	     /* of the attribute value we are in */
+	char last[2];	     /* the two bytes before, for "-->" "?>" "]]>" */
+	unsigned attrs;	     /* of the start tag being read */
 	long line, tag_line; /* line ends so far, +1; of the tag's "<" */
-	char name[48];	    /* the start tag's name, cut */
+	char name[48];	     /* the start tag's name, cut */
 	size_t name_len;
 };
 

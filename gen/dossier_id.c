@@ -16,7 +16,8 @@ static const char *const reserved[] = {"csv", "odt", "html", "p7s", "lock"};
 static bool is_reserved_part(const char *s, size_t n)
 {
 	for (size_t i = 0; i < sizeof(reserved) / sizeof(*reserved); i++)
-		if (strlen(reserved[i]) == n && strncasecmp(s, reserved[i], n) == 0)
+		if (strlen(reserved[i]) == n &&
+		    strncasecmp(s, reserved[i], n) == 0)
 			return true;
 	return false;
 }

@@ -105,7 +105,8 @@ static unsigned check_attributes(xmlNodePtr elem, const char *file)
 		char what[96];
 		snprintf(what, sizeof(what),
 			 "attribute \"%s\": ", (const char *)a->name);
-		problems += report(&sc, elem, what, dossier_parse_line(elem), file);
+		problems +=
+		    report(&sc, elem, what, dossier_parse_line(elem), file);
 	}
 	return problems;
 }

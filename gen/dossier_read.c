@@ -118,8 +118,7 @@ static bool check_root(xmlNodePtr root, const char *file,
 static xmlDocPtr load(const char *path, const char *name)
 {
 	size_t size;
-	char *buf =
-	    inputs_slurp_max(path, DOSSIER_LIMITS_DOSSIER_BYTES, &size);
+	char *buf = inputs_slurp_max(path, DOSSIER_LIMITS_DOSSIER_BYTES, &size);
 	if (buf == NULL && errno == EFBIG) {
 		diag_error(name, 0,
 			   "the file is larger than %ld MiB, the limit for "
@@ -211,9 +210,9 @@ static void read_envelope(struct dossier_source *s, xmlDocPtr envelope,
 	xmlNodePtr root = xmlDocGetRootElement(envelope);
 	xmlNodePtr company = next_named(root->children, "company");
 	/* Without the placeholders of its dossiers (dossier_stream.c). */
-	bool ok = dossier_schema_validate_part(s->schema, root, "dossier") ==
-		      1 &&
-		  !(company != NULL && company_after_dossier);
+	bool ok =
+	    dossier_schema_validate_part(s->schema, root, "dossier") == 1 &&
+	    !(company != NULL && company_after_dossier);
 	if (!ok)
 		dossier_schema_explain(s->schema, root, "dossier", s->file);
 	if (company == NULL) {

@@ -68,21 +68,21 @@ struct dossier_stream {
 
 	/* The raw-byte checks of the check pass (dossier_bytes.h). */
 	struct dossier_bytes scan;
-	char head[1024];	  /* the file's first bytes, for its encoding */
+	char head[1024]; /* the file's first bytes, for its encoding */
 	size_t head_len;
 	bool head_checked;
 
 	/* Where the parser is. */
-	unsigned depth;	     /* open elements */
+	unsigned depth;		      /* open elements */
 	long open_lines[DEPTH_LINES]; /* their lines, the first ones */
 	bool root_seen, root_is_dossiers;
-	bool in_unit;	     /* between a unit's start and end tags */
+	bool in_unit;		       /* between a unit's start and end tags */
 	unsigned long long unit_start; /* its first byte, roughly */
 	long unit_line;
 	char unit_name[32];
-	bool skipping;	     /* building nothing until skip_depth ends */
+	bool skipping; /* building nothing until skip_depth ends */
 	unsigned skip_depth;
-	bool skip_built;     /* the element at skip_depth was built */
+	bool skip_built; /* the element at skip_depth was built */
 
 	/* What the check pass notes. */
 	struct dossier_stream_info info;
@@ -148,8 +148,9 @@ static void unit_too_big(struct dossier_stream *s)
 
 static bool unit_within_limit(struct dossier_stream *s)
 {
-	if (s->in_unit && consumed(s->ctxt) - s->unit_start >
-			      (unsigned long long)DOSSIER_LIMITS_DOSSIER_BYTES) {
+	if (s->in_unit &&
+	    consumed(s->ctxt) - s->unit_start >
+		(unsigned long long)DOSSIER_LIMITS_DOSSIER_BYTES) {
 		unit_too_big(s);
 		return false;
 	}
@@ -175,8 +176,7 @@ static void unit_begin(struct dossier_stream *s, const xmlChar *name)
 	s->in_unit = true;
 	s->unit_start = consumed(s->ctxt);
 	s->unit_line = s->ctxt->input->line;
-	snprintf(s->unit_name, sizeof(s->unit_name), "%s",
-		 (const char *)name);
+	snprintf(s->unit_name, sizeof(s->unit_name), "%s", (const char *)name);
 }
 
 static void skip_from(struct dossier_stream *s, unsigned depth, bool built)
@@ -255,9 +255,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 		skip_from(s, depth, false);
 		return;
 	}
-	xmlSAX2StartElementNs(ctx, name, prefix, uri, nb_namespaces,
-			      namespaces, nb_attributes, nb_defaulted,
-			      attributes);
+	xmlSAX2StartElementNs(ctx, name, prefix, uri, nb_namespaces, namespaces,
+			      nb_attributes, nb_defaulted, attributes);
 	dossier_parse_note_line(ctxt, ctxt->node);
 	/*
 	 * A root that is neither <dossiers> nor <dossier> is refused by its
@@ -348,9 +347,9 @@ static void on_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
 			unit_too_big(s);
 		return;
 	}
-	hand_over(s, depth == 0 ? xmlDocGetRootElement(ctxt->myDoc)
-				: ctxt->node != NULL ? ctxt->node->last
-						     : NULL);
+	hand_over(s, depth == 0		  ? xmlDocGetRootElement(ctxt->myDoc)
+		     : ctxt->node != NULL ? ctxt->node->last
+					  : NULL);
 }
 
 static bool blank(const xmlChar *ch, int len)
@@ -446,10 +445,9 @@ static bool begin_pass(struct dossier_stream *s, enum pass pass,
 	sax->comment = on_comment;
 	sax->processingInstruction = on_pi;
 	int fd = s->from_copy ? s->copy_fd : s->fd;
-	if (pass == PASS_READ && lseek(fd, s->from_copy ? 0 : s->start,
-				       SEEK_SET) == (off_t)-1) {
-		set_error(err, 0, "cannot read it again: %s",
-			  strerror(errno));
+	if (pass == PASS_READ &&
+	    lseek(fd, s->from_copy ? 0 : s->start, SEEK_SET) == (off_t)-1) {
+		set_error(err, 0, "cannot read it again: %s", strerror(errno));
 		return false;
 	}
 	return true;
@@ -485,13 +483,13 @@ static void explain_end(struct dossier_stream *s)
 	if (s->ctxt->errNo != XML_ERR_DOCUMENT_END)
 		return;
 	if (s->depth > 0 && s->ctxt->name != NULL)
-		set_error(s->err, s->err->line,
-			  "not well-formed XML: Premature end of data in tag "
-			  "%s line %ld",
-			  (const char *)s->ctxt->name,
-			  s->open_lines[s->depth <= DEPTH_LINES
-					    ? s->depth - 1
-					    : DEPTH_LINES - 1]);
+		set_error(
+		    s->err, s->err->line,
+		    "not well-formed XML: Premature end of data in tag "
+		    "%s line %ld",
+		    (const char *)s->ctxt->name,
+		    s->open_lines[s->depth <= DEPTH_LINES ? s->depth - 1
+							  : DEPTH_LINES - 1]);
 	else if (!s->root_seen)
 		set_error(s->err, s->err->line,
 			  "not well-formed XML: Start tag expected, '<' not "

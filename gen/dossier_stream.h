@@ -47,8 +47,8 @@ struct dossier_stream *dossier_stream_open(const char *path,
  * root is the file's root element with its attributes and every child
  * but the <dossier>s, of which an empty one (attributes kept) stands for
  * each run between other children (no root element when the root is a
- * <dossier>, which the pass skips as well), owned by the caller.  NULL with *err
- * filled if the file is not well-formed, not safe (DOCTYPE, XInclude),
+ * <dossier>, which the pass skips as well), owned by the caller.  NULL with
+ * *err filled if the file is not well-formed, not safe (DOCTYPE, XInclude),
  * unreadable or past a size limit.
  */
 xmlDocPtr dossier_stream_check(struct dossier_stream *,

@@ -41,14 +41,14 @@ bool fields_verbatim(const struct fields_field *f)
 	 * the dossier's (job titles, report text), takes the typographic
 	 * apostrophe. */
 	static const char *const as_given[] = {
-	    "employee.name",	      "employee.given-name",
-	    "employee.family-name",   "employee.address",
-	    "employee.email",	      "company.name",
-	    "company.siret",	      "company.address",
-	    "company.postcode",	      "company.city",
-	    "company.signatory-name", "employment.manager",
+	    "employee.name",	       "employee.given-name",
+	    "employee.family-name",    "employee.address",
+	    "employee.email",	       "company.name",
+	    "company.siret",	       "company.address",
+	    "company.postcode",	       "company.city",
+	    "company.signatory-name",  "employment.manager",
 	    "convocation.interviewer", "convocation.tracking",
-	    "interview.interviewer",  NULL};
+	    "interview.interviewer",   NULL};
 	if (f->type != FIELDS_TEXT)
 		return false;
 	for (size_t i = 0; as_given[i] != NULL; i++)

@@ -188,8 +188,7 @@ static void action_text(const struct fields_env *env, struct fields_value *v)
 
 /* The follow-up of a previous plan (dossier.md: @status as known at the
  * next interview). */
-static void action_status(const struct fields_env *env,
-			  struct fields_value *v)
+static void action_status(const struct fields_env *env, struct fields_value *v)
 {
 	const char *s = "non commencée";
 	switch (action(env)->status) {
@@ -213,14 +212,12 @@ static const struct position *position(const struct fields_env *env)
 	return env->items[FIELDS_ITEM_POSITION];
 }
 
-static void position_title(const struct fields_env *env,
-			   struct fields_value *v)
+static void position_title(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_text(v, position(env)->title);
 }
 
-static void position_start(const struct fields_env *env,
-			   struct fields_value *v)
+static void position_start(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_date(v, position(env)->start);
 }
@@ -231,8 +228,7 @@ static void position_end(const struct fields_env *env, struct fields_value *v)
 }
 
 /* « depuis le 1er mars 2021 », « du 4 septembre 2017 au 28 février 2021 ». */
-static void position_dates(const struct fields_env *env,
-			   struct fields_value *v)
+static void position_dates(const struct fields_env *env, struct fields_value *v)
 {
 	char a[DATE_FR_LEN], b[DATE_FR_LEN];
 	struct buf out = {0};

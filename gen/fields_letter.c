@@ -164,9 +164,10 @@ static void previous_cancelled(const struct fields_env *env,
 /* After parental leave or parental part-time: L1225-57's topics. */
 static void parental(const struct fields_env *env, struct fields_value *v)
 {
-	fields_set_flag(v, conv(env)->has_absence &&
-			       (conv(env)->absence == ABSENCE_PARENTAL_LEAVE ||
-				conv(env)->absence == ABSENCE_PARENTAL_PART_TIME));
+	fields_set_flag(v,
+			conv(env)->has_absence &&
+			    (conv(env)->absence == ABSENCE_PARENTAL_LEAVE ||
+			     conv(env)->absence == ABSENCE_PARENTAL_PART_TIME));
 }
 
 /*

@@ -6,8 +6,8 @@
 #include "fields_internal.h"
 
 /* The open periodic obligation on the notice's date, or NULL. */
-static const struct rules_obligation *next_periodic(
-    const struct fields_env *env)
+static const struct rules_obligation *
+next_periodic(const struct fields_env *env)
 {
 	for (size_t i = 0; i < env->notice->nobligations; i++)
 		if (env->notice->obligations[i].kind == RULES_OBL_PERIODIC)
@@ -23,8 +23,7 @@ static bool overdue(const struct fields_env *env)
 	return o != NULL && o->due < env->date;
 }
 
-static void next_interview(const struct fields_env *env,
-			   struct fields_value *v)
+static void next_interview(const struct fields_env *env, struct fields_value *v)
 {
 	const struct rules_obligation *o = next_periodic(env);
 	if (o != NULL && o->due >= env->date)

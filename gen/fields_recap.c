@@ -158,8 +158,7 @@ static void paid(const struct fields_env *env, struct fields_value *v)
 		fields_set_date(v, a->paid);
 }
 
-static void paid_reference(const struct fields_env *env,
-			   struct fields_value *v)
+static void paid_reference(const struct fields_env *env, struct fields_value *v)
 {
 	const struct abondement *a = payment(env);
 	if (a != NULL)
@@ -197,8 +196,7 @@ static void measures(const struct fields_env *env, struct fields_value *v)
 	fields_set_number(v, period(env)->measures);
 }
 
-static void option_decided(const struct fields_env *env,
-			   struct fields_value *v)
+static void option_decided(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_flag(v, period(env)->option_decided);
 }
@@ -213,7 +211,8 @@ static void verdict(const struct fields_env *env, struct fields_value *v)
 	fields_set_text(v, period(env)->verdict);
 }
 
-static fields_getter to_hold_count, more_to_hold, next_to_hold, risk, projected_payment;
+static fields_getter to_hold_count, more_to_hold, next_to_hold, risk,
+    projected_payment;
 
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_RECAP, NONE, get)
 

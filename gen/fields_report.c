@@ -298,8 +298,7 @@ static const void *positions(const struct fields_env *env, size_t *cursor)
 }
 
 /* The employee's comments period: 15 days from the copy given. */
-static void comments_until(const struct fields_env *env,
-			   struct fields_value *v)
+static void comments_until(const struct fields_env *env, struct fields_value *v)
 {
 	const struct interview *iv = interview(env);
 	if (iv != NULL && iv->has_signatures && iv->copy_given != DATE_NONE)

@@ -74,8 +74,8 @@ static icalcomponent *paris_timezone(void)
 		    obs, icalproperty_new_tzoffsetfrom(rules[i].from));
 		icalcomponent_add_property(
 		    obs, icalproperty_new_tzoffsetto(rules[i].to));
-		icalcomponent_add_property(obs,
-					   icalproperty_new_tzname(rules[i].name));
+		icalcomponent_add_property(
+		    obs, icalproperty_new_tzname(rules[i].name));
 		icalcomponent_add_property(
 		    obs, icalproperty_new_rrule(
 			     icalrecurrencetype_from_string(rules[i].rrule)));
@@ -175,8 +175,8 @@ static icalcomponent *event(const struct dossier *d,
 	if (organizer != NULL) {
 		icalproperty *o =
 		    icalproperty_new_organizer(mailto(&to, organizer));
-		icalproperty_add_parameter(o,
-					   icalparameter_new_cn(c->interviewer));
+		icalproperty_add_parameter(
+		    o, icalparameter_new_cn(c->interviewer));
 		icalcomponent_add_property(ev, o);
 	}
 	if (organizer != NULL && has_email(d)) {
@@ -187,8 +187,8 @@ static icalcomponent *event(const struct dossier *d,
 		    a, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
 		icalproperty_add_parameter(
 		    a, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
-		icalproperty_add_parameter(a, icalparameter_new_rsvp(
-						  ICAL_RSVP_TRUE));
+		icalproperty_add_parameter(
+		    a, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
 		icalcomponent_add_property(ev, a);
 	}
 	buf_free(&to);
@@ -217,8 +217,8 @@ bool ics_convocation(struct buf *out, const struct dossier *d,
 	icalerror_set_errors_are_fatal(0);
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalcomponent_add_property(
-	    cal, icalproperty_new_prodid("-//parcours//parcours " PARCOURS_VERSION
-					 "//FR"));
+	    cal, icalproperty_new_prodid(
+		     "-//parcours//parcours " PARCOURS_VERSION "//FR"));
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	if (organizer != NULL)

@@ -16,7 +16,7 @@ struct run {
 	size_t ncompanies;
 	struct import_employee *emps; /* one per row of employees.csv */
 	size_t nemps;
-	size_t *by_id; /* emps sorted by id */
+	size_t *by_id;	       /* emps sorted by id */
 	bool company_reported; /* "no column company_id", said once */
 	bool oom;
 };
@@ -86,7 +86,7 @@ static size_t company_merge(struct run *r, const struct import_table *t,
 static void company_check(struct import_company *c)
 {
 	static const int required[] = {
-	    IC_COMPANY_NAME,	IC_COMPANY_HEADCOUNT, IC_COMPANY_LINE1,
+	    IC_COMPANY_NAME,	 IC_COMPANY_HEADCOUNT, IC_COMPANY_LINE1,
 	    IC_COMPANY_POSTCODE, IC_COMPANY_CITY,      IC_SIGNATORY_NAME,
 	    IC_SIGNATORY_TITLE,
 	};
@@ -118,9 +118,8 @@ static int by_id_cmp(const void *a, const void *b)
 }
 
 /* Whether both or neither of a pair of cells are given. */
-static void need_together(const struct import_table *t,
-			  struct import_row *row, int a, int b,
-			  const char *what)
+static void need_together(const struct import_table *t, struct import_row *row,
+			  int a, int b, const char *what)
 {
 	if ((row->v[a] == NULL) == (row->v[b] == NULL))
 		return;
@@ -203,8 +202,7 @@ static bool employees_index(struct run *r)
 		struct import_employee *b = &r->emps[r->by_id[i]];
 		if (strcmp(emp_id(a), emp_id(b)) != 0)
 			continue;
-		import_error(t->name, b->row->line,
-			     t->colpos[IC_EMPLOYEE_ID],
+		import_error(t->name, b->row->line, t->colpos[IC_EMPLOYEE_ID],
 			     "employee_id \"%s\" is also on line %ld: no "
 			     "dossier for either",
 			     emp_id(b), a->row->line);
@@ -237,8 +235,8 @@ static bool employee_add(struct import_employee *e, enum import_kind k,
 	size_t n = e->nrows[k];
 	/* Powers of two: grow when n is one. */
 	if ((n & (n - 1)) == 0) {
-		size_t *rows = realloc(e->rows[k],
-				       (n == 0 ? 1 : n * 2) * sizeof(size_t));
+		size_t *rows =
+		    realloc(e->rows[k], (n == 0 ? 1 : n * 2) * sizeof(size_t));
 		if (rows == NULL)
 			return false;
 		e->rows[k] = rows;
@@ -302,10 +300,9 @@ static bool records_join(struct run *r, enum import_kind k)
 			continue; /* reported when read */
 		struct import_employee *e = employee_find(r, id);
 		if (e == NULL) {
-			import_error(t->name, row->line,
-				     t->colpos[IC_RECORD_EMPLOYEE],
-				     "employee_id \"%s\" is not in %s", id,
-				     employees);
+			import_error(
+			    t->name, row->line, t->colpos[IC_RECORD_EMPLOYEE],
+			    "employee_id \"%s\" is not in %s", id, employees);
 			continue;
 		}
 		if (row->bad) {
@@ -343,8 +340,8 @@ static void run_free(struct run *r)
 }
 
 /* Reads files into r->tables; false if nothing can be done. */
-static bool read_files(struct run *r, const struct import_file *files,
-		       size_t n, const struct import_map *map)
+static bool read_files(struct run *r, const struct import_file *files, size_t n,
+		       const struct import_map *map)
 {
 	for (size_t i = 0; i < n; i++) {
 		enum import_kind k = import_kind_of(files[i].name);
@@ -370,9 +367,8 @@ static bool read_files(struct run *r, const struct import_file *files,
 			continue;
 		}
 		size_t len;
-		char *text =
-		    import_text_utf8(files[i].name, files[i].data,
-				     files[i].len, &len);
+		char *text = import_text_utf8(files[i].name, files[i].data,
+					      files[i].len, &len);
 		if (text == NULL)
 			continue;
 		struct import_table *t = calloc(1, sizeof(*t));
@@ -404,8 +400,9 @@ static bool usable(struct run *r)
 		if (r->tables[k] != NULL && r->tables[k]->bad)
 			ok = false;
 	if (!ok)
-		diag_error(NULL, 0, "import: a file cannot be used: no dossier "
-				    "written");
+		diag_error(NULL, 0,
+			   "import: a file cannot be used: no dossier "
+			   "written");
 	return ok;
 }
 
@@ -462,8 +459,9 @@ bool import_run(const struct import_file *files, size_t n,
 	*res = (struct import_result){0};
 	bool ok = read_files(&r, files, n, map);
 	if (ok && r.tables[IMPORT_EMPLOYEES] == NULL) {
-		diag_error(NULL, 0, "import: no employees file among the "
-				    "inputs (employees.csv, salaries.csv)");
+		diag_error(NULL, 0,
+			   "import: no employees file among the "
+			   "inputs (employees.csv, salaries.csv)");
 		run_free(&r);
 		return true;
 	}

@@ -21,11 +21,11 @@ static int col(enum import_kind k, const char *name)
 }
 
 /* Reports at row's cell of column c and marks the row bad. */
-#define fail(t, row, c, ...)                                                 \
-	do {                                                                 \
-		import_error((t)->name, (row)->line,                         \
-			     (c) >= 0 ? (t)->colpos[(c)] : 0, __VA_ARGS__);  \
-		(row)->bad = true;                                           \
+#define fail(t, row, c, ...)                                                   \
+	do {                                                                   \
+		import_error((t)->name, (row)->line,                           \
+			     (c) >= 0 ? (t)->colpos[(c)] : 0, __VA_ARGS__);    \
+		(row)->bad = true;                                             \
 	} while (0)
 
 /* ISO dates compare as strings. */
@@ -41,8 +41,7 @@ static void order(const struct import_table *t, struct import_row *row,
 }
 
 /* @absence exactly for kind "return". */
-static void return_absence(const struct import_table *t,
-			   struct import_row *row)
+static void return_absence(const struct import_table *t, struct import_row *row)
 {
 	int k = col(t->kind, "kind"), a = col(t->kind, "absence");
 	const char *kind = row->v[k];
@@ -58,8 +57,7 @@ static void return_absence(const struct import_table *t,
 		     row->v[a], kind);
 }
 
-static void company_rules(const struct import_table *t,
-			  struct import_row *row)
+static void company_rules(const struct import_table *t, struct import_row *row)
 {
 	const char *reform = row->v[IC_REFORM_DATE];
 	/* rules.md §2: the law's entry into force to the deadline for

@@ -11,85 +11,129 @@
 
 /* Codes of the enumerations: "code=alias,alias" entries, "|"-separated. */
 #define CODES_CIVILITY "M.=m,mr,monsieur|Mme=madame,mlle,mademoiselle"
-#define CODES_CONTRACT                                                       \
-	"CDI|CDD|interim=interimaire,travailtemporaire|apprentissage="     \
-	"apprenti,contratdapprentissage|professionnalisation=contratpro,"  \
+#define CODES_CONTRACT                                                         \
+	"CDI|CDD|interim=interimaire,travailtemporaire|apprentissage="         \
+	"apprenti,contratdapprentissage|professionnalisation=contratpro,"      \
 	"contratdeprofessionnalisation|aide=contrataide|stage"
-#define CODES_NOTICE                                                         \
-	"hand=mainpropre,remiseenmainpropre,main|email=courriel,mail|"       \
+#define CODES_NOTICE                                                           \
+	"hand=mainpropre,remiseenmainpropre,main|email=courriel,mail|"         \
 	"registered-mail=lrar,recommande,lettrerecommandee|contract=contrat"
-#define CODES_ABSENCE                                                        \
-	"maternity=maternite,congematernite|adoption=congeadoption|"        \
-	"parental-leave=congeparental,congeparentaldeducation|"             \
-	"parental-part-time=tempspartielparental|caregiver=procheaidant,"   \
-	"congedeprocheaidant,congeprocheaidant|sabbatical=sabbatique,"      \
-	"congesabbatique|secure-mobility=mobilitevolontairesecurisee,"      \
-	"mobilitesecurisee|long-illness=longuemaladie,ald|sick=maladie,"    \
+#define CODES_ABSENCE                                                          \
+	"maternity=maternite,congematernite|adoption=congeadoption|"           \
+	"parental-leave=congeparental,congeparentaldeducation|"                \
+	"parental-part-time=tempspartielparental|caregiver=procheaidant,"      \
+	"congedeprocheaidant,congeprocheaidant|sabbatical=sabbatique,"         \
+	"congesabbatique|secure-mobility=mobilitevolontairesecurisee,"         \
+	"mobilitesecurisee|long-illness=longuemaladie,ald|sick=maladie,"       \
 	"arretmaladie|paternity=paternite,congepaternite|other=autre"
-#define CODES_RETURN_ABSENCE                                                 \
+#define CODES_RETURN_ABSENCE                                                   \
 	CODES_ABSENCE "|union-mandate=mandatsyndical,finmandatsyndical"
 #define CODES_MANDATE "union=syndical,mandatsyndical|elected=elu,mandatelectif"
-#define CODES_INTERVIEW                                                      \
-	"periodic=periodique,professionnel,entretienprofessionnel|return="  \
-	"retour,reprise|recap=etatdeslieux,recapitulatif,bilan6ans|"        \
+#define CODES_INTERVIEW                                                        \
+	"periodic=periodique,professionnel,entretienprofessionnel|return="     \
+	"retour,reprise|recap=etatdeslieux,recapitulatif,bilan6ans|"           \
 	"mid-career=micarriere|end-of-career=fincarriere"
-#define CODES_DELIVERY                                                       \
-	"hand=mainpropre,remiseenmainpropre,main|registered-mail=lrar,"     \
+#define CODES_DELIVERY                                                         \
+	"hand=mainpropre,remiseenmainpropre,main|registered-mail=lrar,"        \
 	"recommande,lettrerecommandee|email=courriel,mail"
-#define CODES_OUTCOME                                                        \
-	"pending=enattente,attente|held=tenu,realise,fait|absent|"          \
+#define CODES_OUTCOME                                                          \
+	"pending=enattente,attente|held=tenu,realise,fait|absent|"             \
 	"refused=refuse|declined=decline,decliner|cancelled=annule"
-#define CODES_CERTIFICATION                                                  \
+#define CODES_CERTIFICATION                                                    \
 	"diploma=diplome|title=titre,titreprofessionnel|cqp|vae|other=autre"
-#define CODES_PROGRESSION                                                    \
-	"salary=salariale,salaire,remuneration|professional="               \
+#define CODES_PROGRESSION                                                      \
+	"salary=salariale,salaire,remuneration|professional="                  \
 	"professionnelle,promotion"
-#define CODES_ACTION                                                         \
-	"training=formation|vae|bilan=bilandecompetences|mobility=mobilite|" \
+#define CODES_ACTION                                                           \
+	"training=formation|vae|bilan=bilandecompetences|mobility=mobilite|"   \
 	"tutoring=tutorat|other=autre"
-#define CODES_STATUS                                                         \
-	"planned=prevu,prevue,planifie|done=fait,realise,realisee|"         \
+#define CODES_STATUS                                                           \
+	"planned=prevu,prevue,planifie|done=fait,realise,realisee|"            \
 	"in-progress=encours|dropped=abandonne,abandonnee"
 #define CODES_REGIME "auto|2014|2025"
-#define CODES_VISIT "mid-career=micarriere,visitemicarriere"
+#define CODES_VISIT  "mid-career=micarriere,visitemicarriere"
 
-#define EMPLOYEE_ID_COL                                                      \
-	{"employee_id", "matricule|idsalarie|salarie", IMPORT_ID, NULL,   \
-	 true, NULL}
+#define EMPLOYEE_ID_COL                                                        \
+	{                                                                      \
+		"employee_id", "matricule|idsalarie|salarie", IMPORT_ID, NULL, \
+		    true, NULL                                                 \
+	}
 
 /* The company: its own file, or columns of employees.csv. */
-#define COMPANY_COLS(req)                                                    \
-	{"company_id", "societe|codesociete|entreprise|codeentreprise",     \
-	 IMPORT_ID, NULL, req, NULL},                                        \
-	{"company_name", "raisonsociale|nomsociete|societenom", IMPORT_TEXT, \
-	 NULL, false, NULL},                                                 \
-	{"company_siret", "siret", IMPORT_SIRET, NULL, false, NULL},         \
-	{"company_headcount", "effectif|effectifsociete", IMPORT_COUNT,      \
-	 NULL, false, NULL},                                                 \
-	{"company_address_1", "societeadresse1|adressesociete1|"             \
-			      "societeadresse|adressesociete",               \
-	 IMPORT_TEXT, NULL, false, NULL},                                    \
-	{"company_address_2", "societeadresse2|adressesociete2",             \
-	 IMPORT_TEXT, NULL, false, NULL},                                    \
-	{"company_address_3", "societeadresse3|adressesociete3",             \
-	 IMPORT_TEXT, NULL, false, NULL},                                    \
-	{"company_postcode", "societecodepostal|codepostalsociete",          \
-	 IMPORT_TEXT, NULL, false, NULL},                                    \
-	{"company_city", "societeville|villesociete", IMPORT_TEXT, NULL,     \
-	 false, NULL},                                                       \
-	{"signatory_name", "signataire|signatairenom", IMPORT_TEXT, NULL,    \
-	 false, NULL},                                                       \
-	{"signatory_title", "signatairefonction|signatairetitre",            \
-	 IMPORT_TEXT, NULL, false, NULL},                                    \
-	{"regime", "regime", IMPORT_ENUM, CODES_REGIME, false, NULL},        \
-	{"reform_date", "datereforme|datedereforme", IMPORT_DATE, NULL,      \
-	 false, NULL},                                                       \
-	{"periodicity_months", "periodicitemois|periodicite", IMPORT_COUNT,  \
-	 NULL, false, NULL},                                                 \
-	{"return_offer_days", "delaipropositionretour|delairetour",          \
-	 IMPORT_COUNT, NULL, false, NULL},                                   \
-	{"abondement_eur", "montantabondement", IMPORT_COUNT, NULL, false,   \
-	 NULL}
+#define COMPANY_COLS(req)                                                      \
+	{"company_id", "societe|codesociete|entreprise|codeentreprise",        \
+	 IMPORT_ID,    NULL,                                                   \
+	 req,	       NULL},                                                  \
+	    {"company_name", "raisonsociale|nomsociete|societenom",            \
+	     IMPORT_TEXT,    NULL,                                             \
+	     false,	     NULL},                                            \
+	    {"company_siret", "siret", IMPORT_SIRET, NULL, false, NULL},       \
+	    {"company_headcount",                                              \
+	     "effectif|effectifsociete",                                       \
+	     IMPORT_COUNT,                                                     \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	    {"company_address_1",                                              \
+	     "societeadresse1|adressesociete1|"                                \
+	     "societeadresse|adressesociete",                                  \
+	     IMPORT_TEXT,                                                      \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	    {"company_address_2",                                              \
+	     "societeadresse2|adressesociete2",                                \
+	     IMPORT_TEXT,                                                      \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	    {"company_address_3",                                              \
+	     "societeadresse3|adressesociete3",                                \
+	     IMPORT_TEXT,                                                      \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	    {"company_postcode",                                               \
+	     "societecodepostal|codepostalsociete",                            \
+	     IMPORT_TEXT,                                                      \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	    {"company_city", "societeville|villesociete",                      \
+	     IMPORT_TEXT,    NULL,                                             \
+	     false,	     NULL},                                            \
+	    {"signatory_name",                                                 \
+	     "signataire|signatairenom",                                       \
+	     IMPORT_TEXT,                                                      \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	    {"signatory_title",                                                \
+	     "signatairefonction|signatairetitre",                             \
+	     IMPORT_TEXT,                                                      \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	    {"regime", "regime", IMPORT_ENUM, CODES_REGIME, false, NULL},      \
+	    {"reform_date", "datereforme|datedereforme",                       \
+	     IMPORT_DATE,   NULL,                                              \
+	     false,	    NULL},                                             \
+	    {"periodicity_months",                                             \
+	     "periodicitemois|periodicite",                                    \
+	     IMPORT_COUNT,                                                     \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	    {"return_offer_days",                                              \
+	     "delaipropositionretour|delairetour",                             \
+	     IMPORT_COUNT,                                                     \
+	     NULL,                                                             \
+	     false,                                                            \
+	     NULL},                                                            \
+	{                                                                      \
+		"abondement_eur", "montantabondement", IMPORT_COUNT, NULL,     \
+		    false, NULL                                                \
+	}
 
 static const struct import_col companies[] = {COMPANY_COLS(true)};
 
@@ -99,12 +143,12 @@ static const struct import_col employees[] = {
     EMPLOYEE_ID_COL,
     {"civility", "civilite|titre", IMPORT_ENUM, CODES_CIVILITY, false, NULL},
     {"given_name", "prenom", IMPORT_TEXT, NULL, true, NULL},
-    {"family_name", "nom|nomdefamille|nomfamille|nomusuel", IMPORT_TEXT,
-     NULL, true, NULL},
+    {"family_name", "nom|nomdefamille|nomfamille|nomusuel", IMPORT_TEXT, NULL,
+     true, NULL},
     {"birth_date", "datenaissance|datedenaissance|nele|nelee", IMPORT_DATE,
      NULL, true, NULL},
-    {"address_1", "adresse1|adresse|address|adresseligne1", IMPORT_TEXT,
-     NULL, false, NULL},
+    {"address_1", "adresse1|adresse|address|adresseligne1", IMPORT_TEXT, NULL,
+     false, NULL},
     {"address_2", "adresse2|adresseligne2", IMPORT_TEXT, NULL, false, NULL},
     {"address_3", "adresse3|adresseligne3", IMPORT_TEXT, NULL, false, NULL},
     {"postcode", "codepostal|cp", IMPORT_TEXT, NULL, false, NULL},
@@ -124,8 +168,8 @@ static const struct import_col employees[] = {
     {"manager", "responsable|manager", IMPORT_TEXT, NULL, false, NULL},
     {"notice_delivered", "noticeremise|dateremisenotice|noticeremisele",
      IMPORT_DATE, NULL, false, NULL},
-    {"notice_method", "moderemisenotice|noticemode",
-     IMPORT_ENUM, CODES_NOTICE, false, NULL},
+    {"notice_method", "moderemisenotice|noticemode", IMPORT_ENUM, CODES_NOTICE,
+     false, NULL},
 };
 
 static const struct import_col positions[] = {
@@ -173,8 +217,7 @@ static const struct import_col certifications[] = {
     EMPLOYEE_ID_COL,
     {"date", "dateobtention", IMPORT_DATE, NULL, true, "@date"},
     {"kind", "type|nature", IMPORT_ENUM, CODES_CERTIFICATION, true, "@kind"},
-    {"title", "intitule|libelle|certification", IMPORT_TEXT, NULL, true,
-     "."},
+    {"title", "intitule|libelle|certification", IMPORT_TEXT, NULL, true, "."},
 };
 
 static const struct import_col progressions[] = {
@@ -189,8 +232,7 @@ static const struct import_col abondements[] = {
     EMPLOYEE_ID_COL,
     {"period_end", "finperiode|datefinperiode", IMPORT_DATE, NULL, true,
      "@period-end"},
-    {"paid", "dateversement|versele|paidon", IMPORT_DATE, NULL, true,
-     "@paid"},
+    {"paid", "dateversement|versele|paidon", IMPORT_DATE, NULL, true, "@paid"},
     {"amount_eur", "montant|montanteur", IMPORT_COUNT, NULL, false,
      "@amount-eur"},
     {"reference", "ref|referenceversement", IMPORT_TEXT, NULL, false,
@@ -199,25 +241,24 @@ static const struct import_col abondements[] = {
 
 static const struct import_col convocations[] = {
     EMPLOYEE_ID_COL,
-    {"convocation_id", "idconvocation|numero|numeroconvocation|id",
-     IMPORT_TEXT, NULL, true, "@id"},
-    {"kind", "type|typeentretien", IMPORT_ENUM, CODES_INTERVIEW, true,
-     "@kind"},
-    {"issued", "dateenvoi|emisele|dateemission|datecourrier", IMPORT_DATE,
-     NULL, true, "@issued"},
+    {"convocation_id", "idconvocation|numero|numeroconvocation|id", IMPORT_TEXT,
+     NULL, true, "@id"},
+    {"kind", "type|typeentretien", IMPORT_ENUM, CODES_INTERVIEW, true, "@kind"},
+    {"issued", "dateenvoi|emisele|dateemission|datecourrier", IMPORT_DATE, NULL,
+     true, "@issued"},
     {"date", "dateentretien|dateheure|dateheureentretien", IMPORT_DATETIME,
      NULL, true, "@date"},
     {"place", "lieu", IMPORT_TEXT, NULL, true, "@place"},
-    {"interviewer", "evaluateur|interlocuteur|menepar", IMPORT_TEXT, NULL,
-     true, "@interviewer"},
+    {"interviewer", "evaluateur|interlocuteur|menepar", IMPORT_TEXT, NULL, true,
+     "@interviewer"},
     {"interviewer_title", "fonctionevaluateur|titreevaluateur", IMPORT_TEXT,
      NULL, true, "@interviewer-title"},
-    {"delivery", "remise|moderemise|envoi", IMPORT_ENUM, CODES_DELIVERY,
-     true, "@delivery"},
+    {"delivery", "remise|moderemise|envoi", IMPORT_ENUM, CODES_DELIVERY, true,
+     "@delivery"},
     {"tracking", "numerolrar|suivi|numerosuivi", IMPORT_TEXT, NULL, false,
      "@tracking"},
-    {"absence", "absencesuivie|motifretour", IMPORT_ENUM,
-     CODES_RETURN_ABSENCE, false, "@absence"},
+    {"absence", "absencesuivie|motifretour", IMPORT_ENUM, CODES_RETURN_ABSENCE,
+     false, "@absence"},
     {"outcome", "suite|resultat|issue", IMPORT_ENUM, CODES_OUTCOME, true,
      "@outcome"},
     {"response_date", "datereponse", IMPORT_DATE, NULL, false,
@@ -228,17 +269,16 @@ static const struct import_col convocations[] = {
  * <information>; "s:attr" of <signatures>. */
 static const struct import_col interviews[] = {
     EMPLOYEE_ID_COL,
-    {"interview_id", "identretien|numero|numeroentretien|id", IMPORT_TEXT,
-     NULL, true, "@id"},
-    {"kind", "type|typeentretien", IMPORT_ENUM, CODES_INTERVIEW, true,
-     "@kind"},
+    {"interview_id", "identretien|numero|numeroentretien|id", IMPORT_TEXT, NULL,
+     true, "@id"},
+    {"kind", "type|typeentretien", IMPORT_ENUM, CODES_INTERVIEW, true, "@kind"},
     {"date", "dateentretien", IMPORT_DATE, NULL, true, "@date"},
-    {"interviewer", "evaluateur|interlocuteur|menepar", IMPORT_TEXT, NULL,
-     true, "@interviewer"},
+    {"interviewer", "evaluateur|interlocuteur|menepar", IMPORT_TEXT, NULL, true,
+     "@interviewer"},
     {"interviewer_title", "fonctionevaluateur|titreevaluateur", IMPORT_TEXT,
      NULL, true, "@interviewer-title"},
-    {"absence", "absencesuivie|motifretour", IMPORT_ENUM,
-     CODES_RETURN_ABSENCE, false, "@absence"},
+    {"absence", "absencesuivie|motifretour", IMPORT_ENUM, CODES_RETURN_ABSENCE,
+     false, "@absence"},
     {"counts_as_periodic", "vautentretienperiodique|vautperiodique",
      IMPORT_BOOL, NULL, false, "@counts-as-periodic"},
     {"report_position", "posteetmissions|postemissions", IMPORT_TEXT, NULL,
@@ -246,12 +286,12 @@ static const struct import_col interviews[] = {
     {"report_skills", "competences", IMPORT_TEXT, NULL, false, "r:skills"},
     {"report_difficulties", "difficultes", IMPORT_TEXT, NULL, false,
      "r:difficulties"},
-    {"report_wishes", "souhaits|souhaitsdevolution", IMPORT_TEXT, NULL,
-     false, "r:wishes"},
+    {"report_wishes", "souhaits|souhaitsdevolution", IMPORT_TEXT, NULL, false,
+     "r:wishes"},
     {"report_training_needs", "besoinsformation|besoinsdeformation",
      IMPORT_TEXT, NULL, false, "r:training-needs"},
-    {"report_project", "projet|projetprofessionnel", IMPORT_TEXT, NULL,
-     false, "r:project"},
+    {"report_project", "projet|projetprofessionnel", IMPORT_TEXT, NULL, false,
+     "r:project"},
     {"informed_vae", "informevae|infovae", IMPORT_BOOL, NULL, false, "i:vae"},
     {"informed_cpf", "informecpf|infocpf", IMPORT_BOOL, NULL, false, "i:cpf"},
     {"informed_abondement", "informeabondement|infoabondement", IMPORT_BOOL,
@@ -261,8 +301,8 @@ static const struct import_col interviews[] = {
      "r:mid-career"},
     {"report_end_of_career", "fincarriere", IMPORT_TEXT, NULL, false,
      "r:end-of-career"},
-    {"report_return", "reprise|conditionsdereprise", IMPORT_TEXT, NULL,
-     false, "r:return"},
+    {"report_return", "reprise|conditionsdereprise", IMPORT_TEXT, NULL, false,
+     "r:return"},
     {"report_mandate_skills", "competencesmandat", IMPORT_TEXT, NULL, false,
      "r:mandate-skills"},
     {"report_employee_comments", "commentairessalarie", IMPORT_TEXT, NULL,
@@ -271,55 +311,53 @@ static const struct import_col interviews[] = {
      false, "r:employer-comments"},
     {"signed_employee", "signaturesalarie|signesalarie", IMPORT_DATE, NULL,
      false, "s:employee"},
-    {"signed_employer", "signatureemployeur|signeemployeur", IMPORT_DATE,
-     NULL, false, "s:employer"},
+    {"signed_employer", "signatureemployeur|signeemployeur", IMPORT_DATE, NULL,
+     false, "s:employer"},
     {"copy_given", "copieremise|dateremisecopie", IMPORT_DATE, NULL, false,
      "s:copy-given"},
 };
 
 static const struct import_col actions[] = {
     EMPLOYEE_ID_COL,
-    {"interview_id", "identretien|numeroentretien|entretien", IMPORT_TEXT,
-     NULL, true, NULL},
+    {"interview_id", "identretien|numeroentretien|entretien", IMPORT_TEXT, NULL,
+     true, NULL},
     {"kind", "type|nature", IMPORT_ENUM, CODES_ACTION, true, "@kind"},
     {"due", "echeance|dateecheance", IMPORT_DATE, NULL, false, "@due"},
     {"status", "statut|etat", IMPORT_ENUM, CODES_STATUS, false, "@status"},
     {"action", "libelle|description|intitule", IMPORT_TEXT, NULL, true, "."},
 };
 
-#define KIND(name, words, list, item, cols)                                  \
-	{name, words, list, item, cols, sizeof(cols) / sizeof(cols[0])}
+#define KIND(name, words, list, item, cols)                                    \
+	{                                                                      \
+		name, words, list, item, cols, sizeof(cols) / sizeof(cols[0])  \
+	}
 
 const struct import_kind_spec import_kinds[IMPORT_NKINDS] = {
-    [IMPORT_COMPANIES] = KIND("companies", "compan|societe|entreprise",
-			      NULL, NULL, companies),
-    [IMPORT_EMPLOYEES] = KIND("employees", "employee|salarie|personnel",
-			      NULL, NULL, employees),
+    [IMPORT_COMPANIES] =
+	KIND("companies", "compan|societe|entreprise", NULL, NULL, companies),
+    [IMPORT_EMPLOYEES] =
+	KIND("employees", "employee|salarie|personnel", NULL, NULL, employees),
     [IMPORT_POSITIONS] = KIND("positions", "position|postes|parcours",
 			      "positions", "position", positions),
-    [IMPORT_ABSENCES] = KIND("absences", "absence", "absences", "absence",
-			     absences),
-    [IMPORT_MANDATES] = KIND("mandates", "mandat", "mandates", "mandate",
-			     mandates),
+    [IMPORT_ABSENCES] =
+	KIND("absences", "absence", "absences", "absence", absences),
+    [IMPORT_MANDATES] =
+	KIND("mandates", "mandat", "mandates", "mandate", mandates),
     [IMPORT_VISITS] = KIND("medical-visits", "visit|medic|medecine",
 			   "medical-visits", "visit", visits),
-    [IMPORT_TRAININGS] = KIND("trainings", "training|formation",
-			      "trainings", "training", trainings),
-    [IMPORT_CERTIFICATIONS] = KIND("certifications", "certif",
-				   "certifications", "certification",
-				   certifications),
-    [IMPORT_PROGRESSIONS] = KIND("progressions", "progression",
-				 "progressions", "progression",
-				 progressions),
+    [IMPORT_TRAININGS] = KIND("trainings", "training|formation", "trainings",
+			      "training", trainings),
+    [IMPORT_CERTIFICATIONS] = KIND("certifications", "certif", "certifications",
+				   "certification", certifications),
+    [IMPORT_PROGRESSIONS] = KIND("progressions", "progression", "progressions",
+				 "progression", progressions),
     [IMPORT_ABONDEMENTS] = KIND("abondements", "abondement", "abondements",
 				"abondement", abondements),
-    [IMPORT_CONVOCATIONS] = KIND("convocations", "convocation",
-				 "convocations", "convocation",
-				 convocations),
+    [IMPORT_CONVOCATIONS] = KIND("convocations", "convocation", "convocations",
+				 "convocation", convocations),
     [IMPORT_INTERVIEWS] = KIND("interviews", "interview|entretien",
 			       "interviews", "interview", interviews),
-    [IMPORT_ACTIONS] = KIND("actions", "action", "actions", "action",
-			    actions),
+    [IMPORT_ACTIONS] = KIND("actions", "action", "actions", "action", actions),
 };
 
 void import_normalize(const char *s, char *out, size_t size)
@@ -362,17 +400,18 @@ enum import_kind import_kind_of(const char *path)
 	/* Employees before companies: "employes-societe.csv" is the
 	 * employees' file; actions before interviews: "entretiens-actions". */
 	static const enum import_kind order[] = {
-	    IMPORT_EMPLOYEES,	    IMPORT_ACTIONS,	  IMPORT_COMPANIES,
-	    IMPORT_POSITIONS,	    IMPORT_ABSENCES,	  IMPORT_MANDATES,
-	    IMPORT_VISITS,	    IMPORT_CERTIFICATIONS, IMPORT_TRAININGS,
-	    IMPORT_PROGRESSIONS,    IMPORT_ABONDEMENTS,	  IMPORT_CONVOCATIONS,
+	    IMPORT_EMPLOYEES,	 IMPORT_ACTIONS,	IMPORT_COMPANIES,
+	    IMPORT_POSITIONS,	 IMPORT_ABSENCES,	IMPORT_MANDATES,
+	    IMPORT_VISITS,	 IMPORT_CERTIFICATIONS, IMPORT_TRAININGS,
+	    IMPORT_PROGRESSIONS, IMPORT_ABONDEMENTS,	IMPORT_CONVOCATIONS,
 	    IMPORT_INTERVIEWS,
 	};
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		const char *w = import_kinds[order[i]].file_words;
 		while (w != NULL && *w != '\0') {
 			const char *end = strchr(w, '|');
-			size_t len = end != NULL ? (size_t)(end - w) : strlen(w);
+			size_t len =
+			    end != NULL ? (size_t)(end - w) : strlen(w);
 			char word[32];
 			if (len < sizeof(word)) {
 				memcpy(word, w, len);

@@ -15,7 +15,7 @@
 #include "import_internal.h"
 
 struct cell {
-	char *s;	/* malloc'd, freed with the record; NULL: too long */
+	char *s; /* malloc'd, freed with the record; NULL: too long */
 	size_t len;
 	long newlines; /* inside the cell */
 };
@@ -24,15 +24,15 @@ struct reader {
 	struct import_table *t;
 	const struct import_kind_spec *k;
 	const struct import_map *map;
-	long line;	   /* physical line being fed */
-	long last_end;	   /* line where the last record ended */
+	long line;     /* physical line being fed */
+	long last_end; /* line where the last record ended */
 	struct cell *cells;
 	size_t ncells, cap;
-	bool too_many;	   /* more fields than IMPORT_MAX_COLUMNS */
+	bool too_many; /* more fields than IMPORT_MAX_COLUMNS */
 	bool header_done;
-	bool stop;	   /* the header is unusable: rows are skipped */
-	char **headers;	   /* as the file writes them */
-	int *colmap;	   /* file column -> kind column, or -1 */
+	bool stop;	/* the header is unusable: rows are skipped */
+	char **headers; /* as the file writes them */
+	int *colmap;	/* file column -> kind column, or -1 */
 	size_t nheaders;
 	bool oom;
 };
@@ -52,8 +52,7 @@ static void vreport(bool error, const char *file, long line, long col,
 		diag_warning(where, 0, "%s", msg);
 }
 
-void import_error(const char *file, long line, long col, const char *fmt,
-		  ...)
+void import_error(const char *file, long line, long col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -61,8 +60,7 @@ void import_error(const char *file, long line, long col, const char *fmt,
 	va_end(ap);
 }
 
-void import_warning(const char *file, long line, long col, const char *fmt,
-		    ...)
+void import_warning(const char *file, long line, long col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -172,13 +170,14 @@ static void header_row(struct reader *r)
 		for (size_t m = 0; r->map != NULL && m < r->map->n; m++)
 			if (strcmp(r->map->from[m], norm) == 0)
 				target = r->map->to[m];
-		int col = norm[0] == '\0' ? -1
-					  : import_column_find(r->t->kind, target);
+		int col = norm[0] == '\0'
+			      ? -1
+			      : import_column_find(r->t->kind, target);
 		r->colmap[i] = col;
 		if (col >= 0 && seen[col]) {
 			import_error(file, line, (long)i + 1,
-				     "column \"%s\" is %s a second time",
-				     h, r->k->cols[col].name);
+				     "column \"%s\" is %s a second time", h,
+				     r->k->cols[col].name);
 			r->stop = true;
 		} else if (col >= 0) {
 			seen[col] = true;
@@ -248,7 +247,7 @@ static void data_row(struct reader *r, bool broken)
 	if (!broken && r->ncells != r->nheaders) {
 		import_error(file, line,
 			     (long)(r->ncells > r->nheaders ? r->nheaders + 1
-							     : r->ncells),
+							    : r->ncells),
 			     "%zu fields where the header has %zu", r->ncells,
 			     r->nheaders);
 		row->bad = true;
@@ -345,10 +344,10 @@ bool import_csv_read(struct import_table *t, const char *data, size_t len,
 	size_t off = 0;
 	while (off < len && !r.oom) {
 		const char *nl = memchr(data + off, '\n', len - off);
-		size_t n = nl != NULL ? (size_t)(nl - (data + off)) + 1
-				      : len - off;
-		size_t done = csv_parse(&p, data + off, n, on_field, on_record,
-					&r);
+		size_t n =
+		    nl != NULL ? (size_t)(nl - (data + off)) + 1 : len - off;
+		size_t done =
+		    csv_parse(&p, data + off, n, on_field, on_record, &r);
 		if (done < n && csv_error(&p) == CSV_EPARSE) {
 			broken_record(&r,
 				      "a quote inside a field that is not "

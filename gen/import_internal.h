@@ -14,10 +14,10 @@
 #include "import.h"
 
 /* Past these an export is absurd: refused with file, line and column. */
-#define IMPORT_MAX_COLUMNS 256
+#define IMPORT_MAX_COLUMNS     256
 #define IMPORT_MAX_FIELD_BYTES (256L * 1024)
-#define IMPORT_MAX_FILE_BYTES (512L * 1024 * 1024)
-#define IMPORT_MAX_TEXT_CHARS 20000
+#define IMPORT_MAX_FILE_BYTES  (512L * 1024 * 1024)
+#define IMPORT_MAX_TEXT_CHARS  20000
 
 /* What a column holds, and so how its cells are checked and rewritten. */
 enum import_type {
@@ -67,8 +67,8 @@ enum import_kind {
 };
 
 struct import_kind_spec {
-	const char *name;	/* "employees": file names and messages */
-	const char *file_words; /* "|"-list found in the file's name */
+	const char *name;	 /* "employees": file names and messages */
+	const char *file_words;	 /* "|"-list found in the file's name */
 	const char *list, *item; /* XML elements, for record kinds */
 	const struct import_col *cols;
 	size_t ncols;
@@ -121,7 +121,7 @@ enum {
 };
 /* Every record kind has the employee id first; interviews and actions
  * the interview id second. */
-#define IC_RECORD_EMPLOYEE 0
+#define IC_RECORD_EMPLOYEE  0
 #define IC_RECORD_INTERVIEW 1
 
 /*
@@ -133,10 +133,10 @@ void import_normalize(const char *s, char *out, size_t size);
 
 /* One row of a file: its cells in the kind's column order. */
 struct import_row {
-	long line;	 /* where the row starts */
-	char **v;	 /* ncols values after checks; NULL: empty */
-	bool bad;	 /* a cell or the join had an error */
-	size_t owner;	 /* employee index after the join */
+	long line;    /* where the row starts */
+	char **v;     /* ncols values after checks; NULL: empty */
+	bool bad;     /* a cell or the join had an error */
+	size_t owner; /* employee index after the join */
 };
 
 /* One file, read and checked. */
@@ -145,7 +145,7 @@ struct import_table {
 	enum import_kind kind;
 	struct import_row *rows;
 	size_t nrows, cap;
-	bool bad; /* unreadable: no row of it is used */
+	bool bad;     /* unreadable: no row of it is used */
 	long *colpos; /* per kind column, its file column (1-based) or 0 */
 	struct arena *arena;
 };
@@ -157,10 +157,10 @@ struct import_map {
 };
 
 /* Reports "FILE:LINE:COL: message" (col 0: no column) as an error. */
-void import_error(const char *file, long line, long col, const char *fmt,
-		  ...) __attribute__((format(printf, 4, 5)));
-void import_warning(const char *file, long line, long col, const char *fmt,
-		    ...) __attribute__((format(printf, 4, 5)));
+void import_error(const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void import_warning(const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /*
  * Converts a file's bytes to UTF-8: a UTF-8 BOM is dropped, UTF-8 is
@@ -189,8 +189,8 @@ bool import_csv_read(struct import_table *t, const char *data, size_t len,
  * and sets *bad.
  */
 char *import_value_check(struct arena *, const struct import_col *col,
-			 const char *header, const char *cell,
-			 const char *file, long line, long column, bool *bad);
+			 const char *header, const char *cell, const char *file,
+			 long line, long column, bool *bad);
 
 /*
  * The reader's checks across cells of one row (end before start,
@@ -229,8 +229,8 @@ struct import_employee {
  * into emps, in order) into out.  false when libxml2 fails.
  */
 bool import_xml_company(struct buf *out, const struct import_company *c,
-			const struct import_employee *emps,
-			const size_t *idx, size_t n,
+			const struct import_employee *emps, const size_t *idx,
+			size_t n,
 			struct import_table *const tables[IMPORT_NKINDS]);
 
 #endif

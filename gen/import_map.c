@@ -108,8 +108,8 @@ struct import_map *import_map_read(const char *name, const char *data,
 	struct map_reader r = {.m = m, .name = name, .line = 1};
 	for (size_t off = 0; off < tlen && !r.bad && !r.oom;) {
 		const char *nl = memchr(text + off, '\n', tlen - off);
-		size_t n = nl != NULL ? (size_t)(nl - text - off) + 1
-				      : tlen - off;
+		size_t n =
+		    nl != NULL ? (size_t)(nl - text - off) + 1 : tlen - off;
 		if (csv_parse(&p, text + off, n, map_field, map_record, &r) <
 		    n) {
 			import_error(name, r.line, 0, "%s",
@@ -119,8 +119,7 @@ struct import_map *import_map_read(const char *name, const char *data,
 		off += n;
 		r.line += nl != NULL;
 	}
-	if (!r.bad && !r.oom &&
-	    csv_fini(&p, map_field, map_record, &r) != 0) {
+	if (!r.bad && !r.oom && csv_fini(&p, map_field, map_record, &r) != 0) {
 		import_error(name, r.line, 0, "%s",
 			     csv_strerror(csv_error(&p)));
 		r.bad = true;

@@ -81,8 +81,8 @@ static bool parse_date(const char *s, date_t *out, const char **end)
 	int y, m, d, n = 0;
 	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 &&
 	    s[4] == '-' && s[7] == '-') {
-	} else if (sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 &&
-		   n >= 8 && (s[n - 5] == '/')) {
+	} else if (sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && n >= 8 &&
+		   (s[n - 5] == '/')) {
 	} else {
 		return false;
 	}
@@ -128,8 +128,7 @@ static char *check_datetime(struct arena *a, const char *s)
 	if (*p != '\0' || h > 23 || m > 59)
 		return NULL;
 	char iso[DATE_ISO_LEN], buf[32];
-	snprintf(buf, sizeof(buf), "%sT%02d:%02d", date_fmt_iso(d, iso), h,
-		 m);
+	snprintf(buf, sizeof(buf), "%sT%02d:%02d", date_fmt_iso(d, iso), h, m);
 	return arena_strdup(a, buf);
 }
 
@@ -139,8 +138,8 @@ static const char *check_bool(const char *s)
 	import_normalize(s, n, sizeof(n));
 	static const char *const yes[] = {"true", "vrai", "oui", "yes",
 					  "o",	  "y",	  "1",	 "x"};
-	static const char *const no[] = {"false", "faux", "non", "no",
-					 "n",	  "0"};
+	static const char *const no[] = {"false", "faux", "non",
+					 "no",	  "n",	  "0"};
 	if (strlen(s) > 8)
 		return NULL;
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
@@ -245,8 +244,9 @@ static void list_codes(const char *codes, char *out, size_t size)
 		size_t len = strcspn(p, "|");
 		size_t clen = strcspn(p, "=|");
 		const char *sep = p[len] == '\0' ? (n > 0 ? " or " : "")
-						  : (n > 0 ? ", " : "");
-		int w = snprintf(out + n, size - n, "%s%.*s", sep, (int)clen, p);
+						 : (n > 0 ? ", " : "");
+		int w =
+		    snprintf(out + n, size - n, "%s%.*s", sep, (int)clen, p);
 		if (w < 0 || (size_t)w >= size - n)
 			break;
 		n += (size_t)w;
@@ -278,8 +278,8 @@ static const char *text_problem(const char *s)
 }
 
 char *import_value_check(struct arena *a, const struct import_col *col,
-			 const char *header, const char *cell,
-			 const char *file, long line, long column, bool *bad)
+			 const char *header, const char *cell, const char *file,
+			 long line, long column, bool *bad)
 {
 	char q[QUOTE_MAX + 8], codes[512];
 	if (cell[strspn(cell, " \t\r\n")] == '\0')

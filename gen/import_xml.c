@@ -170,8 +170,8 @@ static void interview(struct out *o, const struct import_employee *e,
 			if (x != NULL && strcmp(x, "r:project") == 0 &&
 			    nactions > 0) {
 				start(o, "actions");
-				for (size_t i = 0;
-				     i < e->nrows[IMPORT_ACTIONS]; i++) {
+				for (size_t i = 0; i < e->nrows[IMPORT_ACTIONS];
+				     i++) {
 					const struct import_row *a =
 					    &tables[IMPORT_ACTIONS]->rows
 						 [e->rows[IMPORT_ACTIONS][i]];
@@ -182,8 +182,8 @@ static void interview(struct out *o, const struct import_employee *e,
 				end(o);
 			}
 			if (x != NULL && strcmp(x, "r:project") == 0)
-				prefixed_element(o, k, row, "i:",
-						 "information");
+				prefixed_element(o, k, row,
+						 "i:", "information");
 		}
 		end(o);
 	}
@@ -222,7 +222,7 @@ static void dossier(struct out *o, const struct import_employee *e,
 		end(o);
 	}
 	static const enum import_kind order[] = {
-	    IMPORT_ABSENCES,	IMPORT_MANDATES,    IMPORT_VISITS,
+	    IMPORT_ABSENCES,	IMPORT_MANDATES,       IMPORT_VISITS,
 	    IMPORT_TRAININGS,	IMPORT_CERTIFICATIONS, IMPORT_PROGRESSIONS,
 	    IMPORT_ABONDEMENTS, IMPORT_CONVOCATIONS,
 	};
@@ -240,8 +240,8 @@ static void dossier(struct out *o, const struct import_employee *e,
 }
 
 bool import_xml_company(struct buf *out, const struct import_company *c,
-			const struct import_employee *emps,
-			const size_t *idx, size_t n,
+			const struct import_employee *emps, const size_t *idx,
+			size_t n,
 			struct import_table *const tables[IMPORT_NKINDS])
 {
 	xmlBufferPtr xb = xmlBufferCreate();

@@ -243,8 +243,8 @@ static bool add_footers(struct lctx *c, struct layout *L,
 	snprintf(left, len, "%s%s%s", title, sep, name);
 
 	const char *banner = meta->banner != NULL ? meta->banner : "";
-	double bw = layout_text_width(c, LAYOUT_BOLD, size, banner,
-				      strlen(banner));
+	double bw =
+	    layout_text_width(c, LAYOUT_BOLD, size, banner, strlen(banner));
 	for (size_t i = 0; i < L->npages; i++) {
 		struct items *v = &L->page_items[i];
 		char num[64];

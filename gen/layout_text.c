@@ -111,8 +111,8 @@ static bool add_char(struct para *p, const char *s, size_t n, double adv,
 		return false;
 	struct frag *last = w->n > 0 ? &p->frags[w->first + w->n - 1] : NULL;
 	if (last == NULL || last->checkbox || last->face != face ||
-	    last->size != size || last->color != color ||
-	    last->rise != rise || last->s + last->len != s) {
+	    last->size != size || last->color != color || last->rise != rise ||
+	    last->s + last->len != s) {
 		last = frag_new(p);
 		if (last == NULL)
 			return false;
@@ -422,8 +422,8 @@ static bool emit_line(struct para *p, size_t w0, size_t w1, bool last,
 			    layout_items_add(ctx, &s->items);
 			if (it == NULL)
 				return false;
-			double hw = f->size * ctx->m->advance(ctx->m->ctx,
-							      f->face, '-');
+			double hw = f->size *
+				    ctx->m->advance(ctx->m->ctx, f->face, '-');
 			it->kind = LAYOUT_TEXT;
 			it->x = x;
 			it->y = s->baseline - f->rise;
@@ -444,8 +444,8 @@ static bool emit_line(struct para *p, size_t w0, size_t w1, bool last,
 /* Bytes that may surround a word without being part of it. */
 static size_t lead_punct(const char *s, size_t len)
 {
-	static const char *const marks[] = {"\xc2\xab\xe2\x80\xaf", "(", "\xe2\x80\x9c",
-					    NULL};
+	static const char *const marks[] = {"\xc2\xab\xe2\x80\xaf", "(",
+					    "\xe2\x80\x9c", NULL};
 	for (size_t i = 0; marks[i] != NULL; i++) {
 		size_t n = strlen(marks[i]);
 		if (len > n && memcmp(s, marks[i], n) == 0)
@@ -493,7 +493,8 @@ static bool hyphenate(struct para *p, size_t i, double room)
 	double hw = f->size * ctx->m->advance(ctx->m->ctx, f->face, '-');
 	while (n-- > 0) {
 		size_t cut = (size_t)(core - f->s) + pts[n];
-		double head = layout_text_width(ctx, f->face, f->size, f->s, cut);
+		double head =
+		    layout_text_width(ctx, f->face, f->size, f->s, cut);
 		if (head + hw > room + FIT_EPSILON)
 			continue;
 		if (!split_frag(p, i, w->first, cut))
@@ -524,8 +525,8 @@ static bool break_lines(struct para *p, const struct tstyle *ts, double x0,
 			 * nor for a third hyphen in a row. */
 			double room = width - line_w - gap;
 			size_t gaps = i - start > 1 ? i - start - 1 : 1;
-			bool gaping = (width - line_w) / (double)gaps >
-				      0.3 * ts->size;
+			bool gaping =
+			    (width - line_w) / (double)gaps > 0.3 * ts->size;
 			bool hyph = ts->align == DOC_JUSTIFY && gaping &&
 				    hyphenated < 2 && room > 2 * ts->size &&
 				    hyphenate(p, i, room);

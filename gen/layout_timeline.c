@@ -47,8 +47,9 @@ struct mark_style {
 static const struct mark_style styles[NKINDS] = {
     [DOC_MARK_DUE_ON_TIME] = POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_GREEN,
 				   LAYOUT_GREEN, "échéance respectée"),
-    [DOC_MARK_DUE_LATE] = POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_ORANGE,
-				LAYOUT_ORANGE, "entretien tenu après l’échéance"),
+    [DOC_MARK_DUE_LATE] =
+	POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_ORANGE, LAYOUT_ORANGE,
+	      "entretien tenu après l’échéance"),
     [DOC_MARK_DUE_MISSED] = POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_RED,
 				  LAYOUT_RED, "échéance manquée"),
     [DOC_MARK_DUE_OPEN] = POINT(ROW_DUE, LAYOUT_DIAMOND, LAYOUT_MUTED,
@@ -301,9 +302,10 @@ static bool draw_legend(struct lctx *c, struct items *v, double x0,
 		}
 		double cy = y + line / 2;
 		if (k == DOC_MARK_TODAY) {
-			if (layout_add_line(c, v, x + sw / 2, cy - SPAN_H / 2 - 1,
-					    x + sw / 2, cy + SPAN_H / 2 + 1,
-					    LAYOUT_RED, 1.2) == NULL)
+			if (layout_add_line(c, v, x + sw / 2,
+					    cy - SPAN_H / 2 - 1, x + sw / 2,
+					    cy + SPAN_H / 2 + 1, LAYOUT_RED,
+					    1.2) == NULL)
 				return false;
 		} else if (ms->span) {
 			if (layout_add_rect(c, v, x, cy - SPAN_H / 2, sw,
@@ -357,7 +359,8 @@ bool layout_timeline(struct lctx *c, const struct doc_timeline *t, double x0,
 			return false;
 	}
 	double legend_h;
-	if ((bounds && !label_bounds(c, &s->items, &a, t, rows_top - 3, size)) ||
+	if ((bounds &&
+	     !label_bounds(c, &s->items, &a, t, rows_top - 3, size)) ||
 	    !draw_axis(c, &s->items, &a, rows_top, axis_y, right, size) ||
 	    !draw_items(c, &s->items, &a, t, rows_top, used) ||
 	    !draw_legend(c, &s->items, x0, width, axis_y + 6 + 2.2 * size, size,

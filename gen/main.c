@@ -17,7 +17,7 @@
 #include "paths.h"
 
 /* --within not given: each command's default (cli.md). */
-#define WITHIN_UNSET (-2)
+#define WITHIN_UNSET	      (-2)
 #define WITHIN_DOCUMENTS_DAYS 365
 
 struct command {
@@ -28,17 +28,17 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"validate", cmd_validate, true, "check dossiers, write nothing"},
-	{"status", cmd_status, true, "open obligations (table or CSV)"},
-	{"recap", cmd_recap, true, "état des lieux récapitulatif (PDF or CSV)"},
-	{"notice", cmd_notice, true, "hiring information notices (PDF)"},
-	{"report", cmd_report, true, "interview reports to sign (PDF)"},
-	{"letters", cmd_letters, true, "convocation and refusal letters (ODT)"},
-	{"stats", cmd_stats, true, "CSE / BDESE figures for --year"},
-	{"all", cmd_all, true, "every document, with manifest.csv"},
-	{"dashboard", cmd_dashboard, true, "the campaign page, index.html"},
-	{"verify", cmd_verify, false, "re-hash what a manifest lists"},
-	{"import", cmd_import, true, "dossiers from an HR export (CSV)"},
+    {"validate", cmd_validate, true, "check dossiers, write nothing"},
+    {"status", cmd_status, true, "open obligations (table or CSV)"},
+    {"recap", cmd_recap, true, "état des lieux récapitulatif (PDF or CSV)"},
+    {"notice", cmd_notice, true, "hiring information notices (PDF)"},
+    {"report", cmd_report, true, "interview reports to sign (PDF)"},
+    {"letters", cmd_letters, true, "convocation and refusal letters (ODT)"},
+    {"stats", cmd_stats, true, "CSE / BDESE figures for --year"},
+    {"all", cmd_all, true, "every document, with manifest.csv"},
+    {"dashboard", cmd_dashboard, true, "the campaign page, index.html"},
+    {"verify", cmd_verify, false, "re-hash what a manifest lists"},
+    {"import", cmd_import, true, "dossiers from an HR export (CSV)"},
 };
 
 enum {
@@ -65,32 +65,32 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{"output", required_argument, NULL, 'o'},
-	{"as-of", required_argument, NULL, OPT_AS_OF},
-	{"company", required_argument, NULL, OPT_COMPANY},
-	{"templates", required_argument, NULL, OPT_TEMPLATES},
-	{"fonts", required_argument, NULL, OPT_FONTS},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"within", required_argument, NULL, OPT_WITHIN},
-	{"jobs", required_argument, NULL, 'j'},
-	{"quiet", no_argument, NULL, 'q'},
-	{"progress", no_argument, NULL, OPT_PROGRESS},
-	{"blank", no_argument, NULL, OPT_BLANK},
-	{"merge", required_argument, NULL, OPT_MERGE},
-	{"year", required_argument, NULL, OPT_YEAR},
-	{"pdfa", no_argument, NULL, OPT_PDFA},
-	{"no-dashboard", no_argument, NULL, OPT_NO_DASHBOARD},
-	{"shard", required_argument, NULL, OPT_SHARD},
-	{"seal", required_argument, NULL, OPT_SEAL},
-	{"seal-password-file", required_argument, NULL, OPT_SEAL_PASSWORD_FILE},
-	{"tsa", required_argument, NULL, OPT_TSA},
-	{"trust", required_argument, NULL, OPT_TRUST},
-	{"map", required_argument, NULL, OPT_MAP},
-	{"organizer", required_argument, NULL, OPT_ORGANIZER},
-	{"expect", required_argument, NULL, OPT_EXPECT},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{NULL, 0, NULL, 0},
+    {"output", required_argument, NULL, 'o'},
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"company", required_argument, NULL, OPT_COMPANY},
+    {"templates", required_argument, NULL, OPT_TEMPLATES},
+    {"fonts", required_argument, NULL, OPT_FONTS},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"within", required_argument, NULL, OPT_WITHIN},
+    {"jobs", required_argument, NULL, 'j'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"blank", no_argument, NULL, OPT_BLANK},
+    {"merge", required_argument, NULL, OPT_MERGE},
+    {"year", required_argument, NULL, OPT_YEAR},
+    {"pdfa", no_argument, NULL, OPT_PDFA},
+    {"no-dashboard", no_argument, NULL, OPT_NO_DASHBOARD},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"seal", required_argument, NULL, OPT_SEAL},
+    {"seal-password-file", required_argument, NULL, OPT_SEAL_PASSWORD_FILE},
+    {"tsa", required_argument, NULL, OPT_TSA},
+    {"trust", required_argument, NULL, OPT_TRUST},
+    {"map", required_argument, NULL, OPT_MAP},
+    {"organizer", required_argument, NULL, OPT_ORGANIZER},
+    {"expect", required_argument, NULL, OPT_EXPECT},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
 };
 
 static void usage(FILE *out)
@@ -102,43 +102,44 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
 			commands[i].summary);
-	fputs("\noptions:\n"
-	      "  -o, --output DIR     where documents go (default out/)\n"
-	      "  --as-of DATE         reference date (default: today, or\n"
-	      "                       SOURCE_DATE_EPOCH's date)\n"
-	      "  --company FILE       company for dossiers that carry none\n"
-	      "  --templates DIR      another template set\n"
-	      "  --fonts DIR          another font folder\n"
-	      "  --format FMT         csv, table, pdf, odt or tree\n"
-	      "  --within DAYS|all    blank forms, provisional recaps, status:\n"
-	      "                       only obligations overdue or due within\n"
-	      "                       DAYS (default 365; status: all)\n"
-	      "  --year Y             stats: the calendar year\n"
-	      "  --blank              report: blank forms for open obligations\n"
-	      "  --merge FILE.odt     letters: also one merged document\n"
-	      "  -j, --jobs N         worker processes (default: CPUs)\n"
-	      "  -q, --quiet          no progress output\n"
-	      "  --progress           progress even when not on a terminal\n"
-	      "  --pdfa               PDF/A-1b output for archiving\n"
-	      "  --no-dashboard       all: no index.html\n"
-	      "  --shard K/N          only the dossiers of shard K of N\n"
-	      "  --seal FILE.p12      the employer's seal on every PDF and\n"
-	      "                       on the manifest (PAdES, CMS)\n"
-	      "  --seal-password-file FILE\n"
-	      "                       its password (else the environment\n"
-	      "                       variable PARCOURS_SEAL_PASSWORD)\n"
-	      "  --tsa URL            RFC 3161 timestamp on every seal\n"
-	      "  --trust CA.pem       verify: seals must chain to this CA\n"
-	      "  --map FILE           import: rename the export's columns\n"
-	      "  --organizer EMAIL    all, letters: invitations sent from\n"
-	      "                       this mailbox (iTIP REQUEST)\n"
-	      "  --expect SHA256      verify: the manifest's own hash, as all\n"
-	      "                       printed it\n"
-	      "  -h, --help           this help\n"
-	      "  -V, --version        version\n\n"
-	      "Exit status: 0 all inputs processed, 1 a dossier had an "
-	      "error,\n2 usage error, 3 system error.\n",
-	      out);
+	fputs(
+	    "\noptions:\n"
+	    "  -o, --output DIR     where documents go (default out/)\n"
+	    "  --as-of DATE         reference date (default: today, or\n"
+	    "                       SOURCE_DATE_EPOCH's date)\n"
+	    "  --company FILE       company for dossiers that carry none\n"
+	    "  --templates DIR      another template set\n"
+	    "  --fonts DIR          another font folder\n"
+	    "  --format FMT         csv, table, pdf, odt or tree\n"
+	    "  --within DAYS|all    blank forms, provisional recaps, status:\n"
+	    "                       only obligations overdue or due within\n"
+	    "                       DAYS (default 365; status: all)\n"
+	    "  --year Y             stats: the calendar year\n"
+	    "  --blank              report: blank forms for open obligations\n"
+	    "  --merge FILE.odt     letters: also one merged document\n"
+	    "  -j, --jobs N         worker processes (default: CPUs)\n"
+	    "  -q, --quiet          no progress output\n"
+	    "  --progress           progress even when not on a terminal\n"
+	    "  --pdfa               PDF/A-1b output for archiving\n"
+	    "  --no-dashboard       all: no index.html\n"
+	    "  --shard K/N          only the dossiers of shard K of N\n"
+	    "  --seal FILE.p12      the employer's seal on every PDF and\n"
+	    "                       on the manifest (PAdES, CMS)\n"
+	    "  --seal-password-file FILE\n"
+	    "                       its password (else the environment\n"
+	    "                       variable PARCOURS_SEAL_PASSWORD)\n"
+	    "  --tsa URL            RFC 3161 timestamp on every seal\n"
+	    "  --trust CA.pem       verify: seals must chain to this CA\n"
+	    "  --map FILE           import: rename the export's columns\n"
+	    "  --organizer EMAIL    all, letters: invitations sent from\n"
+	    "                       this mailbox (iTIP REQUEST)\n"
+	    "  --expect SHA256      verify: the manifest's own hash, as all\n"
+	    "                       printed it\n"
+	    "  -h, --help           this help\n"
+	    "  -V, --version        version\n\n"
+	    "Exit status: 0 all inputs processed, 1 a dossier had an "
+	    "error,\n2 usage error, 3 system error.\n",
+	    out);
 }
 
 static bool parse_int(const char *s, long min, long max, long *out)
@@ -193,9 +194,8 @@ static bool parse_format(const char *s, enum out_format *out)
 		const char *name;
 		enum out_format format;
 	} names[] = {
-		{"csv", FORMAT_CSV}, {"table", FORMAT_TABLE},
-		{"pdf", FORMAT_PDF}, {"odt", FORMAT_ODT},
-		{"tree", FORMAT_TREE},
+	    {"csv", FORMAT_CSV}, {"table", FORMAT_TABLE}, {"pdf", FORMAT_PDF},
+	    {"odt", FORMAT_ODT}, {"tree", FORMAT_TREE},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(s, names[i].name) == 0) {
@@ -405,11 +405,11 @@ static const struct command *find_command(const char *name)
 int main(int argc, char *argv[])
 {
 	struct options o = {
-		.as_of = DATE_NONE,
-		.output_dir = "out",
-		.within_days = WITHIN_UNSET,
-		.jobs = 0,
-		.seconds = monotonic_seconds,
+	    .as_of = DATE_NONE,
+	    .output_dir = "out",
+	    .within_days = WITHIN_UNSET,
+	    .jobs = 0,
+	    .seconds = monotonic_seconds,
 	};
 
 	tune_process();
@@ -436,8 +436,8 @@ int main(int argc, char *argv[])
 	int c;
 	optind = 2;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:j:qhV", long_options,
-				NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:qhV", long_options, NULL)) !=
+	       -1) {
 		if (c == 'h') {
 			usage(stdout);
 			return 0;
@@ -448,8 +448,7 @@ int main(int argc, char *argv[])
 		}
 		if (c == '?' || c == ':') {
 			diag_usage("%s: %s option %s", cmd->name,
-				   c == ':' ? "missing argument to"
-					    : "unknown",
+				   c == ':' ? "missing argument to" : "unknown",
 				   argv[optind - 1]);
 			return DIAG_USAGE;
 		}
@@ -464,8 +463,9 @@ int main(int argc, char *argv[])
 	if (!check_seal_options(cmd->name, &o))
 		return DIAG_USAGE;
 	if (cmd->needs_inputs && o.ninputs == 0) {
-		diag_usage("%s: no input (give dossier files, directories or -)",
-			   cmd->name);
+		diag_usage(
+		    "%s: no input (give dossier files, directories or -)",
+		    cmd->name);
 		return DIAG_USAGE;
 	}
 	/* cli.md: status shows all; the documents, this year's forms. */

@@ -47,7 +47,8 @@ bool manifest_sha256_fd(int fd, char hex[SHA256_HEX_LEN],
 	for (;;) {
 		size_t want = sizeof(chunk);
 		if (max - *bytes < want)
-			want = (size_t)(max - *bytes) + 1; /* one past: too long */
+			want =
+			    (size_t)(max - *bytes) + 1; /* one past: too long */
 		ssize_t n = read(fd, chunk, want);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -152,8 +153,7 @@ static bool parse_row(char *line, struct manifest_row *row)
 	return true;
 }
 
-bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn,
-		   void *ctx)
+bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn, void *ctx)
 {
 	char *line = NULL;
 	size_t linecap = 0;
@@ -165,14 +165,16 @@ bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn,
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
 		if ((size_t)len != strlen(line)) {
-			diag_error(name, lineno, "malformed manifest row (a NUL "
-						 "byte)");
+			diag_error(name, lineno,
+				   "malformed manifest row (a NUL "
+				   "byte)");
 			ok = false;
 		} else if (lineno == 1) {
 			if (strcmp(line, MANIFEST_HEADER) != 0) {
-				diag_error(name, 1, "not a parcours manifest "
-						    "(expected the header "
-						    "\"%s\")",
+				diag_error(name, 1,
+					   "not a parcours manifest "
+					   "(expected the header "
+					   "\"%s\")",
 					   MANIFEST_HEADER);
 				ok = false;
 			}

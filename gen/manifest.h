@@ -11,16 +11,16 @@
 #include <stdio.h>
 
 #define MANIFEST_HEADER "path,sha256,bytes,dossier,document,reference_date"
-#define SHA256_HEX_LEN 65 /* 64 hex digits and NUL */
+#define SHA256_HEX_LEN	65 /* 64 hex digits and NUL */
 
 struct manifest_row {
-	char *path;	/* relative to the output directory */
+	char *path; /* relative to the output directory */
 	char sha256[SHA256_HEX_LEN];
 	unsigned long long bytes;
-	char *dossier;	/* empty for run-wide files */
+	char *dossier; /* empty for run-wide files */
 	char *document;
 	char *reference_date;
-	long line;	/* in the manifest file */
+	long line; /* in the manifest file */
 };
 
 struct manifest {
@@ -53,8 +53,7 @@ bool manifest_sha256_fd(int fd, char hex[SHA256_HEX_LEN],
  * fn returns false.
  */
 typedef bool manifest_row_fn(void *ctx, const struct manifest_row *row);
-bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn,
-		   void *ctx);
+bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn, void *ctx);
 
 /* manifest_read() from a stream, named name in messages. */
 struct manifest *manifest_read_stream(FILE *in, const char *name);

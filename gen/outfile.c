@@ -90,8 +90,8 @@ bool outfile_write(const char *root, const char *relpath, const void *data,
 	mode_t mask = umask(0);
 	umask(mask);
 	int saved = 0;
-	if (fchmod(fd, 0644 & ~mask) != 0 || !outfile_write_all(fd, data, len) ||
-	    fsync(fd) != 0)
+	if (fchmod(fd, 0644 & ~mask) != 0 ||
+	    !outfile_write_all(fd, data, len) || fsync(fd) != 0)
 		saved = errno ? errno : EIO;
 	if (close(fd) != 0 && saved == 0)
 		saved = errno;

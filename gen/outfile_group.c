@@ -18,8 +18,8 @@
 
 /* A file written under its temporary name, in its directory. */
 struct pending {
-	int dirfd;   /* its directory, opened without following links */
-	char *tmp;   /* names in that directory */
+	int dirfd; /* its directory, opened without following links */
+	char *tmp; /* names in that directory */
 	char *final;
 	char *shown; /* root/relpath, for messages */
 };
@@ -80,8 +80,8 @@ static int open_dir(struct outfile_group *g, const char *reldir,
 			fd = -1;
 			break;
 		}
-		int sub = openat(fd, name,
-				 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		int sub = openat(
+		    fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		close(fd);
 		fd = sub;
 	}
@@ -122,10 +122,9 @@ static int make_temp(int dirfd, const char *final, mode_t mode, char *tmp,
 			errno = ENAMETOOLONG;
 			return -1;
 		}
-		int fd = openat(dirfd, tmp,
-				O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-				    O_CLOEXEC,
-				mode);
+		int fd = openat(
+		    dirfd, tmp,
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 		if (fd >= 0 || errno != EEXIST)
 			return fd;
 	}

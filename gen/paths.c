@@ -61,9 +61,10 @@ bool paths_resolve(const char *argv0, struct options *o)
 	else if ((dir = source_tree()) == NULL && has_schema(PARCOURS_DATADIR))
 		dir = PARCOURS_DATADIR;
 	if (dir == NULL) {
-		diag_system(NULL, "cannot find the data directory (schema, "
-				  "templates, fonts) beside the program or in "
-				  "%s",
+		diag_system(NULL,
+			    "cannot find the data directory (schema, "
+			    "templates, fonts) beside the program or in "
+			    "%s",
 			    PARCOURS_DATADIR);
 		return false;
 	}

@@ -47,7 +47,7 @@ struct pdf {
 	bool pdfa;
 	struct buf icc; /* PDF/A: the sRGB profile, read once */
 	struct layout_style style;
-	struct hyphen *hyphen; /* style.hyphen; NULL without hyphen-fr */
+	struct hyphen *hyphen;	   /* style.hyphen; NULL without hyphen-fr */
 	HPDF_STATUS error, detail; /* the first libharu error, 0 if none */
 };
 

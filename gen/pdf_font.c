@@ -72,7 +72,7 @@ struct pdf_fonts {
 	HPDF_Dict tounicode; /* shared by the fallback fonts */
 	/* Each single-byte encoding's ToUnicode, shared by its faces. */
 	HPDF_Dict enc_tounicode[NENC];
-	uint16_t *fallback;  /* characters drawn with them, sorted */
+	uint16_t *fallback; /* characters drawn with them, sorted */
 	size_t nfallback, fallback_cap;
 	bool failed;
 
@@ -370,9 +370,10 @@ static void check_node(struct check *c, const struct doc_node *n)
 
 bool pdf_fonts_check(struct pdf_fonts *f, const struct doc *doc, bool *fallback)
 {
-	struct check c = {.f = f, .origin = doc->meta.origin,
-			 .line = doc->meta.origin_line,
-			 .ok = true};
+	struct check c = {.f = f,
+			  .origin = doc->meta.origin,
+			  .line = doc->meta.origin_line,
+			  .ok = true};
 	/* The footer prints these. */
 	if (doc->meta.title != NULL)
 		check_text(&c, doc->meta.title);
@@ -423,8 +424,7 @@ static bool enc_tounicode(struct pdf_fonts *f, HPDF_Font font, size_t enc)
 {
 	if (f->enc_tounicode[enc] == NULL) {
 		HPDF_Encoder e = HPDF_GetEncoder(f->hpdf, encodings[enc]);
-		HPDF_Dict d =
-		    HPDF_DictStream_New(f->hpdf->mmgr, f->hpdf->xref);
+		HPDF_Dict d = HPDF_DictStream_New(f->hpdf->mmgr, f->hpdf->xref);
 		if (e == NULL || d == NULL)
 			return false;
 		char line[32];
@@ -439,7 +439,8 @@ static bool enc_tounicode(struct pdf_fonts *f, HPDF_Font font, size_t enc)
 		for (int lo = 0x20; lo < 0x100 && ret == HPDF_OK; lo += 100) {
 			int hi = lo + 100 < 0x100 ? lo + 100 : 0x100, n = 0;
 			for (int c = lo; c < hi; c++)
-				n += HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c) != 0;
+				n += HPDF_Encoder_GetUnicode(
+					 e, (HPDF_UINT16)c) != 0;
 			snprintf(line, sizeof(line), "%d beginbfchar\n", n);
 			ret = HPDF_Stream_WriteStr(d->stream, line);
 			for (int c = lo; c < hi && ret == HPDF_OK; c++) {

@@ -26,8 +26,8 @@ struct span {
 
 /* What the update needs from the file. */
 struct pdf_parsed {
-	size_t xref_at;	     /* the startxref offset: /Prev */
-	unsigned long size;  /* the trailer's /Size: first new object */
+	size_t xref_at;	    /* the startxref offset: /Prev */
+	unsigned long size; /* the trailer's /Size: first new object */
 	unsigned long root, info, page; /* info 0: none */
 	struct span catalog, page_dict; /* "<< … >>" of each */
 	struct span id;			/* "[<…><…>]", n 0 if none */
@@ -86,8 +86,7 @@ static unsigned long find_ref(struct span dict, const char *key)
 }
 
 /* The xref table at p->xref_at: every object's offset. */
-static bool parse_xref(struct span f, struct pdf_parsed *p,
-		       const char **after)
+static bool parse_xref(struct span f, struct pdf_parsed *p, const char **after)
 {
 	const char *end = f.s + f.n, *q = f.s + p->xref_at;
 	unsigned long first, count;
@@ -102,8 +101,9 @@ static bool parse_xref(struct span f, struct pdf_parsed *p,
 		return false;
 	for (unsigned long i = 0; i < count; i++) {
 		unsigned long off, gen;
-		if (!take_number(&q, end, &off) || !take_number(&q, end, &gen) ||
-		    q == end || (*q != 'n' && *q != 'f'))
+		if (!take_number(&q, end, &off) ||
+		    !take_number(&q, end, &gen) || q == end ||
+		    (*q != 'n' && *q != 'f'))
 			return false;
 		p->offsets[i] = *q == 'n' ? off : 0;
 		q = skip_space(q + 1, end);
@@ -157,8 +157,8 @@ static bool first_page(struct span f, struct pdf_parsed *p)
 		if (q == end || *q != '[')
 			return false;
 		q = skip_space(q + 1, end);
-		if (!take_number(&q, end, &obj) || !take_number(&q, end, &gen) ||
-		    q == end || *q != 'R')
+		if (!take_number(&q, end, &obj) ||
+		    !take_number(&q, end, &gen) || q == end || *q != 'R')
 			return false;
 		node = obj;
 	}
@@ -252,13 +252,13 @@ static void put_xref(struct buf *out, struct xref_entry *e, size_t n)
  * and *hole_at are where they are in the file, hole the hex digits.  The
  * spans of p point into the file, so out is another buffer.
  */
-static void put_update(struct buf *out, size_t base,
-		       const struct pdf_parsed *p, const struct seal *s,
-		       size_t hole, size_t *range_at, size_t *hole_at)
+static void put_update(struct buf *out, size_t base, const struct pdf_parsed *p,
+		       const struct seal *s, size_t hole, size_t *range_at,
+		       size_t *hole_at)
 {
 	unsigned long field = p->size, sig = p->size + 1, ap = p->size + 2;
-	struct xref_entry e[5] = {{field, 0}, {sig, 0}, {ap, 0},
-				  {p->root, 0}, {p->page, 0}};
+	struct xref_entry e[5] = {
+	    {field, 0}, {sig, 0}, {ap, 0}, {p->root, 0}, {p->page, 0}};
 	e[0].at = base + out->len;
 	buf_printf(out,
 		   "%lu 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig "
@@ -296,8 +296,7 @@ static void put_update(struct buf *out, size_t base,
 	put_extended(out, p->page, p->page_dict, entry);
 	size_t xref_at = base + out->len;
 	put_xref(out, e, 5);
-	buf_printf(out, "trailer\n<< /Size %lu /Root %lu 0 R", ap + 1,
-		   p->root);
+	buf_printf(out, "trailer\n<< /Size %lu /Root %lu 0 R", ap + 1, p->root);
 	if (p->info != 0)
 		buf_printf(out, " /Info %lu 0 R", p->info);
 	if (p->id.n > 0)
@@ -346,8 +345,10 @@ static bool sign_update(const struct seal *s, struct buf *pdf, size_t hole,
 	}
 	static const char hex[] = "0123456789abcdef";
 	for (size_t i = 0; ok && i < der.len; i++) {
-		pdf->data[hole_at + 1 + 2 * i] = (unsigned char)hex[der.data[i] >> 4];
-		pdf->data[hole_at + 2 + 2 * i] = (unsigned char)hex[der.data[i] & 15];
+		pdf->data[hole_at + 1 + 2 * i] =
+		    (unsigned char)hex[der.data[i] >> 4];
+		pdf->data[hole_at + 2 + 2 * i] =
+		    (unsigned char)hex[der.data[i] & 15];
 	}
 	buf_free(&der);
 	return ok;

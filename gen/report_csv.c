@@ -138,9 +138,9 @@ size_t report_csv_metrics(const struct rules_stats *s,
 	m[n++] = (struct report_csv_metric){"abondements",
 					    "abondements correctifs dus",
 					    (long long)s->abondements};
-	m[n++] = (struct report_csv_metric){"abondement_total_eur",
-					    "total des abondements dus non versés (€)",
-					    s->abondement_total_eur};
+	m[n++] = (struct report_csv_metric){
+	    "abondement_total_eur", "total des abondements dus non versés (€)",
+	    s->abondement_total_eur};
 	m[n++] = (struct report_csv_metric){"abondement_paid_eur",
 					    "total des abondements versés (€)",
 					    s->abondement_paid_eur};

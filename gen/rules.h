@@ -78,7 +78,7 @@ struct rules_due {
 	date_t anchor;
 	enum rules_anchor anchor_kind;
 	struct rules_event anchor_event; /* RULES_ANCHOR_EVENT */
-	bool first_year;	   /* S + 12 months (2025 first interview) */
+	bool first_year; /* S + 12 months (2025 first interview) */
 	/* §7b: date in the emergency window, so an event up to
 	 * RULES_EMERGENCY_LAST is on time. */
 	bool deferred;
@@ -124,8 +124,8 @@ struct rules_period {
 	/* The 2018 test alone would owe the abondement, the option
 	 * (two measures or more) does not: the option decided. */
 	bool option_decided;
-	long abondement_eur;	  /* 0 when nothing is owed */
-	date_t payment_due;	  /* DATE_NONE when nothing is owed */
+	long abondement_eur; /* 0 when nothing is owed */
+	date_t payment_due;  /* DATE_NONE when nothing is owed */
 	/* A payment recorded for this period (<abondement period-end>),
 	 * paid by as-of; NULL if none. */
 	const struct abondement *paid;

@@ -19,7 +19,7 @@
 	"manquée"
 #define GRACE_CHOICE "choix : délai de grâce"
 #define TRANSITION   "Q&R du ministère du Travail"
-#define DEFERRAL                                                               \
+#define DEFERRAL                                                                \
 	"ordonnance n° 2020-387 du 1er avril 2020 modifiée par l'ordonnance " \
 	"n° 2020-1501 du 2 décembre 2020"
 #define OPTION "droit d'option de l'ordonnance n° 2019-861 du 21 août 2019"
@@ -56,7 +56,8 @@ const char *rules_basis_regime(struct rules_ctx *ctx, enum rules_regime regime)
 	if (ctx->r->regime == REGIME_AUTO)
 		return rules_basis_printf(ctx, "régime %d", (int)regime);
 	return rules_basis_printf(
-	    ctx, "régime %d imposé par les règles de l'entreprise", (int)regime);
+	    ctx, "régime %d imposé par les règles de l'entreprise",
+	    (int)regime);
 }
 
 /* Each kind's French name, bare, with "de" and with "un"; by enum value. */
@@ -245,9 +246,9 @@ static const char *due_from_anchor(struct rules_ctx *ctx,
 				       iso(ctx, due->anchor), MISSED_CHOICE);
 		break;
 	}
-	const char *s = rules_basis_printf(
-	    ctx, "%s : %s après %s", rules_basis_regime(ctx, due->regime),
-	    months_words(ctx, due), anchor);
+	const char *s = rules_basis_printf(ctx, "%s : %s après %s",
+					   rules_basis_regime(ctx, due->regime),
+					   months_words(ctx, due), anchor);
 	/* Transition: a 2014 deadline still running on R is recomputed
 	 * under the 2025 regime from the same anchor. */
 	if (ctx->r->regime == REGIME_AUTO && due->regime == RULES_REGIME_2025 &&
@@ -286,7 +287,8 @@ const char *rules_basis_period(struct rules_ctx *ctx,
 	if (p->emergency)
 		s = rules_basis_printf(
 		    ctx,
-		    "%s ; fin de période entre le 2020-01-01 et le 2021-06-30 : "
+		    "%s ; fin de période entre le 2020-01-01 et le 2021-06-30 "
+		    ": "
 		    "entretien d'état des lieux possible jusqu'au 2021-06-30 "
 		    "et faits comptés jusqu'à cette date (%s)",
 		    s, DEFERRAL);
@@ -304,8 +306,9 @@ static const char *measures_words(struct rules_ctx *ctx,
 	    "aucune des trois mesures", "une seule des trois mesures",
 	    "deux des trois mesures", "les trois mesures"};
 	const char *s = rules_basis_printf(
-	    ctx, "%s en vigueur au 31 décembre 2018 (formation, certification, "
-		 "progression salariale ou professionnelle)",
+	    ctx,
+	    "%s en vigueur au 31 décembre 2018 (formation, certification, "
+	    "progression salariale ou professionnelle)",
 	    how_many[p->measures]);
 	if (p->measures == 0)
 		return s;
@@ -323,10 +326,10 @@ static const char *paid_words(struct rules_ctx *ctx,
 {
 	if (p->paid == NULL)
 		return "";
-	const char *ref = p->paid->reference != NULL
-			      ? rules_basis_printf(ctx, ", référence %s",
-						   p->paid->reference)
-			      : "";
+	const char *ref =
+	    p->paid->reference != NULL
+		? rules_basis_printf(ctx, ", référence %s", p->paid->reference)
+		: "";
 	return rules_basis_printf(ctx, " ; versement de %s enregistré le %s%s",
 				  euros(ctx, p->paid->amount_eur),
 				  iso(ctx, p->paid->paid), ref);
@@ -339,10 +342,10 @@ static const char *payment_words(struct rules_ctx *ctx,
 	return rules_basis_printf(
 	    ctx, "à verser à la %s au plus tard le %s (R6323-3%s)", CDC,
 	    iso(ctx, p->payment_due),
-	    p->emergency ? rules_basis_printf(
-			       ctx, ", sanctions suspendues jusqu'au "
-				    "2021-06-30 par l'%s",
-			       DEFERRAL)
+	    p->emergency ? rules_basis_printf(ctx,
+					      ", sanctions suspendues jusqu'au "
+					      "2021-06-30 par l'%s",
+					      DEFERRAL)
 			 : "");
 }
 
@@ -368,10 +371,10 @@ const char *rules_basis_verdict(struct rules_ctx *ctx,
 				       count(ctx, p->headcount));
 	} else if (p->abondement_eur > 0) {
 		const char *measures =
-		    option ? rules_basis_printf(
-				 ctx, " ; %s : %s, il en faut deux", OPTION,
-				 measures_words(ctx, p))
-			   : "";
+		    option
+			? rules_basis_printf(ctx, " ; %s : %s, il en faut deux",
+					     OPTION, measures_words(ctx, p))
+			: "";
 		s = rules_basis_printf(
 		    ctx,
 		    "%sabondement correctif de %s : entretiens prévus non "
@@ -447,16 +450,15 @@ const char *rules_basis_return(struct rules_ctx *ctx,
 	const char *forced =
 	    ctx->r->regime == REGIME_AUTO
 		? ""
-		: rules_basis_printf(ctx, "%s : ",
-				     rules_basis_regime(ctx, ret->regime));
+		: rules_basis_printf(
+		      ctx, "%s : ", rules_basis_regime(ctx, ret->regime));
 	const char *s = rules_basis_printf(
 	    ctx, "%sfin %s le %s : proposition due sous %d jours (%s)", forced,
 	    rules_absence_fr_of(ret->kind), iso(ctx, ret->end),
 	    ctx->r->return_offer_days, GRACE_CHOICE);
 	if (ret->deferred)
-		s = rules_basis_printf(ctx,
-				       "%s, reportée au 2021-06-30 (%s)", s,
-				       DEFERRAL);
+		s = rules_basis_printf(ctx, "%s, reportée au 2021-06-30 (%s)",
+				       s, DEFERRAL);
 	switch (ret->verdict) {
 	case RULES_RETURN_OWED:
 		return s;
@@ -518,7 +520,8 @@ static const char *not_owed(struct rules_ctx *ctx, const struct rules_senior *s,
 		    iso(ctx, hire), what);
 	if (s->due < hire)
 		return rules_basis_printf(
-		    ctx, "échéance du %s antérieure à l'embauche du %s : pas %s",
+		    ctx,
+		    "échéance du %s antérieure à l'embauche du %s : pas %s",
 		    iso(ctx, s->due), iso(ctx, hire), what);
 	return rules_basis_printf(
 	    ctx, "échéance du %s après la sortie du %s : pas %s",

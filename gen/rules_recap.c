@@ -76,8 +76,8 @@ static void count_development(const struct rules_ctx *ctx,
 	for (size_t i = 0; i < d->nprogressions; i++)
 		if (counts(ctx, p, d->progressions[i].date))
 			p->progression = true;
-	p->measures = (int)p->training + (int)p->certification +
-		      (int)p->progression;
+	p->measures =
+	    (int)p->training + (int)p->certification + (int)p->progression;
 }
 
 /*
@@ -96,8 +96,7 @@ static void find_recap_interview(const struct rules_ctx *ctx,
 }
 
 /* The payment recorded for the period, paid by as-of; NULL if none. */
-static const struct abondement *payment(const struct rules_ctx *ctx,
-					date_t end)
+static const struct abondement *payment(const struct rules_ctx *ctx, date_t end)
 {
 	for (size_t i = 0; i < ctx->d->nabondements; i++) {
 		const struct abondement *a = &ctx->d->abondements[i];
@@ -131,7 +130,8 @@ static void abondement(const struct rules_ctx *ctx, struct rules_period *p)
 	p->abondement_eur = ctx->r->abondement_eur;
 	/* R6323-3: the quarter after the recap interview (or Pk); §7b:
 	 * sanctions suspended until 2021-06-30. */
-	date_t from = p->recap.type != RULES_EVENT_NONE ? p->recap.date : p->end;
+	date_t from =
+	    p->recap.type != RULES_EVENT_NONE ? p->recap.date : p->end;
 	if (p->emergency && from < p->facts_until)
 		from = p->facts_until;
 	p->payment_due = date_quarter_end_after(from);
@@ -162,8 +162,8 @@ void rules_recap(struct rules_ctx *ctx)
 		/* §7b: a period ending in the emergency window. */
 		p->emergency = rules_in_emergency(end);
 		p->facts_until = p->emergency ? rules_emergency_last() : end;
-		p->test = p->emergency ? RULES_TEST_2018_OPTION
-				       : RULES_TEST_2018;
+		p->test =
+		    p->emergency ? RULES_TEST_2018_OPTION : RULES_TEST_2018;
 		count_dues(ctx, p);
 		count_development(ctx, p);
 		find_recap_interview(ctx, p);

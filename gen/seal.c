@@ -38,8 +38,8 @@
 struct seal {
 	EVP_PKEY *key;
 	X509 *cert;
-	STACK_OF(X509) *chain; /* may be NULL */
-	const char *tsa_url;   /* NULL: no timestamp */
+	STACK_OF(X509) * chain; /* may be NULL */
+	const char *tsa_url;	/* NULL: no timestamp */
 	char pdf_date[24];
 	size_t max_len;
 };
@@ -105,8 +105,7 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 	PKCS12 *p12 = d2i_PKCS12_fp(f, NULL);
 	fclose(f);
 	if (p12 == NULL) {
-		diag_system(path, "not a PKCS#12 (.p12) file: %s",
-			    ssl_error());
+		diag_system(path, "not a PKCS#12 (.p12) file: %s", ssl_error());
 		return false;
 	}
 	bool ok = PKCS12_parse(p12, password, &s->key, &s->cert, &s->chain);
@@ -115,8 +114,7 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 		 * use RC2 or 3DES, which OpenSSL 3 keeps in its legacy
 		 * provider. */
 		ERR_clear_error();
-		ok = PKCS12_parse(p12, password, &s->key, &s->cert,
-				  &s->chain);
+		ok = PKCS12_parse(p12, password, &s->key, &s->cert, &s->chain);
 	}
 	PKCS12_free(p12);
 	if (!ok) {
@@ -141,8 +139,7 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 }
 
 /* A seal dated outside its certificate's validity will not verify. */
-static void check_validity(const struct seal *s, const char *path,
-			   date_t as_of)
+static void check_validity(const struct seal *s, const char *path, date_t as_of)
 {
 	int y, m, d;
 	char text[24];
@@ -266,8 +263,8 @@ static int signed_attrs_der(CMS_SignerInfo *si, unsigned char **der)
 	bool ok = set != NULL && n > 0;
 	for (int i = 0; ok && i < n; i++) {
 		unsigned char *one = NULL;
-		int one_len = i2d_X509_ATTRIBUTE(CMS_signed_get_attr(si, i),
-						 &one);
+		int one_len =
+		    i2d_X509_ATTRIBUTE(CMS_signed_get_attr(si, i), &one);
 		ASN1_STRING *seq = ASN1_STRING_new();
 		ASN1_TYPE *t = ASN1_TYPE_new();
 		ok = one_len > 0 && seq != NULL && t != NULL &&
@@ -297,13 +294,14 @@ static bool sign_attrs(const struct seal *s, CMS_SignerInfo *si)
 	size_t sig_len = 0;
 	int attrs_len = signed_attrs_der(si, &attrs);
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
-	bool ok = attrs_len > 0 && md != NULL &&
-		  EVP_DigestSignInit(md, NULL, EVP_sha256(), NULL, s->key) &&
-		  EVP_DigestSign(md, NULL, &sig_len, attrs, (size_t)attrs_len) &&
-		  (sig = OPENSSL_malloc(sig_len)) != NULL &&
-		  EVP_DigestSign(md, sig, &sig_len, attrs, (size_t)attrs_len) &&
-		  ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), sig,
-				  (int)sig_len);
+	bool ok =
+	    attrs_len > 0 && md != NULL &&
+	    EVP_DigestSignInit(md, NULL, EVP_sha256(), NULL, s->key) &&
+	    EVP_DigestSign(md, NULL, &sig_len, attrs, (size_t)attrs_len) &&
+	    (sig = OPENSSL_malloc(sig_len)) != NULL &&
+	    EVP_DigestSign(md, sig, &sig_len, attrs, (size_t)attrs_len) &&
+	    ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), sig,
+			    (int)sig_len);
 	EVP_MD_CTX_free(md);
 	OPENSSL_free(attrs);
 	OPENSSL_free(sig);
@@ -318,9 +316,9 @@ static CMS_ContentInfo *build(const struct seal *s,
 	const unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL |
 			       CMS_NOSMIMECAP | CMS_CADES;
 	CMS_ContentInfo *cms = CMS_sign(NULL, NULL, NULL, NULL, flags);
-	*si = cms != NULL ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(),
-					    flags)
-			  : NULL;
+	*si = cms != NULL
+		  ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), flags)
+		  : NULL;
 	bool ok = *si != NULL;
 	for (int i = 0; ok && i < sk_X509_num(s->chain); i++)
 		ok = CMS_add1_cert(cms, sk_X509_value(s->chain, i));
@@ -357,8 +355,9 @@ static bool add_timestamp(const struct seal *s, CMS_SignerInfo *si,
 	return ok;
 }
 
-bool seal_sign(const struct seal *s, const unsigned char digest[SEAL_DIGEST_LEN],
-	       const char *what, struct buf *der)
+bool seal_sign(const struct seal *s,
+	       const unsigned char digest[SEAL_DIGEST_LEN], const char *what,
+	       struct buf *der)
 {
 	CMS_SignerInfo *si;
 	CMS_ContentInfo *cms = build(s, digest, &si);

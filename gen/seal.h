@@ -21,8 +21,8 @@
 #include "buf.h"
 #include "cli.h"
 
-#define SEAL_DIGEST_LEN 32 /* SHA-256 */
-#define SEAL_P7S_EXT ".p7s" /* manifest.csv.p7s beside manifest.csv */
+#define SEAL_DIGEST_LEN 32     /* SHA-256 */
+#define SEAL_P7S_EXT	".p7s" /* manifest.csv.p7s beside manifest.csv */
 
 struct seal;
 

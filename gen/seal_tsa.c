@@ -40,17 +40,17 @@ static TS_REQ *make_request(const unsigned char *sig, size_t len)
 	X509_ALGOR *alg = X509_ALGOR_new();
 	BIGNUM *bn = NULL;
 	ASN1_INTEGER *nonce = NULL;
-	bool ok = req != NULL && imprint != NULL && alg != NULL &&
-		  X509_ALGOR_set0(alg, OBJ_nid2obj(NID_sha256), V_ASN1_NULL,
-				  NULL) &&
-		  TS_MSG_IMPRINT_set_algo(imprint, alg) &&
-		  TS_MSG_IMPRINT_set_msg(imprint, digest, sizeof(digest)) &&
-		  TS_REQ_set_version(req, 1) &&
-		  TS_REQ_set_msg_imprint(req, imprint) &&
-		  RAND_bytes(nonce_bytes, sizeof(nonce_bytes)) == 1 &&
-		  (bn = BN_bin2bn(nonce_bytes, sizeof(nonce_bytes), NULL)) &&
-		  (nonce = BN_to_ASN1_INTEGER(bn, NULL)) != NULL &&
-		  TS_REQ_set_nonce(req, nonce) && TS_REQ_set_cert_req(req, 1);
+	bool ok =
+	    req != NULL && imprint != NULL && alg != NULL &&
+	    X509_ALGOR_set0(alg, OBJ_nid2obj(NID_sha256), V_ASN1_NULL, NULL) &&
+	    TS_MSG_IMPRINT_set_algo(imprint, alg) &&
+	    TS_MSG_IMPRINT_set_msg(imprint, digest, sizeof(digest)) &&
+	    TS_REQ_set_version(req, 1) &&
+	    TS_REQ_set_msg_imprint(req, imprint) &&
+	    RAND_bytes(nonce_bytes, sizeof(nonce_bytes)) == 1 &&
+	    (bn = BN_bin2bn(nonce_bytes, sizeof(nonce_bytes), NULL)) &&
+	    (nonce = BN_to_ASN1_INTEGER(bn, NULL)) != NULL &&
+	    TS_REQ_set_nonce(req, nonce) && TS_REQ_set_cert_req(req, 1);
 	X509_ALGOR_free(alg);
 	TS_MSG_IMPRINT_free(imprint);
 	BN_free(bn);
@@ -72,9 +72,8 @@ static size_t on_data(char *data, size_t size, size_t n, void *ctx)
 }
 
 /* POSTs the query; false after a diagnostic naming the URL (shown). */
-static bool post(const char *url, const char *shown,
-		 const unsigned char *query, int len, const char *what,
-		 struct buf *answer)
+static bool post(const char *url, const char *shown, const unsigned char *query,
+		 int len, const char *what, struct buf *answer)
 {
 	CURL *curl = curl_easy_init();
 	struct curl_slist *headers = curl_slist_append(
@@ -123,8 +122,9 @@ static bool take_token(const char *url, TS_REQ *req, const struct buf *answer,
 	const unsigned char *p = answer->data;
 	TS_RESP *resp = d2i_TS_RESP(NULL, &p, (long)answer->len);
 	if (resp == NULL) {
-		diag_system(what, "timestamp authority %s: not a timestamp "
-				  "response",
+		diag_system(what,
+			    "timestamp authority %s: not a timestamp "
+			    "response",
 			    url);
 		return false;
 	}
@@ -132,16 +132,18 @@ static bool take_token(const char *url, TS_REQ *req, const struct buf *answer,
 	    TS_STATUS_INFO_get0_status(TS_RESP_get_status_info(resp)));
 	bool ok = status == 0 || status == 1; /* granted (with mods) */
 	if (!ok)
-		diag_system(what, "timestamp authority %s refused the request "
-				  "(PKIStatus %ld)",
+		diag_system(what,
+			    "timestamp authority %s refused the request "
+			    "(PKIStatus %ld)",
 			    url, status);
 	TS_VERIFY_CTX *ctx = ok ? TS_REQ_to_TS_VERIFY_CTX(req, NULL) : NULL;
 	if (ok && (ctx == NULL || TS_RESP_verify_response(ctx, resp) != 1)) {
 		char text[256] = "cannot check it";
 		ERR_error_string_n(ERR_peek_last_error(), text, sizeof(text));
 		ERR_clear_error();
-		diag_system(what, "timestamp authority %s: the answer does not "
-				  "match the request: %s",
+		diag_system(what,
+			    "timestamp authority %s: the answer does not "
+			    "match the request: %s",
 			    url, text);
 		ok = false;
 	}

@@ -826,10 +826,9 @@ static struct tpl_node *compile_list(struct loader *ld, xmlNode *parent,
 		if (t == NULL)
 			continue;
 		if (where == C_DOCUMENT) {
-			bool meta = t->op == TPL_TITLE ||
-				    t->op == TPL_SUBJECT ||
-				    t->op == TPL_KEYWORDS ||
-				    t->op == TPL_BANNER;
+			bool meta =
+			    t->op == TPL_TITLE || t->op == TPL_SUBJECT ||
+			    t->op == TPL_KEYWORDS || t->op == TPL_BANNER;
 			/* Only the first few ops are meta: no shift past 31. */
 			unsigned bit = meta ? 1u << t->op : 0;
 			if (meta && seen_block)

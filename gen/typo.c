@@ -16,9 +16,8 @@
 static const char *const months[] = {
     "janvier", "février", "mars",      "avril",	  "mai",      "juin",
     "juillet", "août",	  "septembre", "octobre", "novembre", "décembre"};
-static const char *const weekdays[] = {"lundi",	 "mardi",    "mercredi",
-				       "jeudi",	 "vendredi", "samedi",
-				       "dimanche"};
+static const char *const weekdays[] = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
 
 /* One paragraph's text runs joined, with the run each byte comes from. */
 struct joined {
@@ -164,20 +163,22 @@ static bool join_rewrite(struct joined *j, struct doc *doc)
 	for (size_t r = 0; r < j->nruns && ok; r++) {
 		struct buf out = {0};
 		for (; at < j->ends[r]; at++) {
-			const char *sp = s[at] == ' ' ? space_for(s, len, at)
-						      : NULL;
+			const char *sp =
+			    s[at] == ' ' ? space_for(s, len, at) : NULL;
 			if (sp != NULL)
 				buf_puts(&out, sp);
 			else
 				buf_put(&out, s + at, 1);
 			/* « directly followed by a letter gets its space. */
-			if (at >= 1 && strncmp(s + at - 1, "\xc2\xab", 2) == 0 &&
+			if (at >= 1 &&
+			    strncmp(s + at - 1, "\xc2\xab", 2) == 0 &&
 			    at + 1 < len && s[at + 1] != ' ' &&
 			    strncmp(s + at + 1, NNBSP, 3) != 0 &&
 			    strncmp(s + at + 1, NBSP, 2) != 0)
 				buf_puts(&out, NNBSP);
 			/* So does » directly after a letter. */
-			if (at + 2 < len && strncmp(s + at + 1, "\xc2\xbb", 2) == 0 &&
+			if (at + 2 < len &&
+			    strncmp(s + at + 1, "\xc2\xbb", 2) == 0 &&
 			    s[at] != ' ' && !ends_with_nbsp(s, at + 1))
 				buf_puts(&out, NNBSP);
 		}

@@ -70,7 +70,8 @@ struct verify_seal *verify_seal_new(const char *trust_file)
 	if (v->store == NULL ||
 	    X509_STORE_load_file(v->store, trust_file) != 1 ||
 	    X509_STORE_set_purpose(v->store, X509_PURPOSE_ANY) != 1) {
-		diag_system(trust_file, "cannot read the trusted certificate: %s",
+		diag_system(trust_file,
+			    "cannot read the trusted certificate: %s",
 			    ssl_error());
 		verify_seal_free(v);
 		return NULL;
@@ -121,8 +122,7 @@ static bool verify_cms(const struct verify_seal *v, CMS_ContentInfo *cms,
 	return ok;
 }
 
-static const char *check_timestamp(struct verify_seal *v,
-				   CMS_ContentInfo *cms);
+static const char *check_timestamp(struct verify_seal *v, CMS_ContentInfo *cms);
 
 bool verify_seal_is_signature(const char *name, const char *manifest_name)
 {
@@ -154,8 +154,7 @@ bool verify_seal_manifest(struct verify_seal *v, const char *manifest_path)
 		  verify_cms(v, cms, manifest.data, manifest.len);
 	const char *stamp = ok ? check_timestamp(v, cms) : NULL;
 	if (!ok)
-		diag_error(p7s, 0,
-			   "the manifest's seal does not verify: %s",
+		diag_error(p7s, 0, "the manifest's seal does not verify: %s",
 			   cms == NULL ? "not a CMS signature" : ssl_error());
 	else if (stamp != NULL)
 		diag_error(p7s, 0, "the manifest's seal: %s", stamp);
@@ -219,8 +218,7 @@ static int hex_value(unsigned char c)
  */
 static const char *check_range(const struct buf *f, const size_t r[4])
 {
-	if (r[0] != 0 || r[1] >= r[2] || r[2] > f->len ||
-	    r[3] != f->len - r[2])
+	if (r[0] != 0 || r[1] >= r[2] || r[2] > f->len || r[3] != f->len - r[2])
 		return "its /ByteRange does not cover the whole file: "
 		       "something was added or removed after sealing";
 	if (f->data[r[1]] != '<' || f->data[r[2] - 1] != '>' ||
@@ -233,8 +231,7 @@ static const char *check_range(const struct buf *f, const size_t r[4])
 }
 
 /* A timestamp token must be over this signature value. */
-static const char *check_timestamp(struct verify_seal *v,
-				   CMS_ContentInfo *cms)
+static const char *check_timestamp(struct verify_seal *v, CMS_ContentInfo *cms)
 {
 	STACK_OF(CMS_SignerInfo) *sis = CMS_get0_SignerInfos(cms);
 	CMS_SignerInfo *si = sk_CMS_SignerInfo_value(sis, 0);
@@ -243,7 +240,8 @@ static const char *check_timestamp(struct verify_seal *v,
 			    : -1;
 	if (at < 0)
 		return NULL;
-	ASN1_TYPE *t = X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(si, at), 0);
+	ASN1_TYPE *t =
+	    X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(si, at), 0);
 	if (t == NULL || t->type != V_ASN1_SEQUENCE)
 		return "its timestamp is not a token";
 	const unsigned char *p = t->value.sequence->data;
@@ -297,8 +295,9 @@ static const char *check_pdf(struct verify_seal *v, const struct buf *f,
 	if (der == NULL)
 		return "out of memory";
 	for (size_t i = 0; i < n; i++)
-		der[i] = (unsigned char)(hex_value(f->data[r[1] + 1 + 2 * i]) << 4 |
-					 hex_value(f->data[r[1] + 2 + 2 * i]));
+		der[i] =
+		    (unsigned char)(hex_value(f->data[r[1] + 1 + 2 * i]) << 4 |
+				    hex_value(f->data[r[1] + 2 + 2 * i]));
 	const unsigned char *p = der;
 	CMS_ContentInfo *cms = d2i_CMS_ContentInfo(NULL, &p, (long)n);
 	buf_put(&signed_bytes, f->data, r[1]);
@@ -355,8 +354,9 @@ void verify_seal_report(const struct verify_seal *v, FILE *out)
 		fprintf(out, "verify: %lu seal problem%s; ", v->bad,
 			v->bad == 1 ? "" : "s");
 	else
-		fprintf(out, "verify: the manifest's seal and %lu PDF seal%s "
-			     "(%lu timestamped) are intact; ",
+		fprintf(out,
+			"verify: the manifest's seal and %lu PDF seal%s "
+			"(%lu timestamped) are intact; ",
 			v->pdfs, v->pdfs == 1 ? "" : "s", v->stamped);
 	if (v->store != NULL)
 		fprintf(out, "signers checked against %s\n", v->trust_file);

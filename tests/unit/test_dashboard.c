@@ -85,10 +85,11 @@ static void test_calendar(void **state)
 		fixture(&x, "A", "Martin");
 		obligation(&x, RULES_OBL_PERIODIC, months[i].due, as_of);
 		assert_true(dashboard_add(db, &x.d, &x.f));
-		unsigned long got = months[i].month < 0	   ? db->before
-				    : months[i].month == 12 ? db->after
-							    : db->month[months[i].month]
-								       [x.ob[0].state];
+		unsigned long got =
+		    months[i].month < 0 ? db->before
+		    : months[i].month == 12
+			? db->after
+			: db->month[months[i].month][x.ob[0].state];
 		if (got != 1)
 			fail_msg("%s: %s", months[i].due, months[i].why);
 		dashboard_free(db);
@@ -104,7 +105,7 @@ static void test_within(void **state)
 	struct dashboard *db = dashboard_new(as_of, 30);
 	struct fixture x;
 	fixture(&x, "A", "Martin");
-	obligation(&x, RULES_OBL_RECAP, "2020-03-07", as_of);   /* overdue */
+	obligation(&x, RULES_OBL_RECAP, "2020-03-07", as_of);	 /* overdue */
 	obligation(&x, RULES_OBL_PERIODIC, "2026-12-26", as_of); /* day 30 */
 	obligation(&x, RULES_OBL_PERIODIC, "2026-12-27", as_of); /* day 31 */
 	assert_true(dashboard_add(db, &x.d, &x.f));
@@ -238,17 +239,17 @@ static void test_money_groups(void **state)
 	struct fixture x;
 	fixture(&x, "A", "Martin");
 	x.d.employment.department = "Atelier";
-	x.period[0] = (struct rules_period){.final = true,
-					    .abondement_eur = 3000};
-	x.period[1] = (struct rules_period){.final = false,
-					    .abondement_eur = 3000};
+	x.period[0] =
+	    (struct rules_period){.final = true, .abondement_eur = 3000};
+	x.period[1] =
+	    (struct rules_period){.final = false, .abondement_eur = 3000};
 	x.f.nperiods = 2;
 	obligation(&x, RULES_OBL_RECAP, "2020-01-01", as_of);
 	assert_true(dashboard_add(db, &x.d, &x.f));
 	fixture(&x, "B", "Petit");
 	x.d.employment.department = "Atelier";
-	x.period[0] = (struct rules_period){.final = true,
-					    .abondement_eur = 3000};
+	x.period[0] =
+	    (struct rules_period){.final = true, .abondement_eur = 3000};
 	x.f.nperiods = 1;
 	assert_true(dashboard_add(db, &x.d, &x.f));
 	fixture(&x, "C", "Roux");
@@ -360,7 +361,8 @@ static void test_links(void **state)
 	/* Its due date's documents first, in manifest order, then by kind. */
 	assert_string_equal(o->links[0].path,
 			    "A/A_MARTIN_report-blank_2023-09-04.pdf");
-	assert_string_equal(o->links[1].path, "A/A_MARTIN_recap_2023-09-04.pdf");
+	assert_string_equal(o->links[1].path,
+			    "A/A_MARTIN_recap_2023-09-04.pdf");
 	assert_int_equal(o->links[1].date, ymd("2023-09-04"));
 	assert_string_equal(o->links[2].document, "letter-convocation");
 	assert_int_equal(o->links[2].date, ymd("2019-08-12"));

@@ -71,9 +71,8 @@ static long scan(const char *xml, size_t step)
 	FILE *f = quiet();
 	bool ok = true;
 	for (size_t at = 0; ok && at < len; at += step)
-		ok = dossier_bytes_scan(&s, xml + at,
-					len - at < step ? len - at : step,
-					&err);
+		ok = dossier_bytes_scan(
+		    &s, xml + at, len - at < step ? len - at : step, &err);
 	loud(f);
 	return ok ? 0 : s.tag_line;
 }
@@ -112,7 +111,7 @@ static void test_reserved_ids(void **state)
 	(void)state;
 	static const char *const refused[] = {
 	    "manifest.csv", "status.csv.abcdef", "letters-merged.odt",
-	    "index.html",   "manifest.csv.p7s",  "STATS.CSV",
+	    "index.html",   "manifest.csv.p7s",	 "STATS.CSV",
 	    "x.lock",	    "recap-1-of-3.csv",	 "a.Odt.b",
 	};
 	static const char *const accepted[] = {

@@ -93,8 +93,10 @@ static void test_values(void **state)
 	    {IMPORT_EMPLOYEES, "job_title", "@SUM(A1)", NULL, "a formula"},
 	    {IMPORT_EMPLOYEES, "job_title", "- Soudeur", "- Soudeur",
 	     "a dash is text"},
-	    {IMPORT_EMPLOYEES, "job_title", "Sou\x01" "deur", NULL,
-	     "a control character"},
+	    {IMPORT_EMPLOYEES, "job_title",
+	     "Sou\x01"
+	     "deur",
+	     NULL, "a control character"},
 	    {IMPORT_EMPLOYEES, "family_name", "Żółć", "Żółć",
 	     "letters kept as they are"},
 	};
@@ -146,8 +148,7 @@ static void test_headers_and_kinds(void **state)
 	char n[64];
 	import_normalize("Date d'embauche", n, sizeof(n));
 	assert_string_equal(n, "datedembauche");
-	assert_true(import_column_find(IMPORT_EMPLOYEES, n) ==
-		    IC_HIRE_DATE);
+	assert_true(import_column_find(IMPORT_EMPLOYEES, n) == IC_HIRE_DATE);
 	import_normalize("DATE_ANCIENNETÉ", n, sizeof(n));
 	assert_true(import_column_find(IMPORT_EMPLOYEES, n) ==
 		    IC_SENIORITY_DATE);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <dirent.h>
@@ -21,23 +22,25 @@
 static const struct {
 	const char *name, *want, *why;
 } folds[] = {
-	{"Żółć", "ZOLC", "Polish letters with dot, acute, stroke"},
-	{"Benali", "BENALI", "ASCII is upper-cased"},
-	{"Nguyễn", "NGUYEN", "Vietnamese stacked diacritics"},
-	{"O'Brien", "OBRIEN", "apostrophe removed"},
-	{"N’Diaye", "NDIAYE", "typographic apostrophe removed"},
-	{"Le Gall", "LE-GALL", "space becomes a dash"},
-	{"Lefèvre-Durand", "LEFEVRE-DURAND", "dash kept, accent dropped"},
-	{"  de  la Tour ", "DE-LA-TOUR", "no leading, doubled or trailing dash"},
-	{"Ștefănescu", "STEFANESCU", "Romanian comma below"},
-	{"Şükrü Yılmaz", "SUKRU-YILMAZ", "Turkish cedilla and dotless i"},
-	{"Søren Ågård", "SOREN-AGARD", "Nordic slashed o and ring"},
-	{"Œuvrard", "OEUVRARD", "ligature expands"},
-	{"Straße", "STRASSE", "sharp s expands"},
-	{"Dvořák", "DVORAK", "Czech caron"},
-	{"../../etc", "ETC", "no dot or slash survives"},
-	{"李", "", "no Latin letter: nothing left"},
-	{"\xff\xfe" "A", "A", "invalid UTF-8 bytes are dropped"},
+    {"Żółć", "ZOLC", "Polish letters with dot, acute, stroke"},
+    {"Benali", "BENALI", "ASCII is upper-cased"},
+    {"Nguyễn", "NGUYEN", "Vietnamese stacked diacritics"},
+    {"O'Brien", "OBRIEN", "apostrophe removed"},
+    {"N’Diaye", "NDIAYE", "typographic apostrophe removed"},
+    {"Le Gall", "LE-GALL", "space becomes a dash"},
+    {"Lefèvre-Durand", "LEFEVRE-DURAND", "dash kept, accent dropped"},
+    {"  de  la Tour ", "DE-LA-TOUR", "no leading, doubled or trailing dash"},
+    {"Ștefănescu", "STEFANESCU", "Romanian comma below"},
+    {"Şükrü Yılmaz", "SUKRU-YILMAZ", "Turkish cedilla and dotless i"},
+    {"Søren Ågård", "SOREN-AGARD", "Nordic slashed o and ring"},
+    {"Œuvrard", "OEUVRARD", "ligature expands"},
+    {"Straße", "STRASSE", "sharp s expands"},
+    {"Dvořák", "DVORAK", "Czech caron"},
+    {"../../etc", "ETC", "no dot or slash survives"},
+    {"李", "", "no Latin letter: nothing left"},
+    {"\xff\xfe"
+     "A",
+     "A", "invalid UTF-8 bytes are dropped"},
 };
 
 static void test_fold(void **state)
@@ -120,11 +123,11 @@ static void test_write_fails_cleanly(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fold),
-		cmocka_unit_test(test_fold_truncates),
-		cmocka_unit_test(test_path),
-		cmocka_unit_test(test_write_atomic),
-		cmocka_unit_test(test_write_fails_cleanly),
+	    cmocka_unit_test(test_fold),
+	    cmocka_unit_test(test_fold_truncates),
+	    cmocka_unit_test(test_path),
+	    cmocka_unit_test(test_write_atomic),
+	    cmocka_unit_test(test_write_fails_cleanly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -262,7 +262,8 @@ static void test_no_link_followed(void **state)
 	assert_non_null(dir);
 	int n = 0;
 	for (struct dirent *e; (e = readdir(dir)) != NULL;)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+		n +=
+		    strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
 	closedir(dir);
 	assert_int_equal(n, 0);
 	snprintf(path, sizeof(path), "rm -rf '%s'", root);

@@ -482,18 +482,18 @@ static const struct {
      "</signatory><rules reform-date=\"2026-02-29\" regime=\"2014\"/>", 0, 2, 0,
      "\"reform-date\": \"2026-02-29\" is not a valid date",
      "company reform date checked too"},
-    {"</signatory>", "</signatory><rules reform-date=\"2025-10-25\"/>", 0, 2,
-     0,
+    {"</signatory>", "</signatory><rules reform-date=\"2025-10-25\"/>", 0, 2, 0,
      "\"reform-date\": 2025-10-25 is not between 2025-10-26 (the law's "
      "entry into force) and 2026-10-01",
      "reform date the day before the law took effect"},
-    {"</signatory>", "</signatory><rules reform-date=\"2025-10-26\"/>", 2, 0,
-     0, NULL, "reform date on the law's entry into force: the lower bound"},
-    {"</signatory>", "</signatory><rules reform-date=\"2026-10-01\"/>", 2, 0,
-     0, NULL, "reform date 2026-10-01, the agreements' deadline: the upper "
+    {"</signatory>", "</signatory><rules reform-date=\"2025-10-26\"/>", 2, 0, 0,
+     NULL, "reform date on the law's entry into force: the lower bound"},
+    {"</signatory>", "</signatory><rules reform-date=\"2026-10-01\"/>", 2, 0, 0,
+     NULL,
+     "reform date 2026-10-01, the agreements' deadline: the upper "
      "bound"},
-    {"</signatory>", "</signatory><rules reform-date=\"2026-10-02\"/>", 0, 2,
-     0, "\"reform-date\": 2026-10-02 is not between 2025-10-26",
+    {"</signatory>", "</signatory><rules reform-date=\"2026-10-02\"/>", 0, 2, 0,
+     "\"reform-date\": 2026-10-02 is not between 2025-10-26",
      "reform date the day after the agreements' deadline"},
     {"period-end=\"2031-09-04\"", "period-end=\"2023-09-04\"", 1, 1, 0,
      "<abondement>: a payment for the period ending 2023-09-04 is already "

@@ -102,7 +102,8 @@ static void return_offer(struct fx *fx, const char *day)
 }
 static bool return_satisfied(const struct rules_facts *f)
 {
-	return f->nreturns == 1 && f->returns[0].verdict == RULES_RETURN_SATISFIED;
+	return f->nreturns == 1 &&
+	       f->returns[0].verdict == RULES_RETURN_SATISFIED;
 }
 
 static void letter(struct fx *fx, const char *day)
@@ -165,14 +166,14 @@ static void test_after_as_of(void **state)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		const char *days[2] = {AS_OF, next};
 		for (int k = 0; k < 2; k++) {
-			struct fx *fx = fx_new(rows[i].hire, NULL,
-					       rows[i].birth);
+			struct fx *fx =
+			    fx_new(rows[i].hire, NULL, rows[i].birth);
 			rows[i].setup(fx, days[k]);
 			struct rules_facts *f = fx_facts(fx, AS_OF);
 			bool counted = rows[i].probe(f);
 			if (counted != (k == 0))
-				fail_msg("%s dated %s, as-of %s: %s", rows[i].reason,
-					 days[k], AS_OF,
+				fail_msg("%s dated %s, as-of %s: %s",
+					 rows[i].reason, days[k], AS_OF,
 					 counted ? "counted" : "ignored");
 			rules_facts_free(f);
 			fx_free(fx);

@@ -255,8 +255,7 @@ static const struct chain_case cases[] = {
      "missed once passed (the deferral decides what is on time, not the "
      "date)",
      "2018-01-01", NULL, NULL, AUTO, "", "2020-06-01",
-     "2020-01-01 missed/2014, 2022-01-01 open/2014",
-     "2020-01-01 overdue/2014"},
+     "2020-01-01 missed/2014, 2022-01-01 open/2014", "2020-01-01 overdue/2014"},
     {"deferral under a forced 2025 regime: first-year due date in the "
      "window",
      "2019-03-04", NULL, NULL, REGIME_2025, NULL, 0, "P2021-02-01",

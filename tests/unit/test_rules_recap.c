@@ -26,9 +26,9 @@ struct recap_case {
 #define P2	   " | 2022-01-04..2030-01-04 8y/2025 provisional "
 #define NOTHING_P2 P2 "0/0 ok=yes nmt=no cert=no prog=no 0"
 /* Hired 2012, in post in 2014: S = 2014-03-07, P1 = 2020-03-07 (§7b). */
-#define E	   "2012-06-18"
-#define E1	   "2014-03-07..2020-03-07 6y/2014 final "
-#define E2	   " | 2020-03-07..2028-03-07 8y/2025 provisional "
+#define E  "2012-06-18"
+#define E1 "2014-03-07..2020-03-07 6y/2014 final "
+#define E2 " | 2020-03-07..2028-03-07 8y/2025 provisional "
 
 static const struct recap_case cases[] = {
     /* The cumulative conditions, headcount 120. */
@@ -313,10 +313,9 @@ static const char *fx_periods(const struct rules_facts *f)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
 						" recap=%s", p->recap.id);
 		if (p->test == RULES_TEST_2018_OPTION)
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-						" option m=%d%s", p->measures,
-						p->option_decided ? " decided"
-								  : "");
+			len += (size_t)snprintf(
+			    buf + len, sizeof(buf) - len, " option m=%d%s",
+			    p->measures, p->option_decided ? " decided" : "");
 		if (p->paid != NULL)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
 						" paid=%s", ISO(p->paid->paid));

@@ -169,14 +169,13 @@ static const struct return_case cases[] = {
      120, NULL, ABS1(MATERNITY, "2020-12-07", "2021-05-30"), NO_MANDATE, "",
      "2022-06-01", "maternity T=2021-05-31 due=2021-06-30 owed",
      "2021-06-30 overdue/2014"},
-    {"due 2021-07-01, the day after the window: not deferred", REGIME_AUTO,
-     120, NULL, ABS1(MATERNITY, "2020-12-07", "2021-05-31"), NO_MANDATE, "",
+    {"due 2021-07-01, the day after the window: not deferred", REGIME_AUTO, 120,
+     NULL, ABS1(MATERNITY, "2020-12-07", "2021-05-31"), NO_MANDATE, "",
      "2022-06-01", "maternity T=2021-06-01 due=2021-07-01 owed",
      "2021-07-01 overdue/2014"},
     {"a deferred offer is upcoming until 2021-06-30", REGIME_AUTO, 120, NULL,
-     ABS1(MATERNITY, "2019-06-03", "2019-12-01"), NO_MANDATE, "",
-     "2021-06-30", "maternity T=2019-12-02 due=2021-06-30 owed",
-     "2021-06-30 upcoming/2014"},
+     ABS1(MATERNITY, "2019-06-03", "2019-12-01"), NO_MANDATE, "", "2021-06-30",
+     "maternity T=2019-12-02 due=2021-06-30 owed", "2021-06-30 upcoming/2014"},
     {"sick leave, paternity and other absences trigger nothing",
      REGIME_AUTO,
      120,
@@ -388,16 +387,19 @@ static void test_offer_matching(void **state)
 		const char *want, *reason;
 	} rows[] = {
 	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
-	     {{"parental-leave", "2023-01-01", "2023-06-12", OUTCOME_HELD, true}},
+	     {{"parental-leave", "2023-01-01", "2023-06-12", OUTCOME_HELD,
+	       true}},
 	     "parental-leave T=2024-01-01 due=2024-01-31 satisfied:C1 parental",
 	     "letter issued the day before the leave, interview held during "
 	     "it: satisfied (the bug of issue 12)"},
 	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
-	     {{"parental-leave", "2023-01-01", "2023-01-02", OUTCOME_HELD, true}},
+	     {{"parental-leave", "2023-01-01", "2023-01-02", OUTCOME_HELD,
+	       true}},
 	     "parental-leave T=2024-01-01 due=2024-01-31 satisfied:C1 parental",
 	     "interview on the leave's first day: satisfied"},
 	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
-	     {{"parental-leave", "2022-12-20", "2023-01-01", OUTCOME_HELD, true}},
+	     {{"parental-leave", "2022-12-20", "2023-01-01", OUTCOME_HELD,
+	       true}},
 	     "parental-leave T=2024-01-01 due=2024-01-31 owed parental",
 	     "letter and interview both before the leave: satisfies nothing"},
 	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
@@ -441,12 +443,14 @@ static void test_offer_matching(void **state)
 	      {ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
 	     {{"parental-leave", "2024-01-08", "2024-01-22", OUTCOME_HELD,
 	       true}},
-	     "parental-leave T=2022-01-01 due=2022-01-31 satisfied:C1 parental, "
+	     "parental-leave T=2022-01-01 due=2022-01-31 satisfied:C1 "
+	     "parental, "
 	     "parental-leave T=2024-01-01 due=2024-01-31 owed parental",
 	     "two leaves of one kind: the offer goes to the earliest still "
 	     "owed"},
 	    {{{ABSENCE_PARENTAL_LEAVE, "2023-01-02", "2023-12-31"}},
-	     {{"parental-leave", "2023-01-01", "2027-01-11", OUTCOME_HELD, true}},
+	     {{"parental-leave", "2023-01-01", "2027-01-11", OUTCOME_HELD,
+	       true}},
 	     "parental-leave T=2024-01-01 due=2024-01-31 owed parental",
 	     "an interview after as-of does not count: the letter alone is "
 	     "dated before the leave"},
@@ -463,8 +467,8 @@ static void test_offer_matching(void **state)
 		for (size_t k = 0; k < 3 && rows[i].offers[k].date != NULL;
 		     k++) {
 			const struct offer_row *o = &rows[i].offers[k];
-			int kind =
-			    dossier_enum_parse(DOSSIER_ENUM_ABSENCE, o->absence);
+			int kind = dossier_enum_parse(DOSSIER_ENUM_ABSENCE,
+						      o->absence);
 			assert_true(kind >= 0);
 			if (o->issued != NULL) {
 				struct convocation *c = fx_convocation(

@@ -169,9 +169,9 @@ static void test_senior_hire(void **state)
 	     "end-of-career, hired on the 60th birthday: not owed"},
 	};
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct fx *fx = fx_new(rows[i].hire, NULL,
-				       rows[i].end ? "1967-11-30"
-						   : "1981-04-12");
+		struct fx *fx =
+		    fx_new(rows[i].hire, NULL,
+			   rows[i].end ? "1967-11-30" : "1981-04-12");
 		struct rules_facts *f = fx_facts(fx, "2028-01-15");
 		const char *got = fx_senior(f, rows[i].end);
 		if (strcmp(got, rows[i].want) != 0)

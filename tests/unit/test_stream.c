@@ -50,10 +50,10 @@ static void put(const char *text, size_t len)
 
 /* What one read of path gave. */
 struct seen {
-	bool checked;		     /* the check pass accepted the file */
+	bool checked;			/* the check pass accepted the file */
 	struct dossier_parse_error err; /* its error, if not */
-	int n;			     /* dossiers yielded */
-	long lines[8];		     /* their lines */
+	int n;				/* dossiers yielded */
+	long lines[8];			/* their lines */
 	char ids[8][8];
 };
 
@@ -128,8 +128,9 @@ static void test_truncated(void **state)
 	read_path(&r);
 	assert_false(r.checked);
 	assert_int_equal(r.n, 0);
-	assert_string_equal(r.err.message, "not well-formed XML: Premature "
-					   "end of data in tag dossiers line 2");
+	assert_string_equal(r.err.message,
+			    "not well-formed XML: Premature "
+			    "end of data in tag dossiers line 2");
 }
 
 /*
@@ -188,9 +189,9 @@ static void test_dossier_limit(void **state)
 	read_path(&r);
 	assert_false(r.checked);
 	assert_int_equal(r.err.line, 3);
-	assert_string_equal(r.err.message,
-			    "<dossier>: it is larger than 64 MiB, the limit for "
-			    "one dossier (is the export broken?)");
+	assert_string_equal(
+	    r.err.message, "<dossier>: it is larger than 64 MiB, the limit for "
+			   "one dossier (is the export broken?)");
 }
 
 static void expect_refused(const char *text, long line, const char *message)
@@ -237,8 +238,8 @@ static void test_refusals(void **state)
 		       "XInclude is not accepted: <xi:include> is never "
 		       "followed (a dossier file must be self-contained)");
 	expect_refused("", 0, "the file is empty");
-	expect_refused(" \n", 1,
-		       "not well-formed XML: Start tag expected, '<' not found");
+	expect_refused(
+	    " \n", 1, "not well-formed XML: Start tag expected, '<' not found");
 }
 
 int main(void)

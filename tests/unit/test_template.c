@@ -350,7 +350,8 @@ static const struct {
      "<p>  Bonjour\n   <field name=\"employee.name\"/> ,  au revoir  </p>",
      "  paragraph justify\n"
      /* typo.c: a no-break space after the civility. */
-     "    text \"Bonjour Mme\xc2\xa0" "Aïcha BENALI , au revoir\"\n",
+     "    text \"Bonjour Mme\xc2\xa0"
+     "Aïcha BENALI , au revoir\"\n",
      "white space runs are one space, trimmed at the ends"},
     {EXAMPLE, 0, DOCUMENTS_NOTICE, 0,
      "<p><b>Nom :</b> <field name=\"employee.family-name\"/></p>",
@@ -429,7 +430,8 @@ static const struct {
      "    text \"formations\"\n"
      "  paragraph justify\n"
      "    text \"3\xe2\x80\xaf"
-     "000\xc2\xa0€ avant le 30\xc2\xa0" "septembre 2021\"\n",
+     "000\xc2\xa0€ avant le 30\xc2\xa0"
+     "septembre 2021\"\n",
      "a loop over the period's due dates; an empty list is false"},
     {EXAMPLE, 0, DOCUMENTS_REPORT_BLANK, 0,
      "<text field=\"report.skills\" blank-lines=\"3\"/>"
@@ -480,7 +482,8 @@ static const struct {
      "    text \" Thị Ánh NGUYỄN\"\n"
      "  paragraph justify\n"
      "    text \"Bilan de compétences\xc2\xa0: Bilan de compétences "
-     "(31\xc2\xa0" "décembre 2023)\"\n"
+     "(31\xc2\xa0"
+     "décembre 2023)\"\n"
      "  paragraph justify\n"
      "    text \"10,5 h non obligatoire\"\n"
      "  paragraph justify\n"
@@ -521,7 +524,8 @@ static void test_metadata(void **state)
 	assert_non_null(docs);
 	got = build(docs, DOCUMENTS_REPORT, &fx, 0, 1);
 	/* typo.c: a no-break space between the day and its month. */
-	const char *want = "root title=\"CR du 1er\xc2\xa0" "février 2023\" "
+	const char *want = "root title=\"CR du 1er\xc2\xa0"
+			   "février 2023\" "
 			   "subject=\"entretien périodique\" "
 			   "author=\"Ateliers d'Essai SA\" "
 			   "footer=\"Thị Ánh NGUYỄN\" date=2026-11-26\n";
@@ -552,8 +556,10 @@ static void test_custom_set(void **state)
 	assert_non_null(strstr(b, "Bienvenue chez Transports Martin & Fils "
 				  "SAS"));
 	/* typo.c: no-break spaces after the weekday and the day. */
-	assert_non_null(strstr(b, "Madame, vous avez été embauchée le lundi\xc2\xa0"
-				  "4\xc2\xa0" "septembre 2017"));
+	assert_non_null(
+	    strstr(b, "Madame, vous avez été embauchée le lundi\xc2\xa0"
+		      "4\xc2\xa0"
+		      "septembre 2017"));
 	assert_non_null(strstr(b, "04/09/2019"));
 	free(a);
 	free(b);

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <stdio.h>
@@ -47,20 +48,20 @@ static void put(const char *name, const char *text, char path[256])
 static const struct {
 	const char *name, *text, *why;
 } broken[] = {
-	{"range-short.pdf", "%PDF-1.4\n/ByteRange [0 10 20", "cut-off range"},
-	{"range-huge.pdf",
-	 "%PDF-1.4\n/ByteRange [0 99999999999999999999999 1 1] <00>",
-	 "numbers past the file"},
-	{"range-not-zero.pdf", "%PDF-1.4 /ByteRange [5 10 20 3] <0000>xx",
-	 "does not start at 0"},
-	{"range-short-end.pdf",
-	 "%PDF-1.4 /ByteRange [0 30 34 1]  <00> trailing bytes", "stops early"},
-	{"hole-not-hex.pdf", "0123456789/ByteRange [0 40 46 0]xxxxxxxx<zz12>",
-	 "the hole is not hex"},
-	{"hole-odd.pdf", "/ByteRange [0 30 35 0]xxxxxxxx<123>", "odd hole"},
-	{"hole-not-cms.pdf", "/ByteRange [0 28 34 0]xxxxxx<0000>",
-	 "zeros are no CMS"},
-	{"range-only.pdf", "/ByteRange", "key without an array"},
+    {"range-short.pdf", "%PDF-1.4\n/ByteRange [0 10 20", "cut-off range"},
+    {"range-huge.pdf",
+     "%PDF-1.4\n/ByteRange [0 99999999999999999999999 1 1] <00>",
+     "numbers past the file"},
+    {"range-not-zero.pdf", "%PDF-1.4 /ByteRange [5 10 20 3] <0000>xx",
+     "does not start at 0"},
+    {"range-short-end.pdf",
+     "%PDF-1.4 /ByteRange [0 30 34 1]  <00> trailing bytes", "stops early"},
+    {"hole-not-hex.pdf", "0123456789/ByteRange [0 40 46 0]xxxxxxxx<zz12>",
+     "the hole is not hex"},
+    {"hole-odd.pdf", "/ByteRange [0 30 35 0]xxxxxxxx<123>", "odd hole"},
+    {"hole-not-cms.pdf", "/ByteRange [0 28 34 0]xxxxxx<0000>",
+     "zeros are no CMS"},
+    {"range-only.pdf", "/ByteRange", "key without an array"},
 };
 
 static void test_broken_seals(void **state)
@@ -86,8 +87,8 @@ static void test_unsealed(void **state)
 	(void)state;
 	char path[256], manifest[256];
 	put("plain.pdf", "%PDF-1.4\n%%EOF\n", path);
-	put("manifest.csv", "path,sha256,bytes,dossier,document,reference_date\n",
-	    manifest);
+	put("manifest.csv",
+	    "path,sha256,bytes,dossier,document,reference_date\n", manifest);
 	struct verify_seal *v = verify_seal_new(NULL);
 	assert_true(verify_seal_manifest(v, manifest));
 	assert_true(verify_seal_pdf(v, path));
@@ -105,14 +106,15 @@ static void test_unsealed(void **state)
 static void test_signature_name(void **state)
 {
 	(void)state;
-	assert_true(verify_seal_is_signature("manifest.csv.p7s", "manifest.csv"));
+	assert_true(
+	    verify_seal_is_signature("manifest.csv.p7s", "manifest.csv"));
 	assert_true(verify_seal_is_signature("manifest-1-of-2.csv.p7s",
 					     "manifest-1-of-2.csv"));
 	assert_false(verify_seal_is_signature("manifest.csv", "manifest.csv"));
-	assert_false(verify_seal_is_signature("manifest.csv.p7s.bak",
-					      "manifest.csv"));
-	assert_false(verify_seal_is_signature("x/manifest.csv.p7s",
-					      "manifest.csv"));
+	assert_false(
+	    verify_seal_is_signature("manifest.csv.p7s.bak", "manifest.csv"));
+	assert_false(
+	    verify_seal_is_signature("x/manifest.csv.p7s", "manifest.csv"));
 }
 
 static void test_missing_trust(void **state)
