@@ -95,7 +95,7 @@ demo: deps-build
 	@echo "      out/manifest.csv lists them: $(B)/parcours verify out/"
 
 check: deps
-	@$(MAKE) --no-print-directory all unit golden seal $(CHECK_EXTRA)
+	@$(MAKE) --no-print-directory lint all unit golden seal $(CHECK_EXTRA)
 
 # Every test program runs, even after a failure, so one report shows all.
 unit: $(UNIT_BIN)
