@@ -33,6 +33,16 @@ LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
 LIB_OBJ  = $(LIB_SRC:gen/%.c=$(B)/obj/%.o)
 LIB      = $(B)/libparcours.a
 
+# The rules layer (rules.md) and the pure helpers it needs: libc alone.
+# `make check-rules` builds it and its tests without any pkg-config flag
+# or library, so that a dependency creeping into the law fails there.
+RULES_SRC = $(wildcard gen/rules_*.c) gen/date.c gen/dossier.c gen/arena.c
+RULES_OBJ = $(RULES_SRC:gen/%.c=$(B)/rules/obj/%.o)
+RULES_LIB = $(B)/rules/librules.a
+RULES_TEST_BIN = $(patsubst tests/unit/%.c,$(B)/rules/%, \
+	$(wildcard tests/unit/test_rules_*.c))
+RULES_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS)
+
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
@@ -48,7 +58,7 @@ DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     chromium python3-icalendar clang-format-14
 
 .PHONY: all check demo deps deps-build install clean unit golden seal \
-	format lint
+	format lint check-rules
 .DELETE_ON_ERROR:
 
 all: $(B)/parcours
@@ -74,7 +84,17 @@ $(B)/tests/%: tests/unit/%.c $(LIB) | $(B)/tests
 $(B)/tests/ics-check: tests/ics/ics_check.c | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
-$(B)/obj $(B)/tests:
+$(B)/rules/obj/%.o: gen/%.c | $(B)/rules/obj
+	$(CC) $(RULES_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(RULES_LIB): $(RULES_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/rules/test_%: tests/unit/test_%.c $(RULES_LIB) | $(B)/rules/obj
+	$(CC) $(RULES_CFLAGS) $(DEPFLAGS) -Igen -o $@ $< $(RULES_LIB) -lcmocka
+
+$(B)/obj $(B)/tests $(B)/rules/obj:
 	mkdir -p $@
 
 deps:
@@ -95,7 +115,14 @@ demo: deps-build
 	@echo "      out/manifest.csv lists them: $(B)/parcours verify out/"
 
 check: deps
-	@$(MAKE) --no-print-directory lint all unit golden seal $(CHECK_EXTRA)
+	@$(MAKE) --no-print-directory lint check-rules all unit golden seal \
+		$(CHECK_EXTRA)
+
+# The rules' tests, linked with the rules layer and libc alone.
+check-rules: $(RULES_TEST_BIN)
+	@failed=; for t in $(RULES_TEST_BIN); do echo "== $$t"; \
+		$$t || failed="$$failed $${t##*/}"; done; \
+	if [ -n "$$failed" ]; then echo "check-rules: failed:$$failed"; exit 1; fi
 
 # Every test program runs, even after a failure, so one report shows all.
 unit: $(UNIT_BIN)
@@ -136,7 +163,8 @@ install: $(B)/parcours
 		[ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/"$$f"; \
 	done; true
 
--include $(LIB_OBJ:.o=.d) $(B)/obj/main.d $(UNIT_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(B)/obj/main.d $(UNIT_BIN:=.d) \
+	$(RULES_OBJ:.o=.d) $(RULES_TEST_BIN:=.d)
 
 clean:
 	rm -rf $(B) out
