@@ -1,8 +1,9 @@
 /*
  * The document tree: what the templates build and what every backend
- * (pdf.c, odt.c, doc_dump.c) walks.  Everything a reader sees is already
- * formatted here (dates in words, amounts, names), so backends only lay
- * out.  Nodes and strings live in the document's arena.
+ * (pdf.c, odt.c, and the tree dump doc_dump() below) walks.  Everything
+ * a reader sees is already formatted here (dates in words, amounts,
+ * names), so backends only lay out.  Nodes and strings live in the
+ * document's arena.
  *
  * Adding a node type: add it here, and every backend's switch (which has
  * no default:) will point at the code to write.

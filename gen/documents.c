@@ -369,18 +369,3 @@ struct doc *documents_build(const struct documents *docs,
 	}
 	return doc;
 }
-
-struct doc *documents_letter(const struct documents *docs,
-			     const struct dossier *d,
-			     const struct rules_facts *f,
-			     const struct rules_letter *letter)
-{
-	struct documents_entry e = {
-	    .kind = DOCUMENTS_LETTER,
-	    .name = (size_t)letter->kind < NLETTERS ? letter_names[letter->kind]
-						    : "letter",
-	    .date = letter->dated,
-	    .letter = letter,
-	};
-	return documents_build(docs, d, f, &e);
-}

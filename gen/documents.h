@@ -114,12 +114,6 @@ struct doc *documents_build(const struct documents *docs,
 			    const struct rules_facts *f,
 			    const struct documents_entry *e);
 
-/* documents_build() for one letter of f->letters. */
-struct doc *documents_letter(const struct documents *docs,
-			     const struct dossier *d,
-			     const struct rules_facts *f,
-			     const struct rules_letter *letter);
-
 /*
  * The notice, report and recap commands: for each dossier of o->inputs,
  * each document of kind as a PDF under o->output_dir, or with --format

@@ -29,11 +29,6 @@ const struct fields_field *fields_find(const char *name)
 	return NULL;
 }
 
-const char *fields_name(const struct fields_field *f)
-{
-	return f->name;
-}
-
 bool fields_verbatim(const struct fields_field *f)
 {
 	/* Names of people and places, and identifiers, as the dossier
@@ -80,11 +75,6 @@ const struct fields_list *fields_find_list(const char *name)
 			if (strcmp(l->name, name) == 0)
 				return l;
 	return NULL;
-}
-
-const char *fields_list_name(const struct fields_list *l)
-{
-	return l->name;
 }
 
 unsigned fields_list_contexts(const struct fields_list *l)

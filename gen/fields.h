@@ -99,7 +99,6 @@ struct fields_list;
 
 /* Registry entries are static: the pointers live as long as the program. */
 const struct fields_field *fields_find(const char *name);
-const char *fields_name(const struct fields_field *);
 /* Whether the field's text is printed exactly as the dossier gives it:
  * names of people and places, identifiers.  Other text takes ’. */
 bool fields_verbatim(const struct fields_field *);
@@ -110,7 +109,6 @@ unsigned fields_contexts(const struct fields_field *);
 enum fields_item fields_item(const struct fields_field *);
 
 const struct fields_list *fields_find_list(const char *name);
-const char *fields_list_name(const struct fields_list *);
 unsigned fields_list_contexts(const struct fields_list *);
 enum fields_item fields_list_item(const struct fields_list *);
 /* "training": the prefix of the item's fields, for messages. */

@@ -926,8 +926,3 @@ void template_free(struct template *t)
 	free(t->path);
 	free(t);
 }
-
-const char *template_path(const struct template *t)
-{
-	return t->path;
-}

@@ -28,9 +28,6 @@ struct template *template_load(const char *dir, const char *file,
 /* NULL is a no-op. */
 void template_free(struct template *);
 
-/* The path the template was read from; owned by the template. */
-const char *template_path(const struct template *);
-
 /*
  * Expands t for env into doc: the title, subject and keywords into
  * doc->meta, the blocks under doc->root.  env->arena must be doc's arena
