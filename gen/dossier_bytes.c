@@ -154,6 +154,7 @@ static bool step(struct dossier_bytes *s, char c,
 		break;
 	case BANG_D:
 		s->state = c == '-' ? COMMENT : OTHER;
+		s->dashes = 0; /* the opening "--" do not close it: "<!-->" */
 		break;
 	case NAME:
 		if (c == '>' || c == '/' || is_space(c))
@@ -176,8 +177,9 @@ static bool step(struct dossier_bytes *s, char c,
 			s->state = STAG;
 		break;
 	case COMMENT:
-		if (c == '>' && s->last[0] == '-' && s->last[1] == '-')
+		if (c == '>' && s->dashes >= 2)
 			s->state = TEXT;
+		s->dashes = c == '-' ? s->dashes + 1 : 0;
 		break;
 	case PI:
 		if (c == '>' && s->last[1] == '?')

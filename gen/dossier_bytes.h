@@ -32,7 +32,8 @@ bool dossier_bytes_encoding(const char *head, size_t len,
 struct dossier_bytes {
 	int state;
 	char quote;	     /* of the attribute value we are in */
-	char last[2];	     /* the two bytes before, for "-->" "?>" "]]>" */
+	char last[2];	     /* the two bytes before, for "?>" "]]>" */
+	unsigned dashes;     /* "-" in a row in a comment, for "-->" */
 	unsigned attrs;	     /* of the start tag being read */
 	long line, tag_line; /* line ends so far, +1; of the tag's "<" */
 	char name[48];	     /* the start tag's name, cut */
