@@ -696,19 +696,35 @@ static bool write_status(struct batch *b)
 	return outfile_commit(f);
 }
 
+/* out, made in memory, as the run-wide file; frees it.  false after a
+ * system diagnostic. */
+static bool write_made(struct batch *b, enum run_file file, struct buf *out)
+{
+	bool ok = !out->oom && outfile_write(b->o->output_dir, b->names[file],
+					     out->data, out->len);
+	if (out->oom)
+		diag_system(NULL, "out of memory");
+	buf_free(out);
+	return ok;
+}
+
+/* An earlier run's file that this run does not write again; false after
+ * a system diagnostic. */
+static bool remove_earlier(const char *path)
+{
+	if (unlink(path) == 0 || errno == ENOENT)
+		return true;
+	diag_system(path, "cannot remove: %s", strerror(errno));
+	return false;
+}
+
 static bool write_stats(struct batch *b)
 {
 	struct report_csv_metric m[REPORT_CSV_METRICS_MAX];
 	size_t n = report_csv_metrics(&b->stats, m);
 	struct buf out = {0};
 	report_csv_stats(&out, m, n);
-	bool ok =
-	    !out.oom && outfile_write(b->o->output_dir, b->names[RUN_STATS],
-				      out.data, out.len);
-	if (out.oom)
-		diag_system(NULL, "out of memory");
-	buf_free(&out);
-	return ok;
+	return write_made(b, RUN_STATS, &out);
 }
 
 /* index.html, from the figures summed as the dossiers were read. */
@@ -719,22 +735,13 @@ static bool write_dashboard(struct batch *b)
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", b->o->output_dir,
 			 b->names[RUN_DASHBOARD]);
-		if (unlink(path) == 0 || errno == ENOENT)
-			return true;
-		diag_system(path, "cannot remove: %s", strerror(errno));
-		return false;
+		return remove_earlier(path);
 	}
 	const char *reports[3] = {b->names[RUN_STATUS], b->names[RUN_RECAP],
 				  b->names[RUN_STATS]};
 	struct buf out = {0};
 	dashboard_html(&out, b->dash, &b->stats, reports);
-	bool ok =
-	    !out.oom && outfile_write(b->o->output_dir, b->names[RUN_DASHBOARD],
-				      out.data, out.len);
-	if (out.oom)
-		diag_system(NULL, "out of memory");
-	buf_free(&out);
-	return ok;
+	return write_made(b, RUN_DASHBOARD, &out);
 }
 
 /*
@@ -747,12 +754,8 @@ static bool write_merged(struct batch *b)
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s", b->o->output_dir,
 		 b->names[RUN_MERGED]);
-	if (odt_stream_count(b->merged) == 0) {
-		if (unlink(path) == 0 || errno == ENOENT)
-			return true;
-		diag_system(path, "cannot remove: %s", strerror(errno));
-		return false;
-	}
+	if (odt_stream_count(b->merged) == 0)
+		return remove_earlier(path);
 	if (!odt_stream_finish(b->merged, path))
 		return false; /* reported */
 	/* On disk before the manifest says so, as outfile.c does. */
@@ -776,12 +779,8 @@ static bool seal_manifest(struct batch *b, struct outfile *manifest)
 	snprintf(name, sizeof(name), "%s%s", b->names[RUN_MANIFEST],
 		 SEAL_P7S_EXT);
 	snprintf(path, sizeof(path), "%s/%s", b->o->output_dir, name);
-	if (b->tools.seal == NULL) {
-		if (unlink(path) == 0 || errno == ENOENT)
-			return true;
-		diag_system(path, "cannot remove: %s", strerror(errno));
-		return false;
-	}
+	if (b->tools.seal == NULL)
+		return remove_earlier(path);
 	FILE *stream = outfile_stream(manifest);
 	unsigned char digest[SEAL_DIGEST_LEN];
 	if (fflush(stream) != 0 || !seal_digest_fd(fileno(stream), digest)) {

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -55,13 +54,9 @@ static enum pipeline_step count(void *ctx, struct dossier *d,
 
 void cmd_stats(const struct options *o)
 {
-	enum out_format format = o->format;
-	if (format == FORMAT_DEFAULT)
-		format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
-	if (format != FORMAT_CSV && format != FORMAT_TABLE) {
-		diag_usage("stats: --format must be csv or table");
+	enum out_format format;
+	if (!table_or_csv(o, "stats", &format))
 		return;
-	}
 	if (o->year == 0) {
 		diag_usage("stats: --year Y is required");
 		return;

@@ -210,13 +210,9 @@ static bool write_table(const struct status_rows *r, const struct options *o,
 
 void cmd_status(const struct options *o)
 {
-	enum out_format format = o->format;
-	if (format == FORMAT_DEFAULT)
-		format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
-	if (format != FORMAT_CSV && format != FORMAT_TABLE) {
-		diag_usage("status: --format must be csv or table");
+	enum out_format format;
+	if (!table_or_csv(o, "status", &format))
 		return;
-	}
 	struct pipeline *p = pipeline_new(o);
 	if (p == NULL)
 		return;

@@ -26,6 +26,12 @@ static void warn_after(const struct dossier *d, long line, const char *what,
 		     what, date_fmt_iso(date, when), date_fmt_iso(as_of, ref));
 }
 
+/* warn_after() for every element of the array d->list of d->n, whose
+ * field is the date to check. */
+#define WARN_EACH(d, list, n, field, what, as_of)                              \
+	for (size_t i_ = 0; i_ < (d)->n; i_++)                                 \
+	warn_after(d, (d)->list[i_].line, what, (d)->list[i_].field, as_of)
+
 /* The documents that all renders as PDF, whose characters need glyphs. */
 static const enum documents_kind printed[] = {
     DOCUMENTS_NOTICE, DOCUMENTS_REPORT, DOCUMENTS_REPORT_BLANK,
@@ -58,23 +64,14 @@ static void warn_future_events(const struct dossier *d, date_t as_of)
 		warn_after(d, c->line, what, refusal ? c->date.date : c->issued,
 			   as_of);
 	}
-	for (size_t i = 0; i < d->ntrainings; i++)
-		warn_after(d, d->trainings[i].line, "<training> ends on",
-			   d->trainings[i].end, as_of);
-	for (size_t i = 0; i < d->ncertifications; i++)
-		warn_after(d, d->certifications[i].line,
-			   "<certification> is dated",
-			   d->certifications[i].date, as_of);
-	for (size_t i = 0; i < d->nprogressions; i++)
-		warn_after(d, d->progressions[i].line, "<progression> is dated",
-			   d->progressions[i].date, as_of);
-	for (size_t i = 0; i < d->nvisits; i++)
-		warn_after(d, d->visits[i].line, "<visit> is dated",
-			   d->visits[i].date, as_of);
-	for (size_t i = 0; i < d->nabondements; i++)
-		warn_after(d, d->abondements[i].line,
-			   "<abondement>: the payment is dated",
-			   d->abondements[i].paid, as_of);
+	WARN_EACH(d, trainings, ntrainings, end, "<training> ends on", as_of);
+	WARN_EACH(d, certifications, ncertifications, date,
+		  "<certification> is dated", as_of);
+	WARN_EACH(d, progressions, nprogressions, date,
+		  "<progression> is dated", as_of);
+	WARN_EACH(d, visits, nvisits, date, "<visit> is dated", as_of);
+	WARN_EACH(d, abondements, nabondements, paid,
+		  "<abondement>: the payment is dated", as_of);
 	if (d->notice.delivered)
 		warn_after(d, d->notice.line, "<notice> is delivered on",
 			   d->notice.date, as_of);

@@ -1,8 +1,12 @@
 /*
  * Safe XML parsing for the dossier reader: from memory, with no DTD, no
  * entities, no XInclude and no network, so that reading a dossier never
- * touches another file.  For dossier_read.c and dossier_schema.c (and
- * their tests) only: it exposes libxml2 types.
+ * touches another file.  For the dossier_*.c reader and template.c (and
+ * their tests) only.
+ *
+ * It names libxml2's types by their struct tags (xmlDocPtr is a struct
+ * _xmlDoc *, and so on) without including libxml2's headers, so that
+ * its includers see libxml2 only if they include it themselves.
  */
 #ifndef PARCOURS_DOSSIER_PARSE_H
 #define PARCOURS_DOSSIER_PARSE_H
@@ -10,18 +14,25 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <libxml/parser.h>
+struct _xmlDoc;
+struct _xmlError;
+struct _xmlNode;
+struct _xmlParserCtxt;
+struct _xmlParserInput;
 
 /*
  * What libxml2's process-wide hooks were before dossier_parse_guard_begin()
  * replaced them, so that dossier_parse_guard_end() can put them back and
- * other libxml2 users (the template reader) are not affected.
+ * other libxml2 users (the template reader) are not affected.  The
+ * types are libxml2's xmlExternalEntityLoader, xmlStructuredErrorFunc
+ * and xmlGenericErrorFunc, spelled out.
  */
 struct dossier_parse_guard {
-	xmlExternalEntityLoader loader;
-	xmlStructuredErrorFunc serror;
+	struct _xmlParserInput *(*loader)(const char *url, const char *id,
+					  struct _xmlParserCtxt *ctxt);
+	void (*serror)(void *ctx, struct _xmlError *error);
 	void *serror_ctx;
-	xmlGenericErrorFunc generic;
+	void (*generic)(void *ctx, const char *msg, ...);
 	void *generic_ctx;
 };
 
@@ -57,11 +68,12 @@ struct dossier_parse_state {
  * declared, and its first error goes to *err as a message for users.
  * *st lives as long as the parse; ctxt->_private points to it.
  */
-void dossier_parse_hook(xmlParserCtxtPtr ctxt, struct dossier_parse_state *st,
+void dossier_parse_hook(struct _xmlParserCtxt *ctxt,
+			struct dossier_parse_state *st,
 			struct dossier_parse_error *err);
 
 /* After the parse: true if it was well-formed and safe, else *err set. */
-bool dossier_parse_ok(xmlParserCtxtPtr ctxt,
+bool dossier_parse_ok(struct _xmlParserCtxt *ctxt,
 		      const struct dossier_parse_state *st);
 
 /*
@@ -70,8 +82,8 @@ bool dossier_parse_ok(xmlParserCtxtPtr ctxt,
  * its _private as each start tag is parsed (_note_line(), for the node
  * just made) and dossier_parse_line() reads it, or xmlGetLineNo()'s.
  */
-long dossier_parse_line(xmlNodePtr n);
-void dossier_parse_note_line(xmlParserCtxtPtr ctxt, xmlNodePtr n);
+long dossier_parse_line(struct _xmlNode *n);
+void dossier_parse_note_line(struct _xmlParserCtxt *ctxt, struct _xmlNode *n);
 
 /*
  * Parses size bytes of buf.  A DOCTYPE stops the parser as soon as it is
@@ -80,7 +92,7 @@ void dossier_parse_note_line(xmlParserCtxtPtr ctxt, xmlNodePtr n);
  * owned by the caller (xmlFreeDoc()), or NULL with *err filled: not
  * well-formed, DOCTYPE present, or out of memory.
  */
-xmlDocPtr dossier_parse(const char *buf, size_t size,
-			struct dossier_parse_error *err);
+struct _xmlDoc *dossier_parse(const char *buf, size_t size,
+			      struct dossier_parse_error *err);
 
 #endif

@@ -1,6 +1,9 @@
 /*
- * parcours: command line, clock and exit status.  The only file that reads
- * the clock or the environment, and the only one that exits.
+ * parcours: command line, clock, environment and exit status.  The only
+ * file that reads the clock or the environment, and the only one that
+ * exits (but for hyphen.c's atexit handler, which turns an exit() inside
+ * libhyphen into status 3): the commands report through diag.h and
+ * return, a batch worker included.
  */
 #include <ctype.h>
 #include <getopt.h>
@@ -479,7 +482,7 @@ int main(int argc, char *argv[])
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = n > 0 ? (int)(n > 256 ? 256 : n) : 1;
 	}
-	if (!paths_resolve(argv[0], &o))
+	if (!paths_resolve(getenv("PARCOURS_DATADIR"), &o))
 		return DIAG_SYSTEM;
 
 	cmd->run(&o);

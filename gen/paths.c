@@ -51,13 +51,11 @@ static const char *join(char buf[PATH_MAX], const char *dir, const char *name)
 	return buf;
 }
 
-bool paths_resolve(const char *argv0, struct options *o)
+bool paths_resolve(const char *datadir, struct options *o)
 {
-	(void)argv0;
-	const char *env = getenv("PARCOURS_DATADIR");
 	const char *dir = NULL;
-	if (env != NULL && *env != '\0' && has_schema(env))
-		dir = env;
+	if (datadir != NULL && *datadir != '\0' && has_schema(datadir))
+		dir = datadir;
 	else if ((dir = source_tree()) == NULL && has_schema(PARCOURS_DATADIR))
 		dir = PARCOURS_DATADIR;
 	if (dir == NULL) {

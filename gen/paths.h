@@ -12,9 +12,11 @@
 
 /*
  * Fills o->schema_dir, and templates_dir and fonts_dir unless given on
- * the command line.  The strings live until exit.  false after a system
- * diagnostic if no data directory can be found.
+ * the command line, from datadir (PARCOURS_DATADIR, which main.c reads;
+ * NULL or empty: none) if it holds the schema, else as above.  The
+ * strings live until exit.  false after a system diagnostic if no data
+ * directory can be found.
  */
-bool paths_resolve(const char *argv0, struct options *o);
+bool paths_resolve(const char *datadir, struct options *o);
 
 #endif

@@ -6,7 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "diag.h"
 #include "table.h"
 #include "utf8.h"
 
@@ -199,4 +201,16 @@ bool table_write(const struct table *t, FILE *out)
 	for (size_t r = 1; r < t->nrows; r++)
 		write_row(t, t->cells + r * t->ncols, out);
 	return !ferror(out);
+}
+
+bool table_or_csv(const struct options *o, const char *command,
+		  enum out_format *format)
+{
+	*format = o->format;
+	if (*format == FORMAT_DEFAULT)
+		*format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
+	if (*format == FORMAT_CSV || *format == FORMAT_TABLE)
+		return true;
+	diag_usage("%s: --format must be csv or table", command);
+	return false;
 }

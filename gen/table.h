@@ -11,7 +11,17 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cli.h"
+
 struct table;
+
+/*
+ * The format of a command that prints a table or CSV (status, stats):
+ * the one given, or by default a table on a terminal and CSV elsewhere.
+ * false after a usage diagnostic naming command for any other format.
+ */
+bool table_or_csv(const struct options *o, const char *command,
+		  enum out_format *format);
 
 /*
  * A table with ncols columns and these header cells (copied).  NULL when
