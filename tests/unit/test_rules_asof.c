@@ -181,10 +181,38 @@ static void test_after_as_of(void **state)
 	}
 }
 
+/*
+ * rules.md §8: a notice shows what HR knew on its own date, and never
+ * more than as-of allows: the facts at the earlier of the two.
+ */
+static void test_notice_facts(void **state)
+{
+	(void)state;
+	struct fx *fx = fx_new("2018-06-04", NULL, "1979-06-01");
+	fx_visit(fx, "2024-03-01");
+	struct rules_facts *f = fx_facts(fx, AS_OF);
+	assert_true(f->mid_career.has_visit);
+	struct rules_facts *before =
+	    rules_notice_facts(&fx->d, f, D("2024-02-29"));
+	assert_non_null(before);
+	assert_int_equal(before->as_of, D("2024-02-29"));
+	assert_false(before->mid_career.has_visit);
+	struct rules_facts *after =
+	    rules_notice_facts(&fx->d, f, D("2025-01-01"));
+	assert_non_null(after);
+	assert_int_equal(after->as_of, D(AS_OF));
+	assert_true(after->mid_career.has_visit);
+	rules_facts_free(before);
+	rules_facts_free(after);
+	rules_facts_free(f);
+	fx_free(fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_after_as_of),
+	    cmocka_unit_test(test_notice_facts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
