@@ -102,7 +102,6 @@ struct batch {
 	struct batch_tools tools;
 	struct pipeline *pipeline; /* the inputs */
 	bool read_all;		   /* every input read */
-	struct chunk *filling;	   /* the chunk read_chunk() is filling */
 
 	char names[RUN_NFILES][64]; /* the run-wide files, per shard */
 	struct outfile *manifest, *recap;
@@ -290,11 +289,17 @@ static void chunk_free(struct chunk *c)
 	free(c);
 }
 
+/* What read_chunk() gives the pipeline's callbacks. */
+struct filling {
+	struct batch *b;
+	struct chunk *c;
+};
+
 /* The pipeline's filter: this shard's dossiers. */
 static bool mine(void *ctx, const struct dossier *d)
 {
-	struct batch *b = ctx;
-	/* The reader's errors are remembered for the next failure. */
+	struct batch *b = ((struct filling *)ctx)->b;
+	/* A dossier read whole: b->why waits for the reader's next error. */
 	b->why[0] = '\0';
 	return shard_mine(d->id, b->o->shard_k, b->o->shard_n);
 }
@@ -307,8 +312,9 @@ static bool mine(void *ctx, const struct dossier *d)
 static enum pipeline_step keep(void *ctx, struct dossier *d,
 			       struct rules_facts *f)
 {
-	struct batch *b = ctx;
-	struct chunk *c = b->filling;
+	struct filling *fill = ctx;
+	struct batch *b = fill->b;
+	struct chunk *c = fill->c;
 	if (b->system)
 		return PIPELINE_STOP; /* reported while reading */
 	struct who *w = &c->who[c->n];
@@ -337,8 +343,8 @@ static struct chunk *read_chunk(struct batch *b)
 		return NULL;
 	}
 	c->fd = -1;
-	b->filling = c;
-	struct pipeline_acts acts = {.wanted = mine, .act = keep, .ctx = b};
+	struct filling fill = {b, c};
+	struct pipeline_acts acts = {.wanted = mine, .act = keep, .ctx = &fill};
 	if (!stop_signal && !b->system) {
 		switch (pipeline_run(b->pipeline, &acts)) {
 		case PIPELINE_READ_ALL:
@@ -351,7 +357,6 @@ static struct chunk *read_chunk(struct batch *b)
 			break;
 		}
 	}
-	b->filling = NULL;
 	if (c->n == 0 || b->system) {
 		chunk_free(c);
 		return NULL;

@@ -121,6 +121,7 @@ static enum pipeline_step sort_add(void *ctx, struct dossier *d,
 				   struct rules_facts *f)
 {
 	struct status_sort *s = ctx;
+	errno = 0; /* batch_sort_add_dossier() sets it on an I/O error */
 	if (batch_sort_add_dossier(s->sort, d, f, s->o->as_of,
 				   s->o->within_days, &s->seq))
 		return PIPELINE_NEXT;
@@ -217,7 +218,6 @@ void cmd_status(const struct options *o)
 	if (p == NULL)
 		return;
 	if (format == FORMAT_CSV) {
-		errno = 0;
 		status_csv(o, p);
 		pipeline_free(p);
 		return;
