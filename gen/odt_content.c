@@ -40,7 +40,6 @@ enum {
 	USE_CELL_PLAIN = 1 << 3,
 	USE_ROW_KEEP = 1 << 4,
 	USE_ROW_SIGN = 1 << 5,
-	USE_TIMELINE = 1 << 6,
 };
 
 struct writer {
@@ -669,209 +668,6 @@ static void write_space(struct writer *w, const struct doc_node *n,
 	close_para(w, "text:p");
 }
 
-/* Timeline drawing, in millimetres within its anchor paragraph. */
-#define TL_H	  30.0
-#define TL_AXIS_Y 17.0
-
-static const struct {
-	const char *fill;
-	const char *words;
-} marks[] = {
-    [DOC_MARK_DUE_ON_TIME] = {"#2e7d32", "échéance respectée"},
-    [DOC_MARK_DUE_LATE] = {"#ef6c00", "entretien tenu après l’échéance"},
-    [DOC_MARK_DUE_MISSED] = {"#c62828", "échéance manquée"},
-    [DOC_MARK_DUE_OPEN] = {"#9e9e9e", "entretien à réaliser"},
-    [DOC_MARK_HELD] = {"#1565c0", "entretien réalisé"},
-    [DOC_MARK_REFUSED] = {"#6a1b9a", "refus de l’entretien"},
-    [DOC_MARK_TRAINING] = {"#00897b", "formation non obligatoire"},
-    [DOC_MARK_TRAINING_MANDATORY] = {"#80cbc4", "formation obligatoire"},
-    [DOC_MARK_ABSENCE] = {"#bdbdbd", "absence"},
-    [DOC_MARK_RECAP] = {"#000000", "état des lieux récapitulatif"},
-    [DOC_MARK_TODAY] = {"#c62828", "aujourd’hui"},
-};
-
-static double tl_x(const struct doc_timeline *t, date_t d)
-{
-	double span = t->end > t->start ? (double)(t->end - t->start) : 1.0;
-	double x = (double)(d - t->start) / span * ODT_TEXT_W;
-	return x < 0 ? 0 : x > ODT_TEXT_W ? ODT_TEXT_W : x;
-}
-
-static void put_shape_start(struct writer *w, const char *shape,
-			    const char *style)
-{
-	buf_printf(&w->body,
-		   "<draw:%s draw:style-name=\"%s\" text:anchor-type="
-		   "\"paragraph\" draw:z-index=\"%zu\"",
-		   shape, style, w->nshapes++);
-}
-
-static void put_line(struct writer *w, const char *style, double x1, double y1,
-		     double x2, double y2)
-{
-	put_shape_start(w, "line", style);
-	buf_printf(&w->body,
-		   " svg:x1=\"%.2fmm\" svg:y1=\"%.2fmm\" svg:x2=\"%.2fmm\""
-		   " svg:y2=\"%.2fmm\"><text:p/></draw:line>",
-		   x1, y1, x2, y2);
-}
-
-static void put_box(struct writer *w, const char *shape, const char *style,
-		    double x, double y, double wd, double h)
-{
-	put_shape_start(w, shape, style);
-	buf_printf(&w->body,
-		   " svg:x=\"%.2fmm\" svg:y=\"%.2fmm\" svg:width=\"%.2fmm\""
-		   " svg:height=\"%.2fmm\"><text:p/></draw:%s>",
-		   x, y, wd, h, shape);
-}
-
-static void put_label(struct writer *w, double x, double y, const char *text)
-{
-	bool at_space = true;
-	buf_printf(&w->body,
-		   "<draw:frame draw:style-name=\"grLabel\""
-		   " text:anchor-type=\"paragraph\" svg:x=\"%.2fmm\""
-		   " svg:y=\"%.2fmm\" svg:width=\"12mm\" draw:z-index=\"%zu\">"
-		   "<draw:text-box fo:min-height=\"3mm\">"
-		   "<text:p text:style-name=\"Tableau_Contenu\">"
-		   "<text:span text:style-name=\"T4\">",
-		   x, y, w->nshapes++);
-	w->text_used |= 1u << DOC_SMALL;
-	odt_xml_text(&w->body, text, &at_space);
-	buf_puts(&w->body,
-		 "</text:span></text:p></draw:text-box></draw:frame>");
-}
-
-/*
- * The time axis: year ticks and labels, spans (absences, trainings) as
- * bars above it, points (due dates, interviews, refusals) as dots on it.
- */
-static void draw_timeline(struct writer *w, const struct doc_timeline *t)
-{
-	put_line(w, "grAxis", 0, TL_AXIS_Y, ODT_TEXT_W, TL_AXIS_Y);
-	int y0, y1, m, d;
-	date_to_ymd(t->start, &y0, &m, &d);
-	date_to_ymd(t->end, &y1, &m, &d);
-	for (int y = y0; y <= y1 + 1; y++) {
-		date_t jan1 = date_from_ymd(y, 1, 1);
-		if (jan1 == DATE_NONE || jan1 < t->start || jan1 > t->end)
-			continue;
-		double x = tl_x(t, jan1);
-		char year[8];
-		snprintf(year, sizeof(year), "%d", y);
-		put_line(w, "grAxis", x, TL_AXIS_Y - 1.5, x, TL_AXIS_Y + 1.5);
-		put_label(w, x - 4.5, TL_AXIS_Y + 2.5, year);
-	}
-	for (size_t i = 0; i < t->nitems; i++) {
-		const struct doc_mark_item *it = &t->items[i];
-		char style[16];
-		snprintf(style, sizeof(style), "grMark%d", (int)it->kind);
-		double x = tl_x(t, it->start);
-		if (it->end > it->start) {
-			bool absence = it->kind == DOC_MARK_ABSENCE;
-			double wd = tl_x(t, it->end) - x;
-			put_box(w, "rect", style, x, absence ? 3.0 : 8.0,
-				wd < 0.8 ? 0.8 : wd, 3.0);
-		} else {
-			put_box(w, "ellipse", style, x - 1.5, TL_AXIS_Y - 1.5,
-				3.0, 3.0);
-		}
-	}
-}
-
-static void put_timeline_styles(struct buf *out)
-{
-	buf_puts(out,
-		 "<style:style style:name=\"grAxis\""
-		 " style:family=\"graphic\"><style:graphic-properties"
-		 " draw:stroke=\"solid\" svg:stroke-width=\"0.3mm\""
-		 " svg:stroke-color=\"#000000\" style:wrap=\"run-through\""
-		 " style:run-through=\"foreground\""
-		 " style:vertical-rel=\"paragraph\""
-		 " style:horizontal-rel=\"paragraph\"/></style:style>"
-		 "<style:style style:name=\"grLabel\""
-		 " style:family=\"graphic\"><style:graphic-properties"
-		 " draw:stroke=\"none\" draw:fill=\"none\" fo:padding=\"0mm\""
-		 " fo:border=\"none\" style:wrap=\"run-through\""
-		 " style:run-through=\"foreground\""
-		 " style:vertical-rel=\"paragraph\""
-		 " style:horizontal-rel=\"paragraph\"/></style:style>");
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		buf_printf(
-		    out,
-		    "<style:style style:name=\"grMark%zu\""
-		    " style:family=\"graphic\"><style:graphic-properties"
-		    " draw:stroke=\"none\" draw:fill=\"solid\""
-		    " draw:fill-color=\"%s\" style:wrap=\"run-through\""
-		    " style:run-through=\"foreground\""
-		    " style:vertical-rel=\"paragraph\""
-		    " style:horizontal-rel=\"paragraph\"/></style:style>",
-		    k, marks[k].fill);
-}
-
-/* The table under the drawing: each mark with its dates and words. */
-static void write_timeline_table(struct writer *w, const struct doc_timeline *t)
-{
-	static const double widths[] = {0.28, 0.32, 0.40};
-	open_table(w, 3, widths, false);
-	buf_puts(&w->body, "<table:table-header-rows><table:table-row>");
-	static const char *const heads[] = {"Date", "Événement", "Détail"};
-	for (int i = 0; i < 3; i++) {
-		open_cell(w, "CellHead", USE_CELL_HEAD);
-		buf_puts(&w->body,
-			 "<text:p text:style-name=\"Tableau_En_tete\">");
-		w->at_space = true;
-		odt_xml_text(&w->body, heads[i], &w->at_space);
-		buf_puts(&w->body, "</text:p></table:table-cell>");
-	}
-	buf_puts(&w->body, "</table:table-row></table:table-header-rows>");
-	for (size_t i = 0; i < t->nitems; i++) {
-		const struct doc_mark_item *it = &t->items[i];
-		char a[DATE_FR_LEN], b[DATE_FR_LEN], when[2 * DATE_FR_LEN + 8];
-		if (it->end > it->start)
-			snprintf(when, sizeof(when), "%s – %s",
-				 date_fmt_fr(it->start, a),
-				 date_fmt_fr(it->end, b));
-		else
-			snprintf(when, sizeof(when), "%s",
-				 date_fmt_fr(it->start, a));
-		const char *cells[] = {when, marks[it->kind].words,
-				       it->label != NULL ? it->label : ""};
-		buf_puts(&w->body, "<table:table-row>");
-		for (int k = 0; k < 3; k++) {
-			open_cell(w, "Cell", USE_CELL);
-			buf_puts(
-			    &w->body,
-			    "<text:p text:style-name=\"Tableau_Contenu\">");
-			w->at_space = true;
-			odt_xml_text(&w->body, cells[k], &w->at_space);
-			buf_puts(&w->body, "</text:p></table:table-cell>");
-		}
-		buf_puts(&w->body, "</table:table-row>");
-	}
-	close_table(w);
-}
-
-static void write_timeline(struct writer *w, const struct doc_node *n)
-{
-	const struct doc_timeline *t = n->timeline;
-	char name[16];
-	if (t == NULL)
-		return;
-	w->used |= USE_TIMELINE;
-	/* The anchor paragraph is as tall as the drawing, which runs
-	 * through it, so what follows starts below. */
-	const char *style =
-	    para_style(w, "Frise", -1, true, (int)(TL_H * 100), name);
-	open_para(w, "text:p", style);
-	buf_puts(&w->body, ">");
-	draw_timeline(w, t);
-	close_para(w, "text:p");
-	if (t->nitems > 0)
-		write_timeline_table(w, t);
-}
-
 static void write_node(struct writer *w, const struct doc_node *n,
 		       const struct ctx *c)
 {
@@ -946,7 +742,9 @@ static void write_node(struct writer *w, const struct doc_node *n,
 		write_space(w, n, c);
 		break;
 	case DOC_TIMELINE:
-		write_timeline(w, n);
+		/* Only a recap holds one (template.c allows <timeline> in
+		 * the recap context alone), and a recap is a PDF: letters
+		 * are the only documents written as ODT. */
 		break;
 	}
 }
@@ -980,8 +778,6 @@ static void put_fixed_styles(struct buf *out, unsigned used)
 			      "<style:table-row-properties"
 			      " style:min-row-height=\"32mm\""
 			      " fo:keep-together=\"always\"/></style:style>");
-	if (used & USE_TIMELINE)
-		put_timeline_styles(out);
 }
 
 void odt_end_bookmark(char name[32], size_t k)
