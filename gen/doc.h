@@ -35,7 +35,7 @@ enum doc_type {
 	DOC_SIGNER,    /* block children: label, name, "Date", "Signature" */
 	DOC_LETTERBOX, /* a placed letter block: see enum doc_box */
 	DOC_FRAME,     /* a framed box (verdicts, receipts); block children */
-	DOC_CUTLINE,   /* a dashed "detach here" line before a reply slip */
+	DOC_CUTLINE,   /* a dashed line before a reply slip; text: its label */
 	DOC_PAGEBREAK, /* the next block starts a new page */
 	DOC_SPACE,     /* vertical space of `count` half-lines */
 	DOC_TIMELINE,  /* a drawing: see struct doc_timeline */
@@ -99,7 +99,7 @@ struct doc_node {
 	struct doc_node *parent, *first, *last, *next;
 	long line; /* template line that made it, 0 if none */
 
-	const char *text;     /* DOC_TEXT */
+	const char *text;     /* DOC_TEXT; DOC_CUTLINE: its label, or NULL */
 	unsigned flags;	      /* DOC_TEXT: DOC_BOLD | ... */
 	int level;	      /* DOC_HEADING 1..3 */
 	enum doc_align align; /* DOC_PARAGRAPH, DOC_CELL */

@@ -602,8 +602,10 @@ static bool lay_ruled(struct lctx *c, const struct doc_node *n,
 	return true;
 }
 
-static bool lay_cutline(struct lctx *c, const struct area *a,
-			struct strips *out)
+/* The dashed cut line, its label (the node's text) in a gap at the
+ * middle; without a label, one line across. */
+static bool lay_cutline(struct lctx *c, const struct doc_node *n,
+			const struct area *a, struct strips *out)
 {
 	struct strip *s = layout_strips_add(c, out);
 	if (s == NULL)
@@ -612,18 +614,21 @@ static bool lay_cutline(struct lctx *c, const struct area *a,
 	s->height = 2 * layout_body_line(c);
 	s->space_before = SPACE_BLOCK * layout_body_line(c);
 	double mid = s->height / 2;
-	struct layout_item *t =
-	    layout_add_text(c, &s->items, 0, mid + 0.3 * size, "découper ici",
-			    LAYOUT_ITALIC, size, LAYOUT_MUTED);
-	if (t == NULL)
-		return false;
-	t->x = a->x0 + (a->width - t->w) / 2;
-	struct layout_item *l1 =
-	    layout_add_line(c, &s->items, a->x0, mid, t->x - 0.6 * size, mid,
-			    LAYOUT_MUTED, 0.6);
-	struct layout_item *l2 =
-	    layout_add_line(c, &s->items, t->x + t->w + 0.6 * size, mid,
-			    a->x0 + a->width, mid, LAYOUT_MUTED, 0.6);
+	double x0 = a->x0 + a->width / 2, x1 = x0; /* the label's gap */
+	if (n->text != NULL && n->text[0] != '\0') {
+		struct layout_item *t =
+		    layout_add_text(c, &s->items, 0, mid + 0.3 * size, n->text,
+				    LAYOUT_ITALIC, size, LAYOUT_MUTED);
+		if (t == NULL)
+			return false;
+		t->x = a->x0 + (a->width - t->w) / 2;
+		x0 = t->x - 0.6 * size;
+		x1 = t->x + t->w + 0.6 * size;
+	}
+	struct layout_item *l1 = layout_add_line(c, &s->items, a->x0, mid, x0,
+						 mid, LAYOUT_MUTED, 0.6);
+	struct layout_item *l2 = layout_add_line(
+	    c, &s->items, x1, mid, a->x0 + a->width, mid, LAYOUT_MUTED, 0.6);
 	if (l1 == NULL || l2 == NULL)
 		return false;
 	l1->dashed = l2->dashed = true;
@@ -672,7 +677,7 @@ static bool lay_block(struct lctx *c, const struct doc_node *n,
 	case DOC_FRAME:
 		return lay_frame(c, n, a, out);
 	case DOC_CUTLINE:
-		return lay_cutline(c, a, out);
+		return lay_cutline(c, n, a, out);
 	case DOC_PAGEBREAK:
 		if (a->flat)
 			return true;

@@ -626,19 +626,16 @@ static void write_letterbox(struct writer *w, const struct doc_node *n,
 	write_blocks(w, n, &in);
 }
 
-/* The dashed "detach here" line: scissors and words above it. */
-static void write_cutline(struct writer *w, const struct doc_node *n,
-			  const struct ctx *c)
+/* The dashed cut line (the style's border): scissors, then its label. */
+static void write_cutline(struct writer *w, const struct doc_node *n)
 {
 	char name[16];
 	const char *style = para_style(w, "Decoupe", -1, false, 0, name);
 	open_para(w, "text:p", style);
 	buf_puts(&w->body, ">");
 	odt_xml_text(&w->body, "✂ ", &w->at_space);
-	if (n->first != NULL)
-		write_inlines(w, n, c);
-	else
-		odt_xml_text(&w->body, "découper ici", &w->at_space);
+	if (n->text != NULL)
+		odt_xml_text(&w->body, n->text, &w->at_space);
 	close_para(w, "text:p");
 }
 
@@ -731,7 +728,7 @@ static void write_node(struct writer *w, const struct doc_node *n,
 		write_frame(w, n, c);
 		break;
 	case DOC_CUTLINE:
-		write_cutline(w, n, c);
+		write_cutline(w, n);
 		break;
 	case DOC_PAGEBREAK:
 		/* Taken by the next block; none follows at the end, so no

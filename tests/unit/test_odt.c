@@ -175,7 +175,7 @@ static void build_letter(struct doc *d)
 
 static void build_frame(struct doc *d)
 {
-	doc_add(d, NULL, DOC_CUTLINE);
+	doc_add(d, NULL, DOC_CUTLINE)->text = "découper ici";
 	struct doc_node *f = doc_add(d, NULL, DOC_FRAME);
 	f->keep_together = true;
 	para(d, f, "Reçu le");
