@@ -66,6 +66,14 @@ struct doc_node *doc_add_text(struct doc *d, struct doc_node *parent,
 	return n;
 }
 
+size_t doc_nchildren(const struct doc_node *n)
+{
+	size_t k = 0;
+	for (const struct doc_node *c = n->first; c != NULL; c = c->next)
+		k++;
+	return k;
+}
+
 const char *doc_strdup(struct doc *d, const char *s)
 {
 	return arena_strdup(d->arena, s != NULL ? s : "");

@@ -151,6 +151,8 @@ struct doc_node *doc_add(struct doc *, struct doc_node *parent,
 /* Appends a DOC_TEXT run with a copy of text; NULL on OOM. */
 struct doc_node *doc_add_text(struct doc *, struct doc_node *parent,
 			      const char *text, unsigned flags);
+/* The number of n's children. */
+size_t doc_nchildren(const struct doc_node *n);
 /* Copies s into the doc's arena; NULL on OOM. */
 const char *doc_strdup(struct doc *, const char *s);
 

@@ -131,9 +131,7 @@ static bool lay_heading(struct lctx *c, const struct doc_node *n,
 static bool lay_list(struct lctx *c, const struct doc_node *n,
 		     const struct area *a, struct strips *out)
 {
-	int count = 0;
-	for (const struct doc_node *it = n->first; it != NULL; it = it->next)
-		count++;
+	int count = (int)doc_nchildren(n);
 	char widest[16];
 	snprintf(widest, sizeof(widest), "%d.", count);
 	double indent = n->ordered
@@ -353,10 +351,7 @@ static int table_columns(const struct doc_node *t)
 		return t->ncols;
 	int most = 0;
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
-		int k = 0;
-		for (const struct doc_node *cell = r->first; cell != NULL;
-		     cell = cell->next)
-			k++;
+		int k = (int)doc_nchildren(r);
 		if (k > most)
 			most = k;
 	}
@@ -489,9 +484,7 @@ static bool lay_frame(struct lctx *c, const struct doc_node *n,
 static bool lay_signature(struct lctx *c, const struct doc_node *n,
 			  const struct area *a, struct strips *out)
 {
-	size_t k = 0;
-	for (const struct doc_node *s = n->first; s != NULL; s = s->next)
-		k++;
+	size_t k = doc_nchildren(n);
 	if (k == 0)
 		return true;
 	const struct doc_node **cells = calloc(k, sizeof(*cells));

@@ -418,10 +418,7 @@ static int table_cols(const struct doc_node *n)
 {
 	int ncols = n->ncols;
 	for (const struct doc_node *r = n->first; r != NULL; r = r->next) {
-		int k = 0;
-		for (const struct doc_node *cell = r->first; cell != NULL;
-		     cell = cell->next)
-			k++;
+		int k = (int)doc_nchildren(r);
 		if (k > ncols)
 			ncols = k;
 	}
@@ -475,9 +472,7 @@ static void write_table(struct writer *w, const struct doc_node *n,
 static void write_signature(struct writer *w, const struct doc_node *n,
 			    const struct ctx *c)
 {
-	int k = 0;
-	for (const struct doc_node *s = n->first; s != NULL; s = s->next)
-		k++;
+	int k = (int)doc_nchildren(n);
 	if (k == 0)
 		return;
 	open_table(w, k, NULL, c->keep);
@@ -707,9 +702,7 @@ static void write_node(struct writer *w, const struct doc_node *n,
 		write_table(w, n, c);
 		break;
 	case DOC_ROW: {
-		int k = 0;
-		for (const struct doc_node *x = n->first; x; x = x->next)
-			k++;
+		int k = (int)doc_nchildren(n);
 		open_table(w, k > 0 ? k : 1, NULL, c->keep);
 		write_row(w, n, k > 0 ? k : 1, false, c);
 		close_table(w);
@@ -821,34 +814,50 @@ static void write_document(struct writer *w, const struct doc *d, size_t k,
 		mark_end(w, k);
 }
 
+/*
+ * content.xml up to the automatic styles made on the way (w->autos),
+ * which come next: what is known once every document is written.
+ */
+static void put_content_head(struct buf *out, const char *font,
+			     const struct writer *w)
+{
+	odt_xml_part_head(out, "document-content", font);
+	buf_puts(out, "<office:automatic-styles>");
+	put_text_styles(out, w->text_used);
+	for (size_t i = 0; i < w->nvariants; i++) {
+		char name[24];
+		snprintf(name, sizeof(name), "P%zu", i + 1);
+		put_pvariant(out, &w->variants[i], name);
+	}
+	put_fixed_styles(out, w->used);
+}
+
+/* Between the automatic styles and the body. */
+static const char content_body_open[] =
+    "</office:automatic-styles><office:body><office:text>";
+
+/* content.xml after the body. */
+static void put_content_tail(struct buf *out, const struct writer *w)
+{
+	/* LibreOffice puts an empty paragraph after a table that ends the
+	 * text, which could start an empty last page: ours is tiny. */
+	if (w->table_last)
+		buf_puts(out, "<text:p text:style-name=\"Lettre_Ancre\"/>");
+	buf_puts(out,
+		 "</office:text></office:body></office:document-content>\n");
+}
+
 bool odt_content_write(struct buf *out, const char *font,
 		       const struct doc *const *docs, size_t n, bool bookmarks)
 {
 	struct writer w = {0};
 	for (size_t k = 1; k <= n; k++)
 		write_document(&w, docs[k - 1], k, bookmarks);
-	/* LibreOffice puts an empty paragraph after a table that ends the
-	 * text, which could start an empty last page: ours is tiny. */
-	if (w.table_last)
-		buf_puts(&w.body, "<text:p text:style-name=\"Lettre_Ancre\"/>");
-	buf_printf(out,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<office:document-content %s office:version=\"1.3\">",
-		   odt_namespaces);
-	odt_xml_font_decls(out, font);
-	buf_puts(out, "<office:automatic-styles>");
-	put_text_styles(out, w.text_used);
-	for (size_t i = 0; i < w.nvariants; i++) {
-		char name[24];
-		snprintf(name, sizeof(name), "P%zu", i + 1);
-		put_pvariant(out, &w.variants[i], name);
-	}
-	put_fixed_styles(out, w.used);
+	put_content_head(out, font, &w);
 	buf_put(out, w.autos.data, w.autos.len);
-	buf_puts(out, "</office:automatic-styles><office:body><office:text>");
+	buf_puts(out, content_body_open);
 	buf_put(out, w.body.data, w.body.len);
-	buf_puts(out,
-		 "</office:text></office:body></office:document-content>\n");
+	put_content_tail(out, &w);
 	bool ok = !w.oom && !w.body.oom && !w.autos.oom && !out->oom;
 	free(w.variants);
 	buf_free(&w.body);
@@ -932,27 +941,11 @@ bool odt_content_stream_finish(struct odt_content_stream *cs, const char *font,
 {
 	struct writer *w = &cs->w;
 	struct buf head = {0};
-	buf_printf(&head,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<office:document-content %s office:version=\"1.3\">",
-		   odt_namespaces);
-	odt_xml_font_decls(&head, font);
-	buf_puts(&head, "<office:automatic-styles>");
-	put_text_styles(&head, w->text_used);
-	for (size_t i = 0; i < w->nvariants; i++) {
-		char name[24];
-		snprintf(name, sizeof(name), "P%zu", i + 1);
-		put_pvariant(&head, &w->variants[i], name);
-	}
-	put_fixed_styles(&head, w->used);
+	put_content_head(&head, font, w);
 	bool ok = !cs->failed && spill(&head, out) && copy_file(cs->autos, out);
-	buf_puts(&head, "</office:automatic-styles><office:body><office:text>");
+	buf_puts(&head, content_body_open);
 	ok = ok && spill(&head, out) && copy_file(cs->body, out);
-	/* As odt_content_write(): no empty last page after a table. */
-	if (w->table_last)
-		buf_puts(&head, "<text:p text:style-name=\"Lettre_Ancre\"/>");
-	buf_puts(&head,
-		 "</office:text></office:body></office:document-content>\n");
+	put_content_tail(&head, w);
 	ok = ok && spill(&head, out);
 	buf_free(&head);
 	return ok;

@@ -271,11 +271,7 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 
 void odt_styles_head(struct buf *out, const char *font)
 {
-	buf_printf(out,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<office:document-styles %s office:version=\"1.3\">",
-		   odt_namespaces);
-	odt_xml_font_decls(out, font);
+	odt_xml_part_head(out, "document-styles", font);
 	buf_puts(out, "<office:styles>");
 	put_default_style(out, font);
 	for (size_t i = 0; i < sizeof(pstyles) / sizeof(pstyles[0]); i++)

@@ -40,6 +40,8 @@ static void test_build(void **state)
 	assert_ptr_equal(a->next, b);
 	assert_ptr_equal(d->root->last, b);
 	assert_ptr_equal(b->parent, d->root);
+	assert_int_equal(doc_nchildren(d->root), 2);
+	assert_int_equal(doc_nchildren(b), 0);
 
 	/* Text is copied into the document. */
 	char text[] = "Aïcha";
