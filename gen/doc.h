@@ -140,6 +140,13 @@ struct doc {
 	struct arena *arena;
 };
 
+/*
+ * The words at the left of every page's footer, as three strings, never
+ * NULL: the title, a dash when there are both a title and a name, the
+ * name.  One place, so that the PDF and ODT footers say the same.
+ */
+void doc_footer_parts(const struct doc_meta *, const char *parts[3]);
+
 /* NULL when out of memory. */
 struct doc *doc_new(void);
 /* Frees the tree and its arena; NULL is a no-op. */

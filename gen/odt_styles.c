@@ -235,7 +235,7 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 			    bool merged)
 {
 	const char *title = d->meta.title != NULL ? d->meta.title : "";
-	const char *name = d->meta.footer_name;
+	const char *parts[3];
 	bool at_space = true;
 
 	buf_printf(out, "<style:master-page style:name=\"MP%zu\"", k);
@@ -246,11 +246,9 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 	buf_put_xml(out, title);
 	buf_puts(out, "\" style:page-layout-name=\"pm1\"><style:footer>"
 		      "<text:p text:style-name=\"Footer\">");
-	odt_xml_text(out, title, &at_space);
-	if (name != NULL && name[0] != '\0') {
-		odt_xml_text(out, title[0] != '\0' ? " — " : "", &at_space);
-		odt_xml_text(out, name, &at_space);
-	}
+	doc_footer_parts(&d->meta, parts);
+	for (int i = 0; i < 3; i++)
+		odt_xml_text(out, parts[i], &at_space);
 	buf_puts(out, "<text:tab/>page <text:page-number"
 		      " text:select-page=\"current\">1</text:page-number> / ");
 	if (merged) {
