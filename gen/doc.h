@@ -146,6 +146,9 @@ struct doc {
  * name.  One place, so that the PDF and ODT footers say the same.
  */
 void doc_footer_parts(const struct doc_meta *, const char *parts[3]);
+/* At its right, the page count: "page 2 / 3" (no XML-special byte). */
+#define DOC_PAGE_BEFORE	 "page "
+#define DOC_PAGE_BETWEEN " / "
 
 /* NULL when out of memory. */
 struct doc *doc_new(void);

@@ -252,7 +252,9 @@ static bool add_footers(struct lctx *c, struct layout *L,
 				    st->margin_top - 2.2 * size, banner,
 				    LAYOUT_BOLD, size, LAYOUT_RED) == NULL)
 			return false;
-		snprintf(num, sizeof(num), "page %zu / %zu", i + 1, L->npages);
+		snprintf(num, sizeof(num),
+			 DOC_PAGE_BEFORE "%zu" DOC_PAGE_BETWEEN "%zu", i + 1,
+			 L->npages);
 		const char *label = arena_strdup(c->arena, num);
 		if (label == NULL)
 			return false;

@@ -121,7 +121,7 @@ static void put_pstyle(struct buf *out, const struct pstyle_def *s)
 	if (s->next != NULL)
 		buf_printf(out, " style:next-style-name=\"%s\"", s->next);
 	buf_puts(out, ">");
-	if (strcmp(s->name, "Footer") == 0) /* right tab: "page N / M" */
+	if (strcmp(s->name, "Footer") == 0) /* right tab: the page count */
 		buf_printf(out,
 			   "<style:paragraph-properties %s><style:tab-stops>"
 			   "<style:tab-stop style:position=\"%.1fmm\""
@@ -249,8 +249,9 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 	doc_footer_parts(&d->meta, parts);
 	for (int i = 0; i < 3; i++)
 		odt_xml_text(out, parts[i], &at_space);
-	buf_puts(out, "<text:tab/>page <text:page-number"
-		      " text:select-page=\"current\">1</text:page-number> / ");
+	buf_puts(out, "<text:tab/>" DOC_PAGE_BEFORE);
+	buf_puts(out, "<text:page-number text:select-page=\"current\">1"
+		      "</text:page-number>" DOC_PAGE_BETWEEN);
 	if (merged) {
 		/* text:page-count would count every letter of the merge;
 		 * the page of the letter's own end, numbered from 1, is
