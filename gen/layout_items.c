@@ -78,21 +78,29 @@ bool layout_items_copy(struct lctx *c, struct items *to,
 	return true;
 }
 
+/* Appends item, or returns NULL on OOM. */
+static struct layout_item *add_item(struct lctx *c, struct items *v,
+				    struct layout_item item)
+{
+	struct layout_item *it = layout_items_add(c, v);
+	if (it != NULL)
+		*it = item;
+	return it;
+}
+
 struct layout_item *layout_add_line(struct lctx *c, struct items *v, double x0,
 				    double y0, double x1, double y1,
 				    enum layout_color color, double width)
 {
-	struct layout_item *it = layout_items_add(c, v);
-	if (it != NULL) {
-		it->kind = LAYOUT_LINE;
-		it->x = x0;
-		it->y = y0;
-		it->w = x1 - x0;
-		it->h = y1 - y0;
-		it->color = color;
-		it->width = width;
-	}
-	return it;
+	return add_item(c, v,
+			(struct layout_item){.kind = LAYOUT_LINE,
+					     .x = x0,
+					     .y = y0,
+					     .w = x1 - x0,
+					     .h = y1 - y0,
+					     .color = color,
+					     .fill = LAYOUT_NONE,
+					     .width = width});
 }
 
 struct layout_item *layout_add_rect(struct lctx *c, struct items *v, double x,
@@ -100,18 +108,15 @@ struct layout_item *layout_add_rect(struct lctx *c, struct items *v, double x,
 				    enum layout_color stroke,
 				    enum layout_color fill, double width)
 {
-	struct layout_item *it = layout_items_add(c, v);
-	if (it != NULL) {
-		it->kind = LAYOUT_RECT;
-		it->x = x;
-		it->y = y;
-		it->w = w;
-		it->h = h;
-		it->color = stroke;
-		it->fill = fill;
-		it->width = width;
-	}
-	return it;
+	return add_item(c, v,
+			(struct layout_item){.kind = LAYOUT_RECT,
+					     .x = x,
+					     .y = y,
+					     .w = w,
+					     .h = h,
+					     .color = stroke,
+					     .fill = fill,
+					     .width = width});
 }
 
 struct layout_item *layout_add_text(struct lctx *c, struct items *v, double x,
@@ -119,19 +124,19 @@ struct layout_item *layout_add_text(struct lctx *c, struct items *v, double x,
 				    enum layout_face face, double size,
 				    enum layout_color color)
 {
-	struct layout_item *it = layout_items_add(c, v);
-	if (it != NULL) {
-		it->kind = LAYOUT_TEXT;
-		it->x = x;
-		it->y = y;
-		it->text = s;
-		it->len = strlen(s);
-		it->face = face;
-		it->size = size;
-		it->color = color;
-		it->w = layout_text_width(c, face, size, s, it->len);
-	}
-	return it;
+	size_t len = strlen(s);
+	return add_item(
+	    c, v,
+	    (struct layout_item){.kind = LAYOUT_TEXT,
+				 .x = x,
+				 .y = y,
+				 .w = layout_text_width(c, face, size, s, len),
+				 .text = s,
+				 .len = len,
+				 .face = face,
+				 .size = size,
+				 .color = color,
+				 .fill = LAYOUT_NONE});
 }
 
 /* ---- measures ------------------------------------------------------ */
