@@ -66,6 +66,22 @@ struct doc_node *doc_add_text(struct doc *d, struct doc_node *parent,
 	return n;
 }
 
+void doc_footer_parts(const struct doc_meta *m, const char *parts[3])
+{
+	parts[0] = m->title != NULL ? m->title : "";
+	parts[2] = m->footer_name != NULL ? m->footer_name : "";
+	parts[1] =
+	    *parts[0] != '\0' && *parts[2] != '\0' ? " \xE2\x80\x94 " : "";
+}
+
+size_t doc_nchildren(const struct doc_node *n)
+{
+	size_t k = 0;
+	for (const struct doc_node *c = n->first; c != NULL; c = c->next)
+		k++;
+	return k;
+}
+
 const char *doc_strdup(struct doc *d, const char *s)
 {
 	return arena_strdup(d->arena, s != NULL ? s : "");

@@ -35,7 +35,7 @@ enum doc_type {
 	DOC_SIGNER,    /* block children: label, name, "Date", "Signature" */
 	DOC_LETTERBOX, /* a placed letter block: see enum doc_box */
 	DOC_FRAME,     /* a framed box (verdicts, receipts); block children */
-	DOC_CUTLINE,   /* a dashed "detach here" line before a reply slip */
+	DOC_CUTLINE,   /* a dashed line before a reply slip; text: its label */
 	DOC_PAGEBREAK, /* the next block starts a new page */
 	DOC_SPACE,     /* vertical space of `count` half-lines */
 	DOC_TIMELINE,  /* a drawing: see struct doc_timeline */
@@ -99,7 +99,7 @@ struct doc_node {
 	struct doc_node *parent, *first, *last, *next;
 	long line; /* template line that made it, 0 if none */
 
-	const char *text;     /* DOC_TEXT */
+	const char *text;     /* DOC_TEXT; DOC_CUTLINE: its label, or NULL */
 	unsigned flags;	      /* DOC_TEXT: DOC_BOLD | ... */
 	int level;	      /* DOC_HEADING 1..3 */
 	enum doc_align align; /* DOC_PARAGRAPH, DOC_CELL */
@@ -140,6 +140,16 @@ struct doc {
 	struct arena *arena;
 };
 
+/*
+ * The words at the left of every page's footer, as three strings, never
+ * NULL: the title, a dash when there are both a title and a name, the
+ * name.  One place, so that the PDF and ODT footers say the same.
+ */
+void doc_footer_parts(const struct doc_meta *, const char *parts[3]);
+/* At its right, the page count: "page 2 / 3" (no XML-special byte). */
+#define DOC_PAGE_BEFORE	 "page "
+#define DOC_PAGE_BETWEEN " / "
+
 /* NULL when out of memory. */
 struct doc *doc_new(void);
 /* Frees the tree and its arena; NULL is a no-op. */
@@ -151,6 +161,8 @@ struct doc_node *doc_add(struct doc *, struct doc_node *parent,
 /* Appends a DOC_TEXT run with a copy of text; NULL on OOM. */
 struct doc_node *doc_add_text(struct doc *, struct doc_node *parent,
 			      const char *text, unsigned flags);
+/* The number of n's children. */
+size_t doc_nchildren(const struct doc_node *n);
 /* Copies s into the doc's arena; NULL on OOM. */
 const char *doc_strdup(struct doc *, const char *s);
 

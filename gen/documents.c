@@ -71,43 +71,6 @@ void documents_free(struct documents *docs)
 	free(docs);
 }
 
-static bool blank_kind(enum rules_obligation_kind k)
-{
-	return k == RULES_OBL_PERIODIC || k == RULES_OBL_RECAP ||
-	       k == RULES_OBL_MID_CAREER || k == RULES_OBL_END_OF_CAREER;
-}
-
-/* Which form serves when two fall due the same day: every one of these
- * kinds also counts as the periodic interview (rules.md §4). */
-static int blank_rank(enum rules_obligation_kind k)
-{
-	switch (k) {
-	case RULES_OBL_RECAP:
-		return 3;
-	case RULES_OBL_END_OF_CAREER:
-		return 2;
-	case RULES_OBL_MID_CAREER:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Whether another open obligation of the same due date takes its place. */
-static bool blank_shadowed(const struct rules_facts *f, size_t i)
-{
-	const struct rules_obligation *o = &f->obligations[i];
-	for (size_t j = 0; j < f->nobligations; j++) {
-		const struct rules_obligation *p = &f->obligations[j];
-		if (j == i || !blank_kind(p->kind) || p->due != o->due)
-			continue;
-		if (blank_rank(p->kind) > blank_rank(o->kind) ||
-		    (blank_rank(p->kind) == blank_rank(o->kind) && j < i))
-			return true;
-	}
-	return false;
-}
-
 bool documents_next(enum documents_kind kind, const struct dossier *d,
 		    const struct rules_facts *f, size_t *cursor,
 		    struct documents_entry *out)
@@ -137,7 +100,7 @@ bool documents_next(enum documents_kind kind, const struct dossier *d,
 		while (*cursor < f->nobligations) {
 			size_t i = (*cursor)++;
 			const struct rules_obligation *o = &f->obligations[i];
-			if (!blank_kind(o->kind) || blank_shadowed(f, i))
+			if (!rules_form_needed(f, i))
 				continue;
 			out->name = "report-blank";
 			out->date = o->due;

@@ -131,9 +131,7 @@ static bool lay_heading(struct lctx *c, const struct doc_node *n,
 static bool lay_list(struct lctx *c, const struct doc_node *n,
 		     const struct area *a, struct strips *out)
 {
-	int count = 0;
-	for (const struct doc_node *it = n->first; it != NULL; it = it->next)
-		count++;
+	int count = (int)doc_nchildren(n);
 	char widest[16];
 	snprintf(widest, sizeof(widest), "%d.", count);
 	double indent = n->ordered
@@ -353,10 +351,7 @@ static int table_columns(const struct doc_node *t)
 		return t->ncols;
 	int most = 0;
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
-		int k = 0;
-		for (const struct doc_node *cell = r->first; cell != NULL;
-		     cell = cell->next)
-			k++;
+		int k = (int)doc_nchildren(r);
 		if (k > most)
 			most = k;
 	}
@@ -489,9 +484,7 @@ static bool lay_frame(struct lctx *c, const struct doc_node *n,
 static bool lay_signature(struct lctx *c, const struct doc_node *n,
 			  const struct area *a, struct strips *out)
 {
-	size_t k = 0;
-	for (const struct doc_node *s = n->first; s != NULL; s = s->next)
-		k++;
+	size_t k = doc_nchildren(n);
 	if (k == 0)
 		return true;
 	const struct doc_node **cells = calloc(k, sizeof(*cells));
@@ -602,8 +595,10 @@ static bool lay_ruled(struct lctx *c, const struct doc_node *n,
 	return true;
 }
 
-static bool lay_cutline(struct lctx *c, const struct area *a,
-			struct strips *out)
+/* The dashed cut line, its label (the node's text) in a gap at the
+ * middle; without a label, one line across. */
+static bool lay_cutline(struct lctx *c, const struct doc_node *n,
+			const struct area *a, struct strips *out)
 {
 	struct strip *s = layout_strips_add(c, out);
 	if (s == NULL)
@@ -612,18 +607,21 @@ static bool lay_cutline(struct lctx *c, const struct area *a,
 	s->height = 2 * layout_body_line(c);
 	s->space_before = SPACE_BLOCK * layout_body_line(c);
 	double mid = s->height / 2;
-	struct layout_item *t =
-	    layout_add_text(c, &s->items, 0, mid + 0.3 * size, "découper ici",
-			    LAYOUT_ITALIC, size, LAYOUT_MUTED);
-	if (t == NULL)
-		return false;
-	t->x = a->x0 + (a->width - t->w) / 2;
-	struct layout_item *l1 =
-	    layout_add_line(c, &s->items, a->x0, mid, t->x - 0.6 * size, mid,
-			    LAYOUT_MUTED, 0.6);
-	struct layout_item *l2 =
-	    layout_add_line(c, &s->items, t->x + t->w + 0.6 * size, mid,
-			    a->x0 + a->width, mid, LAYOUT_MUTED, 0.6);
+	double x0 = a->x0 + a->width / 2, x1 = x0; /* the label's gap */
+	if (n->text != NULL && n->text[0] != '\0') {
+		struct layout_item *t =
+		    layout_add_text(c, &s->items, 0, mid + 0.3 * size, n->text,
+				    LAYOUT_ITALIC, size, LAYOUT_MUTED);
+		if (t == NULL)
+			return false;
+		t->x = a->x0 + (a->width - t->w) / 2;
+		x0 = t->x - 0.6 * size;
+		x1 = t->x + t->w + 0.6 * size;
+	}
+	struct layout_item *l1 = layout_add_line(c, &s->items, a->x0, mid, x0,
+						 mid, LAYOUT_MUTED, 0.6);
+	struct layout_item *l2 = layout_add_line(
+	    c, &s->items, x1, mid, a->x0 + a->width, mid, LAYOUT_MUTED, 0.6);
 	if (l1 == NULL || l2 == NULL)
 		return false;
 	l1->dashed = l2->dashed = true;
@@ -672,7 +670,7 @@ static bool lay_block(struct lctx *c, const struct doc_node *n,
 	case DOC_FRAME:
 		return lay_frame(c, n, a, out);
 	case DOC_CUTLINE:
-		return lay_cutline(c, a, out);
+		return lay_cutline(c, n, a, out);
 	case DOC_PAGEBREAK:
 		if (a->flat)
 			return true;

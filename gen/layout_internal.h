@@ -75,7 +75,10 @@ struct layout {
 	struct arena *arena;
 };
 
-/* Vectors: on OOM they set ctx->oom and return NULL (false). */
+/*
+ * layout_items.c, what every pass shares (it calls none of them).
+ * Vectors: on OOM they set ctx->oom and return NULL (false).
+ */
 struct layout_item *layout_items_add(struct lctx *, struct items *);
 void layout_items_free(struct items *);
 /* Appends copies of from's items to to, moved by (dx, dy). */

@@ -232,15 +232,13 @@ static bool add_footers(struct lctx *c, struct layout *L,
 	const struct layout_style *st = c->st;
 	double size = 0.8 * st->body_size;
 	double x0 = st->margin_left, x1 = st->page_w - st->margin_right;
-	const char *title = meta->title != NULL ? meta->title : "";
-	const char *name = meta->footer_name != NULL ? meta->footer_name : "";
-	const char *sep =
-	    *title != '\0' && *name != '\0' ? " \xE2\x80\x94 " : "";
-	size_t len = strlen(title) + strlen(sep) + strlen(name) + 1;
+	const char *parts[3];
+	doc_footer_parts(meta, parts);
+	size_t len = strlen(parts[0]) + strlen(parts[1]) + strlen(parts[2]) + 1;
 	char *left = arena_alloc(c->arena, len);
 	if (left == NULL)
 		return false;
-	snprintf(left, len, "%s%s%s", title, sep, name);
+	snprintf(left, len, "%s%s%s", parts[0], parts[1], parts[2]);
 
 	const char *banner = meta->banner != NULL ? meta->banner : "";
 	double bw =
@@ -254,7 +252,9 @@ static bool add_footers(struct lctx *c, struct layout *L,
 				    st->margin_top - 2.2 * size, banner,
 				    LAYOUT_BOLD, size, LAYOUT_RED) == NULL)
 			return false;
-		snprintf(num, sizeof(num), "page %zu / %zu", i + 1, L->npages);
+		snprintf(num, sizeof(num),
+			 DOC_PAGE_BEFORE "%zu" DOC_PAGE_BETWEEN "%zu", i + 1,
+			 L->npages);
 		const char *label = arena_strdup(c->arena, num);
 		if (label == NULL)
 			return false;

@@ -40,7 +40,6 @@ enum {
 	USE_CELL_PLAIN = 1 << 3,
 	USE_ROW_KEEP = 1 << 4,
 	USE_ROW_SIGN = 1 << 5,
-	USE_TIMELINE = 1 << 6,
 };
 
 struct writer {
@@ -419,10 +418,7 @@ static int table_cols(const struct doc_node *n)
 {
 	int ncols = n->ncols;
 	for (const struct doc_node *r = n->first; r != NULL; r = r->next) {
-		int k = 0;
-		for (const struct doc_node *cell = r->first; cell != NULL;
-		     cell = cell->next)
-			k++;
+		int k = (int)doc_nchildren(r);
 		if (k > ncols)
 			ncols = k;
 	}
@@ -476,9 +472,7 @@ static void write_table(struct writer *w, const struct doc_node *n,
 static void write_signature(struct writer *w, const struct doc_node *n,
 			    const struct ctx *c)
 {
-	int k = 0;
-	for (const struct doc_node *s = n->first; s != NULL; s = s->next)
-		k++;
+	int k = (int)doc_nchildren(n);
 	if (k == 0)
 		return;
 	open_table(w, k, NULL, c->keep);
@@ -627,19 +621,16 @@ static void write_letterbox(struct writer *w, const struct doc_node *n,
 	write_blocks(w, n, &in);
 }
 
-/* The dashed "detach here" line: scissors and words above it. */
-static void write_cutline(struct writer *w, const struct doc_node *n,
-			  const struct ctx *c)
+/* The dashed cut line (the style's border): scissors, then its label. */
+static void write_cutline(struct writer *w, const struct doc_node *n)
 {
 	char name[16];
 	const char *style = para_style(w, "Decoupe", -1, false, 0, name);
 	open_para(w, "text:p", style);
 	buf_puts(&w->body, ">");
 	odt_xml_text(&w->body, "✂ ", &w->at_space);
-	if (n->first != NULL)
-		write_inlines(w, n, c);
-	else
-		odt_xml_text(&w->body, "découper ici", &w->at_space);
+	if (n->text != NULL)
+		odt_xml_text(&w->body, n->text, &w->at_space);
 	close_para(w, "text:p");
 }
 
@@ -667,209 +658,6 @@ static void write_space(struct writer *w, const struct doc_node *n,
 	open_para(w, "text:p", style);
 	buf_puts(&w->body, ">");
 	close_para(w, "text:p");
-}
-
-/* Timeline drawing, in millimetres within its anchor paragraph. */
-#define TL_H	  30.0
-#define TL_AXIS_Y 17.0
-
-static const struct {
-	const char *fill;
-	const char *words;
-} marks[] = {
-    [DOC_MARK_DUE_ON_TIME] = {"#2e7d32", "échéance respectée"},
-    [DOC_MARK_DUE_LATE] = {"#ef6c00", "entretien tenu après l’échéance"},
-    [DOC_MARK_DUE_MISSED] = {"#c62828", "échéance manquée"},
-    [DOC_MARK_DUE_OPEN] = {"#9e9e9e", "entretien à réaliser"},
-    [DOC_MARK_HELD] = {"#1565c0", "entretien réalisé"},
-    [DOC_MARK_REFUSED] = {"#6a1b9a", "refus de l’entretien"},
-    [DOC_MARK_TRAINING] = {"#00897b", "formation non obligatoire"},
-    [DOC_MARK_TRAINING_MANDATORY] = {"#80cbc4", "formation obligatoire"},
-    [DOC_MARK_ABSENCE] = {"#bdbdbd", "absence"},
-    [DOC_MARK_RECAP] = {"#000000", "état des lieux récapitulatif"},
-    [DOC_MARK_TODAY] = {"#c62828", "aujourd’hui"},
-};
-
-static double tl_x(const struct doc_timeline *t, date_t d)
-{
-	double span = t->end > t->start ? (double)(t->end - t->start) : 1.0;
-	double x = (double)(d - t->start) / span * ODT_TEXT_W;
-	return x < 0 ? 0 : x > ODT_TEXT_W ? ODT_TEXT_W : x;
-}
-
-static void put_shape_start(struct writer *w, const char *shape,
-			    const char *style)
-{
-	buf_printf(&w->body,
-		   "<draw:%s draw:style-name=\"%s\" text:anchor-type="
-		   "\"paragraph\" draw:z-index=\"%zu\"",
-		   shape, style, w->nshapes++);
-}
-
-static void put_line(struct writer *w, const char *style, double x1, double y1,
-		     double x2, double y2)
-{
-	put_shape_start(w, "line", style);
-	buf_printf(&w->body,
-		   " svg:x1=\"%.2fmm\" svg:y1=\"%.2fmm\" svg:x2=\"%.2fmm\""
-		   " svg:y2=\"%.2fmm\"><text:p/></draw:line>",
-		   x1, y1, x2, y2);
-}
-
-static void put_box(struct writer *w, const char *shape, const char *style,
-		    double x, double y, double wd, double h)
-{
-	put_shape_start(w, shape, style);
-	buf_printf(&w->body,
-		   " svg:x=\"%.2fmm\" svg:y=\"%.2fmm\" svg:width=\"%.2fmm\""
-		   " svg:height=\"%.2fmm\"><text:p/></draw:%s>",
-		   x, y, wd, h, shape);
-}
-
-static void put_label(struct writer *w, double x, double y, const char *text)
-{
-	bool at_space = true;
-	buf_printf(&w->body,
-		   "<draw:frame draw:style-name=\"grLabel\""
-		   " text:anchor-type=\"paragraph\" svg:x=\"%.2fmm\""
-		   " svg:y=\"%.2fmm\" svg:width=\"12mm\" draw:z-index=\"%zu\">"
-		   "<draw:text-box fo:min-height=\"3mm\">"
-		   "<text:p text:style-name=\"Tableau_Contenu\">"
-		   "<text:span text:style-name=\"T4\">",
-		   x, y, w->nshapes++);
-	w->text_used |= 1u << DOC_SMALL;
-	odt_xml_text(&w->body, text, &at_space);
-	buf_puts(&w->body,
-		 "</text:span></text:p></draw:text-box></draw:frame>");
-}
-
-/*
- * The time axis: year ticks and labels, spans (absences, trainings) as
- * bars above it, points (due dates, interviews, refusals) as dots on it.
- */
-static void draw_timeline(struct writer *w, const struct doc_timeline *t)
-{
-	put_line(w, "grAxis", 0, TL_AXIS_Y, ODT_TEXT_W, TL_AXIS_Y);
-	int y0, y1, m, d;
-	date_to_ymd(t->start, &y0, &m, &d);
-	date_to_ymd(t->end, &y1, &m, &d);
-	for (int y = y0; y <= y1 + 1; y++) {
-		date_t jan1 = date_from_ymd(y, 1, 1);
-		if (jan1 == DATE_NONE || jan1 < t->start || jan1 > t->end)
-			continue;
-		double x = tl_x(t, jan1);
-		char year[8];
-		snprintf(year, sizeof(year), "%d", y);
-		put_line(w, "grAxis", x, TL_AXIS_Y - 1.5, x, TL_AXIS_Y + 1.5);
-		put_label(w, x - 4.5, TL_AXIS_Y + 2.5, year);
-	}
-	for (size_t i = 0; i < t->nitems; i++) {
-		const struct doc_mark_item *it = &t->items[i];
-		char style[16];
-		snprintf(style, sizeof(style), "grMark%d", (int)it->kind);
-		double x = tl_x(t, it->start);
-		if (it->end > it->start) {
-			bool absence = it->kind == DOC_MARK_ABSENCE;
-			double wd = tl_x(t, it->end) - x;
-			put_box(w, "rect", style, x, absence ? 3.0 : 8.0,
-				wd < 0.8 ? 0.8 : wd, 3.0);
-		} else {
-			put_box(w, "ellipse", style, x - 1.5, TL_AXIS_Y - 1.5,
-				3.0, 3.0);
-		}
-	}
-}
-
-static void put_timeline_styles(struct buf *out)
-{
-	buf_puts(out,
-		 "<style:style style:name=\"grAxis\""
-		 " style:family=\"graphic\"><style:graphic-properties"
-		 " draw:stroke=\"solid\" svg:stroke-width=\"0.3mm\""
-		 " svg:stroke-color=\"#000000\" style:wrap=\"run-through\""
-		 " style:run-through=\"foreground\""
-		 " style:vertical-rel=\"paragraph\""
-		 " style:horizontal-rel=\"paragraph\"/></style:style>"
-		 "<style:style style:name=\"grLabel\""
-		 " style:family=\"graphic\"><style:graphic-properties"
-		 " draw:stroke=\"none\" draw:fill=\"none\" fo:padding=\"0mm\""
-		 " fo:border=\"none\" style:wrap=\"run-through\""
-		 " style:run-through=\"foreground\""
-		 " style:vertical-rel=\"paragraph\""
-		 " style:horizontal-rel=\"paragraph\"/></style:style>");
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		buf_printf(
-		    out,
-		    "<style:style style:name=\"grMark%zu\""
-		    " style:family=\"graphic\"><style:graphic-properties"
-		    " draw:stroke=\"none\" draw:fill=\"solid\""
-		    " draw:fill-color=\"%s\" style:wrap=\"run-through\""
-		    " style:run-through=\"foreground\""
-		    " style:vertical-rel=\"paragraph\""
-		    " style:horizontal-rel=\"paragraph\"/></style:style>",
-		    k, marks[k].fill);
-}
-
-/* The table under the drawing: each mark with its dates and words. */
-static void write_timeline_table(struct writer *w, const struct doc_timeline *t)
-{
-	static const double widths[] = {0.28, 0.32, 0.40};
-	open_table(w, 3, widths, false);
-	buf_puts(&w->body, "<table:table-header-rows><table:table-row>");
-	static const char *const heads[] = {"Date", "Événement", "Détail"};
-	for (int i = 0; i < 3; i++) {
-		open_cell(w, "CellHead", USE_CELL_HEAD);
-		buf_puts(&w->body,
-			 "<text:p text:style-name=\"Tableau_En_tete\">");
-		w->at_space = true;
-		odt_xml_text(&w->body, heads[i], &w->at_space);
-		buf_puts(&w->body, "</text:p></table:table-cell>");
-	}
-	buf_puts(&w->body, "</table:table-row></table:table-header-rows>");
-	for (size_t i = 0; i < t->nitems; i++) {
-		const struct doc_mark_item *it = &t->items[i];
-		char a[DATE_FR_LEN], b[DATE_FR_LEN], when[2 * DATE_FR_LEN + 8];
-		if (it->end > it->start)
-			snprintf(when, sizeof(when), "%s – %s",
-				 date_fmt_fr(it->start, a),
-				 date_fmt_fr(it->end, b));
-		else
-			snprintf(when, sizeof(when), "%s",
-				 date_fmt_fr(it->start, a));
-		const char *cells[] = {when, marks[it->kind].words,
-				       it->label != NULL ? it->label : ""};
-		buf_puts(&w->body, "<table:table-row>");
-		for (int k = 0; k < 3; k++) {
-			open_cell(w, "Cell", USE_CELL);
-			buf_puts(
-			    &w->body,
-			    "<text:p text:style-name=\"Tableau_Contenu\">");
-			w->at_space = true;
-			odt_xml_text(&w->body, cells[k], &w->at_space);
-			buf_puts(&w->body, "</text:p></table:table-cell>");
-		}
-		buf_puts(&w->body, "</table:table-row>");
-	}
-	close_table(w);
-}
-
-static void write_timeline(struct writer *w, const struct doc_node *n)
-{
-	const struct doc_timeline *t = n->timeline;
-	char name[16];
-	if (t == NULL)
-		return;
-	w->used |= USE_TIMELINE;
-	/* The anchor paragraph is as tall as the drawing, which runs
-	 * through it, so what follows starts below. */
-	const char *style =
-	    para_style(w, "Frise", -1, true, (int)(TL_H * 100), name);
-	open_para(w, "text:p", style);
-	buf_puts(&w->body, ">");
-	draw_timeline(w, t);
-	close_para(w, "text:p");
-	if (t->nitems > 0)
-		write_timeline_table(w, t);
 }
 
 static void write_node(struct writer *w, const struct doc_node *n,
@@ -914,9 +702,7 @@ static void write_node(struct writer *w, const struct doc_node *n,
 		write_table(w, n, c);
 		break;
 	case DOC_ROW: {
-		int k = 0;
-		for (const struct doc_node *x = n->first; x; x = x->next)
-			k++;
+		int k = (int)doc_nchildren(n);
 		open_table(w, k > 0 ? k : 1, NULL, c->keep);
 		write_row(w, n, k > 0 ? k : 1, false, c);
 		close_table(w);
@@ -935,7 +721,7 @@ static void write_node(struct writer *w, const struct doc_node *n,
 		write_frame(w, n, c);
 		break;
 	case DOC_CUTLINE:
-		write_cutline(w, n, c);
+		write_cutline(w, n);
 		break;
 	case DOC_PAGEBREAK:
 		/* Taken by the next block; none follows at the end, so no
@@ -946,7 +732,9 @@ static void write_node(struct writer *w, const struct doc_node *n,
 		write_space(w, n, c);
 		break;
 	case DOC_TIMELINE:
-		write_timeline(w, n);
+		/* Only a recap holds one (template.c allows <timeline> in
+		 * the recap context alone), and a recap is a PDF: letters
+		 * are the only documents written as ODT. */
 		break;
 	}
 }
@@ -980,8 +768,6 @@ static void put_fixed_styles(struct buf *out, unsigned used)
 			      "<style:table-row-properties"
 			      " style:min-row-height=\"32mm\""
 			      " fo:keep-together=\"always\"/></style:style>");
-	if (used & USE_TIMELINE)
-		put_timeline_styles(out);
 }
 
 void odt_end_bookmark(char name[32], size_t k)
@@ -1028,34 +814,50 @@ static void write_document(struct writer *w, const struct doc *d, size_t k,
 		mark_end(w, k);
 }
 
+/*
+ * content.xml up to the automatic styles made on the way (w->autos),
+ * which come next: what is known once every document is written.
+ */
+static void put_content_head(struct buf *out, const char *font,
+			     const struct writer *w)
+{
+	odt_xml_part_head(out, "document-content", font);
+	buf_puts(out, "<office:automatic-styles>");
+	put_text_styles(out, w->text_used);
+	for (size_t i = 0; i < w->nvariants; i++) {
+		char name[24];
+		snprintf(name, sizeof(name), "P%zu", i + 1);
+		put_pvariant(out, &w->variants[i], name);
+	}
+	put_fixed_styles(out, w->used);
+}
+
+/* Between the automatic styles and the body. */
+static const char content_body_open[] =
+    "</office:automatic-styles><office:body><office:text>";
+
+/* content.xml after the body. */
+static void put_content_tail(struct buf *out, const struct writer *w)
+{
+	/* LibreOffice puts an empty paragraph after a table that ends the
+	 * text, which could start an empty last page: ours is tiny. */
+	if (w->table_last)
+		buf_puts(out, "<text:p text:style-name=\"Lettre_Ancre\"/>");
+	buf_puts(out,
+		 "</office:text></office:body></office:document-content>\n");
+}
+
 bool odt_content_write(struct buf *out, const char *font,
 		       const struct doc *const *docs, size_t n, bool bookmarks)
 {
 	struct writer w = {0};
 	for (size_t k = 1; k <= n; k++)
 		write_document(&w, docs[k - 1], k, bookmarks);
-	/* LibreOffice puts an empty paragraph after a table that ends the
-	 * text, which could start an empty last page: ours is tiny. */
-	if (w.table_last)
-		buf_puts(&w.body, "<text:p text:style-name=\"Lettre_Ancre\"/>");
-	buf_printf(out,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<office:document-content %s office:version=\"1.3\">",
-		   odt_namespaces);
-	odt_xml_font_decls(out, font);
-	buf_puts(out, "<office:automatic-styles>");
-	put_text_styles(out, w.text_used);
-	for (size_t i = 0; i < w.nvariants; i++) {
-		char name[24];
-		snprintf(name, sizeof(name), "P%zu", i + 1);
-		put_pvariant(out, &w.variants[i], name);
-	}
-	put_fixed_styles(out, w.used);
+	put_content_head(out, font, &w);
 	buf_put(out, w.autos.data, w.autos.len);
-	buf_puts(out, "</office:automatic-styles><office:body><office:text>");
+	buf_puts(out, content_body_open);
 	buf_put(out, w.body.data, w.body.len);
-	buf_puts(out,
-		 "</office:text></office:body></office:document-content>\n");
+	put_content_tail(out, &w);
 	bool ok = !w.oom && !w.body.oom && !w.autos.oom && !out->oom;
 	free(w.variants);
 	buf_free(&w.body);
@@ -1139,27 +941,11 @@ bool odt_content_stream_finish(struct odt_content_stream *cs, const char *font,
 {
 	struct writer *w = &cs->w;
 	struct buf head = {0};
-	buf_printf(&head,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<office:document-content %s office:version=\"1.3\">",
-		   odt_namespaces);
-	odt_xml_font_decls(&head, font);
-	buf_puts(&head, "<office:automatic-styles>");
-	put_text_styles(&head, w->text_used);
-	for (size_t i = 0; i < w->nvariants; i++) {
-		char name[24];
-		snprintf(name, sizeof(name), "P%zu", i + 1);
-		put_pvariant(&head, &w->variants[i], name);
-	}
-	put_fixed_styles(&head, w->used);
+	put_content_head(&head, font, w);
 	bool ok = !cs->failed && spill(&head, out) && copy_file(cs->autos, out);
-	buf_puts(&head, "</office:automatic-styles><office:body><office:text>");
+	buf_puts(&head, content_body_open);
 	ok = ok && spill(&head, out) && copy_file(cs->body, out);
-	/* As odt_content_write(): no empty last page after a table. */
-	if (w->table_last)
-		buf_puts(&head, "<text:p text:style-name=\"Lettre_Ancre\"/>");
-	buf_puts(&head,
-		 "</office:text></office:body></office:document-content>\n");
+	put_content_tail(&head, w);
 	ok = ok && spill(&head, out);
 	buf_free(&head);
 	return ok;

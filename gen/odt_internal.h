@@ -46,8 +46,13 @@ extern const char odt_namespaces[];
  */
 void odt_xml_text(struct buf *out, const char *s, bool *at_space);
 
-/* <office:font-face-decls> declaring font, with a sans-serif fallback. */
-void odt_xml_font_decls(struct buf *out, const char *font);
+/*
+ * The start of content.xml or styles.xml (root "document-content" or
+ * "document-styles"): the XML declaration, the root element with its
+ * namespaces, and <office:font-face-decls> declaring font, with a
+ * sans-serif fallback.
+ */
+void odt_xml_part_head(struct buf *out, const char *root, const char *font);
 
 /*
  * content.xml for the n documents, one after the other, the first

@@ -121,7 +121,7 @@ static void put_pstyle(struct buf *out, const struct pstyle_def *s)
 	if (s->next != NULL)
 		buf_printf(out, " style:next-style-name=\"%s\"", s->next);
 	buf_puts(out, ">");
-	if (strcmp(s->name, "Footer") == 0) /* right tab: "page N / M" */
+	if (strcmp(s->name, "Footer") == 0) /* right tab: the page count */
 		buf_printf(out,
 			   "<style:paragraph-properties %s><style:tab-stops>"
 			   "<style:tab-stop style:position=\"%.1fmm\""
@@ -235,7 +235,7 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 			    bool merged)
 {
 	const char *title = d->meta.title != NULL ? d->meta.title : "";
-	const char *name = d->meta.footer_name;
+	const char *parts[3];
 	bool at_space = true;
 
 	buf_printf(out, "<style:master-page style:name=\"MP%zu\"", k);
@@ -246,13 +246,12 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 	buf_put_xml(out, title);
 	buf_puts(out, "\" style:page-layout-name=\"pm1\"><style:footer>"
 		      "<text:p text:style-name=\"Footer\">");
-	odt_xml_text(out, title, &at_space);
-	if (name != NULL && name[0] != '\0') {
-		odt_xml_text(out, title[0] != '\0' ? " — " : "", &at_space);
-		odt_xml_text(out, name, &at_space);
-	}
-	buf_puts(out, "<text:tab/>page <text:page-number"
-		      " text:select-page=\"current\">1</text:page-number> / ");
+	doc_footer_parts(&d->meta, parts);
+	for (int i = 0; i < 3; i++)
+		odt_xml_text(out, parts[i], &at_space);
+	buf_puts(out, "<text:tab/>" DOC_PAGE_BEFORE);
+	buf_puts(out, "<text:page-number text:select-page=\"current\">1"
+		      "</text:page-number>" DOC_PAGE_BETWEEN);
 	if (merged) {
 		/* text:page-count would count every letter of the merge;
 		 * the page of the letter's own end, numbered from 1, is
@@ -271,11 +270,7 @@ static void put_master_page(struct buf *out, const struct doc *d, size_t k,
 
 void odt_styles_head(struct buf *out, const char *font)
 {
-	buf_printf(out,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<office:document-styles %s office:version=\"1.3\">",
-		   odt_namespaces);
-	odt_xml_font_decls(out, font);
+	odt_xml_part_head(out, "document-styles", font);
 	buf_puts(out, "<office:styles>");
 	put_default_style(out, font);
 	for (size_t i = 0; i < sizeof(pstyles) / sizeof(pstyles[0]); i++)

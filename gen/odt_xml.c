@@ -59,7 +59,7 @@ void odt_xml_text(struct buf *out, const char *s, bool *at_space)
 	}
 }
 
-void odt_xml_font_decls(struct buf *out, const char *font)
+static void font_decls(struct buf *out, const char *font)
 {
 	buf_puts(out, "<office:font-face-decls><style:font-face style:name=\"");
 	buf_put_xml(out, font);
@@ -70,4 +70,13 @@ void odt_xml_font_decls(struct buf *out, const char *font)
 	buf_puts(out, "&apos;\" style:font-family-generic=\"swiss\""
 		      " style:font-pitch=\"variable\"/>"
 		      "</office:font-face-decls>");
+}
+
+void odt_xml_part_head(struct buf *out, const char *root, const char *font)
+{
+	buf_printf(out,
+		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		   "<office:%s %s office:version=\"1.3\">",
+		   root, odt_namespaces);
+	font_decls(out, font);
 }

@@ -286,6 +286,17 @@ enum rules_regime rules_regime_of(const struct company_rules *, date_t date);
  */
 bool rules_period_contains(const struct rules_period *, date_t date);
 
+/*
+ * Whether open obligation i of f calls for a blank interview report
+ * form (cli.md `report --blank`): a periodic, recap, mid-career or
+ * end-of-career one does, unless another of them falls due the same day
+ * and takes its place, as one interview meets both (§4: each of these
+ * kinds counts as the periodic one).  The recap's form serves first,
+ * then the end-of-career, the mid-career, the periodic one; among equals
+ * the first listed.  false when i is out of range.
+ */
+bool rules_form_needed(const struct rules_facts *, size_t i);
+
 /* "entretien professionnel" or "entretien de parcours professionnel". */
 const char *rules_interview_title(enum rules_regime);
 

@@ -22,7 +22,13 @@ struct rules_ctx {
 	bool oom; /* an allocation failed: the facts are dropped */
 };
 
-/* rules_facts.c */
+/*
+ * rules_ctx.c: what every step shares.  It calls no step, so calls go
+ * one way: rules_facts.c -> the steps -> rules_events.c, rules_basis.c
+ * -> rules_ctx.c.
+ */
+/* Used when a dossier has no company (tests, or a bug). */
+extern const struct company_rules rules_defaults;
 bool rules_reformed(const struct rules_ctx *, date_t date);
 /* Arena allocation; sets ctx->oom on failure. */
 void *rules_alloc(struct rules_ctx *, size_t size);

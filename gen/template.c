@@ -72,6 +72,7 @@ static const char *const count_attrs[] = {"count", NULL};
 static const char *const lines_attrs[] = {"lines", NULL};
 static const char *const text_attrs[] = {"field", "blank-lines", "empty", NULL};
 static const char *const role_attrs[] = {"role", NULL};
+static const char *const cutline_attrs[] = {"label", NULL};
 static const char *const field_attrs[] = {"name", "format", "empty", NULL};
 static const char *const checkbox_attrs[] = {"field", "test", NULL};
 static const char *const agree_attrs[] = {"m", "f", "n", NULL};
@@ -99,7 +100,7 @@ static const struct element elements[] = {
     {"signature", TPL_SIGNATURE, K_BLOCK, C_SIGNERS, no_attrs, ALL},
     {"signer", TPL_SIGNER, K_SIGNER, C_BLOCK, no_attrs, ALL},
     {"letterbox", TPL_LETTERBOX, K_BLOCK, C_BLOCK, role_attrs, ALL},
-    {"cutline", TPL_CUTLINE, K_BLOCK, C_NONE, no_attrs, ALL},
+    {"cutline", TPL_CUTLINE, K_BLOCK, C_NONE, cutline_attrs, ALL},
     {"pagebreak", TPL_PAGEBREAK, K_BLOCK, C_NONE, no_attrs, ALL},
     {"space", TPL_SPACE, K_BLOCK, C_NONE, lines_attrs, ALL},
     {"timeline", TPL_TIMELINE, K_BLOCK, C_NONE, no_attrs, FIELDS_RECAP},
@@ -727,6 +728,12 @@ static void compile_body(struct loader *ld, xmlNode *n, const struct element *e,
 		break;
 	case TPL_LETTERBOX:
 		role_attr(ld, n, &t->box);
+		break;
+	case TPL_CUTLINE:
+		/* The words over the line, drawn by every backend alike. */
+		t->text = attr(ld, n, "label");
+		if (t->text == NULL)
+			t->text = "découper ici";
 		break;
 	case TPL_TEXTFIELD:
 		compile_textfield(ld, n, t);

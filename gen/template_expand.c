@@ -245,6 +245,24 @@ static void put_template_text(struct expander *x, struct sink *s,
 	buf_free(&b);
 }
 
+/* The cut line carries its label, with the apostrophes of all
+ * template text, so that the backends only draw it. */
+static void expand_cutline(struct expander *x, const struct tpl_node *t,
+			   struct sink *s)
+{
+	close_inline(x, s);
+	struct doc_node *n = add(x, s->node, DOC_CUTLINE, t->line);
+	if (n == NULL)
+		return;
+	struct buf b = {0};
+	typo_apostrophes(&b, t->text);
+	buf_put(&b, "", 1);
+	n->text = b.oom ? NULL : doc_strdup(x->doc, (const char *)b.data);
+	if (n->text == NULL)
+		x->oom = true;
+	buf_free(&b);
+}
+
 static void expand_field(struct expander *x, const struct tpl_node *t,
 			 struct sink *s, unsigned flags)
 {
@@ -553,7 +571,7 @@ static void expand_one(struct expander *x, const struct tpl_node *t,
 		expand_block(x, t, s, DOC_LETTERBOX);
 		break;
 	case TPL_CUTLINE:
-		expand_block(x, t, s, DOC_CUTLINE);
+		expand_cutline(x, t, s);
 		break;
 	case TPL_PAGEBREAK:
 		expand_block(x, t, s, DOC_PAGEBREAK);

@@ -69,7 +69,8 @@ struct tpl_node {
 	long line;
 	struct tpl_node *first, *next; /* children, siblings */
 
-	const char *text;   /* TEXT: whitespace already collapsed; AGREE: m */
+	const char *text;   /* TEXT: whitespace already collapsed; AGREE: m;
+			       CUTLINE: its label */
 	const char *text_f; /* AGREE: f */
 	const char *text_n; /* AGREE: n, or NULL */
 	const char *empty;  /* FIELD, TEXTFIELD: shown when absent; or NULL */

@@ -40,6 +40,8 @@ static void test_build(void **state)
 	assert_ptr_equal(a->next, b);
 	assert_ptr_equal(d->root->last, b);
 	assert_ptr_equal(b->parent, d->root);
+	assert_int_equal(doc_nchildren(d->root), 2);
+	assert_int_equal(doc_nchildren(b), 0);
 
 	/* Text is copied into the document. */
 	char text[] = "Aïcha";
@@ -52,6 +54,30 @@ static void test_build(void **state)
 	assert_string_equal(s, "Xïcha");
 	assert_ptr_not_equal(s, text);
 	doc_free(d);
+}
+
+/* The footer's words, one source for both backends. */
+static void test_footer_parts(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *title, *name, *want;
+	} cases[] = {
+	    {"Convocation", "Mme Aïcha BENALI",
+	     "Convocation — Mme Aïcha BENALI"},
+	    {"Convocation", NULL, "Convocation"},
+	    {NULL, "Mme Aïcha BENALI", "Mme Aïcha BENALI"},
+	    {"", "", ""},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct doc_meta m = {.title = cases[i].title,
+				     .footer_name = cases[i].name};
+		const char *p[3];
+		char got[128];
+		doc_footer_parts(&m, p);
+		snprintf(got, sizeof(got), "%s%s%s", p[0], p[1], p[2]);
+		assert_string_equal(got, cases[i].want);
+	}
 }
 
 static void test_dump_every_node(void **state)
@@ -166,6 +192,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_build),
+	    cmocka_unit_test(test_footer_parts),
 	    cmocka_unit_test(test_dump_every_node),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -176,7 +176,7 @@ static void build_letter(struct doc *d)
 
 static void build_frame(struct doc *d)
 {
-	doc_add(d, NULL, DOC_CUTLINE);
+	doc_add(d, NULL, DOC_CUTLINE)->text = "découper ici";
 	struct doc_node *f = doc_add(d, NULL, DOC_FRAME);
 	f->keep_together = true;
 	para(d, f, "Reçu le");
@@ -210,23 +210,6 @@ static void build_section(struct doc *d)
 	s->keep_together = true;
 	para(d, s, "un");
 	para(d, s, "deux");
-}
-
-static void build_timeline(struct doc *d)
-{
-	struct doc_timeline *t = arena_alloc(d->arena, sizeof(*t));
-	struct doc_mark_item *items = arena_alloc(d->arena, 2 * sizeof(*items));
-	t->start = date_from_ymd(2017, 9, 4);
-	t->end = date_from_ymd(2023, 9, 4);
-	items[0] =
-	    (struct doc_mark_item){DOC_MARK_HELD, date_from_ymd(2019, 9, 2),
-				   date_from_ymd(2019, 9, 2), "I1"};
-	items[1] = (struct doc_mark_item){
-	    DOC_MARK_ABSENCE, date_from_ymd(2021, 1, 4),
-	    date_from_ymd(2021, 12, 31), "congé parental"};
-	t->items = items;
-	t->nitems = 2;
-	doc_add(d, NULL, DOC_TIMELINE)->timeline = t;
 }
 
 static void build_empty(struct doc *d)
@@ -314,15 +297,6 @@ static const struct {
      "three half-lines of space"},
     {build_section, "fo:keep-with-next=\"always\"", NULL,
      "kept section: blocks keep with the next"},
-    {build_timeline, "<draw:line draw:style-name=\"grAxis\"", NULL,
-     "timeline axis drawn"},
-    {build_timeline, "<draw:rect draw:style-name=\"grMark8\"", NULL,
-     "absence drawn as a span"},
-    {build_timeline, "<draw:ellipse draw:style-name=\"grMark4\"", NULL,
-     "held interview drawn as a dot"},
-    {build_timeline, ">2020<", NULL, "year label"},
-    {build_timeline, "4 janvier 2021 – 31 décembre 2021", NULL,
-     "spans listed in words under the drawing"},
     {build_empty, "<office:text><text:p text:style-name=\"P1\"></text:p>", NULL,
      "an empty document still has its page"},
 };

@@ -259,7 +259,7 @@ static struct doc *specimen(void)
 	space->count = 2;
 	para(d, r, "Copie remise au salarié le 8 janvier 2024.", DOC_ITALIC,
 	     DOC_LEFT);
-	doc_add(d, r, DOC_CUTLINE);
+	doc_add(d, r, DOC_CUTLINE)->text = "découper ici";
 	p = para(d, r, "", 0, DOC_LEFT);
 	doc_add(d, p, DOC_CHECKBOX);
 	doc_add_text(d, p, " j’accepte   ", 0);

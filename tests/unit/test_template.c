@@ -568,6 +568,41 @@ static void test_custom_set(void **state)
 	fixture_free(&fx);
 }
 
+/*
+ * The cut line's words come from the template (label="…", else the
+ * default), into the tree: the backends only draw them.
+ */
+static void test_cutline_label(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_read(&fx, PARAGRAPHS);
+	put_file("report.xml", HEAD "<cutline/><cutline label=\"d'ici\"/>"
+				    "<cutline label=\"\"/></document>\n");
+	struct documents *docs =
+	    documents_new(tmpdir, DOCUMENTS_SET(DOCUMENTS_REPORT));
+	assert_non_null(docs);
+	struct documents_entry e;
+	size_t cursor = 0;
+	assert_true(
+	    documents_next(DOCUMENTS_REPORT, fx.d[0], fx.f[0], &cursor, &e));
+	struct doc *doc = documents_build(docs, fx.d[0], fx.f[0], &e);
+	assert_non_null(doc);
+	const char *want[] = {"découper ici", "d’ici", ""};
+	size_t k = 0;
+	for (const struct doc_node *n = doc->root->first; n != NULL;
+	     n = n->next) {
+		assert_int_equal(n->type, DOC_CUTLINE);
+		assert_true(k < 3);
+		assert_string_equal(n->text, want[k]);
+		k++;
+	}
+	assert_int_equal(k, 3);
+	doc_free(doc);
+	documents_free(docs);
+	fixture_free(&fx);
+}
+
 /* Loaded once, expanded many times: no state leaks between documents. */
 static void test_repeatable(void **state)
 {
@@ -617,6 +652,7 @@ int main(void)
 	    cmocka_unit_test(test_expansions),
 	    cmocka_unit_test(test_metadata),
 	    cmocka_unit_test(test_custom_set),
+	    cmocka_unit_test(test_cutline_label),
 	    cmocka_unit_test(test_repeatable),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
