@@ -193,7 +193,7 @@ static bool sweep_dossier_at(int rootfd, const char *root, const char *id,
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		bool ours =
-		    outfile_is_temp(e->d_name) ||
+		    outfile_is_temp(e->d_name, NULL) ||
 		    (is_document(e->d_name, id) && !kept(keep, id, e->d_name));
 		if (ours && is_regular_at(fd, e->d_name))
 			ok = remove_at(fd, dir, e->d_name);
@@ -218,25 +218,6 @@ bool batch_sweep_dossier(const char *root, const char *id,
 	return ok;
 }
 
-/*
- * Whether name is a temporary file of the file final: outfile.c's
- * ".status.csv.XXXXXX", or libzip's "letters-merged.odt.XXXXXX" (and
- * ".letters-merged.odt.XXXXXX.YYYYYY" had we both been at it).
- */
-static bool temp_of(const char *name, const char *final)
-{
-	size_t len = strlen(final);
-	if (name[0] == '.')
-		name++;
-	if (strncmp(name, final, len) != 0 || name[len] != '.')
-		return false;
-	const char *rest = name + len + 1;
-	size_t n = strlen(rest);
-	return n >= 6 &&
-	       strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu"
-			    "vwxyz0123456789.") == n;
-}
-
 bool batch_sweep_top(const char *root, const char *const *names)
 {
 	int fd = open_root(root);
@@ -251,7 +232,7 @@ bool batch_sweep_top(const char *root, const char *const *names)
 	bool ok = true;
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
 		for (const char *const *n = names; *n != NULL; n++)
-			if (temp_of(e->d_name, *n)) {
+			if (outfile_is_temp(e->d_name, *n)) {
 				if (is_regular_at(fd, e->d_name))
 					ok = remove_at(fd, root, e->d_name);
 				break;

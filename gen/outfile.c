@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,11 +79,7 @@ bool outfile_write(const char *root, const char *relpath, const void *data,
 	*slash = '/';
 	if (!made)
 		return false;
-	/* A dot name in the same directory: same file system, so rename is
-	 * atomic, and hidden from a reader listing the final names. */
-	snprintf(tmp, sizeof(tmp), "%.*s/.%s.XXXXXX", (int)(slash - final),
-		 final, slash + 1);
-	int fd = mkstemp(tmp);
+	int fd = outfile_temp(AT_FDCWD, final, 0600, tmp, sizeof(tmp));
 	if (fd < 0) {
 		diag_system(final, "cannot create: %s", strerror(errno));
 		return false;
@@ -131,9 +128,7 @@ struct outfile *outfile_open(const char *root, const char *relpath)
 		free(f);
 		return NULL;
 	}
-	snprintf(f->tmp, sizeof(f->tmp), "%.*s/.%s.XXXXXX",
-		 (int)(slash - f->final), f->final, slash + 1);
-	int fd = mkstemp(f->tmp);
+	int fd = outfile_temp(AT_FDCWD, f->final, 0600, f->tmp, sizeof(f->tmp));
 	mode_t mask = umask(0);
 	umask(mask);
 	if (fd < 0 || fchmod(fd, 0644 & ~mask) != 0 ||
@@ -195,17 +190,57 @@ void outfile_abandon(struct outfile *f)
 	free(f);
 }
 
-bool outfile_is_temp(const char *name)
+/* mkstemp()'s characters: those of the six that end a temporary name. */
+static const char temp_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+				 "opqrstuvwxyz0123456789";
+
+int outfile_temp(int dirfd, const char *path, mode_t mode, char *tmp,
+		 size_t size)
 {
-	/* ".", the final name (not empty), ".", six mkstemp characters. */
-	size_t n = strlen(name);
-	if (n < 9 || name[0] != '.' || name[n - 7] != '.')
-		return false;
-	for (size_t i = n - 6; i < n; i++) {
-		char c = name[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9')))
-			return false;
+	/* A dot name in the same directory: same file system, so rename is
+	 * atomic, and hidden from a reader listing the final names. */
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash != NULL ? (int)(slash + 1 - path) : 0;
+	for (int attempt = 0; attempt < 100; attempt++) {
+		unsigned char r[6];
+		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+			return -1;
+		char suffix[7];
+		for (size_t i = 0; i < 6; i++)
+			suffix[i] = temp_chars[r[i] % (sizeof(temp_chars) - 1)];
+		suffix[6] = '\0';
+		if (snprintf(tmp, size, "%.*s.%s.%s", dirlen, path,
+			     path + dirlen, suffix) >= (int)size) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		int fd = openat(
+		    dirfd, tmp,
+		    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
 	}
-	return true;
+	return -1;
+}
+
+bool outfile_is_temp(const char *name, const char *final)
+{
+	size_t n = strlen(name);
+	if (final == NULL)
+		/* ".", the final name (not empty), ".", six characters. */
+		return n >= 9 && name[0] == '.' && name[n - 7] == '.' &&
+		       strspn(name + n - 6, temp_chars) == 6;
+	/* Ours, or libzip's "final.XXXXXX", or ".final.XXXXXX.YYYYYY" had
+	 * we both been at it. */
+	if (name[0] == '.')
+		name++;
+	size_t len = strlen(final);
+	if (strncmp(name, final, len) != 0 || name[len] != '.')
+		return false;
+	const char *rest = name + len + 1;
+	size_t k = 0;
+	while (rest[k] == '.' ||
+	       (rest[k] != '\0' && strchr(temp_chars, rest[k])))
+		k++;
+	return k >= 6 && rest[k] == '\0';
 }

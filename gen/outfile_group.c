@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -100,37 +99,6 @@ static int open_dir(struct outfile_group *g, const char *reldir,
 	return fd;
 }
 
-/*
- * Creates, in dirfd, outfile_write()'s temporary name for final: a dot
- * name beside the final one, on the same file system, that the sweeps
- * recognise (outfile_is_temp()); written to tmp.  The descriptor, or -1.
- */
-static int make_temp(int dirfd, const char *final, mode_t mode, char *tmp,
-		     size_t size)
-{
-	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
-				    "qrstuvwxyz0123456789";
-	for (int attempt = 0; attempt < 100; attempt++) {
-		unsigned char r[6];
-		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
-			return -1;
-		char suffix[7];
-		for (size_t i = 0; i < 6; i++)
-			suffix[i] = chars[r[i] % (sizeof(chars) - 1)];
-		suffix[6] = '\0';
-		if (snprintf(tmp, size, ".%s.%s", final, suffix) >= (int)size) {
-			errno = ENAMETOOLONG;
-			return -1;
-		}
-		int fd = openat(
-		    dirfd, tmp,
-		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-		if (fd >= 0 || errno != EEXIST)
-			return fd;
-	}
-	return -1;
-}
-
 bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		       const void *data, size_t len)
 {
@@ -157,7 +125,7 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		g->files = p;
 		g->cap = cap;
 	}
-	int fd = make_temp(dirfd, name, g->mode, tmp, sizeof(tmp));
+	int fd = outfile_temp(dirfd, name, g->mode, tmp, sizeof(tmp));
 	if (fd < 0) {
 		diag_system(shown, "cannot create: %s", strerror(errno));
 		return false;
