@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "outfile.h"
 #include "outfile_group.h"
 
@@ -115,15 +116,9 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 	int dirfd = open_dir(g, reldir, shown);
 	if (dirfd < 0)
 		return false;
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? 2 * g->cap : 16;
-		struct pending *p = realloc(g->files, cap * sizeof(*p));
-		if (p == NULL) {
-			diag_system(shown, "out of memory");
-			return false;
-		}
-		g->files = p;
-		g->cap = cap;
+	if (!grow_array(&g->files, &g->cap, g->n, 16, sizeof(*g->files))) {
+		diag_system(shown, "out of memory");
+		return false;
 	}
 	int fd = outfile_temp(dirfd, name, g->mode, tmp, sizeof(tmp));
 	if (fd < 0) {
