@@ -424,18 +424,10 @@ struct marks {
 static void mark(struct marks *m, enum doc_mark kind, date_t start, date_t end,
 		 const char *label)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		struct doc_mark_item *items =
-		    arena_alloc(m->arena, cap * sizeof(*items));
-		if (items == NULL) {
-			m->oom = true;
-			return;
-		}
-		for (size_t i = 0; i < m->n; i++)
-			items[i] = m->items[i];
-		m->items = items;
-		m->cap = cap;
+	if (!arena_grow(m->arena, &m->items, &m->cap, m->n, 16,
+			sizeof(*m->items))) {
+		m->oom = true;
+		return;
 	}
 	/* Copied: the tree outlives the dossier; our words take ’. */
 	struct buf b = {0};
