@@ -488,6 +488,18 @@ static const char *expand_plain(struct expander *x, const struct tpl_node *t)
 	return text;
 }
 
+/* The document node of each block that expand_block() builds. */
+static const enum doc_type block_type[] = {
+    [TPL_HEADING] = DOC_HEADING,     [TPL_P] = DOC_PARAGRAPH,
+    [TPL_SECTION] = DOC_SECTION,     [TPL_FRAME] = DOC_FRAME,
+    [TPL_LIST] = DOC_LIST,	     [TPL_ITEM] = DOC_ITEM,
+    [TPL_TABLE] = DOC_TABLE,	     [TPL_ROW] = DOC_ROW,
+    [TPL_CELL] = DOC_CELL,	     [TPL_RULED] = DOC_RULED,
+    [TPL_SIGNATURE] = DOC_SIGNATURE, [TPL_SIGNER] = DOC_SIGNER,
+    [TPL_LETTERBOX] = DOC_LETTERBOX, [TPL_CUTLINE] = DOC_CUTLINE,
+    [TPL_PAGEBREAK] = DOC_PAGEBREAK, [TPL_SPACE] = DOC_SPACE,
+};
+
 static void expand_one(struct expander *x, const struct tpl_node *t,
 		       struct sink *s, unsigned flags)
 {
@@ -508,58 +520,28 @@ static void expand_one(struct expander *x, const struct tpl_node *t,
 			x->doc->meta.banner = NULL;
 		break;
 	case TPL_HEADING:
-		expand_block(x, t, s, DOC_HEADING);
-		break;
 	case TPL_P:
-		expand_block(x, t, s, DOC_PARAGRAPH);
-		break;
 	case TPL_SECTION:
-		expand_block(x, t, s, DOC_SECTION);
-		break;
 	case TPL_FRAME:
-		expand_block(x, t, s, DOC_FRAME);
-		break;
 	case TPL_LIST:
-		expand_block(x, t, s, DOC_LIST);
-		break;
 	case TPL_ITEM:
-		expand_block(x, t, s, DOC_ITEM);
-		break;
 	case TPL_TABLE:
-		expand_block(x, t, s, DOC_TABLE);
-		break;
 	case TPL_ROW:
-		expand_block(x, t, s, DOC_ROW);
-		break;
 	case TPL_CELL:
-		expand_block(x, t, s, DOC_CELL);
+	case TPL_RULED:
+	case TPL_SIGNATURE:
+	case TPL_SIGNER:
+	case TPL_LETTERBOX:
+	case TPL_CUTLINE:
+	case TPL_PAGEBREAK:
+	case TPL_SPACE:
+		expand_block(x, t, s, block_type[t->op]);
 		break;
 	case TPL_BLANK_ROWS:
 		expand_blank_rows(x, t, s);
 		break;
-	case TPL_RULED:
-		expand_block(x, t, s, DOC_RULED);
-		break;
 	case TPL_TEXTFIELD:
 		expand_textfield(x, t, s);
-		break;
-	case TPL_SIGNATURE:
-		expand_block(x, t, s, DOC_SIGNATURE);
-		break;
-	case TPL_SIGNER:
-		expand_block(x, t, s, DOC_SIGNER);
-		break;
-	case TPL_LETTERBOX:
-		expand_block(x, t, s, DOC_LETTERBOX);
-		break;
-	case TPL_CUTLINE:
-		expand_block(x, t, s, DOC_CUTLINE);
-		break;
-	case TPL_PAGEBREAK:
-		expand_block(x, t, s, DOC_PAGEBREAK);
-		break;
-	case TPL_SPACE:
-		expand_block(x, t, s, DOC_SPACE);
 		break;
 	case TPL_TIMELINE:
 		expand_timeline(x, t, s);
