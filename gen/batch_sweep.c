@@ -166,6 +166,19 @@ static int open_root(const char *root)
 	return fd;
 }
 
+/* The output directory listed, its descriptor in *fd; NULL after a
+ * diagnostic. */
+static DIR *list_root(const char *root, int *fd)
+{
+	*fd = open_root(root);
+	DIR *d = *fd >= 0 ? fdopendir(*fd) : NULL;
+	if (d == NULL && *fd >= 0) {
+		diag_system(root, "cannot list: %s", strerror(errno));
+		close(*fd);
+	}
+	return d;
+}
+
 /* As batch_sweep_dossier(), in the directory rootfd (named root). */
 static bool sweep_dossier_at(int rootfd, const char *root, const char *id,
 			     const struct batch_ids *keep)
@@ -220,15 +233,10 @@ bool batch_sweep_dossier(const char *root, const char *id,
 
 bool batch_sweep_top(const char *root, const char *const *names)
 {
-	int fd = open_root(root);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (d == NULL) {
-		if (fd >= 0) {
-			diag_system(root, "cannot list: %s", strerror(errno));
-			close(fd);
-		}
+	int fd;
+	DIR *d = list_root(root, &fd);
+	if (d == NULL)
 		return false;
-	}
 	bool ok = true;
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
 		for (const char *const *n = names; *n != NULL; n++)
@@ -255,15 +263,10 @@ static bool is_id(const char *s)
 bool batch_sweep_gone(const char *root, const struct batch_ids *good, int k,
 		      int n)
 {
-	int fd = open_root(root);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (d == NULL) {
-		if (fd >= 0) {
-			diag_system(root, "cannot list: %s", strerror(errno));
-			close(fd);
-		}
+	int fd;
+	DIR *d = list_root(root, &fd);
+	if (d == NULL)
 		return false;
-	}
 	bool ok = true;
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;)
 		if (is_id(e->d_name) && shard_mine(e->d_name, k, n) &&
