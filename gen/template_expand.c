@@ -227,21 +227,33 @@ static bool test_true(struct expander *x, const struct tpl_test *test)
 	return any || all;
 }
 
+/*
+ * text with typographic apostrophes: text itself when it has none, else
+ * a copy NUL-terminated in b (the caller frees b); NULL when out of
+ * memory.
+ */
+static const char *with_apostrophes(struct expander *x, const char *text,
+				    struct buf *b)
+{
+	if (strchr(text, '\'') == NULL)
+		return text;
+	typo_apostrophes(b, text);
+	buf_put(b, "", 1);
+	if (b->oom) {
+		x->oom = true;
+		return NULL;
+	}
+	return (const char *)b->data;
+}
+
 /* A template's own text, with typographic apostrophes. */
 static void put_template_text(struct expander *x, struct sink *s,
 			      const char *text, unsigned flags)
 {
 	struct buf b = {0};
-	if (strchr(text, '\'') == NULL) {
-		put_text(x, s, text, flags);
-		return;
-	}
-	typo_apostrophes(&b, text);
-	buf_put(&b, "", 1);
-	if (b.oom)
-		x->oom = true;
-	else
-		put_text(x, s, (const char *)b.data, flags);
+	const char *typo = with_apostrophes(x, text, &b);
+	if (typo != NULL)
+		put_text(x, s, typo, flags);
 	buf_free(&b);
 }
 
@@ -254,19 +266,17 @@ static void expand_field(struct expander *x, const struct tpl_node *t,
 	if (!fields_format(&v, t->format, &b) && t->empty != NULL)
 		buf_puts(&b, t->empty);
 	buf_put(&b, "", 1);
-	if (!b.oom && !fields_verbatim(t->field) &&
-	    strchr((const char *)b.data, '\'') != NULL) {
-		/* Our own words take the typographic apostrophe. */
-		struct buf typo = {0};
-		typo_apostrophes(&typo, (const char *)b.data);
-		buf_put(&typo, "", 1);
-		buf_free(&b);
-		b = typo;
-	}
+	struct buf typo = {0};
+	const char *text = NULL;
 	if (b.oom)
 		x->oom = true;
-	else
-		put_lines(x, s, (const char *)b.data, flags);
+	else if (fields_verbatim(t->field))
+		text = (const char *)b.data;
+	else /* our own words take the typographic apostrophe */
+		text = with_apostrophes(x, (const char *)b.data, &typo);
+	if (text != NULL)
+		put_lines(x, s, text, flags);
+	buf_free(&typo);
 	buf_free(&b);
 }
 
