@@ -64,30 +64,47 @@ bool outfile_write_all(int fd, const void *data, size_t len)
 	return true;
 }
 
-bool outfile_write(const char *root, const char *relpath, const void *data,
-		   size_t len)
+mode_t outfile_mode(void)
 {
-	char final[PATH_MAX], tmp[PATH_MAX];
-	if (snprintf(final, sizeof(final), "%s/%s", root, relpath) >=
-	    (int)sizeof(final)) {
+	/* Reading the umask sets it: set it back. */
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0644 & ~mask;
+}
+
+/*
+ * root/relpath into final, its directories made and its temporary file
+ * created (outfile_temp(), named in tmp): the descriptor, or -1 after a
+ * system diagnostic.
+ */
+static int create_temp(const char *root, const char *relpath,
+		       char final[PATH_MAX], char tmp[PATH_MAX])
+{
+	if (snprintf(final, PATH_MAX, "%s/%s", root, relpath) >= PATH_MAX) {
 		diag_system(relpath, "path too long");
-		return false;
+		return -1;
 	}
 	char *slash = strrchr(final, '/');
 	*slash = '\0';
 	bool made = outfile_mkdirs(final);
 	*slash = '/';
 	if (!made)
-		return false;
-	int fd = outfile_temp(AT_FDCWD, final, 0600, tmp, sizeof(tmp));
-	if (fd < 0) {
+		return -1;
+	int fd = outfile_temp(AT_FDCWD, final, 0600, tmp, PATH_MAX);
+	if (fd < 0)
 		diag_system(final, "cannot create: %s", strerror(errno));
+	return fd;
+}
+
+bool outfile_write(const char *root, const char *relpath, const void *data,
+		   size_t len)
+{
+	char final[PATH_MAX], tmp[PATH_MAX];
+	int fd = create_temp(root, relpath, final, tmp);
+	if (fd < 0)
 		return false;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
 	int saved = 0;
-	if (fchmod(fd, 0644 & ~mask) != 0 ||
+	if (fchmod(fd, outfile_mode()) != 0 ||
 	    !outfile_write_all(fd, data, len) || fsync(fd) != 0)
 		saved = errno ? errno : EIO;
 	if (close(fd) != 0 && saved == 0)
@@ -114,30 +131,16 @@ struct outfile *outfile_open(const char *root, const char *relpath)
 		diag_system(relpath, "out of memory");
 		return NULL;
 	}
-	if (snprintf(f->final, sizeof(f->final), "%s/%s", root, relpath) >=
-	    (int)sizeof(f->final)) {
-		diag_system(relpath, "path too long");
+	int fd = create_temp(root, relpath, f->final, f->tmp);
+	if (fd < 0) {
 		free(f);
 		return NULL;
 	}
-	char *slash = strrchr(f->final, '/');
-	*slash = '\0';
-	bool made = outfile_mkdirs(f->final);
-	*slash = '/';
-	if (!made) {
-		free(f);
-		return NULL;
-	}
-	int fd = outfile_temp(AT_FDCWD, f->final, 0600, f->tmp, sizeof(f->tmp));
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fd < 0 || fchmod(fd, 0644 & ~mask) != 0 ||
+	if (fchmod(fd, outfile_mode()) != 0 ||
 	    (f->stream = fdopen(fd, "w")) == NULL) {
 		diag_system(f->final, "cannot create: %s", strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(f->tmp);
-		}
+		close(fd);
+		unlink(f->tmp);
 		free(f);
 		return NULL;
 	}

@@ -72,6 +72,8 @@ void outfile_discard(struct outfile *f);
  */
 void outfile_abandon(struct outfile *f);
 
+/* The mode of the files parcours writes: 0644 less the umask. */
+mode_t outfile_mode(void);
 /*
  * Creates, relative to dirfd (or AT_FDCWD), the temporary name for path
  * ("DIR/NAME" or "NAME"): "DIR/.NAME.XXXXXX", six random letters or

@@ -42,10 +42,7 @@ struct outfile_group *outfile_group_new(const char *root)
 		return NULL;
 	}
 	g->madefd = -1;
-	/* The umask is the process's: read once (reading it sets it). */
-	mode_t mask = umask(0);
-	umask(mask);
-	g->mode = 0644 & ~mask;
+	g->mode = outfile_mode(); /* read once: the umask is the process's */
 	return g;
 }
 
