@@ -174,10 +174,8 @@ static bool grow(char **p, size_t *cap, size_t need)
 {
 	if (need <= *cap)
 		return true;
-	char *q = realloc(*p, need);
-	if (q == NULL)
+	if (!grow_to(p, need, 1))
 		return false;
-	*p = q;
 	*cap = need;
 	return true;
 }
