@@ -36,7 +36,8 @@ LIB      = $(B)/libparcours.a
 # The rules layer (rules.md) and the pure helpers it needs: libc alone.
 # `make check-rules` builds it and its tests without any pkg-config flag
 # or library, so that a dependency creeping into the law fails there.
-RULES_SRC = $(wildcard gen/rules_*.c) gen/date.c gen/dossier.c gen/arena.c
+RULES_SRC = $(wildcard gen/rules_*.c) gen/date.c gen/dossier.c gen/arena.c \
+	    gen/grow.c
 RULES_OBJ = $(RULES_SRC:gen/%.c=$(B)/rules/obj/%.o)
 RULES_LIB = $(B)/rules/librules.a
 RULES_TEST_BIN = $(patsubst tests/unit/%.c,$(B)/rules/%, \

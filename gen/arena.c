@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "grow.h"
 
 #define ARENA_BLOCK 16384
 
@@ -90,6 +91,24 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 		p[n] = '\0';
 	}
 	return p;
+}
+
+bool arena_grow(struct arena *a, void *arrayp, size_t *cap, size_t n,
+		size_t first, size_t size)
+{
+	size_t next;
+	void *old, *p;
+	if (n < *cap)
+		return true;
+	if (!grow_cap(*cap, first, size, &next) ||
+	    (p = arena_alloc(a, next * size)) == NULL)
+		return false;
+	memcpy(&old, arrayp, sizeof(old));
+	if (n > 0)
+		memcpy(p, old, n * size);
+	memcpy(arrayp, &p, sizeof(p));
+	*cap = next;
+	return true;
 }
 
 char *arena_strdup(struct arena *a, const char *s)

@@ -6,6 +6,7 @@
 #ifndef PARCOURS_ARENA_H
 #define PARCOURS_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -19,5 +20,12 @@ void *arena_alloc(struct arena *, size_t size);
 /* Copies of s (NUL-terminated) or of its first n bytes; NULL on OOM. */
 char *arena_strdup(struct arena *, const char *s);
 char *arena_strndup(struct arena *, const char *s, size_t n);
+/*
+ * grow_array() (grow.h) for an array in the arena: arena memory is not
+ * reallocated, so the n elements in use are copied into a new block and
+ * the old one goes with the arena.  false when out of memory.
+ */
+bool arena_grow(struct arena *, void *arrayp, size_t *cap, size_t n,
+		size_t first, size_t size);
 
 #endif

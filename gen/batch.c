@@ -38,6 +38,7 @@
 #include "csv.h"
 #include "dashboard.h"
 #include "diag.h"
+#include "grow.h"
 #include "manifest.h"
 #include "names.h"
 #include "outfile.h"
@@ -153,14 +154,9 @@ static void add_failure(struct batch *b, size_t seq, int phase,
 			const char *why)
 {
 	b->nfailed++;
-	if (b->nfails == b->capfails) {
-		size_t cap = b->capfails ? 2 * b->capfails : 16;
-		struct failure *p = realloc(b->fails, cap * sizeof(*p));
-		if (p == NULL)
-			return; /* the summary will be short of one */
-		b->fails = p;
-		b->capfails = cap;
-	}
+	if (!grow_array(&b->fails, &b->capfails, b->nfails, 16,
+			sizeof(*b->fails)))
+		return; /* the summary will be short of one */
 	b->fails[b->nfails] = (struct failure){
 	    seq,
 	    phase,
@@ -370,9 +366,11 @@ static struct chunk *read_chunk(struct batch *b)
 static bool queue_reserve(struct batch *b)
 {
 	if (b->len == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 8;
-		struct chunk **q = malloc(cap * sizeof(*q));
-		if (q == NULL)
+		/* A ring: copied in order from head, not reallocated. */
+		size_t cap;
+		struct chunk **q;
+		if (!grow_cap(b->cap, 8, sizeof(*q), &cap) ||
+		    (q = malloc(cap * sizeof(*q))) == NULL)
 			return false;
 		for (size_t i = 0; i < b->len; i++)
 			q[i] = b->queue[(b->head + i) % b->cap];
@@ -507,14 +505,8 @@ static void worker_died(struct batch *b, const struct chunk *c)
 /* A dossier written with no document; false when out of memory. */
 static bool add_bare(struct batch *b, const char *id)
 {
-	if (b->nbare == b->capbare) {
-		size_t cap = b->capbare ? 2 * b->capbare : 16;
-		char **p = realloc(b->bare, cap * sizeof(*p));
-		if (p == NULL)
-			return false;
-		b->bare = p;
-		b->capbare = cap;
-	}
+	if (!grow_array(&b->bare, &b->capbare, b->nbare, 16, sizeof(*b->bare)))
+		return false;
 	if ((b->bare[b->nbare] = strdup(id)) == NULL)
 		return false;
 	b->nbare++;

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "batch_sort.h"
 #include "buf.h"
+#include "grow.h"
 #include "names.h"
 #include "report_csv.h"
 
@@ -95,10 +96,8 @@ static bool put_row(FILE *f, const struct row *r)
 /* The rows held, sorted, to a new run; the memory is reused. */
 static bool spill(struct batch_sort *s)
 {
-	FILE **runs = realloc(s->runs, (s->nruns + 1) * sizeof(*runs));
-	if (runs == NULL)
+	if (!grow_to(&s->runs, s->nruns + 1, sizeof(*s->runs)))
 		return false;
-	s->runs = runs;
 	FILE *f = tmpfile();
 	if (f == NULL)
 		return false;
@@ -120,14 +119,8 @@ static bool spill(struct batch_sort *s)
 bool batch_sort_add(struct batch_sort *s, date_t due, const char *dossier,
 		    uint64_t seq, const void *row, size_t len)
 {
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 256;
-		struct row *p = realloc(s->rows, cap * sizeof(*p));
-		if (p == NULL)
-			return false;
-		s->rows = p;
-		s->cap = cap;
-	}
+	if (!grow_array(&s->rows, &s->cap, s->n, 256, sizeof(*s->rows)))
+		return false;
 	struct row r = {{due, seq, arena_strdup(s->arena, dossier)},
 			arena_strndup(s->arena, row, len),
 			(uint32_t)len};
@@ -181,10 +174,8 @@ static bool grow(char **p, size_t *cap, size_t need)
 {
 	if (need <= *cap)
 		return true;
-	char *q = realloc(*p, need);
-	if (q == NULL)
+	if (!grow_to(p, need, 1))
 		return false;
-	*p = q;
 	*cap = need;
 	return true;
 }

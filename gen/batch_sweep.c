@@ -166,6 +166,19 @@ static int open_root(const char *root)
 	return fd;
 }
 
+/* The output directory listed, its descriptor in *fd; NULL after a
+ * diagnostic. */
+static DIR *list_root(const char *root, int *fd)
+{
+	*fd = open_root(root);
+	DIR *d = *fd >= 0 ? fdopendir(*fd) : NULL;
+	if (d == NULL && *fd >= 0) {
+		diag_system(root, "cannot list: %s", strerror(errno));
+		close(*fd);
+	}
+	return d;
+}
+
 /* As batch_sweep_dossier(), in the directory rootfd (named root). */
 static bool sweep_dossier_at(int rootfd, const char *root, const char *id,
 			     const struct batch_ids *keep)
@@ -193,7 +206,7 @@ static bool sweep_dossier_at(int rootfd, const char *root, const char *id,
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		bool ours =
-		    outfile_is_temp(e->d_name) ||
+		    outfile_is_temp(e->d_name, NULL) ||
 		    (is_document(e->d_name, id) && !kept(keep, id, e->d_name));
 		if (ours && is_regular_at(fd, e->d_name))
 			ok = remove_at(fd, dir, e->d_name);
@@ -218,40 +231,16 @@ bool batch_sweep_dossier(const char *root, const char *id,
 	return ok;
 }
 
-/*
- * Whether name is a temporary file of the file final: outfile.c's
- * ".status.csv.XXXXXX", or libzip's "letters-merged.odt.XXXXXX" (and
- * ".letters-merged.odt.XXXXXX.YYYYYY" had we both been at it).
- */
-static bool temp_of(const char *name, const char *final)
-{
-	size_t len = strlen(final);
-	if (name[0] == '.')
-		name++;
-	if (strncmp(name, final, len) != 0 || name[len] != '.')
-		return false;
-	const char *rest = name + len + 1;
-	size_t n = strlen(rest);
-	return n >= 6 &&
-	       strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu"
-			    "vwxyz0123456789.") == n;
-}
-
 bool batch_sweep_top(const char *root, const char *const *names)
 {
-	int fd = open_root(root);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (d == NULL) {
-		if (fd >= 0) {
-			diag_system(root, "cannot list: %s", strerror(errno));
-			close(fd);
-		}
+	int fd;
+	DIR *d = list_root(root, &fd);
+	if (d == NULL)
 		return false;
-	}
 	bool ok = true;
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
 		for (const char *const *n = names; *n != NULL; n++)
-			if (temp_of(e->d_name, *n)) {
+			if (outfile_is_temp(e->d_name, *n)) {
 				if (is_regular_at(fd, e->d_name))
 					ok = remove_at(fd, root, e->d_name);
 				break;
@@ -274,15 +263,10 @@ static bool is_id(const char *s)
 bool batch_sweep_gone(const char *root, const struct batch_ids *good, int k,
 		      int n)
 {
-	int fd = open_root(root);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (d == NULL) {
-		if (fd >= 0) {
-			diag_system(root, "cannot list: %s", strerror(errno));
-			close(fd);
-		}
+	int fd;
+	DIR *d = list_root(root, &fd);
+	if (d == NULL)
 		return false;
-	}
 	bool ok = true;
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;)
 		if (is_id(e->d_name) && shard_mine(e->d_name, k, n) &&

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "grow.h"
 #include "utf8.h"
 
 static bool grow(struct buf *b, size_t need)
@@ -16,20 +17,16 @@ static bool grow(struct buf *b, size_t need)
 		return false;
 	if (need <= b->cap - b->len)
 		return true;
-	size_t cap = b->cap ? b->cap : 256;
-	while (cap - b->len < need) {
-		if (cap > (size_t)-1 / 2) {
+	size_t cap = b->cap;
+	while (cap - b->len < need)
+		if (!grow_cap(cap, 256, 1, &cap)) {
 			b->oom = true;
 			return false;
 		}
-		cap *= 2;
-	}
-	unsigned char *p = realloc(b->data, cap);
-	if (p == NULL) {
+	if (!grow_to(&b->data, cap, 1)) {
 		b->oom = true;
 		return false;
 	}
-	b->data = p;
 	b->cap = cap;
 	return true;
 }

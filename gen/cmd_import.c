@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "grow.h"
 #include "import.h"
 #include "inputs.h"
 #include "outfile.h"
@@ -27,14 +28,11 @@ struct files {
 static bool files_add(struct files *fs, const char *path)
 {
 	if (fs->n == fs->cap) {
-		size_t cap = fs->cap == 0 ? 16 : fs->cap * 2;
-		struct import_file *f = realloc(fs->f, cap * sizeof(*f));
-		if (f != NULL)
-			fs->f = f;
-		char **p = realloc(fs->paths, cap * sizeof(*p));
-		if (p != NULL)
-			fs->paths = p;
-		if (f == NULL || p == NULL)
+		/* Two arrays of one capacity. */
+		size_t cap;
+		if (!grow_cap(fs->cap, 16, sizeof(*fs->f), &cap) ||
+		    !grow_to(&fs->f, cap, sizeof(*fs->f)) ||
+		    !grow_to(&fs->paths, cap, sizeof(*fs->paths)))
 			return false;
 		fs->cap = cap;
 	}
@@ -73,12 +71,9 @@ static bool add_dir(struct files *fs, const char *dir)
 	while (ok && (de = readdir(d)) != NULL) {
 		if (!ends_csv(de->d_name))
 			continue;
-		char **nn = realloc(names, (n + 1) * sizeof(*nn));
 		size_t len = strlen(dir) + strlen(de->d_name) + 2;
 		char *p = malloc(len);
-		if (nn != NULL)
-			names = nn;
-		if (nn == NULL || p == NULL) {
+		if (p == NULL || !grow_to(&names, n + 1, sizeof(*names))) {
 			free(p);
 			ok = false;
 			break;

@@ -17,6 +17,7 @@
 #include "batch_sort.h"
 #include "cli.h"
 #include "diag.h"
+#include "grow.h"
 #include "names.h"
 #include "pipeline.h"
 #include "report_csv.h"
@@ -68,15 +69,8 @@ static enum pipeline_step rows_add(void *ctx, struct dossier *d,
 		const struct rules_obligation *ob = &f->obligations[i];
 		if (!wanted(o, ob))
 			continue;
-		if (r->n == r->cap) {
-			size_t cap = r->cap != 0 ? r->cap * 2 : 64;
-			struct status_row *p =
-			    realloc(r->rows, cap * sizeof(*p));
-			if (p == NULL)
-				goto oom;
-			r->rows = p;
-			r->cap = cap;
-		}
+		if (!grow_array(&r->rows, &r->cap, r->n, 64, sizeof(*r->rows)))
+			goto oom;
 		if (employee == NULL &&
 		    (employee = names_family_first(&d->employee)) == NULL)
 			goto oom;

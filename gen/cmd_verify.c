@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
+#include "grow.h"
 #include "manifest.h"
 #include "runlock.h"
 #include "utf8.h"
@@ -295,14 +296,9 @@ static bool frame_open(struct frame *f, int fd, char *rel)
 	for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		if (f->n == cap) {
-			cap = cap ? cap * 2 : 32;
-			char **p = realloc(f->names, cap * sizeof(*p));
-			if (p == NULL) {
-				ok = false;
-				break;
-			}
-			f->names = p;
+		if (!grow_array(&f->names, &cap, f->n, 32, sizeof(*f->names))) {
+			ok = false;
+			break;
 		}
 		if ((f->names[f->n] = strdup(e->d_name)) == NULL)
 			ok = false;

@@ -97,6 +97,20 @@ static int overdue_cmp(date_t due, const char *dossier, unsigned long seq,
 	return seq < b->seq ? -1 : seq > b->seq;
 }
 
+/*
+ * Inserts entry (of size bytes) at index at of the *n kept ones, which
+ * have room for one more: the bounded lists below keep the first ones
+ * in order, dropping the last when full.
+ */
+static void keep_at(void *kept, size_t *n, size_t at, const void *entry,
+		    size_t size)
+{
+	unsigned char *p = kept;
+	memmove(p + (at + 1) * size, p + at * size, (*n - at) * size);
+	memcpy(p + at * size, entry, size);
+	(*n)++;
+}
+
 /* Where a new entry goes among the kept ones (binary search). */
 static size_t overdue_place(const struct dashboard *db, date_t due,
 			    const char *dossier, unsigned long seq)
@@ -140,10 +154,7 @@ static bool overdue_add(struct dashboard *db, const struct dossier *d,
 	}
 	if (db->noverdue == DASHBOARD_OVERDUE_MAX)
 		overdue_clear(&db->overdue[--db->noverdue]);
-	memmove(&db->overdue[at + 1], &db->overdue[at],
-		(db->noverdue - at) * sizeof(*db->overdue));
-	db->overdue[at] = o;
-	db->noverdue++;
+	keep_at(db->overdue, &db->noverdue, at, &o, sizeof(o));
 	return true;
 }
 
@@ -194,10 +205,7 @@ static bool refusal_add(struct dashboard *db, const struct dossier *d,
 	}
 	if (db->nrefusals == DASHBOARD_REFUSALS_MAX)
 		refusal_clear(&db->refusals[--db->nrefusals]);
-	memmove(&db->refusals[at + 1], &db->refusals[at],
-		(db->nrefusals - at) * sizeof(*db->refusals));
-	db->refusals[at] = r;
-	db->nrefusals++;
+	keep_at(db->refusals, &db->nrefusals, at, &r, sizeof(r));
 	return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "documents.h"
+#include "grow.h"
 
 /*
  * What tells two documents of a dossier with the same name and date
@@ -63,15 +64,10 @@ bool documents_unique_path(struct documents_names *names,
 		snprintf(path, OUTFILE_PATH_MAX, "%.*s_%s.%s",
 			 (int)(OUTFILE_PATH_MAX - 80), base, tag, ext);
 	}
-	if (names->n == names->cap) {
-		size_t cap = names->cap ? 2 * names->cap : 16;
-		void *p = realloc(names->paths, cap * sizeof(*names->paths));
-		if (p == NULL) {
-			diag_system(NULL, "out of memory");
-			return false;
-		}
-		names->paths = p;
-		names->cap = cap;
+	if (!grow_array(&names->paths, &names->cap, names->n, 16,
+			sizeof(*names->paths))) {
+		diag_system(NULL, "out of memory");
+		return false;
 	}
 	memcpy(names->paths[names->n++], path, OUTFILE_PATH_MAX);
 	return true;

@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "dossier_parse.h"
 #include "dossier_schema.h"
+#include "grow.h"
 #include "inputs.h"
 #include "utf8.h"
 
@@ -378,14 +379,8 @@ static void found(struct findings *f, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (f->n == f->cap) {
-		size_t cap = f->cap != 0 ? f->cap * 2 : 16;
-		struct finding *p = realloc(f->list, cap * sizeof(*p));
-		if (p == NULL)
-			return;
-		f->list = p;
-		f->cap = cap;
-	}
+	if (!grow_array(&f->list, &f->cap, f->n, 16, sizeof(*f->list)))
+		return;
 	char *copy = malloc(strlen(buf) + 1);
 	if (copy == NULL)
 		return;

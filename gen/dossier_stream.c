@@ -32,6 +32,7 @@
 #include "dossier_bytes.h"
 #include "dossier_limits.h"
 #include "dossier_stream.h"
+#include "grow.h"
 
 #define XINCLUDE_NS_2001 "http://www.w3.org/2001/XInclude"
 #define XINCLUDE_NS_2003 "http://www.w3.org/2003/XInclude"
@@ -286,16 +287,10 @@ static void hand_over(struct dossier_stream *s, xmlNodePtr n)
 		return;
 	xmlUnlinkNode(n);
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	if (doc != NULL && s->qn == s->qcap) {
-		size_t cap = s->qcap != 0 ? s->qcap * 2 : 16;
-		xmlDocPtr *q = realloc(s->queue, cap * sizeof(*q));
-		if (q == NULL) {
-			xmlFreeDoc(doc);
-			doc = NULL;
-		} else {
-			s->queue = q;
-			s->qcap = cap;
-		}
+	if (doc != NULL &&
+	    !grow_array(&s->queue, &s->qcap, s->qn, 16, sizeof(*s->queue))) {
+		xmlFreeDoc(doc);
+		doc = NULL;
 	}
 	if (doc == NULL) {
 		/* Freed as part of a document that shares the names. */

@@ -165,6 +165,80 @@ int fields_format_find(enum fields_type type, const char *name)
 	return -1;
 }
 
+/* The struct a member row reads from; NULL when there is none. */
+static const void *member_of(const struct fields_field *f,
+			     const struct fields_env *env)
+{
+	switch (f->from) {
+	case FIELDS_FROM_ENV:
+		return env;
+	case FIELDS_FROM_COMPANY:
+		return env->dossier->company;
+	case FIELDS_FROM_EMPLOYEE:
+		return &env->dossier->employee;
+	case FIELDS_FROM_EMPLOYMENT:
+		return &env->dossier->employment;
+	case FIELDS_FROM_INTERVIEW:
+		return env->interview;
+	case FIELDS_FROM_REPORT:
+		return env->interview != NULL ? env->interview->report : NULL;
+	case FIELDS_FROM_LETTER:
+		return env->letter;
+	case FIELDS_FROM_CONVOCATION:
+		return env->letter != NULL ? env->letter->convocation : NULL;
+	case FIELDS_FROM_PERIOD:
+		return env->period;
+	case FIELDS_FROM_ITEM:
+		return env->items[f->item];
+	}
+	return NULL;
+}
+
+/* A member row's value: the member copied out as its C type. */
+static void get_member(const struct fields_field *f,
+		       const struct fields_env *env, struct fields_value *v)
+{
+	const unsigned char *base = member_of(f, env), *p;
+	if (base == NULL)
+		return;
+	p = base + f->offset;
+	/* Copied with memcpy: p is a byte address into any of the structs. */
+	long long n = 0;
+	switch (f->member) {
+	case FIELDS_MEMBER_TEXT:
+		memcpy(&v->text, p, sizeof(v->text));
+		return;
+	case FIELDS_MEMBER_DATE:
+		memcpy(&v->date, p, sizeof(v->date));
+		return;
+	case FIELDS_MEMBER_DATETIME:
+		memcpy(&v->datetime, p, sizeof(v->datetime));
+		return;
+	case FIELDS_MEMBER_BOOL:
+		memcpy(&v->flag, p, sizeof(v->flag));
+		return;
+	case FIELDS_MEMBER_TRI: {
+		enum tristate t;
+		memcpy(&t, p, sizeof(t));
+		fields_set_flag(v, t == TRI_TRUE);
+		return;
+	}
+	case FIELDS_MEMBER_INT: {
+		int i;
+		memcpy(&i, p, sizeof(i));
+		n = i;
+		break;
+	}
+	case FIELDS_MEMBER_LONG: {
+		long l;
+		memcpy(&l, p, sizeof(l));
+		n = l;
+		break;
+	}
+	}
+	fields_set_number(v, n);
+}
+
 void fields_get(const struct fields_field *f, const struct fields_env *env,
 		struct fields_value *out)
 {
@@ -174,7 +248,10 @@ void fields_get(const struct fields_field *f, const struct fields_env *env,
 	    .datetime = {.date = DATE_NONE},
 	    .absent = true,
 	};
-	f->get(env, out);
+	if (f->get != NULL)
+		f->get(env, out);
+	else
+		get_member(f, env, out);
 }
 
 static bool format_date(date_t date, int format, struct buf *out)

@@ -11,43 +11,11 @@ static const struct company *company(const struct fields_env *env)
 	return env->dossier->company;
 }
 
-static void company_name(const struct fields_env *env, struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_text(v, company(env)->name);
-}
-
-static void company_siret(const struct fields_env *env, struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_text(v, company(env)->siret);
-}
-
 static void company_address(const struct fields_env *env,
 			    struct fields_value *v)
 {
 	if (company(env) != NULL)
 		fields_set_text(v, fields_address(env, &company(env)->address));
-}
-
-static void company_postcode(const struct fields_env *env,
-			     struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_text(v, company(env)->address.postcode);
-}
-
-static void company_city(const struct fields_env *env, struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_text(v, company(env)->address.city);
-}
-
-static void company_headcount(const struct fields_env *env,
-			      struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_number(v, company(env)->headcount);
 }
 
 static void company_headcount_50(const struct fields_env *env,
@@ -62,20 +30,6 @@ static void company_headcount_2000(const struct fields_env *env,
 {
 	fields_set_flag(v, company(env) != NULL &&
 			       company(env)->headcount >= 2000);
-}
-
-static void company_signatory_name(const struct fields_env *env,
-				   struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_text(v, company(env)->signatory_name);
-}
-
-static void company_signatory_title(const struct fields_env *env,
-				    struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_text(v, company(env)->signatory_title);
 }
 
 static const struct employee *employee(const struct fields_env *env)
@@ -108,24 +62,12 @@ static void employee_woman(const struct fields_env *env, struct fields_value *v)
 	fields_set_flag(v, employee(env)->civility == CIV_MME);
 }
 
-static void employee_given_name(const struct fields_env *env,
-				struct fields_value *v)
-{
-	fields_set_text(v, employee(env)->given_name);
-}
-
 static void employee_family_name(const struct fields_env *env,
 				 struct fields_value *v)
 {
 	struct buf b = {0};
 	fmt_upper(&b, employee(env)->family_name);
 	fields_set_text(v, fields_keep(env, &b));
-}
-
-static void employee_birth_date(const struct fields_env *env,
-				struct fields_value *v)
-{
-	fields_set_date(v, employee(env)->birth_date);
 }
 
 static int age(const struct fields_env *env)
@@ -164,11 +106,6 @@ static void employee_address(const struct fields_env *env,
 				fields_address(env, &employee(env)->address));
 }
 
-static void employee_email(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, employee(env)->email);
-}
-
 static const struct employment *employment(const struct fields_env *env)
 {
 	return &env->dossier->employment;
@@ -201,30 +138,6 @@ static void employment_contract(const struct fields_env *env,
 	fields_set_text(v, s);
 }
 
-static void employment_job_title(const struct fields_env *env,
-				 struct fields_value *v)
-{
-	fields_set_text(v, employment(env)->job_title);
-}
-
-static void employment_department(const struct fields_env *env,
-				  struct fields_value *v)
-{
-	fields_set_text(v, employment(env)->department);
-}
-
-static void employment_manager(const struct fields_env *env,
-			       struct fields_value *v)
-{
-	fields_set_text(v, employment(env)->manager);
-}
-
-static void employment_hire_date(const struct fields_env *env,
-				 struct fields_value *v)
-{
-	fields_set_date(v, employment(env)->hire_date);
-}
-
 /* The payroll's seniority date, as given; the hire date by default. */
 static date_t seniority_date(const struct fields_env *env)
 {
@@ -238,12 +151,6 @@ static void employment_seniority_date(const struct fields_env *env,
 	fields_set_date(v, seniority_date(env));
 }
 
-static void employment_exit_date(const struct fields_env *env,
-				 struct fields_value *v)
-{
-	fields_set_date(v, employment(env)->exit_date);
-}
-
 static void employment_seniority(const struct fields_env *env,
 				 struct fields_value *v)
 {
@@ -251,11 +158,6 @@ static void employment_seniority(const struct fields_env *env,
 	fmt_seniority(seniority_date(env), env->date, s);
 	if (s[0] != '\0')
 		fields_set_text(v, arena_strdup(env->arena, s));
-}
-
-static void doc_date(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, env->date);
 }
 
 static void doc_as_of(const struct fields_env *env, struct fields_value *v)
@@ -333,58 +235,43 @@ static void doc_recap_years(const struct fields_env *env,
 							    : "six ans");
 }
 
-static void doc_abondement(const struct fields_env *env, struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_number(v, company(env)->rules.abondement_eur);
-}
-
-static void doc_return_offer_days(const struct fields_env *env,
-				  struct fields_value *v)
-{
-	if (company(env) != NULL)
-		fields_set_number(v, company(env)->rules.return_offer_days);
-}
-
-static void doc_blank(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_flag(v, env->blank);
-}
-
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_ALL, NONE, get)
 
+#define M(name, type, from, st, m)                                             \
+	FIELDS_MEMBER(name, type, FIELDS_ALL, NONE, from, struct st, m)
+
 const struct fields_field fields_common_table[] = {
-    F("company.name", TEXT, company_name),
-    F("company.siret", TEXT, company_siret),
+    M("company.name", TEXT, COMPANY, company, name),
+    M("company.siret", TEXT, COMPANY, company, siret),
     F("company.address", TEXT, company_address),
-    F("company.postcode", TEXT, company_postcode),
-    F("company.city", TEXT, company_city),
-    F("company.headcount", NUMBER, company_headcount),
+    M("company.postcode", TEXT, COMPANY, company, address.postcode),
+    M("company.city", TEXT, COMPANY, company, address.city),
+    M("company.headcount", NUMBER, COMPANY, company, headcount),
     F("company.headcount-50", BOOL, company_headcount_50),
     F("company.headcount-2000", BOOL, company_headcount_2000),
-    F("company.signatory-name", TEXT, company_signatory_name),
-    F("company.signatory-title", TEXT, company_signatory_title),
+    M("company.signatory-name", TEXT, COMPANY, company, signatory_name),
+    M("company.signatory-title", TEXT, COMPANY, company, signatory_title),
     F("employee.name", TEXT, employee_name),
     F("employee.civility", TEXT, employee_civility),
     F("employee.salutation", TEXT, employee_salutation),
     F("employee.woman", BOOL, employee_woman),
-    F("employee.given-name", TEXT, employee_given_name),
+    M("employee.given-name", TEXT, EMPLOYEE, employee, given_name),
     F("employee.family-name", TEXT, employee_family_name),
-    F("employee.birth-date", DATE, employee_birth_date),
+    M("employee.birth-date", DATE, EMPLOYEE, employee, birth_date),
     F("employee.age", TEXT, employee_age),
     F("employee.age-45", BOOL, employee_age_45),
     F("employee.age-58", BOOL, employee_age_58),
     F("employee.address", TEXT, employee_address),
-    F("employee.email", TEXT, employee_email),
+    M("employee.email", TEXT, EMPLOYEE, employee, email),
     F("employment.contract", TEXT, employment_contract),
-    F("employment.job-title", TEXT, employment_job_title),
-    F("employment.department", TEXT, employment_department),
-    F("employment.manager", TEXT, employment_manager),
-    F("employment.hire-date", DATE, employment_hire_date),
+    M("employment.job-title", TEXT, EMPLOYMENT, employment, job_title),
+    M("employment.department", TEXT, EMPLOYMENT, employment, department),
+    M("employment.manager", TEXT, EMPLOYMENT, employment, manager),
+    M("employment.hire-date", DATE, EMPLOYMENT, employment, hire_date),
     F("employment.seniority-date", DATE, employment_seniority_date),
-    F("employment.exit-date", DATE, employment_exit_date),
+    M("employment.exit-date", DATE, EMPLOYMENT, employment, exit_date),
     F("employment.seniority", TEXT, employment_seniority),
-    F("doc.date", DATE, doc_date),
+    M("doc.date", DATE, ENV, fields_env, date),
     F("doc.as-of", DATE, doc_as_of),
     F("doc.dateline", TEXT, doc_dateline),
     F("doc.term", TEXT, doc_term),
@@ -394,8 +281,9 @@ const struct fields_field fields_common_table[] = {
     F("doc.regime-2025", BOOL, doc_regime_2025),
     F("doc.periodicity", TEXT, doc_periodicity),
     F("doc.recap-years", TEXT, doc_recap_years),
-    F("doc.abondement", AMOUNT, doc_abondement),
-    F("doc.return-offer-days", NUMBER, doc_return_offer_days),
-    F("doc.blank", BOOL, doc_blank),
+    M("doc.abondement", AMOUNT, COMPANY, company, rules.abondement_eur),
+    M("doc.return-offer-days", NUMBER, COMPANY, company,
+      rules.return_offer_days),
+    M("doc.blank", BOOL, ENV, fields_env, blank),
     FIELDS_FIELD_END,
 };

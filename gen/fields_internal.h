@@ -10,12 +10,41 @@
 typedef void fields_getter(const struct fields_env *, struct fields_value *);
 typedef const void *fields_iterator(const struct fields_env *, size_t *cursor);
 
+/* Where a field without a getter reads its member (fields_get()). */
+enum fields_from {
+	FIELDS_FROM_ENV,
+	FIELDS_FROM_COMPANY, /* NULL when the dossier has none */
+	FIELDS_FROM_EMPLOYEE,
+	FIELDS_FROM_EMPLOYMENT,
+	FIELDS_FROM_INTERVIEW, /* NULL when blank */
+	FIELDS_FROM_REPORT,    /* the interview's, NULL when none */
+	FIELDS_FROM_LETTER,
+	FIELDS_FROM_CONVOCATION, /* the letter's */
+	FIELDS_FROM_PERIOD,
+	FIELDS_FROM_ITEM, /* the current item of the field's kind */
+};
+
+/* The C type of that member: the value's type, and for numbers and
+ * flags, which of the two kinds a struct holds them in. */
+enum fields_member {
+	FIELDS_MEMBER_TEXT,	/* const char * */
+	FIELDS_MEMBER_DATE,	/* date_t */
+	FIELDS_MEMBER_DATETIME, /* struct datetime */
+	FIELDS_MEMBER_INT,
+	FIELDS_MEMBER_LONG,
+	FIELDS_MEMBER_BOOL,
+	FIELDS_MEMBER_TRI, /* enum tristate: true when TRI_TRUE */
+};
+
 struct fields_field {
 	const char *name;
 	enum fields_type type;
 	unsigned ctx; /* FIELDS_NOTICE | ... */
 	enum fields_item item;
-	fields_getter *get;
+	fields_getter *get; /* NULL: the member below, as it is */
+	enum fields_from from;
+	size_t offset;
+	enum fields_member member;
 };
 
 struct fields_list {
@@ -32,11 +61,38 @@ struct fields_list {
  */
 #define FIELDS_FIELD(name, type, ctx, item, get)                               \
 	{                                                                      \
-		(name), FIELDS_##type, (ctx), FIELDS_ITEM_##item, (get)        \
+		(name), FIELDS_##type, (ctx), FIELDS_ITEM_##item, (get),       \
+		    FIELDS_FROM_ENV, 0, FIELDS_MEMBER_TEXT                     \
 	}
+/*
+ * An entry that reads a member as it is, absent when its struct is NULL:
+ * FIELDS_MEMBER("company.name", TEXT, FIELDS_ALL, NONE, COMPANY,
+ * struct company, name).  The member's C type must fit type: the
+ * compiler refuses a row whose member is of another (_Generic without a
+ * match), and picks int or long, bool or enum tristate.
+ */
+#define FIELDS_MEMBER(name, type, ctx, item, from, st, member)                 \
+	{                                                                      \
+		(name), FIELDS_##type, (ctx), FIELDS_ITEM_##item, NULL,        \
+		    FIELDS_FROM_##from, offsetof(st, member),                  \
+		    FIELDS_MEMBER_OF_##type(((st *)0)->member)                 \
+	}
+#define FIELDS_MEMBER_OF_TEXT(m)                                               \
+	_Generic((m), const char * : FIELDS_MEMBER_TEXT)
+#define FIELDS_MEMBER_OF_DATE(m) _Generic((m), date_t : FIELDS_MEMBER_DATE)
+#define FIELDS_MEMBER_OF_DATETIME(m)                                           \
+	_Generic((m), struct datetime : FIELDS_MEMBER_DATETIME)
+#define FIELDS_MEMBER_OF_NUMBER(m)                                             \
+	_Generic((m), int : FIELDS_MEMBER_INT, long : FIELDS_MEMBER_LONG)
+#define FIELDS_MEMBER_OF_AMOUNT(m) FIELDS_MEMBER_OF_NUMBER(m)
+#define FIELDS_MEMBER_OF_BOOL(m)                                               \
+	_Generic((m), bool                                                     \
+		 : FIELDS_MEMBER_BOOL, enum tristate                           \
+		 : FIELDS_MEMBER_TRI)
 #define FIELDS_FIELD_END                                                       \
 	{                                                                      \
-		NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL                   \
+		NULL, FIELDS_TEXT, 0, FIELDS_ITEM_NONE, NULL, FIELDS_FROM_ENV, \
+		    0, FIELDS_MEMBER_TEXT                                      \
 	}
 
 extern const struct fields_field fields_common_table[];

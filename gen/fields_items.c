@@ -11,21 +11,6 @@ static const struct training *training(const struct fields_env *env)
 	return env->items[FIELDS_ITEM_TRAINING];
 }
 
-static void training_title(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, training(env)->title);
-}
-
-static void training_start(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, training(env)->start);
-}
-
-static void training_end(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, training(env)->end);
-}
-
 static void training_dates(const struct fields_env *env, struct fields_value *v)
 {
 	char s[FMT_RANGE_LEN];
@@ -41,33 +26,9 @@ static void training_hours(const struct fields_env *env, struct fields_value *v)
 		fields_set_text(v, arena_strdup(env->arena, s));
 }
 
-static void training_mandatory(const struct fields_env *env,
-			       struct fields_value *v)
-{
-	fields_set_flag(v, training(env)->mandatory);
-}
-
-static void training_certifying(const struct fields_env *env,
-				struct fields_value *v)
-{
-	fields_set_flag(v, training(env)->certifying);
-}
-
 static const struct certification *certification(const struct fields_env *env)
 {
 	return env->items[FIELDS_ITEM_CERTIFICATION];
-}
-
-static void certification_title(const struct fields_env *env,
-				struct fields_value *v)
-{
-	fields_set_text(v, certification(env)->title);
-}
-
-static void certification_date(const struct fields_env *env,
-			       struct fields_value *v)
-{
-	fields_set_date(v, certification(env)->date);
 }
 
 static void certification_kind(const struct fields_env *env,
@@ -104,18 +65,6 @@ static const struct progression *progression(const struct fields_env *env)
 	return env->items[FIELDS_ITEM_PROGRESSION];
 }
 
-static void progression_text(const struct fields_env *env,
-			     struct fields_value *v)
-{
-	fields_set_text(v, progression(env)->text);
-}
-
-static void progression_date(const struct fields_env *env,
-			     struct fields_value *v)
-{
-	fields_set_date(v, progression(env)->date);
-}
-
 static void progression_kind(const struct fields_env *env,
 			     struct fields_value *v)
 {
@@ -132,16 +81,6 @@ static const struct absence *absence(const struct fields_env *env)
 static void absence_kind(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_text(v, rules_absence_fr(absence(env)->kind));
-}
-
-static void absence_start(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, absence(env)->start);
-}
-
-static void absence_end(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, absence(env)->end);
 }
 
 static void absence_dates(const struct fields_env *env, struct fields_value *v)
@@ -181,11 +120,6 @@ static void action_kind(const struct fields_env *env, struct fields_value *v)
 	fields_set_text(v, s);
 }
 
-static void action_text(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, action(env)->text);
-}
-
 /* The follow-up of a previous plan (dossier.md: @status as known at the
  * next interview). */
 static void action_status(const struct fields_env *env, struct fields_value *v)
@@ -212,21 +146,6 @@ static const struct position *position(const struct fields_env *env)
 	return env->items[FIELDS_ITEM_POSITION];
 }
 
-static void position_title(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, position(env)->title);
-}
-
-static void position_start(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, position(env)->start);
-}
-
-static void position_end(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, position(env)->end);
-}
-
 /* « depuis le 1er mars 2021 », « du 4 septembre 2017 au 28 février 2021 ». */
 static void position_dates(const struct fields_env *env, struct fields_value *v)
 {
@@ -241,19 +160,9 @@ static void position_dates(const struct fields_env *env, struct fields_value *v)
 	fields_set_text(v, fields_keep(env, &out));
 }
 
-static void action_due(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, action(env)->due);
-}
-
 static const struct rules_due *due(const struct fields_env *env)
 {
 	return env->items[FIELDS_ITEM_DUE];
-}
-
-static void due_date(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, due(env)->date);
 }
 
 static void due_met(const struct fields_env *env, struct fields_value *v)
@@ -330,34 +239,37 @@ static void due_regime(const struct fields_env *env, struct fields_value *v)
 
 #define F(name, type, item, get) FIELDS_FIELD(name, type, FIELDS_ALL, item, get)
 
+#define M(name, type, item, st, m)                                             \
+	FIELDS_MEMBER(name, type, FIELDS_ALL, item, ITEM, struct st, m)
+
 const struct fields_field fields_item_table[] = {
-    F("training.title", TEXT, TRAINING, training_title),
-    F("training.start", DATE, TRAINING, training_start),
-    F("training.end", DATE, TRAINING, training_end),
+    M("training.title", TEXT, TRAINING, training, title),
+    M("training.start", DATE, TRAINING, training, start),
+    M("training.end", DATE, TRAINING, training, end),
     F("training.dates", TEXT, TRAINING, training_dates),
     F("training.hours", TEXT, TRAINING, training_hours),
-    F("training.mandatory", BOOL, TRAINING, training_mandatory),
-    F("training.certifying", BOOL, TRAINING, training_certifying),
-    F("certification.title", TEXT, CERTIFICATION, certification_title),
-    F("certification.date", DATE, CERTIFICATION, certification_date),
+    M("training.mandatory", BOOL, TRAINING, training, mandatory),
+    M("training.certifying", BOOL, TRAINING, training, certifying),
+    M("certification.title", TEXT, CERTIFICATION, certification, title),
+    M("certification.date", DATE, CERTIFICATION, certification, date),
     F("certification.kind", TEXT, CERTIFICATION, certification_kind),
     F("certification.vae", BOOL, CERTIFICATION, certification_vae),
-    F("progression.text", TEXT, PROGRESSION, progression_text),
-    F("progression.date", DATE, PROGRESSION, progression_date),
+    M("progression.text", TEXT, PROGRESSION, progression, text),
+    M("progression.date", DATE, PROGRESSION, progression, date),
     F("progression.kind", TEXT, PROGRESSION, progression_kind),
     F("absence.kind", TEXT, ABSENCE, absence_kind),
-    F("absence.start", DATE, ABSENCE, absence_start),
-    F("absence.end", DATE, ABSENCE, absence_end),
+    M("absence.start", DATE, ABSENCE, absence, start),
+    M("absence.end", DATE, ABSENCE, absence, end),
     F("absence.dates", TEXT, ABSENCE, absence_dates),
     F("action.kind", TEXT, ACTION, action_kind),
-    F("action.text", TEXT, ACTION, action_text),
-    F("action.due", DATE, ACTION, action_due),
+    M("action.text", TEXT, ACTION, action, text),
+    M("action.due", DATE, ACTION, action, due),
     F("action.status", TEXT, ACTION, action_status),
-    F("position.title", TEXT, POSITION, position_title),
-    F("position.start", DATE, POSITION, position_start),
-    F("position.end", DATE, POSITION, position_end),
+    M("position.title", TEXT, POSITION, position, title),
+    M("position.start", DATE, POSITION, position, start),
+    M("position.end", DATE, POSITION, position, end),
     F("position.dates", TEXT, POSITION, position_dates),
-    F("due.date", DATE, DUE, due_date),
+    M("due.date", DATE, DUE, rules_due, date),
     F("due.met", TEXT, DUE, due_met),
     F("due.met-date", DATE, DUE, due_met_date),
     F("due.status", TEXT, DUE, due_status),

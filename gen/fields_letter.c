@@ -38,43 +38,11 @@ static void letter_kind(const struct fields_env *env, struct fields_value *v)
 	fields_set_text(v, s);
 }
 
-static void letter_repeated(const struct fields_env *env,
-			    struct fields_value *v)
-{
-	fields_set_flag(v, env->letter->repeated);
-}
-
 static void kind(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_text(v, fields_kind_label(env, conv(env)->kind,
 					     conv(env)->has_absence,
 					     conv(env)->absence));
-}
-
-static void issued(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, conv(env)->issued);
-}
-
-static void date(const struct fields_env *env, struct fields_value *v)
-{
-	v->datetime = conv(env)->date;
-}
-
-static void place(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, conv(env)->place);
-}
-
-static void interviewer(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, conv(env)->interviewer);
-}
-
-static void interviewer_title(const struct fields_env *env,
-			      struct fields_value *v)
-{
-	fields_set_text(v, conv(env)->interviewer_title);
 }
 
 static void delivery(const struct fields_env *env, struct fields_value *v)
@@ -97,11 +65,6 @@ static void delivery(const struct fields_env *env, struct fields_value *v)
 	}
 }
 
-static void tracking(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, conv(env)->tracking);
-}
-
 static void hand(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_flag(v, conv(env)->delivery == DELIVERY_HAND);
@@ -122,11 +85,6 @@ static void absence(const struct fields_env *env, struct fields_value *v)
 {
 	if (conv(env)->has_absence)
 		fields_set_text(v, rules_absence_fr(conv(env)->absence));
-}
-
-static void response_date(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, conv(env)->response_date);
 }
 
 #define KIND_FIELD(fn, k)                                                      \
@@ -281,22 +239,27 @@ static size_t earlier(const struct fields_env *env, struct buf *out)
 
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_LETTER, NONE, get)
 
+#define M(name, type, from, st, m)                                             \
+	FIELDS_MEMBER(name, type, FIELDS_LETTER, NONE, from, struct st, m)
+
 const struct fields_field fields_letter_table[] = {
     F("letter.kind", TEXT, letter_kind),
-    F("letter.repeated", BOOL, letter_repeated),
+    M("letter.repeated", BOOL, LETTER, rules_letter, repeated),
     F("convocation.kind", TEXT, kind),
-    F("convocation.issued", DATE, issued),
-    F("convocation.date", DATETIME, date),
-    F("convocation.place", TEXT, place),
-    F("convocation.interviewer", TEXT, interviewer),
-    F("convocation.interviewer-title", TEXT, interviewer_title),
+    M("convocation.issued", DATE, CONVOCATION, convocation, issued),
+    M("convocation.date", DATETIME, CONVOCATION, convocation, date),
+    M("convocation.place", TEXT, CONVOCATION, convocation, place),
+    M("convocation.interviewer", TEXT, CONVOCATION, convocation, interviewer),
+    M("convocation.interviewer-title", TEXT, CONVOCATION, convocation,
+      interviewer_title),
     F("convocation.delivery", TEXT, delivery),
-    F("convocation.tracking", TEXT, tracking),
+    M("convocation.tracking", TEXT, CONVOCATION, convocation, tracking),
     F("convocation.hand", BOOL, hand),
     F("convocation.registered-mail", BOOL, registered_mail),
     F("convocation.email", BOOL, email),
     F("convocation.absence", TEXT, absence),
-    F("convocation.response-date", DATE, response_date),
+    M("convocation.response-date", DATE, CONVOCATION, convocation,
+      response_date),
     F("convocation.periodic", BOOL, is_periodic),
     F("convocation.return", BOOL, is_return),
     F("convocation.recap", BOOL, is_recap),

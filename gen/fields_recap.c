@@ -14,21 +14,6 @@ static const struct rules_period *period(const struct fields_env *env)
 	return env->period;
 }
 
-static void index_(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_number(v, period(env)->index);
-}
-
-static void start(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, period(env)->start);
-}
-
-static void end(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, period(env)->end);
-}
-
 static void years(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_text(v, period(env)->years == 8 ? "8 ans" : "6 ans");
@@ -38,11 +23,6 @@ static void regime(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_text(v, period(env)->regime == RULES_REGIME_2025 ? "2025"
 								    : "2014");
-}
-
-static void final(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_flag(v, period(env)->final);
 }
 
 static void recap_date(const struct fields_env *env, struct fields_value *v)
@@ -61,17 +41,6 @@ static void copy_given(const struct fields_env *env, struct fields_value *v)
 	const struct interview *iv = period(env)->recap.interview;
 	if (iv != NULL && iv->has_signatures)
 		fields_set_date(v, iv->copy_given);
-}
-
-static void interviews_due(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_number(v, period(env)->interviews_due);
-}
-
-static void interviews_on_time(const struct fields_env *env,
-			       struct fields_value *v)
-{
-	fields_set_number(v, period(env)->interviews_on_time);
 }
 
 static void interviews_summary(const struct fields_env *env,
@@ -93,32 +62,6 @@ static void interviews_summary(const struct fields_env *env,
 	fields_set_text(v, fields_keep(env, &b));
 }
 
-static void interviews_ok(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_flag(v, period(env)->interviews_ok);
-}
-
-static void non_mandatory_training(const struct fields_env *env,
-				   struct fields_value *v)
-{
-	fields_set_flag(v, period(env)->non_mandatory_training);
-}
-
-static void certification(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_flag(v, period(env)->certification);
-}
-
-static void progression(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_flag(v, period(env)->progression);
-}
-
-static void headcount(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_number(v, period(env)->headcount);
-}
-
 static void headcount_50(const struct fields_env *env, struct fields_value *v)
 {
 	fields_set_flag(v, period(env)->headcount >= 50);
@@ -128,16 +71,6 @@ static void abondement_owed(const struct fields_env *env,
 			    struct fields_value *v)
 {
 	fields_set_flag(v, period(env)->abondement_eur > 0);
-}
-
-static void abondement(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_number(v, period(env)->abondement_eur);
-}
-
-static void payment_due(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, period(env)->payment_due);
 }
 
 /* The payment the dossier records for this period, known by as-of. */
@@ -191,58 +124,42 @@ static void option(const struct fields_env *env, struct fields_value *v)
 	fields_set_flag(v, period(env)->test == RULES_TEST_2018_OPTION);
 }
 
-static void measures(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_number(v, period(env)->measures);
-}
-
-static void option_decided(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_flag(v, period(env)->option_decided);
-}
-
-static void basis(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, period(env)->basis);
-}
-
-static void verdict(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_text(v, period(env)->verdict);
-}
-
 static fields_getter to_hold_count, more_to_hold, next_to_hold, risk,
     projected_payment;
 
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_RECAP, NONE, get)
 
+#define PERIOD(name, type, m)                                                  \
+	FIELDS_MEMBER(name, type, FIELDS_RECAP, NONE, PERIOD,                  \
+		      struct rules_period, m)
+
 const struct fields_field fields_recap_table[] = {
-    F("period.index", NUMBER, index_),
-    F("period.start", DATE, start),
-    F("period.end", DATE, end),
+    PERIOD("period.index", NUMBER, index),
+    PERIOD("period.start", DATE, start),
+    PERIOD("period.end", DATE, end),
     F("period.years", TEXT, years),
     F("period.regime", TEXT, regime),
-    F("period.final", BOOL, final),
+    PERIOD("period.final", BOOL, final),
     F("period.recap-date", DATE, recap_date),
     F("period.recap-refused", BOOL, recap_refused),
     F("period.copy-given", DATE, copy_given),
-    F("period.interviews-due", NUMBER, interviews_due),
-    F("period.interviews-on-time", NUMBER, interviews_on_time),
+    PERIOD("period.interviews-due", NUMBER, interviews_due),
+    PERIOD("period.interviews-on-time", NUMBER, interviews_on_time),
     F("period.interviews-summary", TEXT, interviews_summary),
-    F("period.interviews-ok", BOOL, interviews_ok),
-    F("period.non-mandatory-training", BOOL, non_mandatory_training),
-    F("period.certification", BOOL, certification),
-    F("period.progression", BOOL, progression),
-    F("period.headcount", NUMBER, headcount),
+    PERIOD("period.interviews-ok", BOOL, interviews_ok),
+    PERIOD("period.non-mandatory-training", BOOL, non_mandatory_training),
+    PERIOD("period.certification", BOOL, certification),
+    PERIOD("period.progression", BOOL, progression),
+    PERIOD("period.headcount", NUMBER, headcount),
     F("period.headcount-50", BOOL, headcount_50),
     F("period.abondement-owed", BOOL, abondement_owed),
-    F("period.abondement", AMOUNT, abondement),
-    F("period.payment-due", DATE, payment_due),
-    F("period.basis", TEXT, basis),
-    F("period.verdict", TEXT, verdict),
+    PERIOD("period.abondement", AMOUNT, abondement_eur),
+    PERIOD("period.payment-due", DATE, payment_due),
+    PERIOD("period.basis", TEXT, basis),
+    PERIOD("period.verdict", TEXT, verdict),
     F("period.option", BOOL, option),
-    F("period.measures", NUMBER, measures),
-    F("period.option-decided", BOOL, option_decided),
+    PERIOD("period.measures", NUMBER, measures),
+    PERIOD("period.option-decided", BOOL, option_decided),
     F("period.paid", DATE, paid),
     F("period.paid-reference", TEXT, paid_reference),
     F("period.paid-amount", AMOUNT, paid_amount),
@@ -424,18 +341,10 @@ struct marks {
 static void mark(struct marks *m, enum doc_mark kind, date_t start, date_t end,
 		 const char *label)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		struct doc_mark_item *items =
-		    arena_alloc(m->arena, cap * sizeof(*items));
-		if (items == NULL) {
-			m->oom = true;
-			return;
-		}
-		for (size_t i = 0; i < m->n; i++)
-			items[i] = m->items[i];
-		m->items = items;
-		m->cap = cap;
+	if (!arena_grow(m->arena, &m->items, &m->cap, m->n, 16,
+			sizeof(*m->items))) {
+		m->oom = true;
+		return;
 	}
 	/* Copied: the tree outlives the dossier; our words take ’. */
 	struct buf b = {0};

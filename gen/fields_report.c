@@ -22,34 +22,10 @@ static void kind(const struct fields_env *env, struct fields_value *v)
 				 iv != NULL ? iv->absence : ABSENCE_OTHER));
 }
 
-static void date(const struct fields_env *env, struct fields_value *v)
-{
-	if (interview(env) != NULL)
-		fields_set_date(v, interview(env)->date);
-}
-
 static void due(const struct fields_env *env, struct fields_value *v)
 {
 	if (env->obligation != NULL)
 		fields_set_date(v, env->obligation->due);
-}
-
-static void interviewer(const struct fields_env *env, struct fields_value *v)
-{
-	if (interview(env) != NULL)
-		fields_set_text(v, interview(env)->interviewer);
-}
-
-static void interviewer_title(const struct fields_env *env,
-			      struct fields_value *v)
-{
-	if (interview(env) != NULL)
-		fields_set_text(v, interview(env)->interviewer_title);
-}
-
-static void previous_date(const struct fields_env *env, struct fields_value *v)
-{
-	fields_set_date(v, env->previous);
 }
 
 static void absence(const struct fields_env *env, struct fields_value *v)
@@ -183,49 +159,21 @@ static void end_of_career_topics(const struct fields_env *env,
 		   (env->regime == RULES_REGIME_2014 && age(env) >= 58));
 }
 
-#define TEXT_FIELD(fn, member)                                                 \
-	static void fn(const struct fields_env *env, struct fields_value *v)   \
-	{                                                                      \
-		if (report(env) != NULL)                                       \
-			fields_set_text(v, report(env)->member);               \
-	}
-
-TEXT_FIELD(report_position, position)
-TEXT_FIELD(report_skills, skills)
-TEXT_FIELD(report_difficulties, difficulties)
-TEXT_FIELD(report_wishes, wishes)
-TEXT_FIELD(report_training_needs, training_needs)
-TEXT_FIELD(report_project, project)
-TEXT_FIELD(report_mid_career, mid_career)
-TEXT_FIELD(report_end_of_career, end_of_career)
-TEXT_FIELD(report_return, return_text)
-TEXT_FIELD(report_mandate_skills, mandate_skills)
-TEXT_FIELD(report_employee_comments, employee_comments)
-TEXT_FIELD(report_employer_comments, employer_comments)
-
-#define INFO_FIELD(fn, member)                                                 \
-	static void fn(const struct fields_env *env, struct fields_value *v)   \
-	{                                                                      \
-		fields_set_flag(v, report(env) != NULL &&                      \
-				       report(env)->member == TRI_TRUE);       \
-	}
-
-INFO_FIELD(info_vae, info_vae)
-INFO_FIELD(info_cpf, info_cpf)
-INFO_FIELD(info_abondement, info_abondement)
-INFO_FIELD(info_cep, info_cep)
-
 static fields_getter comments_until;
 
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_REPORT, NONE, get)
 
+#define M(name, type, from, st, m)                                             \
+	FIELDS_MEMBER(name, type, FIELDS_REPORT, NONE, from, struct st, m)
+
 const struct fields_field fields_report_table[] = {
     F("interview.kind", TEXT, kind),
-    F("interview.date", DATE, date),
+    M("interview.date", DATE, INTERVIEW, interview, date),
     F("interview.due", DATE, due),
-    F("interview.interviewer", TEXT, interviewer),
-    F("interview.interviewer-title", TEXT, interviewer_title),
-    F("interview.previous-date", DATE, previous_date),
+    M("interview.interviewer", TEXT, INTERVIEW, interview, interviewer),
+    M("interview.interviewer-title", TEXT, INTERVIEW, interview,
+      interviewer_title),
+    M("interview.previous-date", DATE, ENV, fields_env, previous),
     F("interview.absence", TEXT, absence),
     F("interview.signed-employee", DATE, signed_employee),
     F("interview.signed-employer", DATE, signed_employer),
@@ -240,22 +188,22 @@ const struct fields_field fields_report_table[] = {
     F("interview.recensement", BOOL, recensement),
     F("interview.mid-career-topics", BOOL, mid_career_topics),
     F("interview.end-of-career-topics", BOOL, end_of_career_topics),
-    F("report.position", TEXT, report_position),
-    F("report.skills", TEXT, report_skills),
-    F("report.difficulties", TEXT, report_difficulties),
-    F("report.wishes", TEXT, report_wishes),
-    F("report.training-needs", TEXT, report_training_needs),
-    F("report.project", TEXT, report_project),
-    F("report.mid-career", TEXT, report_mid_career),
-    F("report.end-of-career", TEXT, report_end_of_career),
-    F("report.return", TEXT, report_return),
-    F("report.mandate-skills", TEXT, report_mandate_skills),
-    F("report.employee-comments", TEXT, report_employee_comments),
-    F("report.employer-comments", TEXT, report_employer_comments),
-    F("information.vae", BOOL, info_vae),
-    F("information.cpf", BOOL, info_cpf),
-    F("information.abondement", BOOL, info_abondement),
-    F("information.cep", BOOL, info_cep),
+    M("report.position", TEXT, REPORT, report, position),
+    M("report.skills", TEXT, REPORT, report, skills),
+    M("report.difficulties", TEXT, REPORT, report, difficulties),
+    M("report.wishes", TEXT, REPORT, report, wishes),
+    M("report.training-needs", TEXT, REPORT, report, training_needs),
+    M("report.project", TEXT, REPORT, report, project),
+    M("report.mid-career", TEXT, REPORT, report, mid_career),
+    M("report.end-of-career", TEXT, REPORT, report, end_of_career),
+    M("report.return", TEXT, REPORT, report, return_text),
+    M("report.mandate-skills", TEXT, REPORT, report, mandate_skills),
+    M("report.employee-comments", TEXT, REPORT, report, employee_comments),
+    M("report.employer-comments", TEXT, REPORT, report, employer_comments),
+    M("information.vae", BOOL, REPORT, report, info_vae),
+    M("information.cpf", BOOL, REPORT, report, info_cpf),
+    M("information.abondement", BOOL, REPORT, report, info_abondement),
+    M("information.cep", BOOL, REPORT, report, info_cep),
     F("interview.comments-until", DATE, comments_until),
     FIELDS_FIELD_END,
 };

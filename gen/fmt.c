@@ -109,10 +109,16 @@ char *fmt_hours(double hours, char buf[FMT_HOURS_LEN])
 	return buf;
 }
 
-char *fmt_seniority(date_t from, date_t to, char buf[FMT_DURATION_LEN])
+/* Empties buf; whether from..to is a span known enough to write there. */
+static bool span_known(date_t from, date_t to, char buf[FMT_DURATION_LEN])
 {
 	buf[0] = '\0';
-	if (from == DATE_NONE || to == DATE_NONE || to < from)
+	return from != DATE_NONE && to != DATE_NONE && to >= from;
+}
+
+char *fmt_seniority(date_t from, date_t to, char buf[FMT_DURATION_LEN])
+{
+	if (!span_known(from, to, buf))
 		return buf;
 	int months = date_months_between(from, to);
 	int years = months / 12;
@@ -132,8 +138,7 @@ char *fmt_seniority(date_t from, date_t to, char buf[FMT_DURATION_LEN])
 
 char *fmt_age(date_t birth, date_t on, char buf[FMT_DURATION_LEN])
 {
-	buf[0] = '\0';
-	if (birth == DATE_NONE || on == DATE_NONE || on < birth)
+	if (!span_known(birth, on, buf))
 		return buf;
 	int years = date_years_between(birth, on);
 	snprintf(buf, FMT_DURATION_LEN, "%d an%s", years, years > 1 ? "s" : "");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "import_internal.h"
 
 struct run {
@@ -49,18 +50,14 @@ static size_t company_merge(struct run *r, const struct import_table *t,
 		return (size_t)-1;
 	struct import_company *c = company_find(r, id);
 	if (c == NULL) {
-		struct import_company *cs =
-		    realloc(r->companies, (r->ncompanies + 1) * sizeof(*cs));
 		char **v = calloc(IC_COMPANY_NCOLS, sizeof(char *));
-		if (cs == NULL || v == NULL) {
+		if (v == NULL || !grow_to(&r->companies, r->ncompanies + 1,
+					  sizeof(*r->companies))) {
 			free(v);
-			if (cs != NULL)
-				r->companies = cs;
 			r->oom = true;
 			return (size_t)-1;
 		}
-		r->companies = cs;
-		c = &cs[r->ncompanies++];
+		c = &r->companies[r->ncompanies++];
 		*c = (struct import_company){
 		    .id = id, .row = row, .file = t->name, .v = v};
 	}
@@ -233,14 +230,11 @@ static bool employee_add(struct import_employee *e, enum import_kind k,
 			 size_t row)
 {
 	size_t n = e->nrows[k];
-	/* Powers of two: grow when n is one. */
-	if ((n & (n - 1)) == 0) {
-		size_t *rows =
-		    realloc(e->rows[k], (n == 0 ? 1 : n * 2) * sizeof(size_t));
-		if (rows == NULL)
-			return false;
-		e->rows[k] = rows;
-	}
+	/* Powers of two: grow when n is one (its capacity). */
+	size_t cap = n;
+	if ((n & (n - 1)) == 0 && (!grow_cap(cap, 1, sizeof(size_t), &cap) ||
+				   !grow_to(&e->rows[k], cap, sizeof(size_t))))
+		return false;
 	e->rows[k][e->nrows[k]++] = row;
 	return true;
 }

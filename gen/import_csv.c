@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "import_internal.h"
 
 struct cell {
@@ -76,15 +77,9 @@ static void on_field(void *s, size_t len, void *data)
 		r->ncells++;
 		return;
 	}
-	if (r->ncells == r->cap) {
-		size_t cap = r->cap == 0 ? 32 : r->cap * 2;
-		struct cell *c = realloc(r->cells, cap * sizeof(*c));
-		if (c == NULL) {
-			r->oom = true;
-			return;
-		}
-		r->cells = c;
-		r->cap = cap;
+	if (!grow_array(&r->cells, &r->cap, r->ncells, 32, sizeof(*r->cells))) {
+		r->oom = true;
+		return;
 	}
 	struct cell *c = &r->cells[r->ncells++];
 	c->len = len;
@@ -211,15 +206,9 @@ static bool blank_record(const struct reader *r)
 static struct import_row *new_row(struct reader *r, long line)
 {
 	struct import_table *t = r->t;
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap == 0 ? 64 : t->cap * 2;
-		struct import_row *rows = realloc(t->rows, cap * sizeof(*rows));
-		if (rows == NULL) {
-			r->oom = true;
-			return NULL;
-		}
-		t->rows = rows;
-		t->cap = cap;
+	if (!grow_array(&t->rows, &t->cap, t->nrows, 64, sizeof(*t->rows))) {
+		r->oom = true;
+		return NULL;
 	}
 	struct import_row *row = &t->rows[t->nrows];
 	*row = (struct import_row){.line = line};

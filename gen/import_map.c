@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "import_internal.h"
 
 struct map_reader {
@@ -38,13 +39,8 @@ static void map_field(void *s, size_t len, void *data)
 
 static bool map_add(struct import_map *m, const char *from, const char *to)
 {
-	char **f = realloc(m->from, (m->n + 1) * sizeof(char *));
-	if (f != NULL)
-		m->from = f;
-	char **t = realloc(m->to, (m->n + 1) * sizeof(char *));
-	if (t != NULL)
-		m->to = t;
-	if (f == NULL || t == NULL)
+	if (!grow_to(&m->from, m->n + 1, sizeof(*m->from)) ||
+	    !grow_to(&m->to, m->n + 1, sizeof(*m->to)))
 		return false;
 	char a[128], b[128];
 	import_normalize(from, a, sizeof(a));

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "inputs.h"
 
 struct inputs {
@@ -24,15 +25,9 @@ static bool push(struct inputs *in, char *path)
 {
 	if (path == NULL)
 		return false;
-	if (in->n == in->cap) {
-		size_t cap = in->cap != 0 ? in->cap * 2 : 16;
-		char **p = realloc(in->paths, cap * sizeof(*p));
-		if (p == NULL) {
-			free(path);
-			return false;
-		}
-		in->paths = p;
-		in->cap = cap;
+	if (!grow_array(&in->paths, &in->cap, in->n, 16, sizeof(*in->paths))) {
+		free(path);
+		return false;
 	}
 	in->paths[in->n++] = path;
 	return true;
@@ -181,13 +176,12 @@ char *inputs_slurp_max(const char *path, size_t max, size_t *size)
 			break;
 		}
 		if (cap - n < 4096) {
-			cap = cap != 0 ? cap * 2 : 65536;
-			char *p = realloc(buf, cap + 1);
-			if (p == NULL) {
+			/* One byte more, for the NUL. */
+			if (!grow_cap(cap, 65536, 1, &cap) ||
+			    !grow_to(&buf, cap + 1, 1)) {
 				saved = ENOMEM;
 				break;
 			}
-			buf = p;
 		}
 		size_t want = cap - n;
 		if (want > max + 1 - n)

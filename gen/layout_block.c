@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "layout_internal.h"
 
 #define MM (72.0 / 25.4)
@@ -360,15 +361,10 @@ static int table_columns(const struct doc_node *t)
 
 static int new_table(struct lctx *c)
 {
-	if (c->ntables == c->tables_cap) {
-		size_t cap = c->tables_cap ? c->tables_cap * 2 : 8;
-		struct table_info *p = realloc(c->tables, cap * sizeof(*p));
-		if (p == NULL) {
-			c->oom = true;
-			return -1;
-		}
-		c->tables = p;
-		c->tables_cap = cap;
+	if (!grow_array(&c->tables, &c->tables_cap, c->ntables, 8,
+			sizeof(*c->tables))) {
+		c->oom = true;
+		return -1;
 	}
 	c->tables[c->ntables].first = 0;
 	c->tables[c->ntables].count = 0;

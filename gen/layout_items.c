@@ -8,20 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "layout_internal.h"
 #include "utf8.h"
 
 struct layout_item *layout_items_add(struct lctx *c, struct items *v)
 {
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 8;
-		struct layout_item *p = realloc(v->v, cap * sizeof(*p));
-		if (p == NULL) {
-			c->oom = true;
-			return NULL;
-		}
-		v->v = p;
-		v->cap = cap;
+	if (!grow_array(&v->v, &v->cap, v->n, 8, sizeof(*v->v))) {
+		c->oom = true;
+		return NULL;
 	}
 	struct layout_item *it = &v->v[v->n++];
 	memset(it, 0, sizeof(*it));
@@ -38,15 +33,9 @@ void layout_items_free(struct items *v)
 
 struct strip *layout_strips_add(struct lctx *c, struct strips *v)
 {
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 16;
-		struct strip *p = realloc(v->v, cap * sizeof(*p));
-		if (p == NULL) {
-			c->oom = true;
-			return NULL;
-		}
-		v->v = p;
-		v->cap = cap;
+	if (!grow_array(&v->v, &v->cap, v->n, 16, sizeof(*v->v))) {
+		c->oom = true;
+		return NULL;
 	}
 	struct strip *s = &v->v[v->n++];
 	memset(s, 0, sizeof(*s));

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "layout_internal.h"
 #include "utf8.h"
 
@@ -28,20 +29,14 @@ static bool new_page(struct pager *p, bool explicit_break)
 {
 	struct layout *L = p->L;
 	if (L->npages == L->cap) {
-		size_t cap = L->cap ? L->cap * 2 : 4;
-		struct layout_page *pages =
-		    realloc(L->pages, cap * sizeof(*pages));
-		if (pages == NULL) {
+		/* Two arrays of one capacity. */
+		size_t cap;
+		if (!grow_cap(L->cap, 4, sizeof(*L->pages), &cap) ||
+		    !grow_to(&L->pages, cap, sizeof(*L->pages)) ||
+		    !grow_to(&L->page_items, cap, sizeof(*L->page_items))) {
 			p->c->oom = true;
 			return false;
 		}
-		L->pages = pages;
-		struct items *pi = realloc(L->page_items, cap * sizeof(*pi));
-		if (pi == NULL) {
-			p->c->oom = true;
-			return false;
-		}
-		L->page_items = pi;
 		L->cap = cap;
 	}
 	memset(&L->page_items[L->npages], 0, sizeof(struct items));

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "hyphen.h"
 #include "layout_internal.h"
 #include "utf8.h"
@@ -47,16 +48,10 @@ struct para {
 
 static bool grow(struct lctx *ctx, void **v, size_t *cap, size_t n, size_t size)
 {
-	if (n < *cap)
-		return true;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *p = realloc(*v, ncap * size);
-	if (p == NULL) {
+	if (!grow_array(v, cap, n, 16, size)) {
 		ctx->oom = true;
 		return false;
 	}
-	*v = p;
-	*cap = ncap;
 	return true;
 }
 

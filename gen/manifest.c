@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "grow.h"
 #include "manifest.h"
 
 static void to_hex(const unsigned char *digest, char hex[SHA256_HEX_LEN])
@@ -211,15 +212,9 @@ static bool collect_row(void *ctx, const struct manifest_row *row)
 {
 	struct collect *c = ctx;
 	struct manifest *m = c->m;
-	if (m->nrows == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		void *p = realloc(m->rows, cap * sizeof(*m->rows));
-		if (p == NULL) {
-			diag_system(c->name, "out of memory");
-			return false;
-		}
-		m->rows = p;
-		c->cap = cap;
+	if (!grow_array(&m->rows, &c->cap, m->nrows, 64, sizeof(*m->rows))) {
+		diag_system(c->name, "out of memory");
+		return false;
 	}
 	struct manifest_row *r = &m->rows[m->nrows];
 	*r = *row;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "odt_internal.h"
 
 /*
@@ -121,15 +122,10 @@ static const char *para_style(struct writer *w, const char *parent, int align,
 		if (same_variant(&w->variants[i], &v))
 			break;
 	if (i == w->nvariants) {
-		if (w->nvariants == w->cap) {
-			size_t cap = w->cap ? 2 * w->cap : 16;
-			void *p = realloc(w->variants, cap * sizeof(v));
-			if (p == NULL) {
-				w->oom = true;
-				return parent;
-			}
-			w->variants = p;
-			w->cap = cap;
+		if (!grow_array(&w->variants, &w->cap, w->nvariants, 16,
+				sizeof(v))) {
+			w->oom = true;
+			return parent;
 		}
 		w->variants[w->nvariants++] = v;
 	}

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,34 +64,47 @@ bool outfile_write_all(int fd, const void *data, size_t len)
 	return true;
 }
 
-bool outfile_write(const char *root, const char *relpath, const void *data,
-		   size_t len)
+mode_t outfile_mode(void)
 {
-	char final[PATH_MAX], tmp[PATH_MAX];
-	if (snprintf(final, sizeof(final), "%s/%s", root, relpath) >=
-	    (int)sizeof(final)) {
+	/* Reading the umask sets it: set it back. */
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0644 & ~mask;
+}
+
+/*
+ * root/relpath into final, its directories made and its temporary file
+ * created (outfile_temp(), named in tmp): the descriptor, or -1 after a
+ * system diagnostic.
+ */
+static int create_temp(const char *root, const char *relpath,
+		       char final[PATH_MAX], char tmp[PATH_MAX])
+{
+	if (snprintf(final, PATH_MAX, "%s/%s", root, relpath) >= PATH_MAX) {
 		diag_system(relpath, "path too long");
-		return false;
+		return -1;
 	}
 	char *slash = strrchr(final, '/');
 	*slash = '\0';
 	bool made = outfile_mkdirs(final);
 	*slash = '/';
 	if (!made)
-		return false;
-	/* A dot name in the same directory: same file system, so rename is
-	 * atomic, and hidden from a reader listing the final names. */
-	snprintf(tmp, sizeof(tmp), "%.*s/.%s.XXXXXX", (int)(slash - final),
-		 final, slash + 1);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
+		return -1;
+	int fd = outfile_temp(AT_FDCWD, final, 0600, tmp, PATH_MAX);
+	if (fd < 0)
 		diag_system(final, "cannot create: %s", strerror(errno));
+	return fd;
+}
+
+bool outfile_write(const char *root, const char *relpath, const void *data,
+		   size_t len)
+{
+	char final[PATH_MAX], tmp[PATH_MAX];
+	int fd = create_temp(root, relpath, final, tmp);
+	if (fd < 0)
 		return false;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
 	int saved = 0;
-	if (fchmod(fd, 0644 & ~mask) != 0 ||
+	if (fchmod(fd, outfile_mode()) != 0 ||
 	    !outfile_write_all(fd, data, len) || fsync(fd) != 0)
 		saved = errno ? errno : EIO;
 	if (close(fd) != 0 && saved == 0)
@@ -117,32 +131,16 @@ struct outfile *outfile_open(const char *root, const char *relpath)
 		diag_system(relpath, "out of memory");
 		return NULL;
 	}
-	if (snprintf(f->final, sizeof(f->final), "%s/%s", root, relpath) >=
-	    (int)sizeof(f->final)) {
-		diag_system(relpath, "path too long");
+	int fd = create_temp(root, relpath, f->final, f->tmp);
+	if (fd < 0) {
 		free(f);
 		return NULL;
 	}
-	char *slash = strrchr(f->final, '/');
-	*slash = '\0';
-	bool made = outfile_mkdirs(f->final);
-	*slash = '/';
-	if (!made) {
-		free(f);
-		return NULL;
-	}
-	snprintf(f->tmp, sizeof(f->tmp), "%.*s/.%s.XXXXXX",
-		 (int)(slash - f->final), f->final, slash + 1);
-	int fd = mkstemp(f->tmp);
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fd < 0 || fchmod(fd, 0644 & ~mask) != 0 ||
+	if (fchmod(fd, outfile_mode()) != 0 ||
 	    (f->stream = fdopen(fd, "w")) == NULL) {
 		diag_system(f->final, "cannot create: %s", strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(f->tmp);
-		}
+		close(fd);
+		unlink(f->tmp);
 		free(f);
 		return NULL;
 	}
@@ -195,17 +193,57 @@ void outfile_abandon(struct outfile *f)
 	free(f);
 }
 
-bool outfile_is_temp(const char *name)
+/* mkstemp()'s characters: those of the six that end a temporary name. */
+static const char temp_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+				 "opqrstuvwxyz0123456789";
+
+int outfile_temp(int dirfd, const char *path, mode_t mode, char *tmp,
+		 size_t size)
 {
-	/* ".", the final name (not empty), ".", six mkstemp characters. */
-	size_t n = strlen(name);
-	if (n < 9 || name[0] != '.' || name[n - 7] != '.')
-		return false;
-	for (size_t i = n - 6; i < n; i++) {
-		char c = name[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9')))
-			return false;
+	/* A dot name in the same directory: same file system, so rename is
+	 * atomic, and hidden from a reader listing the final names. */
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash != NULL ? (int)(slash + 1 - path) : 0;
+	for (int attempt = 0; attempt < 100; attempt++) {
+		unsigned char r[6];
+		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+			return -1;
+		char suffix[7];
+		for (size_t i = 0; i < 6; i++)
+			suffix[i] = temp_chars[r[i] % (sizeof(temp_chars) - 1)];
+		suffix[6] = '\0';
+		if (snprintf(tmp, size, "%.*s.%s.%s", dirlen, path,
+			     path + dirlen, suffix) >= (int)size) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		int fd = openat(
+		    dirfd, tmp,
+		    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
 	}
-	return true;
+	return -1;
+}
+
+bool outfile_is_temp(const char *name, const char *final)
+{
+	size_t n = strlen(name);
+	if (final == NULL)
+		/* ".", the final name (not empty), ".", six characters. */
+		return n >= 9 && name[0] == '.' && name[n - 7] == '.' &&
+		       strspn(name + n - 6, temp_chars) == 6;
+	/* Ours, or libzip's "final.XXXXXX", or ".final.XXXXXX.YYYYYY" had
+	 * we both been at it. */
+	if (name[0] == '.')
+		name++;
+	size_t len = strlen(final);
+	if (strncmp(name, final, len) != 0 || name[len] != '.')
+		return false;
+	const char *rest = name + len + 1;
+	size_t k = 0;
+	while (rest[k] == '.' ||
+	       (rest[k] != '\0' && strchr(temp_chars, rest[k])))
+		k++;
+	return k >= 6 && rest[k] == '\0';
 }

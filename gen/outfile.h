@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "date.h"
 
@@ -71,11 +72,23 @@ void outfile_discard(struct outfile *f);
  */
 void outfile_abandon(struct outfile *f);
 
+/* The mode of the files parcours writes: 0644 less the umask. */
+mode_t outfile_mode(void);
 /*
- * true if name (a file name, no directory) is one of the temporary names
- * outfile_write() and outfile_open() use: ".NAME.XXXXXX".  Such a file
- * is left behind only by a process that was killed while writing.
+ * Creates, relative to dirfd (or AT_FDCWD), the temporary name for path
+ * ("DIR/NAME" or "NAME"): "DIR/.NAME.XXXXXX", six random letters or
+ * digits, created anew (O_EXCL, no link followed) with mode; written to
+ * tmp.  The descriptor, open for reading too (as mkstemp()'s: the seal
+ * reads the manifest back through it), or -1 with errno set.
  */
-bool outfile_is_temp(const char *name);
+int outfile_temp(int dirfd, const char *path, mode_t mode, char *tmp,
+		 size_t size);
+/*
+ * true if name (a file name, no directory) is one of outfile_temp()'s
+ * names: of the final name final, or of any if final is NULL.  With
+ * final, libzip's "final.XXXXXX" is one too.  Such a file is left behind
+ * only by a process that was killed while writing.
+ */
+bool outfile_is_temp(const char *name, const char *final);
 
 #endif

@@ -8,11 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "outfile.h"
 #include "outfile_group.h"
 
@@ -42,10 +42,7 @@ struct outfile_group *outfile_group_new(const char *root)
 		return NULL;
 	}
 	g->madefd = -1;
-	/* The umask is the process's: read once (reading it sets it). */
-	mode_t mask = umask(0);
-	umask(mask);
-	g->mode = 0644 & ~mask;
+	g->mode = outfile_mode(); /* read once: the umask is the process's */
 	return g;
 }
 
@@ -100,37 +97,6 @@ static int open_dir(struct outfile_group *g, const char *reldir,
 	return fd;
 }
 
-/*
- * Creates, in dirfd, outfile_write()'s temporary name for final: a dot
- * name beside the final one, on the same file system, that the sweeps
- * recognise (outfile_is_temp()); written to tmp.  The descriptor, or -1.
- */
-static int make_temp(int dirfd, const char *final, mode_t mode, char *tmp,
-		     size_t size)
-{
-	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
-				    "qrstuvwxyz0123456789";
-	for (int attempt = 0; attempt < 100; attempt++) {
-		unsigned char r[6];
-		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
-			return -1;
-		char suffix[7];
-		for (size_t i = 0; i < 6; i++)
-			suffix[i] = chars[r[i] % (sizeof(chars) - 1)];
-		suffix[6] = '\0';
-		if (snprintf(tmp, size, ".%s.%s", final, suffix) >= (int)size) {
-			errno = ENAMETOOLONG;
-			return -1;
-		}
-		int fd = openat(
-		    dirfd, tmp,
-		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-		if (fd >= 0 || errno != EEXIST)
-			return fd;
-	}
-	return -1;
-}
-
 bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		       const void *data, size_t len)
 {
@@ -147,17 +113,11 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 	int dirfd = open_dir(g, reldir, shown);
 	if (dirfd < 0)
 		return false;
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? 2 * g->cap : 16;
-		struct pending *p = realloc(g->files, cap * sizeof(*p));
-		if (p == NULL) {
-			diag_system(shown, "out of memory");
-			return false;
-		}
-		g->files = p;
-		g->cap = cap;
+	if (!grow_array(&g->files, &g->cap, g->n, 16, sizeof(*g->files))) {
+		diag_system(shown, "out of memory");
+		return false;
 	}
-	int fd = make_temp(dirfd, name, g->mode, tmp, sizeof(tmp));
+	int fd = outfile_temp(dirfd, name, g->mode, tmp, sizeof(tmp));
 	if (fd < 0) {
 		diag_system(shown, "cannot create: %s", strerror(errno));
 		return false;

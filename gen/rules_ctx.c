@@ -66,17 +66,10 @@ void *rules_alloc(struct rules_ctx *ctx, size_t size)
 void *rules_push(struct rules_ctx *ctx, void **arr, size_t *n, size_t *cap,
 		 size_t size)
 {
-	if (*n == *cap) {
-		/* Arena memory is not reallocated: copy into a block twice
-		 * as large and let the old one go with the arena. */
-		size_t ncap = *cap != 0 ? *cap * 2 : 8;
-		unsigned char *p = rules_alloc(ctx, ncap * size);
-		if (p == NULL)
-			return NULL;
-		if (*n > 0)
-			memcpy(p, *arr, *n * size);
-		*arr = p;
-		*cap = ncap;
+	if (*n == *cap &&
+	    (ctx->oom || !arena_grow(ctx->f->arena, arr, cap, *n, 8, size))) {
+		ctx->oom = true;
+		return NULL;
 	}
 	unsigned char *slot = (unsigned char *)*arr + *n * size;
 	memset(slot, 0, size);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "table.h"
 #include "utf8.h"
 
@@ -101,14 +102,10 @@ void table_free(struct table *t)
 
 bool table_add_row(struct table *t, const char *const *cells)
 {
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap != 0 ? t->cap * 2 : 16;
-		char **p = realloc(t->cells, cap * t->ncols * sizeof(*p));
-		if (p == NULL)
-			return false;
-		t->cells = p;
-		t->cap = cap;
-	}
+	/* A row is ncols cells. */
+	if (!grow_array(&t->cells, &t->cap, t->nrows, 16,
+			t->ncols * sizeof(*t->cells)))
+		return false;
 	char **row = t->cells + t->nrows * t->ncols;
 	for (size_t c = 0; c < t->ncols; c++) {
 		row[c] = strdup(cells[c] != NULL ? cells[c] : "");

@@ -227,21 +227,33 @@ static bool test_true(struct expander *x, const struct tpl_test *test)
 	return any || all;
 }
 
+/*
+ * text with typographic apostrophes: text itself when it has none, else
+ * a copy NUL-terminated in b (the caller frees b); NULL when out of
+ * memory.
+ */
+static const char *with_apostrophes(struct expander *x, const char *text,
+				    struct buf *b)
+{
+	if (strchr(text, '\'') == NULL)
+		return text;
+	typo_apostrophes(b, text);
+	buf_put(b, "", 1);
+	if (b->oom) {
+		x->oom = true;
+		return NULL;
+	}
+	return (const char *)b->data;
+}
+
 /* A template's own text, with typographic apostrophes. */
 static void put_template_text(struct expander *x, struct sink *s,
 			      const char *text, unsigned flags)
 {
 	struct buf b = {0};
-	if (strchr(text, '\'') == NULL) {
-		put_text(x, s, text, flags);
-		return;
-	}
-	typo_apostrophes(&b, text);
-	buf_put(&b, "", 1);
-	if (b.oom)
-		x->oom = true;
-	else
-		put_text(x, s, (const char *)b.data, flags);
+	const char *typo = with_apostrophes(x, text, &b);
+	if (typo != NULL)
+		put_text(x, s, typo, flags);
 	buf_free(&b);
 }
 
@@ -255,9 +267,8 @@ static void expand_cutline(struct expander *x, const struct tpl_node *t,
 	if (n == NULL)
 		return;
 	struct buf b = {0};
-	typo_apostrophes(&b, t->text);
-	buf_put(&b, "", 1);
-	n->text = b.oom ? NULL : doc_strdup(x->doc, (const char *)b.data);
+	const char *text = with_apostrophes(x, t->text, &b);
+	n->text = text == NULL ? NULL : doc_strdup(x->doc, text);
 	if (n->text == NULL)
 		x->oom = true;
 	buf_free(&b);
@@ -272,19 +283,17 @@ static void expand_field(struct expander *x, const struct tpl_node *t,
 	if (!fields_format(&v, t->format, &b) && t->empty != NULL)
 		buf_puts(&b, t->empty);
 	buf_put(&b, "", 1);
-	if (!b.oom && !fields_verbatim(t->field) &&
-	    strchr((const char *)b.data, '\'') != NULL) {
-		/* Our own words take the typographic apostrophe. */
-		struct buf typo = {0};
-		typo_apostrophes(&typo, (const char *)b.data);
-		buf_put(&typo, "", 1);
-		buf_free(&b);
-		b = typo;
-	}
+	struct buf typo = {0};
+	const char *text = NULL;
 	if (b.oom)
 		x->oom = true;
-	else
-		put_lines(x, s, (const char *)b.data, flags);
+	else if (fields_verbatim(t->field))
+		text = (const char *)b.data;
+	else /* our own words take the typographic apostrophe */
+		text = with_apostrophes(x, (const char *)b.data, &typo);
+	if (text != NULL)
+		put_lines(x, s, text, flags);
+	buf_free(&typo);
 	buf_free(&b);
 }
 
@@ -506,6 +515,18 @@ static const char *expand_plain(struct expander *x, const struct tpl_node *t)
 	return text;
 }
 
+/* The document node of each block that expand_block() builds. */
+static const enum doc_type block_type[] = {
+    [TPL_HEADING] = DOC_HEADING,     [TPL_P] = DOC_PARAGRAPH,
+    [TPL_SECTION] = DOC_SECTION,     [TPL_FRAME] = DOC_FRAME,
+    [TPL_LIST] = DOC_LIST,	     [TPL_ITEM] = DOC_ITEM,
+    [TPL_TABLE] = DOC_TABLE,	     [TPL_ROW] = DOC_ROW,
+    [TPL_CELL] = DOC_CELL,	     [TPL_RULED] = DOC_RULED,
+    [TPL_SIGNATURE] = DOC_SIGNATURE, [TPL_SIGNER] = DOC_SIGNER,
+    [TPL_LETTERBOX] = DOC_LETTERBOX, [TPL_PAGEBREAK] = DOC_PAGEBREAK,
+    [TPL_SPACE] = DOC_SPACE,
+};
+
 static void expand_one(struct expander *x, const struct tpl_node *t,
 		       struct sink *s, unsigned flags)
 {
@@ -526,58 +547,30 @@ static void expand_one(struct expander *x, const struct tpl_node *t,
 			x->doc->meta.banner = NULL;
 		break;
 	case TPL_HEADING:
-		expand_block(x, t, s, DOC_HEADING);
-		break;
 	case TPL_P:
-		expand_block(x, t, s, DOC_PARAGRAPH);
-		break;
 	case TPL_SECTION:
-		expand_block(x, t, s, DOC_SECTION);
-		break;
 	case TPL_FRAME:
-		expand_block(x, t, s, DOC_FRAME);
-		break;
 	case TPL_LIST:
-		expand_block(x, t, s, DOC_LIST);
-		break;
 	case TPL_ITEM:
-		expand_block(x, t, s, DOC_ITEM);
-		break;
 	case TPL_TABLE:
-		expand_block(x, t, s, DOC_TABLE);
-		break;
 	case TPL_ROW:
-		expand_block(x, t, s, DOC_ROW);
-		break;
 	case TPL_CELL:
-		expand_block(x, t, s, DOC_CELL);
+	case TPL_RULED:
+	case TPL_SIGNATURE:
+	case TPL_SIGNER:
+	case TPL_LETTERBOX:
+	case TPL_PAGEBREAK:
+	case TPL_SPACE:
+		expand_block(x, t, s, block_type[t->op]);
 		break;
 	case TPL_BLANK_ROWS:
 		expand_blank_rows(x, t, s);
 		break;
-	case TPL_RULED:
-		expand_block(x, t, s, DOC_RULED);
-		break;
 	case TPL_TEXTFIELD:
 		expand_textfield(x, t, s);
 		break;
-	case TPL_SIGNATURE:
-		expand_block(x, t, s, DOC_SIGNATURE);
-		break;
-	case TPL_SIGNER:
-		expand_block(x, t, s, DOC_SIGNER);
-		break;
-	case TPL_LETTERBOX:
-		expand_block(x, t, s, DOC_LETTERBOX);
-		break;
 	case TPL_CUTLINE:
 		expand_cutline(x, t, s);
-		break;
-	case TPL_PAGEBREAK:
-		expand_block(x, t, s, DOC_PAGEBREAK);
-		break;
-	case TPL_SPACE:
-		expand_block(x, t, s, DOC_SPACE);
 		break;
 	case TPL_TIMELINE:
 		expand_timeline(x, t, s);

@@ -25,6 +25,7 @@ struct joined {
 	struct doc_node **runs;
 	size_t nruns;
 	size_t *ends; /* byte end of each run in text */
+	size_t runs_cap, ends_cap;
 };
 
 static bool is_digit(char c)
@@ -131,19 +132,11 @@ static bool ends_with_nbsp(const char *s, size_t end)
 
 static bool join_add(struct joined *j, struct doc_node *n, struct arena *a)
 {
-	if (j->nruns % 16 == 0) {
-		size_t cap = j->nruns + 16;
-		struct doc_node **r = arena_alloc(a, cap * sizeof(*r));
-		size_t *e = arena_alloc(a, cap * sizeof(*e));
-		if (r == NULL || e == NULL)
-			return false;
-		if (j->nruns > 0) {
-			memcpy(r, j->runs, j->nruns * sizeof(*r));
-			memcpy(e, j->ends, j->nruns * sizeof(*e));
-		}
-		j->runs = r;
-		j->ends = e;
-	}
+	if (!arena_grow(a, &j->runs, &j->runs_cap, j->nruns, 16,
+			sizeof(*j->runs)) ||
+	    !arena_grow(a, &j->ends, &j->ends_cap, j->nruns, 16,
+			sizeof(*j->ends)))
+		return false;
 	buf_puts(&j->text, n->text != NULL ? n->text : "");
 	j->runs[j->nruns] = n;
 	j->ends[j->nruns++] = j->text.len;

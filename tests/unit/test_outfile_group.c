@@ -214,7 +214,7 @@ static void test_pending_is_hidden(void **state)
 	for (struct dirent *e; (e = readdir(dir)) != NULL;) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		if (outfile_is_temp(e->d_name))
+		if (outfile_is_temp(e->d_name, NULL))
 			temps++;
 		else
 			others++;

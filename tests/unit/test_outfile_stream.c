@@ -21,27 +21,44 @@
 #include "diag.h"
 #include "outfile.h"
 
+/* final NULL: of any final name, as a dossier directory's sweep asks;
+ * else of that one, as the sweep of the output directory's top asks. */
 static const struct {
-	const char *name;
+	const char *name, *final;
 	bool temp;
 	const char *why;
 } names[] = {
-    {".status.csv.aB3xY9", true, "outfile's pattern"},
-    {".E1_X_notice_2020-01-01.pdf.000000", true, "digits are mkstemp's too"},
-    {".a.Zz9Zz9", true, "the shortest final name"},
-    {"status.csv", false, "a final name"},
-    {".status.csv", false, "a hidden file without the suffix"},
-    {".status.csv.aB3x", false, "suffix too short"},
-    {".status.csv.aB3x-9", false, "a dash is not mkstemp's"},
-    {"status.csv.aB3xY9", false, "no leading dot"},
-    {"..aB3xY9", false, "no final name between the dots"},
+    {".status.csv.aB3xY9", NULL, true, "outfile's pattern"},
+    {".E1_X_notice_2020-01-01.pdf.000000", NULL, true,
+     "digits are mkstemp's too"},
+    {".a.Zz9Zz9", NULL, true, "the shortest final name"},
+    {"status.csv", NULL, false, "a final name"},
+    {".status.csv", NULL, false, "a hidden file without the suffix"},
+    {".status.csv.aB3x", NULL, false, "suffix too short"},
+    {".status.csv.aB3x-9", NULL, false, "a dash is not mkstemp's"},
+    {"status.csv.aB3xY9", NULL, false, "no leading dot"},
+    {"..aB3xY9", NULL, false, "no final name between the dots"},
+    {".letters-merged.odt.aB3xY9", "letters-merged.odt", true,
+     "outfile's pattern, of that name"},
+    {"letters-merged.odt.aB3xY9", "letters-merged.odt", true,
+     "libzip's pattern"},
+    {".letters-merged.odt.aB3xY9.Zz9Zz9", "letters-merged.odt", true,
+     "libzip's within ours"},
+    {".status.csv.aB3xY9", "letters-merged.odt", false, "another final name"},
+    {".letters-merged.odt.aB3x", "letters-merged.odt", false,
+     "suffix too short, of that name"},
+    {".letters-merged.odt.aB3x-9", "letters-merged.odt", false,
+     "a dash is not ours"},
+    {"letters-merged.odt", "letters-merged.odt", false,
+     "the final name itself"},
 };
 
 static void test_is_temp(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (outfile_is_temp(names[i].name) != names[i].temp)
+		if (outfile_is_temp(names[i].name, names[i].final) !=
+		    names[i].temp)
 			fail_msg("%s: \"%s\" gave %d", names[i].why,
 				 names[i].name, !names[i].temp);
 }
@@ -76,7 +93,7 @@ static void test_stream(void **state)
 	struct dirent *e;
 	bool seen = false;
 	while ((e = readdir(d)) != NULL)
-		seen |= outfile_is_temp(e->d_name) &&
+		seen |= outfile_is_temp(e->d_name, NULL) &&
 			strncmp(e->d_name, ".report.csv.", 12) == 0;
 	closedir(d);
 	assert_true(seen);
