@@ -67,7 +67,7 @@ bool documents_unique_path(struct documents_names *names,
 		size_t cap = names->cap ? 2 * names->cap : 16;
 		void *p = realloc(names->paths, cap * sizeof(*names->paths));
 		if (p == NULL) {
-			diag_system(NULL, "out of memory");
+			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 			return false;
 		}
 		names->paths = p;

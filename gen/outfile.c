@@ -29,7 +29,7 @@ bool outfile_mkdirs(const char *dir)
 {
 	char path[PATH_MAX];
 	if (snprintf(path, sizeof(path), "%s", dir) >= (int)sizeof(path)) {
-		diag_system(dir, "path too long");
+		diag(MSG_OUT_PATH_TOO_LONG, dir, 0);
 		return false;
 	}
 	for (char *p = path + 1;; p++) {
@@ -38,8 +38,8 @@ bool outfile_mkdirs(const char *dir)
 		char c = *p;
 		*p = '\0';
 		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-			diag_system(path, "cannot create directory: %s",
-				    strerror(errno));
+			diag(MSG_OUT_CANNOT_CREATE_DIRECTORY, path, 0,
+			     strerror(errno));
 			return false;
 		}
 		*p = c;
@@ -69,7 +69,7 @@ bool outfile_write(const char *root, const char *relpath, const void *data,
 	char final[PATH_MAX], tmp[PATH_MAX];
 	if (snprintf(final, sizeof(final), "%s/%s", root, relpath) >=
 	    (int)sizeof(final)) {
-		diag_system(relpath, "path too long");
+		diag(MSG_OUT_PATH_TOO_LONG, relpath, 0);
 		return false;
 	}
 	char *slash = strrchr(final, '/');
@@ -84,7 +84,7 @@ bool outfile_write(const char *root, const char *relpath, const void *data,
 		 final, slash + 1);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		diag_system(final, "cannot create: %s", strerror(errno));
+		diag(MSG_OUT_CANNOT_CREATE, final, 0, strerror(errno));
 		return false;
 	}
 	mode_t mask = umask(0);
@@ -99,7 +99,7 @@ bool outfile_write(const char *root, const char *relpath, const void *data,
 		saved = errno;
 	if (saved != 0) {
 		unlink(tmp);
-		diag_system(final, "cannot write: %s", strerror(saved));
+		diag(MSG_OUT_CANNOT_WRITE, final, 0, strerror(saved));
 		return false;
 	}
 	return true;
@@ -114,12 +114,12 @@ struct outfile *outfile_open(const char *root, const char *relpath)
 {
 	struct outfile *f = calloc(1, sizeof(*f));
 	if (f == NULL) {
-		diag_system(relpath, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, relpath, 0);
 		return NULL;
 	}
 	if (snprintf(f->final, sizeof(f->final), "%s/%s", root, relpath) >=
 	    (int)sizeof(f->final)) {
-		diag_system(relpath, "path too long");
+		diag(MSG_OUT_PATH_TOO_LONG, relpath, 0);
 		free(f);
 		return NULL;
 	}
@@ -138,7 +138,7 @@ struct outfile *outfile_open(const char *root, const char *relpath)
 	umask(mask);
 	if (fd < 0 || fchmod(fd, 0644 & ~mask) != 0 ||
 	    (f->stream = fdopen(fd, "w")) == NULL) {
-		diag_system(f->final, "cannot create: %s", strerror(errno));
+		diag(MSG_OUT_CANNOT_CREATE, f->final, 0, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(f->tmp);
@@ -172,7 +172,7 @@ bool outfile_commit(struct outfile *f)
 		saved = errno;
 	if (saved != 0) {
 		unlink(f->tmp);
-		diag_system(f->final, "cannot write: %s", strerror(saved));
+		diag(MSG_OUT_CANNOT_WRITE, f->final, 0, strerror(saved));
 	}
 	free(f);
 	return saved == 0;

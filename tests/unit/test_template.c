@@ -74,104 +74,115 @@ static const struct {
 	const char *text, *want, *why;
 } refused[] = {
     {FIELDS_REPORT, HEAD "<p><field name=\"employe.name\"/></p>\n</document>\n",
-     "T/t.xml:3: error: unknown field \"employe.name\"",
+     "T/t.xml:3: system error: unknown field \"employe.name\"",
      "a misspelt field, with its line (the brief's example)"},
     {FIELDS_REPORT, HEAD "<for each=\"trainingz\"><p/></for>\n</document>\n",
-     "T/t.xml:3: error: unknown list \"trainingz\"", "unknown list"},
+     "T/t.xml:3: system error: unknown list \"trainingz\"", "unknown list"},
     {FIELDS_REPORT, HEAD "\n<if test=\"regime-2025\"><p/></if>\n</document>\n",
-     "T/t.xml:4: error: unknown field or list \"regime-2025\" in test",
+     "T/t.xml:4: system error: unknown field or list \"regime-2025\" in test",
      "unknown condition"},
     {FIELDS_REPORT, HEAD "<paragraph>x</paragraph>\n</document>\n",
-     "T/t.xml:3: error: unknown element <paragraph>", "unknown element"},
+     "T/t.xml:3: system error: unknown element <paragraph>", "unknown element"},
     {FIELDS_REPORT, HEAD "<p allign=\"left\">x</p>\n</document>\n",
-     "T/t.xml:3: error: <p>: unknown attribute \"allign\"",
+     "T/t.xml:3: system error: <p>: unknown attribute \"allign\"",
      "unknown attribute"},
     {FIELDS_REPORT, HEAD "<p align=\"middle\">x</p>\n</document>\n",
-     "T/t.xml:3: error: <p>: align \"middle\" is not left, justify, "
+     "T/t.xml:3: system error: <p>: align \"middle\" is not left, justify, "
      "center or right",
      "bad attribute value"},
     {FIELDS_REPORT, HEAD "<p><field name=\"period.end\"/></p>\n</document>\n",
-     "T/t.xml:3: error: field \"period.end\" is not available in a report "
+     "T/t.xml:3: system error: field \"period.end\" is not available in a "
+     "report "
      "template",
      "a recap field in a report"},
     {FIELDS_NOTICE,
      HEAD "<p><field name=\"convocation.place\"/></p>\n</document>\n",
-     "T/t.xml:3: error: field \"convocation.place\" is not available in a "
+     "T/t.xml:3: system error: field \"convocation.place\" is not available in "
+     "a "
      "notice template",
      "a letter field in a notice"},
     {FIELDS_REPORT,
      HEAD "<p><field name=\"training.title\"/></p>\n</document>\n",
-     "T/t.xml:3: error: field \"training.title\" is only available inside "
+     "T/t.xml:3: system error: field \"training.title\" is only available "
+     "inside "
      "a <for> over a list of training items",
      "an item field outside its loop"},
     {FIELDS_REPORT,
      HEAD "<p><field name=\"interview.date\" format=\"long\"/></p>\n"
 	  "</document>\n",
-     "T/t.xml:3: error: <field>: format \"long\" does not apply to field "
+     "T/t.xml:3: system error: <field>: format \"long\" does not apply to "
+     "field "
      "\"interview.date\"",
      "unknown format"},
     {FIELDS_REPORT,
      HEAD "<table widths=\"50 50\">\n<row><cell>a</cell></row>\n</table>\n"
 	  "</document>\n",
-     "T/t.xml:4: error: <row> has 1 cells, but its <table> has 2 columns",
+     "T/t.xml:4: system error: <row> has 1 cells, but its <table> has 2 "
+     "columns",
      "a row short of a cell"},
     {FIELDS_REPORT, HEAD "<p><row/></p>\n</document>\n",
-     "T/t.xml:3: error: <row> is not allowed in a paragraph",
+     "T/t.xml:3: system error: <row> is not allowed in a paragraph",
      "an element out of place"},
     {FIELDS_REPORT,
      HEAD "<if test=\"doc.blank\"><else/><p/></if>\n</document>\n",
-     "T/t.xml:3: error: <else> must be the last child of <if>",
+     "T/t.xml:3: system error: <else> must be the last child of <if>",
      "else before the end of if"},
     {FIELDS_REPORT,
      HEAD "<p><if test=\"doc.blank and\">x</if></p>\n</document>\n",
-     "T/t.xml:3: error: test \"doc.blank and\" is not terms joined by "
+     "T/t.xml:3: system error: test \"doc.blank and\" is not terms joined by "
      "\"and\" or \"or\", each maybe after \"not\"",
      "dangling operator"},
     {FIELDS_REPORT, HEAD "<timeline/>\n</document>\n",
-     "T/t.xml:3: error: <timeline> is not available in a report template",
+     "T/t.xml:3: system error: <timeline> is not available in a report "
+     "template",
      "the timeline is the recap's"},
     {FIELDS_REPORT,
      HEAD "<p><checkbox field=\"report.skills\"/></p>\n</document>\n",
-     "T/t.xml:3: error: <checkbox>: field \"report.skills\" is not a yes/no "
+     "T/t.xml:3: system error: <checkbox>: field \"report.skills\" is not a "
+     "yes/no "
      "field",
      "a checkbox needs a boolean"},
     {FIELDS_REPORT, HEAD "<text field=\"interview.date\"/>\n</document>\n",
-     "T/t.xml:3: error: <text>: field \"interview.date\" is not a text "
+     "T/t.xml:3: system error: <text>: field \"interview.date\" is not a text "
      "field",
      "free text needs a text field"},
     {FIELDS_REPORT,
      HEAD "<for each=\"actions\"><for each=\"actions\"><p/></for></for>\n"
 	  "</document>\n",
-     "T/t.xml:3: error: <for each=\"actions\"> is inside another loop "
+     "T/t.xml:3: system error: <for each=\"actions\"> is inside another loop "
      "over action items",
      "nested loops over the same items"},
     {FIELDS_REPORT, HEAD "<table widths=\"1 x\"/>\n</document>\n",
-     "T/t.xml:3: error: <table>: widths \"1 x\" is not a list of 1 to 16 "
+     "T/t.xml:3: system error: <table>: widths \"1 x\" is not a list of 1 to "
+     "16 "
      "positive numbers",
      "bad widths"},
     {FIELDS_REPORT, HEAD "<p>a</p>\n<title>t</title>\n</document>\n",
-     "T/t.xml:4: error: <title> must come before the content of <document>",
+     "T/t.xml:4: system error: <title> must come before the content of "
+     "<document>",
      "metadata after content"},
     {FIELDS_REPORT, HEAD "<table widths=\"1\">text</table>\n</document>\n",
-     "T/t.xml:3: error: text is not allowed inside <table>",
+     "T/t.xml:3: system error: text is not allowed inside <table>",
      "text where only rows go"},
     {FIELDS_REPORT, HEAD "<ruled lines=\"0\"/>\n</document>\n",
-     "T/t.xml:3: error: <ruled>: lines \"0\" is not a whole number from 1 "
+     "T/t.xml:3: system error: <ruled>: lines \"0\" is not a whole number from "
+     "1 "
      "to 60",
      "out-of-range number"},
     {FIELDS_REPORT, HEAD "<p><field/></p>\n</document>\n",
-     "T/t.xml:3: error: <field>: attribute \"name\" is required",
+     "T/t.xml:3: system error: <field>: attribute \"name\" is required",
      "missing attribute"},
     {FIELDS_REPORT, "<?xml version=\"1.0\"?>\n<report/>\n",
-     "T/t.xml:2: error: the root element must be <document>", "wrong root"},
+     "T/t.xml:2: system error: the root element must be <document>",
+     "wrong root"},
     {FIELDS_REPORT,
      "<?xml version=\"1.0\"?>\n<!DOCTYPE document [<!ENTITY x \"y\">]>\n"
      "<document>&x;</document>\n",
-     "T/t.xml:2: error: DOCTYPE declarations are not accepted (entities "
+     "T/t.xml:2: system error: DOCTYPE declarations are not accepted (entities "
      "and DTDs are refused for safety)",
      "no DTD, no entities"},
     {FIELDS_REPORT, HEAD "<p>a</document>\n",
-     "T/t.xml:3: error: not well-formed XML: Opening and ending tag "
+     "T/t.xml:3: system error: not well-formed XML: Opening and ending tag "
      "mismatch: p line 3 and document",
      "malformed XML"},
 };
@@ -203,8 +214,10 @@ static void test_errors_are_system_errors(void **state)
 				   FIELDS_NOTICE, &t);
 	assert_null(t);
 	/* Every mistake of the file, each once. */
-	assert_non_null(strstr(msgs, "t.xml:3: error: unknown field \"x.y\""));
-	assert_non_null(strstr(msgs, "t.xml:4: error: unknown field \"y.z\""));
+	assert_non_null(
+	    strstr(msgs, "t.xml:3: system error: unknown field \"x.y\""));
+	assert_non_null(
+	    strstr(msgs, "t.xml:4: system error: unknown field \"y.z\""));
 	free(msgs);
 
 	FILE *null = fopen("/dev/null", "w");
