@@ -57,24 +57,25 @@ static bool same(const struct buf *a, const struct buf *b)
 static void render(struct backends *b, const struct doc *doc)
 {
 	buf_reset(&b->out);
-	/* false is a reported error (a character no font has): allowed. */
-	if (pdf_render(b->pdf, doc, &b->out) && !b->out.oom) {
+	/* BACKEND_DOSSIER is a reported error (a character no font has):
+	 * allowed. */
+	if (pdf_render(b->pdf, doc, &b->out) == BACKEND_OK && !b->out.oom) {
 		if (!starts_with(&b->out, "%PDF-"))
 			abort();
 		if (!b->checked_twice) {
 			buf_reset(&b->again);
-			if (!pdf_render(b->pdf, doc, &b->again) ||
+			if (pdf_render(b->pdf, doc, &b->again) != BACKEND_OK ||
 			    !same(&b->out, &b->again))
 				abort();
 		}
 	}
 	buf_reset(&b->out);
-	if (odt_render(b->odt, doc, &b->out) && !b->out.oom) {
+	if (odt_render(b->odt, doc, &b->out) == BACKEND_OK && !b->out.oom) {
 		if (!starts_with(&b->out, "PK\003\004"))
 			abort();
 		if (!b->checked_twice) {
 			buf_reset(&b->again);
-			if (!odt_render(b->odt, doc, &b->again) ||
+			if (odt_render(b->odt, doc, &b->again) != BACKEND_OK ||
 			    !same(&b->out, &b->again))
 				abort();
 		}
@@ -116,7 +117,7 @@ static void one(const struct dossier *d, void *ctx)
 		buf_reset(&b->out);
 		if (odt_render_merged(b->odt,
 				      (const struct doc *const *)letters,
-				      nletters, &b->out) &&
+				      nletters, &b->out) == BACKEND_OK &&
 		    !b->out.oom && !starts_with(&b->out, "PK\003\004"))
 			abort();
 	}

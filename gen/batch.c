@@ -38,10 +38,10 @@
 #include "csv.h"
 #include "dashboard.h"
 #include "diag.h"
-#include "dossier_read.h"
 #include "manifest.h"
 #include "names.h"
 #include "outfile.h"
+#include "pipeline.h"
 #include "report_csv.h"
 #include "runlock.h"
 #include "shard.h"
@@ -100,12 +100,14 @@ enum run_file {
 struct batch {
 	const struct options *o;
 	struct batch_tools tools;
-	struct dossier_source *src;
-	bool read_all; /* the source is exhausted */
+	struct pipeline *pipeline; /* the inputs */
+	bool read_all;		   /* every input read */
+	struct chunk *filling;	   /* the chunk read_chunk() is filling */
 
 	char names[RUN_NFILES][64]; /* the run-wide files, per shard */
 	struct outfile *manifest, *recap;
 	struct batch_sort *status;
+	struct odt *odt;	   /* the merged document's writer */
 	struct odt_stream *merged; /* every letter of the run, in order */
 	uint64_t status_seq;
 	struct rules_stats stats;
@@ -288,6 +290,44 @@ static void chunk_free(struct chunk *c)
 	free(c);
 }
 
+/* The pipeline's filter: this shard's dossiers. */
+static bool mine(void *ctx, const struct dossier *d)
+{
+	struct batch *b = ctx;
+	/* The reader's errors are remembered for the next failure. */
+	b->why[0] = '\0';
+	return shard_mine(d->id, b->o->shard_k, b->o->shard_n);
+}
+
+/*
+ * The pipeline's callback: d and f join the chunk being filled, which
+ * keeps them for its worker; the pipeline pauses once the chunk is
+ * full, or at a signal.
+ */
+static enum pipeline_step keep(void *ctx, struct dossier *d,
+			       struct rules_facts *f)
+{
+	struct batch *b = ctx;
+	struct chunk *c = b->filling;
+	if (b->system)
+		return PIPELINE_STOP; /* reported while reading */
+	struct who *w = &c->who[c->n];
+	w->seq = b->read;
+	w->id = strdup(d->id);
+	w->file = d->file;
+	w->line = d->line;
+	c->items[c->n++] = (struct batch_item){d, f};
+	b->read++;
+	if (w->id == NULL)
+		diag_system(NULL, "out of memory");
+	if (w->id == NULL || !add_reports(b, d, f)) {
+		b->system = true;      /* reported */
+		return PIPELINE_PAUSE; /* the chunk frees them */
+	}
+	return c->n == BATCH_CHUNK || stop_signal ? PIPELINE_PAUSE
+						  : PIPELINE_KEEP;
+}
+
 /* The next chunk of this shard's dossiers; NULL at the end or on error. */
 static struct chunk *read_chunk(struct batch *b)
 {
@@ -297,32 +337,21 @@ static struct chunk *read_chunk(struct batch *b)
 		return NULL;
 	}
 	c->fd = -1;
-	while (c->n < BATCH_CHUNK && !stop_signal && !b->system) {
-		struct dossier *d = dossier_source_next(b->src);
-		if (d == NULL) {
+	b->filling = c;
+	struct pipeline_acts acts = {.wanted = mine, .act = keep, .ctx = b};
+	if (!stop_signal && !b->system) {
+		switch (pipeline_run(b->pipeline, &acts)) {
+		case PIPELINE_READ_ALL:
 			b->read_all = true;
 			break;
-		}
-		b->why[0] = '\0';
-		if (!shard_mine(d->id, b->o->shard_k, b->o->shard_n)) {
-			dossier_free(d);
-			continue;
-		}
-		struct rules_facts *f = rules_compute(d, b->o->as_of);
-		struct who *w = &c->who[c->n];
-		w->seq = b->read;
-		w->id = strdup(d->id);
-		w->file = d->file;
-		w->line = d->line;
-		c->items[c->n++] = (struct batch_item){d, f};
-		b->read++;
-		if (f == NULL || w->id == NULL) {
-			diag_system(NULL, "out of memory");
+		case PIPELINE_PAUSED:
+			break;
+		case PIPELINE_FAILED:
+			b->system = true; /* reported */
 			break;
 		}
-		if (!add_reports(b, d, f))
-			break;
 	}
+	b->filling = NULL;
 	if (c->n == 0 || b->system) {
 		chunk_free(c);
 		return NULL;
@@ -500,14 +529,8 @@ static void merge_letters(struct batch *b, const struct batch_item *it)
 	       documents_next(DOCUMENTS_LETTER, it->d, it->f, &cursor, &e)) {
 		struct doc *doc =
 		    documents_build(b->tools.docs, it->d, it->f, &e);
-		if (doc == NULL || !odt_stream_add(b->merged, doc)) {
-			if (doc != NULL)
-				diag_system(b->names[RUN_MERGED],
-					    "cannot build the document: out "
-					    "of memory or of room for "
-					    "temporary files");
+		if (doc == NULL || !odt_stream_add(b->merged, doc))
 			b->system = true; /* reported */
-		}
 		doc_free(doc);
 	}
 }
@@ -588,7 +611,7 @@ static void wait_workers(struct batch *b)
 		b->len--;
 	}
 	size_t opened, total;
-	dossier_source_files(b->src, &opened, &total);
+	dossier_source_files(pipeline_source(b->pipeline), &opened, &total);
 	batch_progress_show(b->progress, b->done, b->read, b->docs, opened,
 			    total, b->read_all, false);
 }
@@ -730,11 +753,8 @@ static bool write_merged(struct batch *b)
 		diag_system(path, "cannot remove: %s", strerror(errno));
 		return false;
 	}
-	if (!odt_stream_finish(b->merged, path)) {
-		diag_system(path, "cannot write the document: %s",
-			    odt_error(b->tools.odt));
-		return false;
-	}
+	if (!odt_stream_finish(b->merged, path))
+		return false; /* reported */
 	/* On disk before the manifest says so, as outfile.c does. */
 	int fd = open(path, O_RDONLY);
 	bool ok = fd >= 0 && fsync(fd) == 0;
@@ -958,8 +978,11 @@ static bool setup(struct batch *b)
 	if (!seal_open(o, &b->tools.seal))
 		return false;
 	/* The letters name the PDFs' font, so that both look alike. */
-	if ((b->tools.odt = odt_new(pdf_font_family())) == NULL ||
-	    (b->merged = odt_stream_new(b->tools.odt)) == NULL ||
+	if ((b->tools.letters = backend_new(BACKEND_ODT, NULL, false, NULL)) ==
+	    NULL)
+		return false;
+	if ((b->odt = odt_new(pdf_font_family())) == NULL ||
+	    (b->merged = odt_stream_new(b->odt)) == NULL ||
 	    (b->status = batch_sort_new()) == NULL ||
 	    (b->good = batch_ids_new()) == NULL ||
 	    (!o->no_dashboard &&
@@ -991,11 +1014,11 @@ static bool setup(struct batch *b)
 	if (year == 0)
 		date_to_ymd(o->as_of, &year, &month, &day);
 	rules_stats_init(&b->stats, year);
-	b->src = dossier_source_new(o->inputs, o->ninputs, o->company_file,
-				    o->schema_dir);
-	if (b->src == NULL)
+	b->pipeline = pipeline_new(o);
+	if (b->pipeline == NULL)
 		return false;
-	dossier_source_on_failure(b->src, reader_failed, b);
+	dossier_source_on_failure(pipeline_source(b->pipeline), reader_failed,
+				  b);
 	b->progress = batch_progress_new(o);
 	return true;
 }
@@ -1035,8 +1058,9 @@ static void batch_free(struct batch *b)
 	runlock_free(b->lock);
 	batch_sort_free(b->status);
 	odt_stream_free(b->merged);
-	dossier_source_free(b->src);
-	odt_free(b->tools.odt);
+	pipeline_free(b->pipeline);
+	odt_free(b->odt);
+	backend_free(b->tools.letters);
 	seal_free(b->tools.seal);
 	documents_free(b->tools.docs);
 }
@@ -1060,7 +1084,8 @@ void batch_run(const struct options *o)
 		run(&b);
 		if (!b.worker) {
 			size_t opened, total;
-			dossier_source_files(b.src, &opened, &total);
+			dossier_source_files(pipeline_source(b.pipeline),
+					     &opened, &total);
 			batch_progress_show(b.progress, b.done, b.read, b.docs,
 					    opened, total, b.read_all, true);
 			batch_progress_free(b.progress);

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "backend.h"
 #include "buf.h"
 #include "cli.h"
 #include "date.h"
@@ -40,13 +41,13 @@ struct batch_item {
 
 /*
  * What every worker inherits from the parent, loaded once before the
- * first fork: the templates and the ODT writer.  (Not the PDF renderer:
- * see batch_worker().)
+ * first fork: the templates and the letters' ODT backend.  (Not the PDF
+ * renderer: see batch_worker().)
  */
 struct batch_tools {
 	const struct options *o;
 	struct documents *docs;
-	struct odt *odt;
+	struct backend *letters;
 	struct seal *seal;		   /* --seal; NULL if none */
 	char reference_date[DATE_ISO_LEN]; /* --as-of, for the manifest */
 };

@@ -23,9 +23,7 @@
 #define SORT_MEMORY (1u << 20)
 
 struct row {
-	date_t due;
-	uint64_t seq;
-	const char *dossier;
+	struct batch_sort_key key;
 	const char *text; /* the CSV row, "\n" included */
 	uint32_t len;
 };
@@ -61,7 +59,8 @@ void batch_sort_free(struct batch_sort *s)
 	free(s);
 }
 
-static int row_cmp(const struct row *a, const struct row *b)
+int batch_sort_key_cmp(const struct batch_sort_key *a,
+		       const struct batch_sort_key *b)
 {
 	if (a->due != b->due)
 		return a->due < b->due ? -1 : 1;
@@ -69,6 +68,11 @@ static int row_cmp(const struct row *a, const struct row *b)
 	if (c != 0)
 		return c;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int row_cmp(const struct row *a, const struct row *b)
+{
+	return batch_sort_key_cmp(&a->key, &b->key);
 }
 
 static int row_qsort_cmp(const void *a, const void *b)
@@ -79,12 +83,12 @@ static int row_qsort_cmp(const void *a, const void *b)
 /* A run record: due, seq, the two lengths, then the strings, no NULs. */
 static bool put_row(FILE *f, const struct row *r)
 {
-	uint32_t idlen = (uint32_t)strlen(r->dossier);
-	return fwrite(&r->due, sizeof(r->due), 1, f) == 1 &&
-	       fwrite(&r->seq, sizeof(r->seq), 1, f) == 1 &&
+	uint32_t idlen = (uint32_t)strlen(r->key.dossier);
+	return fwrite(&r->key.due, sizeof(r->key.due), 1, f) == 1 &&
+	       fwrite(&r->key.seq, sizeof(r->key.seq), 1, f) == 1 &&
 	       fwrite(&idlen, sizeof(idlen), 1, f) == 1 &&
 	       fwrite(&r->len, sizeof(r->len), 1, f) == 1 &&
-	       fwrite(r->dossier, 1, idlen, f) == idlen &&
+	       fwrite(r->key.dossier, 1, idlen, f) == idlen &&
 	       fwrite(r->text, 1, r->len, f) == r->len;
 }
 
@@ -124,9 +128,10 @@ bool batch_sort_add(struct batch_sort *s, date_t due, const char *dossier,
 		s->rows = p;
 		s->cap = cap;
 	}
-	struct row r = {due, seq, arena_strdup(s->arena, dossier),
-			arena_strndup(s->arena, row, len), (uint32_t)len};
-	if (r.dossier == NULL || r.text == NULL) {
+	struct row r = {{due, seq, arena_strdup(s->arena, dossier)},
+			arena_strndup(s->arena, row, len),
+			(uint32_t)len};
+	if (r.key.dossier == NULL || r.text == NULL) {
 		errno = ENOMEM;
 		return false;
 	}
@@ -190,9 +195,9 @@ static bool next_row(FILE *f, struct cursor *c)
 {
 	uint32_t idlen, len;
 	c->live = false;
-	if (fread(&c->row.due, sizeof(c->row.due), 1, f) != 1)
+	if (fread(&c->row.key.due, sizeof(c->row.key.due), 1, f) != 1)
 		return !ferror(f);
-	if (fread(&c->row.seq, sizeof(c->row.seq), 1, f) != 1 ||
+	if (fread(&c->row.key.seq, sizeof(c->row.key.seq), 1, f) != 1 ||
 	    fread(&idlen, sizeof(idlen), 1, f) != 1 ||
 	    fread(&len, sizeof(len), 1, f) != 1 ||
 	    !grow(&c->dossier, &c->dossier_cap, (size_t)idlen + 1) ||
@@ -204,7 +209,7 @@ static bool next_row(FILE *f, struct cursor *c)
 		return false;
 	}
 	c->dossier[idlen] = '\0';
-	c->row.dossier = c->dossier;
+	c->row.key.dossier = c->dossier;
 	c->row.text = c->text;
 	c->row.len = len;
 	c->live = true;

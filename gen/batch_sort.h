@@ -17,6 +17,18 @@
 
 struct batch_sort;
 
+/* What the rows are sorted on. */
+struct batch_sort_key {
+	date_t due;
+	uint64_t seq; /* the order the rows came in */
+	const char *dossier;
+};
+
+/* cli.md's order: due, then dossier id, then seq (< 0, 0, > 0).  Also
+ * for status's table, which sorts its rows in memory. */
+int batch_sort_key_cmp(const struct batch_sort_key *,
+		       const struct batch_sort_key *);
+
 /* NULL when out of memory; free with batch_sort_free(). */
 struct batch_sort *batch_sort_new(void);
 /*

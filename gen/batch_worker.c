@@ -19,7 +19,6 @@
 #include "manifest.h"
 #include "outfile.h"
 #include "outfile_group.h"
-#include "pdf_seal.h"
 
 /* The documents of a dossier, in the order of the manifest. */
 static const enum documents_kind kinds[] = {
@@ -29,7 +28,7 @@ static const enum documents_kind kinds[] = {
 
 struct worker {
 	const struct batch_tools *t;
-	struct pdf *pdf; /* this process's own: see batch_worker() */
+	struct backend *pdf; /* this process's own: see batch_worker() */
 	struct outfile_group *group; /* the dossier's files, synced at once */
 	int fd;
 	volatile sig_atomic_t *stop;
@@ -51,18 +50,22 @@ static void remember(void *ctx, enum diag_level level, const char *file,
 		snprintf(w->why, sizeof(w->why), "%s", message);
 }
 
-static void send_record(struct worker *w, enum batch_record_type type,
+/* false after a system diagnostic (out of memory); a pipe gone is
+ * w->broken. */
+static bool send_record(struct worker *w, enum batch_record_type type,
 			uint32_t item, uint32_t ndocs, const void *payload,
 			size_t len)
 {
 	struct batch_record r = {type, item, ndocs, payload, (uint32_t)len};
 	buf_reset(&w->rec);
 	batch_record_put(&w->rec, &r);
-	if (w->rec.oom)
+	if (w->rec.oom) {
 		diag_system(NULL, "out of memory");
-	else if (!w->broken &&
-		 !outfile_write_all(w->fd, w->rec.data, w->rec.len))
+		return false;
+	}
+	if (!w->broken && !outfile_write_all(w->fd, w->rec.data, w->rec.len))
 		w->broken = true;
+	return true;
 }
 
 /* Appends the manifest row of a file just written. */
@@ -94,41 +97,31 @@ static bool write_invitation(struct worker *w, const struct batch_item *it,
 	return ok;
 }
 
-/* Renders and writes one document; false after a diagnostic. */
-static bool write_document(struct worker *w, const struct batch_item *it,
-			   const struct documents_entry *e)
+/* Renders and writes one document; the code of its failure, after a
+ * diagnostic. */
+static enum backend_code write_document(struct worker *w,
+					const struct batch_item *it,
+					const struct documents_entry *e)
 {
 	const struct batch_tools *t = w->t;
 	bool letter = e->kind == DOCUMENTS_LETTER;
 	char path[OUTFILE_PATH_MAX];
 	if (!documents_unique_path(&w->names, path, it->d, e,
 				   letter ? "odt" : "pdf"))
-		return false;
+		return BACKEND_SYSTEM; /* out of memory, reported */
 	struct doc *doc = documents_build(t->docs, it->d, it->f, e);
 	if (doc == NULL)
-		return false; /* out of memory, reported */
-	buf_reset(&w->out);
-	bool ok;
-	if (letter) {
-		ok = odt_render(t->odt, doc, &w->out);
-		if (!ok)
-			diag_system(path, "cannot build the document: %s",
-				    odt_error(t->odt));
-	} else {
-		/* A character the fonts lack is reported by pdf.c as the
-		 * dossier's error; anything else as a system error. */
-		ok = pdf_render(w->pdf, doc, &w->out) &&
-		     (t->seal == NULL || pdf_seal(t->seal, &w->out, path));
-	}
-	if (ok && w->out.oom) {
-		diag_system(path, "out of memory");
-		ok = false;
-	}
-	ok = ok && outfile_group_add(w->group, path, w->out.data, w->out.len);
-	if (ok)
+		return BACKEND_SYSTEM; /* out of memory, reported */
+	/* A character the fonts lack is the dossier's error; anything else
+	 * a system error. */
+	enum backend_code rc = backend_write(letter ? t->letters : w->pdf, doc,
+					     path, &w->out, w->group);
+	if (rc == BACKEND_OK)
 		manifest_row(w, path, it->d, e->name);
 	doc_free(doc);
-	return ok && (!letter || write_invitation(w, it, e));
+	if (rc == BACKEND_OK && letter && !write_invitation(w, it, e))
+		rc = BACKEND_SYSTEM;
+	return rc;
 }
 
 /*
@@ -137,42 +130,48 @@ static bool write_document(struct worker *w, const struct batch_item *it,
  * have the documents written, and old ones removed, wherever it points.
  * The dossier's error, not the run's: the others are written.
  */
-static bool directory_ok(const struct worker *w, const struct dossier *d)
+static enum backend_code directory_ok(const struct worker *w,
+				      const struct dossier *d)
 {
 	char path[PATH_MAX];
 	struct stat st;
 	snprintf(path, sizeof(path), "%s/%s", w->t->o->output_dir, d->id);
 	if (lstat(path, &st) != 0) {
 		if (errno == ENOENT)
-			return true;
+			return BACKEND_OK;
 		diag_system(path, "cannot read: %s", strerror(errno));
-		return false;
+		return BACKEND_SYSTEM;
 	}
 	if (S_ISDIR(st.st_mode))
-		return true;
+		return BACKEND_OK;
 	diag_error(d->file, d->line,
 		   "dossier \"%s\": %s is %s, not a directory: nothing is "
 		   "written or removed through it (move it away and run "
 		   "again)",
 		   d->id, path,
 		   S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
-	return false;
+	return BACKEND_DOSSIER;
 }
 
-/* Every document of one dossier; false after a diagnostic. */
-static bool write_dossier(struct worker *w, const struct batch_item *it,
-			  uint32_t *ndocs)
+/*
+ * Every document of one dossier: the code of the first failure, after
+ * a diagnostic, or BACKEND_DOSSIER when cut short by a signal (the
+ * dossier is not done, and the worker stops).
+ */
+static enum backend_code
+write_dossier(struct worker *w, const struct batch_item *it, uint32_t *ndocs)
 {
 	const struct dossier *d = it->d;
-	if (!directory_ok(w, d))
-		return false;
+	enum backend_code rc = directory_ok(w, d);
+	if (rc != BACKEND_OK)
+		return rc;
 	if (it->f->nletters > 0 && !d->employee.has_address) {
 		diag_error(d->file, d->line,
 			   "dossier \"%s\": <employee> has no <address>; "
 			   "its %zu letter%s cannot be written",
 			   d->id, it->f->nletters,
 			   it->f->nletters == 1 ? "" : "s");
-		return false;
+		return BACKEND_DOSSIER;
 	}
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
 		struct documents_entry e;
@@ -182,18 +181,18 @@ static bool write_dossier(struct worker *w, const struct batch_item *it,
 					      w->t->o->within_days))
 				continue;
 			if (*w->stop)
-				return false;
-			if (!write_document(w, it, &e))
-				return false;
+				return BACKEND_DOSSIER;
+			if ((rc = write_document(w, it, &e)) != BACKEND_OK)
+				return rc;
 			++*ndocs;
 		}
 	}
 	/* The dossier's files go into place together, synced once. */
 	if (!outfile_group_commit(w->group))
-		return false;
+		return BACKEND_SYSTEM;
 	/* What an earlier run wrote for this dossier and this one did not
 	 * goes at the end of the run, if it completes (batch.c, sweep()). */
-	return true;
+	return BACKEND_OK;
 }
 
 void batch_worker(const struct batch_tools *t, struct batch_item *items,
@@ -208,7 +207,7 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 	 * parent's only checked the fonts.  (Fonts are read into memory,
 	 * so that nothing of the renderer is shared with other processes.)
 	 */
-	w.pdf = pdf_new(t->o->fonts_dir, t->o->pdfa);
+	w.pdf = backend_new(BACKEND_PDF, t->o->fonts_dir, t->o->pdfa, t->seal);
 	w.group = w.pdf != NULL ? outfile_group_new(t->o->output_dir) : NULL;
 	if (w.group == NULL)
 		n = 0; /* reported: a system error, the worker's status */
@@ -217,27 +216,26 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 		w.why[0] = '\0';
 		w.names.n = 0;
 		buf_reset(&w.rows);
-		bool ok = write_dossier(&w, &items[i], &ndocs);
+		enum backend_code rc = write_dossier(&w, &items[i], &ndocs);
 		/* A dossier cut short leaves no file of this run. */
 		outfile_group_discard(w.group);
-		if (!ok && *stop && w.why[0] == '\0')
+		if (rc != BACKEND_OK && *stop && w.why[0] == '\0')
 			break; /* interrupted: the dossier is not done */
-		if (ok && w.rows.oom) {
+		if (rc == BACKEND_OK && w.rows.oom) {
 			diag_system(NULL, "out of memory");
-			ok = false;
+			rc = BACKEND_SYSTEM;
 		}
-		if (ok)
-			send_record(&w, BATCH_DONE, (uint32_t)i, ndocs,
-				    w.rows.data, w.rows.len);
-		else
-			send_record(&w, BATCH_FAILED, (uint32_t)i, ndocs, w.why,
-				    strlen(w.why));
-		if (diag_worst() >= DIAG_SYSTEM)
+		bool sent = rc == BACKEND_OK
+				? send_record(&w, BATCH_DONE, (uint32_t)i,
+					      ndocs, w.rows.data, w.rows.len)
+				: send_record(&w, BATCH_FAILED, (uint32_t)i,
+					      ndocs, w.why, strlen(w.why));
+		if (rc == BACKEND_SYSTEM || !sent)
 			break;
 	}
 	diag_set_hook(NULL, NULL);
 	outfile_group_free(w.group);
-	pdf_free(w.pdf);
+	backend_free(w.pdf);
 	buf_free(&w.out);
 	buf_free(&w.rows);
 	buf_free(&w.rec);

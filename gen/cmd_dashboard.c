@@ -7,26 +7,24 @@
 #include "cli.h"
 #include "dashboard.h"
 #include "diag.h"
-#include "dossier_read.h"
 #include "outfile.h"
+#include "pipeline.h"
 #include "rules.h"
 
-/* Every dossier into db and stats; false when out of memory. */
-static bool sum(struct dossier_source *src, struct dashboard *db,
-		struct rules_stats *stats, date_t as_of)
+struct sums {
+	struct dashboard *db;
+	struct rules_stats stats;
+};
+
+/* The pipeline's callback: one dossier into the page's figures, which
+ * are counters and capped lists. */
+static enum pipeline_step sum(void *ctx, struct dossier *d,
+			      struct rules_facts *f)
 {
-	struct dossier *d;
-	bool ok = true;
-	/* One dossier at a time: the figures are counters and capped lists. */
-	while (ok && (d = dossier_source_next(src)) != NULL) {
-		struct rules_facts *f = rules_compute(d, as_of);
-		ok = f != NULL && dashboard_add(db, d, f);
-		if (f != NULL)
-			rules_stats_add(stats, d, f);
-		rules_facts_free(f);
-		dossier_free(d);
-	}
-	return ok;
+	struct sums *s = ctx;
+	bool ok = dashboard_add(s->db, d, f);
+	rules_stats_add(&s->stats, d, f);
+	return ok ? PIPELINE_NEXT : PIPELINE_OOM;
 }
 
 void cmd_dashboard(const struct options *o)
@@ -36,27 +34,27 @@ void cmd_dashboard(const struct options *o)
 			   "HTML");
 		return;
 	}
-	struct dossier_source *src = dossier_source_new(
-	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
-	if (src == NULL)
+	struct pipeline *p = pipeline_new(o);
+	if (p == NULL)
 		return;
-	struct dashboard *db = dashboard_new(o->as_of, DASHBOARD_EVERY);
-	struct rules_stats stats;
+	struct sums s = {.db = dashboard_new(o->as_of, DASHBOARD_EVERY)};
 	int year = o->year, month, day;
 	if (year == 0)
 		date_to_ymd(o->as_of, &year, &month, &day);
-	rules_stats_init(&stats, year);
-	bool ok = db != NULL && sum(src, db, &stats, o->as_of);
-	dossier_source_free(src);
+	rules_stats_init(&s.stats, year);
+	struct pipeline_acts acts = {.act = sum, .ctx = &s};
 	struct buf out = {0};
-	if (ok) {
-		dashboard_html(&out, db, &stats, NULL);
-		ok = !out.oom;
+	bool ok = s.db != NULL && pipeline_run(p, &acts) == PIPELINE_READ_ALL;
+	pipeline_free(p);
+	if (ok)
+		dashboard_html(&out, s.db, &s.stats, NULL);
+	/* Out of memory in the driver is reported there. */
+	if (s.db == NULL || out.oom) {
+		ok = false;
+		diag_system(NULL, "out of memory");
 	}
-	if (!ok)
-		diag_system(NULL, "dashboard: out of memory");
-	else if (outfile_mkdirs(o->output_dir))
+	if (ok && outfile_mkdirs(o->output_dir))
 		outfile_write(o->output_dir, "index.html", out.data, out.len);
 	buf_free(&out);
-	dashboard_free(db);
+	dashboard_free(s.db);
 }

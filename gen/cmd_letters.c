@@ -9,35 +9,34 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "backend.h"
 #include "cli.h"
 #include "diag.h"
 #include "documents.h"
-#include "dossier_read.h"
 #include "ics.h"
 #include "odt.h"
 #include "outfile.h"
 #include "outfile_group.h"
 #include "pdf.h"
-#include "pdf_seal.h"
+#include "pipeline.h"
 #include "rules.h"
 #include "seal.h"
 
-enum letters_out { LETTERS_ODT, LETTERS_PDF, LETTERS_TREE };
-
 struct letters_run {
 	const struct options *o;
-	enum letters_out out;
+	enum backend_format out;
 	struct documents *docs;
-	struct odt *odt;
-	struct pdf *pdf;	     /* --format pdf */
-	struct seal *seal;	     /* --seal; NULL if none */
+	struct backend *backend;
+	struct seal *seal;	     /* --seal with --format pdf; or NULL */
 	struct outfile_group *group; /* a dossier's letters, synced at once */
+	struct odt *odt;	     /* --merge's writer */
 	/* --merge: every letter of the run, added as it is written, so
 	 * that memory does not grow with the run. */
 	struct odt_stream *merged;
 	size_t nmerge; /* letters that went, or would go, into it */
 	unsigned long written;
-	bool failed; /* a system error: stop */
+	bool failed;	  /* a system error: stop */
+	struct buf bytes; /* the letter being written */
 };
 
 /*
@@ -48,34 +47,17 @@ struct letters_run {
 static bool write_letter(struct letters_run *r, const struct doc *doc,
 			 const char *path)
 {
-	struct buf b = {0};
-	bool ok = false;
-	switch (r->out) {
-	case LETTERS_TREE:
-		printf("== %s\n", path);
-		doc_dump(doc, stdout);
+	switch (backend_write(r->backend, doc, path, &r->bytes, r->group)) {
+	case BACKEND_OK:
+		if (r->out != BACKEND_TREE)
+			r->written++;
 		return true;
-	case LETTERS_ODT:
-		ok = odt_render(r->odt, doc, &b);
-		if (!ok) {
-			diag_system(path, "cannot build the document: %s",
-				    odt_error(r->odt));
-			return false;
-		}
-		break;
-	case LETTERS_PDF:
-		if (!pdf_render(r->pdf, doc, &b)) {
-			buf_free(&b);
-			return diag_worst() < DIAG_SYSTEM;
-		}
-		ok = r->seal == NULL || pdf_seal(r->seal, &b, path);
+	case BACKEND_DOSSIER:
+		return true;
+	case BACKEND_SYSTEM:
 		break;
 	}
-	ok = ok && outfile_group_add(r->group, path, b.data, b.len);
-	buf_free(&b);
-	if (ok)
-		r->written++;
-	return ok;
+	return false;
 }
 
 /* The calendar invitation beside a letter that invites to a meeting;
@@ -85,7 +67,7 @@ static bool write_invitation(struct letters_run *r,
 			     const struct dossier *d,
 			     const struct documents_entry *e)
 {
-	if (r->out == LETTERS_TREE || !ics_letter_has_event(e->letter))
+	if (r->out == BACKEND_TREE || !ics_letter_has_event(e->letter))
 		return true;
 	struct buf b = {0};
 	char path[OUTFILE_PATH_MAX];
@@ -96,21 +78,23 @@ static bool write_invitation(struct letters_run *r,
 	return ok;
 }
 
-/* Every letter of one dossier, in the order of rules.md §9. */
-static void dossier_letters(struct letters_run *r, const struct dossier *d,
-			    const struct rules_facts *f)
+/* The pipeline's callback: every letter of one dossier, in the order
+ * of rules.md §9. */
+static enum pipeline_step dossier_letters(void *ctx, struct dossier *d,
+					  struct rules_facts *f)
 {
 	static const char *const ext[] = {
-	    [LETTERS_ODT] = "odt",
-	    [LETTERS_PDF] = "pdf",
-	    [LETTERS_TREE] = "odt",
+	    [BACKEND_ODT] = "odt",
+	    [BACKEND_PDF] = "pdf",
+	    [BACKEND_TREE] = "odt",
 	};
+	struct letters_run *r = ctx;
 	if (f->nletters > 0 && !d->employee.has_address) {
 		diag_error(d->file, d->line,
 			   "dossier \"%s\": <employee> has no <address>; "
 			   "its %zu letter%s cannot be written",
 			   d->id, f->nletters, f->nletters == 1 ? "" : "s");
-		return;
+		return PIPELINE_NEXT;
 	}
 	struct documents_names names = {0};
 	size_t cursor = 0;
@@ -130,12 +114,8 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 		if (!r->failed && r->o->merge_file != NULL) {
 			r->nmerge++;
 			if (r->merged != NULL &&
-			    !odt_stream_add(r->merged, doc)) {
-				diag_system(r->o->merge_file,
-					    "cannot add a letter: %s",
-					    odt_error(r->odt));
-				r->failed = true;
-			}
+			    !odt_stream_add(r->merged, doc))
+				r->failed = true; /* reported */
 		}
 		doc_free(doc);
 	}
@@ -144,6 +124,7 @@ static void dossier_letters(struct letters_run *r, const struct dossier *d,
 	 * file used to on its own. */
 	if (r->group != NULL && !outfile_group_commit(r->group))
 		r->failed = true;
+	return r->failed ? PIPELINE_STOP : PIPELINE_NEXT;
 }
 
 /* The merged document: every letter of the run, one after the other. */
@@ -155,23 +136,22 @@ static void write_merged(struct letters_run *r)
 		return;
 	}
 	/* Written atomically: a temporary file beside it, renamed. */
-	if (r->merged != NULL && !odt_stream_finish(r->merged, path))
-		diag_system(path, "cannot write the document: %s",
-			    odt_error(r->odt));
+	if (r->merged != NULL)
+		odt_stream_finish(r->merged, path); /* reports its failure */
 }
 
-static bool choose_output(const struct options *o, enum letters_out *out)
+static bool choose_output(const struct options *o, enum backend_format *out)
 {
 	switch (o->format) {
 	case FORMAT_DEFAULT:
 	case FORMAT_ODT:
-		*out = LETTERS_ODT;
+		*out = BACKEND_ODT;
 		return true;
 	case FORMAT_PDF:
-		*out = LETTERS_PDF;
+		*out = BACKEND_PDF;
 		return true;
 	case FORMAT_TREE:
-		*out = LETTERS_TREE;
+		*out = BACKEND_TREE;
 		return true;
 	case FORMAT_CSV:
 	case FORMAT_TABLE:
@@ -184,27 +164,17 @@ static bool choose_output(const struct options *o, enum letters_out *out)
 static void run(struct letters_run *r)
 {
 	const struct options *o = r->o;
-	struct dossier_source *src = dossier_source_new(
-	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
-	if (src == NULL)
+	struct pipeline *p = pipeline_new(o);
+	if (p == NULL)
 		return;
-	struct dossier *d;
-	while (!r->failed && (d = dossier_source_next(src)) != NULL) {
-		struct rules_facts *f = rules_compute(d, o->as_of);
-		if (f == NULL) {
-			diag_system(NULL, "out of memory");
-			r->failed = true;
-		} else {
-			dossier_letters(r, d, f);
-		}
-		rules_facts_free(f);
-		dossier_free(d);
-	}
-	dossier_source_free(src);
+	struct pipeline_acts acts = {.act = dossier_letters, .ctx = r};
+	if (pipeline_run(p, &acts) != PIPELINE_READ_ALL)
+		r->failed = true; /* reported */
+	pipeline_free(p);
 	if (!r->failed && o->merge_file != NULL)
 		write_merged(r);
 	if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) &&
-	    r->out != LETTERS_TREE)
+	    r->out != BACKEND_TREE)
 		fprintf(stderr, "letters: %lu written\n", r->written);
 }
 
@@ -213,7 +183,7 @@ void cmd_letters(const struct options *o)
 	struct letters_run r = {.o = o};
 	if (!choose_output(o, &r.out))
 		return;
-	if (o->merge_file != NULL && r.out == LETTERS_PDF) {
+	if (o->merge_file != NULL && r.out == BACKEND_PDF) {
 		diag_usage("letters: --merge writes an ODT document; use it "
 			   "without --format pdf");
 		return;
@@ -222,24 +192,22 @@ void cmd_letters(const struct options *o)
 	    documents_new(o->templates_dir, DOCUMENTS_SET(DOCUMENTS_LETTER));
 	if (r.docs == NULL)
 		return;
-	/* The ODT names the PDFs' font, so that both look alike. */
-	r.odt = odt_new(pdf_font_family());
-	if (r.odt == NULL)
+	/* --merge with the tree dump counts the letters, writes nothing. */
+	bool merge = o->merge_file != NULL && r.out == BACKEND_ODT;
+	if (merge && (r.odt = odt_new(pdf_font_family())) == NULL)
 		diag_system(NULL, "out of memory");
-	else if (o->merge_file != NULL && r.out == LETTERS_ODT &&
-		 (r.merged = odt_stream_new(r.odt)) == NULL)
-		diag_system(o->merge_file, "cannot start the document: %s",
-			    odt_error(r.odt));
-	else if ((r.out == LETTERS_TREE ||
+	else if ((!merge || (r.merged = odt_stream_new(r.odt)) != NULL) &&
+		 (r.out == BACKEND_TREE ||
 		  (r.group = outfile_group_new(o->output_dir)) != NULL) &&
-		 (r.out != LETTERS_PDF ||
-		  ((r.pdf = pdf_new(o->fonts_dir, o->pdfa)) != NULL &&
-		   seal_open(o, &r.seal))))
+		 (r.out != BACKEND_PDF || seal_open(o, &r.seal)) &&
+		 (r.backend = backend_new(r.out, o->fonts_dir, o->pdfa,
+					  r.seal)) != NULL)
 		run(&r);
 	odt_stream_free(r.merged);
 	outfile_group_free(r.group);
+	backend_free(r.backend);
 	seal_free(r.seal);
-	pdf_free(r.pdf);
 	odt_free(r.odt);
+	buf_free(&r.bytes);
 	documents_free(r.docs);
 }

@@ -12,50 +12,49 @@
 #include "cli.h"
 #include "diag.h"
 #include "documents.h"
-#include "dossier_read.h"
+#include "pipeline.h"
 #include "report_csv.h"
 #include "rules.h"
 
-/* One row per period, final ones then the running one (cli.md). */
-static bool write_rows(FILE *out, const struct dossier *d,
-		       const struct rules_facts *f)
+static void cannot_write(void)
 {
+	diag_system("standard output", "cannot write: %s", strerror(errno));
+}
+
+/* The pipeline's callback: one row per period, final ones then the
+ * running one (cli.md). */
+static enum pipeline_step write_rows(void *ctx, struct dossier *d,
+				     struct rules_facts *f)
+{
+	FILE *out = ctx;
 	struct buf b = {0};
 	/* No period yet leaves b.data NULL, which fwrite() must not get. */
 	bool ok = report_csv_recap_rows(&b, d, f) &&
 		  (b.len == 0 || fwrite(b.data, 1, b.len, out) == b.len);
 	buf_free(&b);
-	return ok;
+	if (ok)
+		return PIPELINE_NEXT;
+	cannot_write();
+	return PIPELINE_STOP;
 }
 
 static void recap_csv(const struct options *o)
 {
-	struct dossier_source *src = dossier_source_new(
-	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
-	if (src == NULL)
+	struct pipeline *p = pipeline_new(o);
+	if (p == NULL)
 		return;
 	struct buf head = {0};
 	report_csv_recap_head(&head);
 	bool ok = fwrite(head.data, 1, head.len, stdout) == head.len;
 	buf_free(&head);
-	bool oom = false;
-	struct dossier *d;
 	/* Streamed: one dossier in memory at a time, rows in input order. */
-	while (ok && !oom && (d = dossier_source_next(src)) != NULL) {
-		struct rules_facts *f = rules_compute(d, o->as_of);
-		if (f == NULL)
-			oom = true;
-		else
-			ok = write_rows(stdout, d, f);
-		rules_facts_free(f);
-		dossier_free(d);
-	}
-	dossier_source_free(src);
-	if (oom)
-		diag_system(NULL, "recap: out of memory");
-	else if (!ok || fflush(stdout) != 0)
-		diag_system("standard output", "cannot write: %s",
-			    strerror(errno));
+	struct pipeline_acts acts = {.act = write_rows, .ctx = stdout};
+	if (!ok)
+		cannot_write();
+	else if (pipeline_run(p, &acts) == PIPELINE_READ_ALL &&
+		 fflush(stdout) != 0)
+		cannot_write();
+	pipeline_free(p);
 }
 
 /* The PDF état des lieux, one per period: the documents part's. */

@@ -9,7 +9,7 @@
 
 #include "cli.h"
 #include "diag.h"
-#include "dossier_read.h"
+#include "pipeline.h"
 #include "report_csv.h"
 #include "rules.h"
 #include "table.h"
@@ -44,6 +44,15 @@ static bool write_table(const struct report_csv_metric *m, size_t n, int year,
 	return ok && !ferror(out);
 }
 
+/* The pipeline's callback: counters only, so that a batch costs the
+ * memory of one dossier. */
+static enum pipeline_step count(void *ctx, struct dossier *d,
+				struct rules_facts *f)
+{
+	rules_stats_add(ctx, d, f);
+	return PIPELINE_NEXT;
+}
+
 void cmd_stats(const struct options *o)
 {
 	enum out_format format = o->format;
@@ -57,28 +66,11 @@ void cmd_stats(const struct options *o)
 		diag_usage("stats: --year Y is required");
 		return;
 	}
-	struct dossier_source *src = dossier_source_new(
-	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
-	if (src == NULL)
-		return;
 	struct rules_stats stats;
 	rules_stats_init(&stats, o->year);
-	struct dossier *d;
-	bool oom = false;
-	/* Counters only: a batch costs the memory of one dossier. */
-	while (!oom && (d = dossier_source_next(src)) != NULL) {
-		struct rules_facts *f = rules_compute(d, o->as_of);
-		if (f != NULL)
-			rules_stats_add(&stats, d, f);
-		oom = f == NULL;
-		rules_facts_free(f);
-		dossier_free(d);
-	}
-	dossier_source_free(src);
-	if (oom) {
-		diag_system(NULL, "stats: out of memory");
-		return;
-	}
+	struct pipeline_acts acts = {.act = count, .ctx = &stats};
+	if (!pipeline_each(o, &acts))
+		return; /* reported */
 	struct report_csv_metric m[REPORT_CSV_METRICS_MAX];
 	size_t n = report_csv_metrics(&stats, m);
 	bool ok = format == FORMAT_CSV ? write_csv(m, n, stdout)

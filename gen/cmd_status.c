@@ -17,24 +17,24 @@
 #include "batch_sort.h"
 #include "cli.h"
 #include "diag.h"
-#include "dossier_read.h"
 #include "names.h"
+#include "pipeline.h"
 #include "report_csv.h"
 #include "rules.h"
 #include "table.h"
 
 struct status_row {
-	date_t due;
-	char *dossier;
+	/* due, dossier (owned) and input order, so that the sort is total */
+	struct batch_sort_key key;
 	char *employee;
 	enum rules_obligation_kind kind;
 	enum rules_obligation_state state;
 	enum rules_regime regime;
 	char *basis;
-	size_t seq; /* input order, so that the sort is total */
 };
 
 struct status_rows {
+	const struct options *o;
 	struct status_row *rows;
 	size_t n, cap;
 	size_t overdue;
@@ -43,7 +43,7 @@ struct status_rows {
 static void rows_free(struct status_rows *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
-		free(r->rows[i].dossier);
+		free((char *)r->rows[i].key.dossier);
 		free(r->rows[i].employee);
 		free(r->rows[i].basis);
 	}
@@ -56,10 +56,13 @@ static bool wanted(const struct options *o, const struct rules_obligation *ob)
 	return report_csv_status_wanted(ob, o->as_of, o->within_days);
 }
 
-/* Copies the wanted obligations of one dossier; false on OOM. */
-static bool rows_add(struct status_rows *r, const struct options *o,
-		     const struct dossier *d, const struct rules_facts *f)
+/* The pipeline's callback for the table: copies the wanted obligations
+ * of one dossier. */
+static enum pipeline_step rows_add(void *ctx, struct dossier *d,
+				   struct rules_facts *f)
 {
+	struct status_rows *r = ctx;
+	const struct options *o = r->o;
 	char *employee = NULL;
 	for (size_t i = 0; i < f->nobligations; i++) {
 		const struct rules_obligation *ob = &f->obligations[i];
@@ -78,62 +81,68 @@ static bool rows_add(struct status_rows *r, const struct options *o,
 		    (employee = names_family_first(&d->employee)) == NULL)
 			goto oom;
 		struct status_row row = {
-		    .due = ob->due,
-		    .dossier = strdup(d->id),
+		    .key = {ob->due, r->n, strdup(d->id)},
 		    .employee = strdup(employee),
 		    .kind = ob->kind,
 		    .state = ob->state,
 		    .regime = ob->regime,
 		    .basis = strdup(ob->basis),
-		    .seq = r->n,
 		};
 		r->rows[r->n++] = row;
-		if (row.dossier == NULL || row.employee == NULL ||
+		if (row.key.dossier == NULL || row.employee == NULL ||
 		    row.basis == NULL)
 			goto oom;
 		if (row.state == RULES_OVERDUE)
 			r->overdue++;
 	}
 	free(employee);
-	return true;
+	return PIPELINE_NEXT;
 oom:
 	free(employee);
-	return false;
+	return PIPELINE_OOM;
 }
 
-/* cli.md: by due date, then dossier; then the order they came in. */
-static int row_cmp(const void *pa, const void *pb)
+/* cli.md's order, as status.csv's (batch_sort.h). */
+static int row_cmp(const void *a, const void *b)
 {
-	const struct status_row *a = pa, *b = pb;
-	if (a->due != b->due)
-		return a->due < b->due ? -1 : 1;
-	int c = strcmp(a->dossier, b->dossier);
-	if (c != 0)
-		return c;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	return batch_sort_key_cmp(&((const struct status_row *)a)->key,
+				  &((const struct status_row *)b)->key);
+}
+
+struct status_sort {
+	const struct options *o;
+	struct batch_sort *sort;
+	uint64_t seq;
+};
+
+/* The pipeline's callback for the CSV: one dossier's rows to the
+ * sorter. */
+static enum pipeline_step sort_add(void *ctx, struct dossier *d,
+				   struct rules_facts *f)
+{
+	struct status_sort *s = ctx;
+	if (batch_sort_add_dossier(s->sort, d, f, s->o->as_of,
+				   s->o->within_days, &s->seq))
+		return PIPELINE_NEXT;
+	if (errno == 0 || errno == ENOMEM)
+		return PIPELINE_OOM;
+	diag_system(NULL, "status: %s", strerror(errno));
+	return PIPELINE_STOP;
 }
 
 /* The CSV: every dossier's rows through the sorter; reports its errors. */
-static void status_csv(const struct options *o, struct dossier_source *src)
+static void status_csv(const struct options *o, struct pipeline *p)
 {
-	struct batch_sort *sort = batch_sort_new();
-	uint64_t seq = 0;
-	bool ok = sort != NULL;
-	struct dossier *d;
-	while (ok && (d = dossier_source_next(src)) != NULL) {
-		struct rules_facts *f = rules_compute(d, o->as_of);
-		ok = f != NULL && batch_sort_add_dossier(sort, d, f, o->as_of,
-							 o->within_days, &seq);
-		rules_facts_free(f);
-		dossier_free(d);
-	}
+	struct status_sort s = {.o = o, .sort = batch_sort_new()};
+	struct pipeline_acts acts = {.act = sort_add, .ctx = &s};
+	bool ok = s.sort != NULL && pipeline_run(p, &acts) == PIPELINE_READ_ALL;
+	if (s.sort == NULL)
+		diag_system(NULL, "out of memory");
 	if (!ok) {
-		diag_system(NULL, "status: %s",
-			    errno != 0 && errno != ENOMEM ? strerror(errno)
-							  : "out of memory");
-		batch_sort_free(sort);
+		batch_sort_free(s.sort);
 		return;
 	}
+	struct batch_sort *sort = s.sort;
 	struct buf head = {0};
 	report_csv_status_head(&head);
 	ok = !head.oom && fwrite(head.data, 1, head.len, stdout) == head.len &&
@@ -170,9 +179,9 @@ static bool write_table(const struct status_rows *r, const struct options *o,
 		char due[DATE_ISO_LEN], regime[8];
 		snprintf(regime, sizeof(regime), "%d", (int)row->regime);
 		const char *cells[] = {
-		    date_fmt_iso(row->due, due),
+		    date_fmt_iso(row->key.due, due),
 		    row->state == RULES_OVERDUE ? "OVERDUE" : "upcoming",
-		    row->dossier,
+		    row->key.dossier,
 		    row->employee,
 		    rules_obligation_name(row->kind),
 		    regime,
@@ -208,28 +217,20 @@ void cmd_status(const struct options *o)
 		diag_usage("status: --format must be csv or table");
 		return;
 	}
-	struct dossier_source *src = dossier_source_new(
-	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
-	if (src == NULL)
+	struct pipeline *p = pipeline_new(o);
+	if (p == NULL)
 		return;
 	if (format == FORMAT_CSV) {
 		errno = 0;
-		status_csv(o, src);
-		dossier_source_free(src);
+		status_csv(o, p);
+		pipeline_free(p);
 		return;
 	}
-	struct status_rows rows = {0};
-	struct dossier *d;
-	bool ok = true;
-	while (ok && (d = dossier_source_next(src)) != NULL) {
-		struct rules_facts *f = rules_compute(d, o->as_of);
-		ok = f != NULL && rows_add(&rows, o, d, f);
-		rules_facts_free(f);
-		dossier_free(d);
-	}
-	dossier_source_free(src);
+	struct status_rows rows = {.o = o};
+	struct pipeline_acts acts = {.act = rows_add, .ctx = &rows};
+	bool ok = pipeline_run(p, &acts) == PIPELINE_READ_ALL;
+	pipeline_free(p);
 	if (!ok) {
-		diag_system(NULL, "status: out of memory");
 		rows_free(&rows);
 		return;
 	}

@@ -9,8 +9,8 @@
 #include "diag.h"
 #include "doc.h"
 #include "documents.h"
-#include "dossier_read.h"
 #include "pdf.h"
+#include "pipeline.h"
 #include "rules.h"
 
 /* One dated fact after the reference date: a warning at its line. */
@@ -85,13 +85,9 @@ static void warn_future_events(const struct dossier *d, date_t as_of)
  * matched with it; otherwise it is shown nowhere, so say which ends
  * there are.
  */
-static void warn_unmatched_payments(const struct dossier *d, date_t as_of)
+static void warn_unmatched_payments(const struct dossier *d,
+				    const struct rules_facts *f)
 {
-	if (d->nabondements == 0)
-		return;
-	struct rules_facts *f = rules_compute(d, as_of);
-	if (f == NULL)
-		return;
 	for (size_t i = 0; i < d->nabondements; i++) {
 		const struct abondement *a = &d->abondements[i];
 		bool found = false;
@@ -115,42 +111,41 @@ static void warn_unmatched_payments(const struct dossier *d, date_t as_of)
 				     date_fmt_iso(a->period_end, iso),
 				     f->nperiods > 0 ? ends : "none yet");
 	}
-	rules_facts_free(f);
 }
 
 /*
  * The glyph check rendering runs (pdf_check()), over the trees of the
  * PDFs all would write for d: a character the fonts lack is refused here
- * with the same message, not discovered by all.  false after it (or
- * after a system diagnostic: out of memory).
+ * with the same message, not discovered by all.  The code of the first
+ * document that fails, after its diagnostic (out of memory: a system
+ * error).
  */
-static bool printable(struct documents *docs, struct pdf *pdf,
-		      const struct dossier *d, date_t as_of)
+static enum backend_code printable(struct documents *docs, struct pdf *pdf,
+				   const struct dossier *d,
+				   const struct rules_facts *f)
 {
-	struct rules_facts *f = rules_compute(d, as_of);
-	if (f == NULL) {
-		diag_system(NULL, "out of memory");
-		return false;
-	}
-	bool ok = true;
-	for (size_t k = 0; ok && k < sizeof(printed) / sizeof(*printed); k++) {
+	enum backend_code rc = BACKEND_OK;
+	for (size_t k = 0;
+	     rc == BACKEND_OK && k < sizeof(printed) / sizeof(*printed); k++) {
 		struct documents_entry e;
 		size_t cursor = 0;
-		while (ok && documents_next(printed[k], d, f, &cursor, &e)) {
+		while (rc == BACKEND_OK &&
+		       documents_next(printed[k], d, f, &cursor, &e)) {
 			struct doc *doc = documents_build(docs, d, f, &e);
-			ok = doc != NULL && pdf_check(pdf, doc);
+			rc = doc != NULL ? pdf_check(pdf, doc) : BACKEND_SYSTEM;
 			doc_free(doc);
 		}
 	}
-	rules_facts_free(f);
-	return ok;
+	return rc;
 }
 
 /* What the glyph check needs, loaded at the first valid dossier. */
 struct printing {
+	const struct options *o;
 	struct documents *docs;
 	struct pdf *pdf;
 	bool tried;
+	unsigned long valid, unprintable;
 };
 
 /* false after a system diagnostic (a broken template or font). */
@@ -170,36 +165,46 @@ static bool printing_load(struct printing *p, const struct options *o)
 	return p->pdf != NULL;
 }
 
+/* The pipeline's callback: the warnings, then the glyph check. */
+static enum pipeline_step check(void *ctx, struct dossier *d,
+				struct rules_facts *f)
+{
+	struct printing *p = ctx;
+	warn_future_events(d, p->o->as_of);
+	warn_unmatched_payments(d, f);
+	if (!printing_load(p, p->o))
+		return PIPELINE_STOP;
+	switch (printable(p->docs, p->pdf, d, f)) {
+	case BACKEND_OK:
+		p->valid++;
+		return PIPELINE_NEXT;
+	case BACKEND_DOSSIER:
+		p->unprintable++;
+		return PIPELINE_NEXT;
+	case BACKEND_SYSTEM:
+		break;
+	}
+	return PIPELINE_STOP;
+}
+
 void cmd_validate(const struct options *o)
 {
-	struct dossier_source *src = dossier_source_new(
-	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
-	if (src == NULL)
+	struct pipeline *pl = pipeline_new(o);
+	if (pl == NULL)
 		return;
-	struct printing p = {0};
-	unsigned long valid = 0, unprintable = 0;
-	struct dossier *d;
-	while ((d = dossier_source_next(src)) != NULL) {
-		warn_future_events(d, o->as_of);
-		warn_unmatched_payments(d, o->as_of);
-		bool ok = printing_load(&p, o) &&
-			  printable(p.docs, p.pdf, d, o->as_of);
-		dossier_free(d);
-		if (diag_worst() >= DIAG_SYSTEM)
-			break;
-		if (ok)
-			valid++;
-		else
-			unprintable++;
-	}
-	unsigned long invalid = dossier_source_failed(src) + unprintable;
+	struct printing p = {.o = o};
+	struct pipeline_acts acts = {.act = check, .ctx = &p};
+	pipeline_run(pl, &acts);
+	const struct dossier_source *src = pipeline_source(pl);
+	unsigned long valid = p.valid;
+	unsigned long invalid = dossier_source_failed(src) + p.unprintable;
 	unsigned long files = dossier_source_failed_files(src);
 	printf("validate: %lu dossier%s valid, %lu invalid", valid,
 	       valid == 1 ? "" : "s", invalid);
 	if (files > 0)
 		printf(", %lu file%s rejected", files, files == 1 ? "" : "s");
 	putchar('\n');
-	dossier_source_free(src);
+	pipeline_free(pl);
 	pdf_free(p.pdf);
 	documents_free(p.docs);
 }

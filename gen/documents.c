@@ -336,10 +336,7 @@ struct doc *documents_build(const struct documents *docs,
 	fill_env(&env, d, f, e);
 	env.arena = doc->arena;
 	if (e->kind == DOCUMENTS_NOTICE) {
-		/* What HR knew on the notice's date, not on as-of: the notice
-		 * announces nothing before its own date (rules.md §8). */
-		date_t at = f->as_of < e->date ? f->as_of : e->date;
-		notice = rules_compute(d, at);
+		notice = rules_notice_facts(d, f, e->date);
 		if (notice == NULL) {
 			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 			doc_free(doc);

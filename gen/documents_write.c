@@ -5,13 +5,12 @@
  */
 #include <stdio.h>
 
+#include "backend.h"
 #include "buf.h"
 #include "diag.h"
 #include "documents.h"
-#include "dossier_read.h"
 #include "outfile_group.h"
-#include "pdf.h"
-#include "pdf_seal.h"
+#include "pipeline.h"
 #include "seal.h"
 
 static const char *command_name(enum documents_kind kind)
@@ -35,9 +34,9 @@ struct run {
 	const struct options *o;
 	enum documents_kind kind;
 	struct documents *docs;
-	struct pdf *pdf;	      /* NULL for --format tree */
+	struct backend *backend;      /* PDF, or the tree dump */
 	struct seal *seal;	      /* --seal; NULL if none */
-	struct outfile_group *group;  /* the dossier's files, synced at once */
+	struct outfile_group *group;  /* the dossier's files; NULL: tree */
 	struct documents_names names; /* the dossier's file names so far */
 	struct buf out;
 };
@@ -56,36 +55,19 @@ static bool write_one(struct run *r, const struct dossier *d,
 	struct doc *doc = documents_build(r->docs, d, f, e);
 	if (doc == NULL)
 		return false;
-	bool ok = true;
-	if (r->pdf == NULL) {
-		printf("== %s\n", path);
-		doc_dump(doc, stdout);
-	} else {
-		buf_reset(&r->out);
-		if (!pdf_render(r->pdf, doc, &r->out))
-			/* pdf_render() said why.  A character the fonts lack
-			 * is this dossier's problem and the others go on; a
-			 * system error stops the run. */
-			ok = diag_worst() < DIAG_SYSTEM;
-		else if (r->out.oom)
-			ok = false, diag_system(NULL, "out of memory");
-		else if (r->seal != NULL && !pdf_seal(r->seal, &r->out, path))
-			ok = false; /* a system error, reported */
-		else
-			ok = outfile_group_add(r->group, path, r->out.data,
-					       r->out.len);
-	}
+	/* A character the fonts lack is this dossier's problem and the
+	 * others go on; a system error stops the run. */
+	bool ok = backend_write(r->backend, doc, path, &r->out, r->group) !=
+		  BACKEND_SYSTEM;
 	doc_free(doc);
 	return ok;
 }
 
-static bool write_dossier(struct run *r, const struct dossier *d)
+/* The pipeline's callback: every document of one dossier. */
+static enum pipeline_step write_dossier(void *ctx, struct dossier *d,
+					struct rules_facts *f)
 {
-	struct rules_facts *f = rules_compute(d, r->o->as_of);
-	if (f == NULL) {
-		diag_system(NULL, "out of memory");
-		return false;
-	}
+	struct run *r = ctx;
 	struct documents_entry e;
 	size_t cursor = 0;
 	bool ok = true;
@@ -93,10 +75,11 @@ static bool write_dossier(struct run *r, const struct dossier *d)
 	while (ok && documents_next(r->kind, d, f, &cursor, &e))
 		if (documents_within(&e, f->as_of, r->o->within_days))
 			ok = write_one(r, d, f, &e);
-	rules_facts_free(f);
 	/* What was written goes into place even when a later document
 	 * failed, as each file used to on its own. */
-	return r->group == NULL ? ok : outfile_group_commit(r->group) && ok;
+	if (r->group != NULL && !outfile_group_commit(r->group))
+		ok = false;
+	return ok ? PIPELINE_NEXT : PIPELINE_STOP;
 }
 
 void documents_write(const struct options *o, enum documents_kind kind)
@@ -112,28 +95,20 @@ void documents_write(const struct options *o, enum documents_kind kind)
 	r.docs = documents_new(o->templates_dir, DOCUMENTS_SET(kind));
 	if (r.docs == NULL)
 		return;
-	if (!tree && ((r.pdf = pdf_new(o->fonts_dir, o->pdfa)) == NULL ||
-		      !seal_open(o, &r.seal) ||
-		      (r.group = outfile_group_new(o->output_dir)) == NULL)) {
-		seal_free(r.seal);
-		pdf_free(r.pdf);
-		documents_free(r.docs);
-		return;
+	if (tree ? (r.backend = backend_new(BACKEND_TREE, NULL, false, NULL)) !=
+		       NULL
+		 : seal_open(o, &r.seal) &&
+		       (r.backend = backend_new(BACKEND_PDF, o->fonts_dir,
+						o->pdfa, r.seal)) != NULL &&
+		       (r.group = outfile_group_new(o->output_dir)) != NULL) {
+		struct pipeline_acts acts = {.act = write_dossier, .ctx = &r};
+		pipeline_each(o, &acts);
+		if (tree && fflush(stdout) != 0)
+			diag_system("standard output", "cannot write");
 	}
-	struct dossier_source *src = dossier_source_new(
-	    o->inputs, o->ninputs, o->company_file, o->schema_dir);
-	struct dossier *d;
-	bool ok = src != NULL;
-	while (ok && (d = dossier_source_next(src)) != NULL) {
-		ok = write_dossier(&r, d);
-		dossier_free(d);
-	}
-	if (tree && fflush(stdout) != 0)
-		diag_system("standard output", "cannot write");
-	dossier_source_free(src);
 	outfile_group_free(r.group);
+	backend_free(r.backend);
 	seal_free(r.seal);
-	pdf_free(r.pdf);
 	buf_free(&r.out);
 	documents_names_free(&r.names);
 	documents_free(r.docs);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "odt.h"
 #include "odt_internal.h"
 #include "odt_zip.h"
@@ -58,7 +59,8 @@ void odt_free(struct odt *o)
 	free(o);
 }
 
-const char *odt_error(const struct odt *o)
+/* Why the last package failed, for its diagnostic (no personal data). */
+static const char *why(const struct odt *o)
 {
 	return o->err[0] != '\0' ? o->err : "out of memory";
 }
@@ -130,8 +132,9 @@ static void write_manifest(struct buf *out)
 	buf_puts(out, "</manifest:manifest>\n");
 }
 
-static bool package(struct odt *o, const struct doc *const *docs, size_t n,
-		    bool merged, struct buf *out)
+/* The package of docs[0..n), or BACKEND_SYSTEM after its diagnostic. */
+static enum backend_code package(struct odt *o, const struct doc *const *docs,
+				 size_t n, bool merged, struct buf *out)
 {
 	struct buf content = {0}, styles = {0}, meta = {0}, manifest = {0};
 	bool ok = odt_content_write(&content, o->font, docs, n, merged);
@@ -159,21 +162,28 @@ static bool package(struct odt *o, const struct doc *const *docs, size_t n,
 	buf_free(&styles);
 	buf_free(&meta);
 	buf_free(&manifest);
-	return ok;
+	if (!ok) {
+		diag_system(docs[0]->meta.origin,
+			    "cannot build the document: %s", why(o));
+		return BACKEND_SYSTEM;
+	}
+	return BACKEND_OK;
 }
 
-bool odt_render(struct odt *o, const struct doc *d, struct buf *out)
+enum backend_code odt_render(struct odt *o, const struct doc *d,
+			     struct buf *out)
 {
 	const struct doc *docs[] = {d};
 	return package(o, docs, 1, false, out);
 }
 
-bool odt_render_merged(struct odt *o, const struct doc *const *docs, size_t n,
-		       struct buf *out)
+enum backend_code odt_render_merged(struct odt *o,
+				    const struct doc *const *docs, size_t n,
+				    struct buf *out)
 {
 	if (n == 0) {
-		snprintf(o->err, sizeof(o->err), "no document to merge");
-		return false;
+		diag_system(NULL, "no document to merge");
+		return BACKEND_SYSTEM;
 	}
 	return package(o, docs, n, true, out);
 }
@@ -193,13 +203,17 @@ struct odt_stream {
 struct odt_stream *odt_stream_new(struct odt *o)
 {
 	struct odt_stream *s = calloc(1, sizeof(*s));
-	if (s == NULL)
+	if (s == NULL) {
+		diag_system(NULL, "out of memory");
 		return NULL;
+	}
 	s->odt = o;
 	s->content = odt_content_stream_new();
 	s->masters = tmpfile();
 	s->arena = arena_new();
 	if (s->content == NULL || s->masters == NULL || s->arena == NULL) {
+		diag_system(NULL, "cannot start the merged document: out of "
+				  "memory or of room for temporary files");
 		odt_stream_free(s);
 		return NULL;
 	}
@@ -255,6 +269,10 @@ bool odt_stream_add(struct odt_stream *s, const struct doc *d)
 	    fwrite(master.data, 1, master.len, s->masters) != master.len ||
 	    !odt_content_stream_add(s->content, d, k);
 	buf_free(&master);
+	if (s->failed)
+		diag_system(d->meta.origin,
+			    "cannot add the document to the merged one: out of "
+			    "memory or of room for temporary files");
 	return !s->failed;
 }
 
@@ -283,7 +301,7 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 	struct odt *o = s->odt;
 	o->err[0] = '\0';
 	if (s->n == 0) {
-		snprintf(o->err, sizeof(o->err), "no document to merge");
+		diag_system(path, "no document to merge");
 		return false;
 	}
 	FILE *content = tmpfile(), *styles = tmpfile();
@@ -317,5 +335,7 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 		fclose(styles);
 	buf_free(&meta);
 	buf_free(&manifest);
+	if (!ok)
+		diag_system(path, "cannot write the document: %s", why(o));
 	return ok;
 }

@@ -562,23 +562,25 @@ static bool render(struct pdf *p, const struct doc *doc, const struct layout *L,
 	       take_output(p, out);
 }
 
-bool pdf_check(struct pdf *p, const struct doc *doc)
+enum backend_code pdf_check(struct pdf *p, const struct doc *doc)
 {
 	bool fallback;
-	return pdf_fonts_check(p->fonts, doc, &fallback);
+	return pdf_fonts_check(p->fonts, doc, &fallback) ? BACKEND_OK
+							 : BACKEND_DOSSIER;
 }
 
-bool pdf_render(struct pdf *p, const struct doc *doc, struct buf *out)
+enum backend_code pdf_render(struct pdf *p, const struct doc *doc,
+			     struct buf *out)
 {
 	bool fallback;
 	if (!pdf_fonts_check(p->fonts, doc, &fallback))
-		return false;
+		return BACKEND_DOSSIER;
 	struct layout_metrics m = {.advance = pdf_fonts_advance,
 				   .ctx = p->fonts};
 	struct layout *L = layout_doc(doc, &p->style, &m);
 	if (L == NULL) {
 		diag_system(doc->meta.origin, "out of memory");
-		return false;
+		return BACKEND_SYSTEM;
 	}
 	/* A fresh document; the fonts' definitions stay loaded. */
 	HPDF_ResetError(p->hpdf);
@@ -596,7 +598,7 @@ bool pdf_render(struct pdf *p, const struct doc *doc, struct buf *out)
 				    pdf_error_words(p->error, p->detail, why,
 						    sizeof(why)));
 		out->len = len0;
-		return false;
+		return BACKEND_SYSTEM;
 	}
-	return true;
+	return BACKEND_OK;
 }

@@ -254,6 +254,15 @@ struct rules_facts {
  * outlive it.
  */
 struct rules_facts *rules_compute(const struct dossier *d, date_t as_of);
+
+/*
+ * The facts the notice dated notice_date shows, for d whose facts are
+ * f: those on that date, or on f's as-of if earlier (rules.md §8).
+ * NULL when out of memory; owned as rules_compute()'s.
+ */
+struct rules_facts *rules_notice_facts(const struct dossier *d,
+				       const struct rules_facts *f,
+				       date_t notice_date);
 /* NULL is a no-op. */
 void rules_facts_free(struct rules_facts *);
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "doc.h"
 #include "odt.h"
 #include "odt_internal.h"
@@ -438,7 +439,7 @@ static void render(const struct doc *d, struct buf *out)
 {
 	struct odt *o = odt_new(NULL);
 	assert_non_null(o);
-	assert_true(odt_render(o, d, out));
+	assert_int_equal(odt_render(o, d, out), BACKEND_OK);
 	odt_free(o);
 }
 
@@ -500,8 +501,15 @@ static void test_merge_none(void **state)
 	(void)state;
 	struct odt *o = odt_new("DejaVu Sans");
 	struct buf b = {0};
-	assert_false(odt_render_merged(o, NULL, 0, &b));
-	assert_string_equal(odt_error(o), "no document to merge");
+	char *msg = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&msg, &len);
+	diag_reset(err);
+	assert_int_equal(odt_render_merged(o, NULL, 0, &b), BACKEND_SYSTEM);
+	fclose(err);
+	diag_reset(NULL);
+	assert_non_null(strstr(msg, "error: no document to merge"));
+	free(msg);
 	assert_int_equal(b.len, 0);
 	odt_free(o);
 	odt_free(NULL);
