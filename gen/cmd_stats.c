@@ -59,11 +59,11 @@ void cmd_stats(const struct options *o)
 	if (format == FORMAT_DEFAULT)
 		format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
 	if (format != FORMAT_CSV && format != FORMAT_TABLE) {
-		diag_usage("stats: --format must be csv or table");
+		diag(MSG_STATS_FORMAT_MUST_CSV_TABLE, NULL, 0);
 		return;
 	}
 	if (o->year == 0) {
-		diag_usage("stats: --year Y is required");
+		diag(MSG_STATS_YEAR_Y_REQUIRED, NULL, 0);
 		return;
 	}
 	struct rules_stats stats;
@@ -76,6 +76,6 @@ void cmd_stats(const struct options *o)
 	bool ok = format == FORMAT_CSV ? write_csv(m, n, stdout)
 				       : write_table(m, n, o->year, stdout);
 	if (!ok || fflush(stdout) != 0)
-		diag_system("standard output", "cannot write: %s",
-			    strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, "standard output", 0,
+		     strerror(errno));
 }

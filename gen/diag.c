@@ -63,11 +63,11 @@ static void emit(enum msg_level level, const char *file, long line,
 	fprintf(out, "%s: %s\n", level_word[level], text);
 }
 
-/* Prints text with the word of level `word`, counted at level `level`. */
-static void report(enum msg_level word, enum msg_level level, const char *file,
-		   long line, const char *text)
+void diag_text(enum msg id, const char *file, long line, const char *text)
 {
-	emit(word, file, line, text);
+	enum msg_level level = msg_level(id);
+	trace(id);
+	emit(level, file, line, text);
 	if (level_status[level] > worst)
 		worst = level_status[level];
 	if (level != MSG_ERROR && level != MSG_SYSTEM)
@@ -78,12 +78,6 @@ static void report(enum msg_level word, enum msg_level level, const char *file,
 		snprintf(message, sizeof(message), "%.511s", text);
 		hook(hook_ctx, level_status[level], file, line, message);
 	}
-}
-
-void diag_text(enum msg id, const char *file, long line, const char *text)
-{
-	trace(id);
-	report(msg_level(id), msg_level(id), file, line, text);
 }
 
 void diag_vmsg(enum msg id, const char *file, long line, va_list ap)
@@ -108,46 +102,6 @@ void diag_msg(enum msg id, const char *text, const char *file, long line, ...)
 	va_start(ap, line);
 	diag_vmsg(id, file, line, ap);
 	va_end(ap);
-}
-
-static void legacy(enum msg_level level, const char *file, long line,
-		   const char *fmt, va_list ap)
-{
-	char text[4096];
-	vsnprintf(text, sizeof(text), fmt, ap);
-	report(level == MSG_SYSTEM ? MSG_ERROR : level, level, file, line,
-	       text);
-}
-
-#define LEGACY(level, file, line)                                              \
-	va_list ap;                                                            \
-	va_start(ap, fmt);                                                     \
-	legacy(level, file, line, fmt, ap);                                    \
-	va_end(ap)
-
-void diag_error(const char *file, long line, const char *fmt, ...)
-{
-	LEGACY(MSG_ERROR, file, line);
-}
-void diag_warning(const char *file, long line, const char *fmt, ...)
-{
-	LEGACY(MSG_WARNING, file, line);
-}
-void diag_note(const char *file, long line, const char *fmt, ...)
-{
-	LEGACY(MSG_NOTE, file, line);
-}
-void diag_usage(const char *fmt, ...)
-{
-	LEGACY(MSG_USAGE, NULL, 0);
-}
-void diag_system(const char *file, const char *fmt, ...)
-{
-	LEGACY(MSG_SYSTEM, file, 0);
-}
-void diag_system_at(const char *file, long line, const char *fmt, ...)
-{
-	LEGACY(MSG_SYSTEM, file, line);
 }
 
 void diag_set_hook(diag_hook_fn *fn, void *ctx)

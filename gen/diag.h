@@ -51,22 +51,6 @@ void diag_text(enum msg, const char *file, long line, const char *text);
 	snprintf(buf, size, MSG_TEXT(id), ##__VA_ARGS__)
 
 /*
- * The calls of before the table, while files move to diag(): each prints
- * its own format.  Going when the last file has moved.
- */
-void diag_error(const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void diag_warning(const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void diag_system(const char *file, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-void diag_system_at(const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void diag_note(const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/*
  * Raises the worst level without a message: for a problem already
  * reported by another process (a batch worker).
  */

@@ -587,6 +587,98 @@ enum msg_level {
 	MSG_ERROR, "<%.*s>: more than %d attributes on one element, the "      \
 		   "limit (namespace declarations count)"
 
+/* batch.c */
+#define MSG_BATCH_SUMMARY_ROW                                                  \
+	MSG_NOTE, "all: %s; no document is written for them:"
+#define MSG_BATCH_SUMMARY_DOSSIER_ROW MSG_NOTE, "dossier \"%s\": %s"
+#define MSG_BATCH_SUMMARY_AT_ROW      MSG_NOTE, "dossier: %s"
+#define MSG_BATCH_SUMMARY_FILE_ROW    MSG_NOTE, "file: %s"
+#define MSG_BATCH_OUT_MEMORY_NO_ROOM_ROW                                       \
+	MSG_SYSTEM, "out of memory or no room for temporary files"
+#define MSG_BATCH_CANNOT_CREATE_PIPE_ROW MSG_SYSTEM, "cannot create a pipe: %s"
+#define MSG_BATCH_CANNOT_START_WORKER_PROCESS_ROW                              \
+	MSG_SYSTEM, "cannot start a worker process: %s"
+#define MSG_BATCH_ALL_WORKER_PROCESS_RUN_ROW                                   \
+	MSG_SYSTEM,                                                            \
+	    "all: a worker process %s%s%s%s; the run stops: nothing is "       \
+	    "removed and no manifest is written; run again to complete"
+#define MSG_BATCH_CANNOT_READ_BACK_ROW MSG_SYSTEM, "cannot read back: %s"
+#define MSG_BATCH_CANNOT_REMOVE_ROW    MSG_SYSTEM, "cannot remove: %s"
+#define MSG_BATCH_CANNOT_REMOVE_EARLIER_MANIFEST_ROW                           \
+	MSG_SYSTEM, "cannot remove the earlier manifest: %s"
+#define MSG_BATCH_ALL_INTERRUPTED_SIGNAL_AFTER_ROW                             \
+	MSG_SYSTEM, "all: interrupted by signal %d after %zu of %zu "          \
+		    "dossiers: no manifest written; run again to complete"
+
+/* batch_worker.c */
+#define MSG_BATCH_CANNOT_READ_ROW MSG_SYSTEM, "cannot read: %s"
+#define MSG_BATCH_DOSSIER_NOT_DIRECTORY_NOTHING_ROW                            \
+	MSG_ERROR,                                                             \
+	    "dossier \"%s\": %s is %s, not a directory: nothing is written "   \
+	    "or removed through it (move it away and run again)"
+#define MSG_BATCH_DOSSIER_EMPLOYEE_NO_ADDRESS_ROW                              \
+	MSG_ERROR, "dossier \"%s\": <employee> has no <address>; its %zu "     \
+		   "letter%s cannot be written"
+
+/* cmd_dashboard.c */
+#define MSG_DASHBOARD_FORMAT_DOES_NOT_APPLY_ROW                                \
+	MSG_USAGE, "dashboard: --format does not apply: the page is HTML"
+
+/* cmd_letters.c */
+#define MSG_LETTERS_NOTHING_TO_MERGE_ROW                                       \
+	MSG_WARNING, "no letter to merge: nothing written"
+#define MSG_LETTERS_FORMAT_MUST_ODT_PDF_ROW                                    \
+	MSG_USAGE, "letters: --format must be odt, pdf or tree"
+#define MSG_LETTERS_MERGE_WRITES_ODT_DOCUMENT_ROW                              \
+	MSG_USAGE, "letters: --merge writes an ODT document; use it without "  \
+		   "--format pdf"
+
+/* cmd_recap.c */
+#define MSG_RECAP_FORMAT_MUST_CSV_PDF_ROW                                      \
+	MSG_USAGE, "recap: --format must be csv or pdf"
+
+/* cmd_stats.c */
+#define MSG_STATS_FORMAT_MUST_CSV_TABLE_ROW                                    \
+	MSG_USAGE, "stats: --format must be csv or table"
+#define MSG_STATS_YEAR_Y_REQUIRED_ROW MSG_USAGE, "stats: --year Y is required"
+
+/* cmd_status.c */
+#define MSG_STATUS_FAILED_ROW MSG_SYSTEM, "status: %s"
+#define MSG_STATUS_FORMAT_MUST_CSV_TABLE_ROW                                   \
+	MSG_USAGE, "status: --format must be csv or table"
+
+/* cmd_validate.c */
+#define MSG_VALIDATE_AFTER_REFERENCE_DATE_ROW                                  \
+	MSG_WARNING,                                                           \
+	    "%s %s, after the reference date %s: it does not count until then"
+#define MSG_VALIDATE_ABONDEMENT_NO_RECAP_PERIOD_ROW                            \
+	MSG_WARNING, "<abondement>: no recap period ends on %s (period ends: " \
+		     "%s): the payment matches no period"
+
+/* documents_write.c */
+#define MSG_DOC_FORMAT_MUST_PDF_TREE_ROW                                       \
+	MSG_USAGE, "%s: --format must be pdf or tree"
+#define MSG_DOC_CANNOT_WRITE_ROW MSG_SYSTEM, "cannot write"
+
+/* odt.c */
+#define MSG_ODT_CANNOT_BUILD_DOCUMENT_ROW                                      \
+	MSG_SYSTEM, "cannot build the document: %s"
+#define MSG_ODT_NO_DOCUMENT_MERGE_ROW MSG_SYSTEM, "no document to merge"
+#define MSG_ODT_CANNOT_START_MERGED_DOCUMENT_ROW                               \
+	MSG_SYSTEM, "cannot start the merged document: out of memory or of "   \
+		    "room for temporary files"
+#define MSG_ODT_CANNOT_ADD_DOCUMENT_MERGED_ROW                                 \
+	MSG_SYSTEM, "cannot add the document to the merged one: out of "       \
+		    "memory or of room for temporary files"
+#define MSG_ODT_CANNOT_WRITE_DOCUMENT_ROW                                      \
+	MSG_SYSTEM, "cannot write the document: %s"
+
+/* pdf.c */
+#define MSG_PDF_CANNOT_READ_SRGB_COLOUR_ROW                                    \
+	MSG_SYSTEM, "cannot read the sRGB colour profile that PDF/A needs "    \
+		    "(Debian package icc-profiles-free): %s"
+#define MSG_PDF_CANNOT_WRITE_ROW MSG_SYSTEM, "cannot write PDF: %s"
+
 #define MSG_LIST(X)                                                            \
 	X(MSG_TEMPLATE_UNKNOWN_ATTRIBUTE)                                      \
 	X(MSG_TEMPLATE_ATTRIBUTE_REQUIRED)                                     \
@@ -828,7 +920,42 @@ enum msg_level {
 	X(MSG_DOSSIER_XML_ERROR)                                               \
 	X(MSG_DOSSIER_DECLARED_ENCODING)                                       \
 	X(MSG_DOSSIER_NOT_UTF8)                                                \
-	X(MSG_DOSSIER_TOO_MANY_ATTRIBUTES)
+	X(MSG_DOSSIER_TOO_MANY_ATTRIBUTES)                                     \
+	X(MSG_BATCH_SUMMARY)                                                   \
+	X(MSG_BATCH_SUMMARY_DOSSIER)                                           \
+	X(MSG_BATCH_SUMMARY_AT)                                                \
+	X(MSG_BATCH_SUMMARY_FILE)                                              \
+	X(MSG_BATCH_OUT_MEMORY_NO_ROOM)                                        \
+	X(MSG_BATCH_CANNOT_CREATE_PIPE)                                        \
+	X(MSG_BATCH_CANNOT_START_WORKER_PROCESS)                               \
+	X(MSG_BATCH_ALL_WORKER_PROCESS_RUN)                                    \
+	X(MSG_BATCH_CANNOT_READ_BACK)                                          \
+	X(MSG_BATCH_CANNOT_REMOVE)                                             \
+	X(MSG_BATCH_CANNOT_REMOVE_EARLIER_MANIFEST)                            \
+	X(MSG_BATCH_ALL_INTERRUPTED_SIGNAL_AFTER)                              \
+	X(MSG_BATCH_CANNOT_READ)                                               \
+	X(MSG_BATCH_DOSSIER_NOT_DIRECTORY_NOTHING)                             \
+	X(MSG_BATCH_DOSSIER_EMPLOYEE_NO_ADDRESS)                               \
+	X(MSG_DASHBOARD_FORMAT_DOES_NOT_APPLY)                                 \
+	X(MSG_LETTERS_NOTHING_TO_MERGE)                                        \
+	X(MSG_LETTERS_FORMAT_MUST_ODT_PDF)                                     \
+	X(MSG_LETTERS_MERGE_WRITES_ODT_DOCUMENT)                               \
+	X(MSG_RECAP_FORMAT_MUST_CSV_PDF)                                       \
+	X(MSG_STATS_FORMAT_MUST_CSV_TABLE)                                     \
+	X(MSG_STATS_YEAR_Y_REQUIRED)                                           \
+	X(MSG_STATUS_FAILED)                                                   \
+	X(MSG_STATUS_FORMAT_MUST_CSV_TABLE)                                    \
+	X(MSG_VALIDATE_AFTER_REFERENCE_DATE)                                   \
+	X(MSG_VALIDATE_ABONDEMENT_NO_RECAP_PERIOD)                             \
+	X(MSG_DOC_FORMAT_MUST_PDF_TREE)                                        \
+	X(MSG_DOC_CANNOT_WRITE)                                                \
+	X(MSG_ODT_CANNOT_BUILD_DOCUMENT)                                       \
+	X(MSG_ODT_NO_DOCUMENT_MERGE)                                           \
+	X(MSG_ODT_CANNOT_START_MERGED_DOCUMENT)                                \
+	X(MSG_ODT_CANNOT_ADD_DOCUMENT_MERGED)                                  \
+	X(MSG_ODT_CANNOT_WRITE_DOCUMENT)                                       \
+	X(MSG_PDF_CANNOT_READ_SRGB_COLOUR)                                     \
+	X(MSG_PDF_CANNOT_WRITE)
 
 #define MSG_ENUM_(id) id,
 enum msg { MSG_LIST(MSG_ENUM_) MSG__COUNT };

@@ -181,6 +181,38 @@ static const struct {
      "T/t.xml:2: system error: DOCTYPE declarations are not accepted (entities "
      "and DTDs are refused for safety)",
      "no DTD, no entities"},
+    /* Each message of template.c that no other test produced. */
+    {FIELDS_REPORT, HEAD "<title>a</title>\n<title>b</title>\n</document>\n",
+     "T/t.xml:4: system error: <title> is given twice", "metadata twice"},
+    {FIELDS_REPORT, HEAD "<p>a<br>b</br></p>\n</document>\n",
+     "T/t.xml:3: system error: <br> must be empty", "text in an empty element"},
+    {FIELDS_REPORT, HEAD "<else/>\n</document>\n",
+     "T/t.xml:3: system error: <else> is only allowed in <if>",
+     "<else> outside <if>"},
+    {FIELDS_REPORT, HEAD "<table widths=\" \"/>\n</document>\n",
+     "T/t.xml:3: system error: <table>: widths is empty", "empty widths"},
+    {FIELDS_REPORT,
+     HEAD "<p><checkbox field=\"a\" test=\"b\"/></p>\n</document>\n",
+     "T/t.xml:3: system error: <checkbox>: give \"field\" or \"test\", not "
+     "both",
+     "checkbox with both"},
+    {FIELDS_REPORT,
+     "<?xml version=\"1.0\"?>\n<document lang=\"fr\">\n</document>\n",
+     "T/t.xml:2: system error: <document>: unknown attribute \"lang\" (the "
+     "title and subject are elements)",
+     "attribute on the root"},
+    {FIELDS_REPORT, HEAD "<letterbox role=\"nobody\"/>\n</document>\n",
+     "T/t.xml:3: system error: <letterbox>: role \"nobody\" is not sender, "
+     "recipient, dateline, delivery, object or signatory",
+     "unknown letterbox role"},
+    {FIELDS_REPORT, HEAD "<for each=\"period-dues\"><p/></for>\n</document>\n",
+     "T/t.xml:3: system error: list \"period-dues\" is not available in a "
+     "report template",
+     "a recap list in a report"},
+    {FIELDS_REPORT, HEAD "<section keep-together=\"yes\"/>\n</document>\n",
+     "T/t.xml:3: system error: <section>: keep-together \"yes\" is not true "
+     "or false",
+     "a boolean attribute"},
     {FIELDS_REPORT, HEAD "<p>a</document>\n",
      "T/t.xml:3: system error: not well-formed XML: Opening and ending tag "
      "mismatch: p line 3 and document",
@@ -202,6 +234,53 @@ static void test_refused(void **state)
 				 want);
 		free(msgs);
 	}
+}
+
+/* Nesting past the limit, and more mistakes than are printed. */
+static void test_refused_generated(void **state)
+{
+	(void)state;
+	char text[8192];
+	struct template *t;
+	int n = snprintf(text, sizeof(text), "%s", HEAD);
+	for (int i = 0; i < 70; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "<section>");
+	for (int i = 0; i < 70; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "</section>");
+	snprintf(text + n, sizeof(text) - (size_t)n, "\n</document>\n");
+	char *msgs = load_messages(text, FIELDS_REPORT, &t);
+	assert_null(t);
+	assert_string_equal(msgs, "parcours: T/t.xml:3: system error: elements "
+				  "are nested too deeply\n");
+	free(msgs);
+
+	n = snprintf(text, sizeof(text), "%s", HEAD);
+	for (int i = 0; i < 22; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n,
+			      "<p><field name=\"x.y\"/></p>\n");
+	snprintf(text + n, sizeof(text) - (size_t)n, "</document>\n");
+	msgs = load_messages(text, FIELDS_REPORT, &t);
+	assert_null(t);
+	assert_non_null(
+	    strstr(msgs, "T/t.xml:22: system error: unknown field"));
+	assert_null(strstr(msgs, "T/t.xml:23:"));
+	assert_non_null(strstr(msgs, "parcours: T/t.xml: system error: 2 more "
+				     "errors not shown\n"));
+	free(msgs);
+
+	/* A test longer than the 511 bytes a test may have. */
+	n = snprintf(text, sizeof(text), "%s<if test=\"", HEAD);
+	for (int i = 0; i < 120; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "a or ");
+	snprintf(text + n, sizeof(text) - (size_t)n,
+		 "b\"><p/></if>\n</document>\n");
+	msgs = load_messages(text, FIELDS_REPORT, &t);
+	assert_null(t);
+	assert_string_equal(msgs,
+			    "parcours: T/t.xml:3: system error: test \"a "
+			    "or a or a or a or a or a or a or a or ...\" is "
+			    "too long\n");
+	free(msgs);
 }
 
 static void test_errors_are_system_errors(void **state)
@@ -625,6 +704,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_refused),
+	    cmocka_unit_test(test_refused_generated),
 	    cmocka_unit_test(test_errors_are_system_errors),
 	    cmocka_unit_test(test_accepted),
 	    cmocka_unit_test(test_expansions),
