@@ -488,7 +488,7 @@ static void worker_died(struct batch *b, const struct chunk *c)
 	else
 		snprintf(how, sizeof(how), "stopped with status %d",
 			 WIFEXITED(c->status) ? WEXITSTATUS(c->status) : -1);
-	diag(MSG_BATCH_ALL_WORKER_PROCESS_RUN, NULL, 0, how,
+	diag(MSG_BATCH_WORKER_DIED, NULL, 0, how,
 	     first != NULL ? " before dossier \"" : "",
 	     first != NULL ? first : "", first != NULL ? "\" was done" : "");
 	b->system = true;
@@ -1089,8 +1089,8 @@ void batch_run(const struct options *o)
 				finish(&b);
 			summary(&b);
 			if (stop_signal)
-				diag(MSG_BATCH_ALL_INTERRUPTED_SIGNAL_AFTER,
-				     NULL, 0, (int)stop_signal, b.done, b.read);
+				diag(MSG_BATCH_INTERRUPTED, NULL, 0,
+				     (int)stop_signal, b.done, b.read);
 		}
 	}
 	if (!b.worker)

@@ -2,6 +2,7 @@
  * Diagnostics printer (see diag.h).  The only writer to standard error
  * besides the progress line.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,17 +39,24 @@ static const enum diag_level level_status[] = {
  */
 static void trace(enum msg id)
 {
+	int saved = errno; /* a caller may read it after the message */
 	const char *path = getenv("PARCOURS_MSG_TRACE");
-	if (path == NULL || *path == '\0')
+	int fd =
+	    path != NULL && *path != '\0'
+		? open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)
+		: -1;
+	if (fd < 0) {
+		errno = saved;
 		return;
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return;
+	}
 	char line[128];
 	int n = snprintf(line, sizeof(line), "%s\n", msg_name(id));
-	if (n > 0 && (size_t)n < sizeof(line) && write(fd, line, (size_t)n))
-		(void)0; /* a lost trace line shows as a missing message */
+	if (n > 0 && (size_t)n < sizeof(line)) {
+		ssize_t w = write(fd, line, (size_t)n);
+		(void)w; /* a lost line shows as a message no test produced */
+	}
 	close(fd);
+	errno = saved;
 }
 
 static void emit(enum msg_level level, const char *file, long line,

@@ -158,19 +158,18 @@ static date_t date_attr(struct builder *b, xmlNodePtr n, const char *name)
 	return DATE_NONE;
 }
 
-/* An element's date; quiet leaves the value out (personal data). */
-static date_t date_text(struct builder *b, xmlNodePtr n, bool quiet)
+/*
+ * An element's date: only <birth-date> is one, so its value is left out
+ * of the message (personal data).
+ */
+static date_t date_text(struct builder *b, xmlNodePtr n)
 {
 	const char *v = text(b, n);
 	date_t d;
 	if (v != NULL && date_parse(v, &d))
 		return d;
-	if (v == NULL)
-		return DATE_NONE;
-	if (quiet)
+	if (v != NULL)
 		problem(b, MSG_DOSSIER_DATE, n, date_problem(v));
-	else
-		problem(b, MSG_DOSSIER_VALUE, n, v, date_problem(v));
 	return DATE_NONE;
 }
 
@@ -359,7 +358,7 @@ static void build_employee(struct builder *b, xmlNodePtr n, struct employee *e)
 		} else if (is(c, "family-name")) {
 			e->family_name = text(b, c);
 		} else if (is(c, "birth-date")) {
-			e->birth_date = date_text(b, c, true);
+			e->birth_date = date_text(b, c);
 		} else if (is(c, "address")) {
 			e->has_address = true;
 			build_address(b, c, &e->address);

@@ -184,8 +184,7 @@ bool dossier_parse_ok(xmlParserCtxtPtr ctxt,
 	if (ctxt->wellFormed && !st->doctype && !st->entity)
 		return true;
 	if (st->doctype || st->entity)
-		dossier_parse_set(
-		    st->err, MSG_DOSSIER_DOCTYPE_DECLARATIONS_NOT_ACCEPTED);
+		dossier_parse_set(st->err, MSG_DOSSIER_DOCTYPE);
 	else if (!st->have_error)
 		dossier_parse_set(st->err, MSG_DOSSIER_NOT_WELL_FORMED);
 	return false;

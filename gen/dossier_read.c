@@ -73,8 +73,7 @@ static bool refuse_xinclude(xmlNodePtr n, const char *file)
 		if (n->ns != NULL &&
 		    (xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS_2001) ||
 		     xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS_2003))) {
-			diag(MSG_DOSSIER_XINCLUDE_NOT_ACCEPTED_NEVER, file,
-			     dossier_parse_line(n),
+			diag(MSG_DOSSIER_XINCLUDE, file, dossier_parse_line(n),
 			     n->ns->prefix != NULL ? (const char *)n->ns->prefix
 						   : "",
 			     n->ns->prefix != NULL ? ":" : "", n->name);
@@ -97,8 +96,8 @@ static bool check_root(xmlNodePtr root, const char *file,
 		if (is_element(root, names[i]))
 			return true;
 	if (root->ns != NULL)
-		diag(MSG_DOSSIER_ROOT_ELEMENT_NAMESPACE_FILES, file,
-		     dossier_parse_line(root), root->name, root->ns->href);
+		diag(MSG_DOSSIER_ROOT_NAMESPACE, file, dossier_parse_line(root),
+		     root->name, root->ns->href);
 	else
 		diag(MSG_DOSSIER_ROOT_ELEMENT, file, dossier_parse_line(root),
 		     root->name, expected);

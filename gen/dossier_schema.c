@@ -513,8 +513,8 @@ static void unexpected_child(struct walk *w, xmlNodePtr parent,
 			     xmlNodePtr child)
 {
 	if (child->ns != NULL)
-		found(w->f, MSG_DOSSIER_ELEMENT_NAMESPACE_FILES_USE,
-		      line_of(child), parent->name,
+		found(w->f, MSG_DOSSIER_ELEMENT_NAMESPACE, line_of(child),
+		      parent->name,
 		      child->ns->prefix != NULL
 			  ? (const char *)child->ns->prefix
 			  : "",

@@ -166,8 +166,7 @@ static void note_xinclude(struct dossier_stream *s, const xmlChar *prefix,
 	if (s->xinclude || s->pass != PASS_CHECK)
 		return;
 	s->xinclude = true;
-	set_error(&s->xinclude_err, MSG_DOSSIER_XINCLUDE_NOT_ACCEPTED_NEVER,
-		  s->ctxt->input->line,
+	set_error(&s->xinclude_err, MSG_DOSSIER_XINCLUDE, s->ctxt->input->line,
 		  prefix != NULL ? (const char *)prefix : "",
 		  prefix != NULL ? ":" : "", (const char *)name);
 }

@@ -347,9 +347,8 @@ static bool read_files(struct run *r, const struct import_file *files, size_t n,
 			continue;
 		}
 		if (files[i].len > IMPORT_MAX_FILE_BYTES) {
-			import_error(MSG_IMPORT_BYTES_IMPORTER_READS_FILES,
-				     files[i].name, 0, 0, files[i].len,
-				     IMPORT_MAX_FILE_BYTES);
+			import_error(MSG_IMPORT_FILE_TOO_LARGE, files[i].name,
+				     0, 0, files[i].len, IMPORT_MAX_FILE_BYTES);
 			continue;
 		}
 		size_t len;

@@ -47,7 +47,7 @@ static void return_absence(const struct import_table *t, struct import_row *row)
 	if (kind == NULL)
 		return;
 	if (strcmp(kind, "return") == 0 && row->v[a] == NULL)
-		fail(t, row, a, MSG_IMPORT_KIND_NEEDS_ABSENCE_ABSENCE, kind);
+		fail(t, row, a, MSG_IMPORT_RETURN_NEEDS_ABSENCE, kind);
 	else if (strcmp(kind, "return") != 0 && row->v[a] != NULL)
 		fail(t, row, a, MSG_IMPORT_ABSENCE_ONLY_KIND_RETURN, row->v[a],
 		     kind);

@@ -122,7 +122,7 @@ static void header_row(struct reader *r)
 	long line = record_start(r);
 	r->header_done = true;
 	if (r->too_many) {
-		import_error(MSG_IMPORT_COLUMNS_FILE_MAY_MOST, file, line,
+		import_error(MSG_IMPORT_TOO_MANY_COLUMNS, file, line,
 			     IMPORT_MAX_COLUMNS + 1, r->ncells,
 			     IMPORT_MAX_COLUMNS);
 		r->stop = true;
@@ -241,7 +241,7 @@ static void data_row(struct reader *r, bool broken)
 		const struct import_col *c = &r->k->cols[col];
 		long cl = cell_line(r, i);
 		if (r->cells[i].s == NULL) {
-			import_error(MSG_IMPORT_FIELD_BYTES_CELL_MAY, file, cl,
+			import_error(MSG_IMPORT_CELL_TOO_LARGE, file, cl,
 				     (long)i + 1, r->headers[i],
 				     r->cells[i].len, IMPORT_MAX_FIELD_BYTES);
 			row->bad = true;

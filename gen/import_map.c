@@ -71,8 +71,8 @@ static void map_record(int c, void *data)
 	(void)c;
 	struct map_reader *r = data;
 	if (r->ncells != 2) {
-		import_error(MSG_IMPORT_FIELDS_MAP_ROW_THEIR, r->name, r->line,
-			     0, r->ncells);
+		import_error(MSG_IMPORT_MAP_ROW_FIELDS, r->name, r->line, 0,
+			     r->ncells);
 		r->bad = true;
 	} else if (r->line > 1 || (strcmp(r->cells[0], "from") != 0)) {
 		if (!known_column(r->cells[1])) {

@@ -76,7 +76,7 @@ static char *from_cp1252(const char *name, const char *data, size_t len,
 	size_t inleft = len, outleft = cap - 1;
 	if (iconv(cd, &in, &inleft, &w, &outleft) == (size_t)-1) {
 		size_t off = (size_t)(in - data);
-		import_error(MSG_IMPORT_BYTE_0X_NEITHER_UTF, name,
+		import_error(MSG_IMPORT_UNDEFINED_BYTE, name,
 			     line_at(data, off), 0, (unsigned char)data[off]);
 		iconv_close(cd);
 		free(out);
@@ -93,19 +93,19 @@ char *import_text_utf8(const char *name, const char *data, size_t len,
 {
 	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
 			 (data[0] == '\xFE' && data[1] == '\xFF'))) {
-		import_error(MSG_IMPORT_FILE_UTF_16_UNICODE, name, 1, 0);
+		import_error(MSG_IMPORT_UTF16, name, 1, 0);
 		return NULL;
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul != NULL) {
-		import_error(MSG_IMPORT_NUL_BYTE_NOT_TEXT, name,
+		import_error(MSG_IMPORT_NUL_BYTE, name,
 			     line_at(data, (size_t)(nul - data)), 0);
 		return NULL;
 	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		size_t bad = utf8_invalid_at(data + 3, len - 3);
 		if (bad < len - 3) {
-			import_error(MSG_IMPORT_FILE_SAYS_UTF_8, name,
+			import_error(MSG_IMPORT_FALSE_BOM, name,
 				     line_at(data, bad + 3), 0);
 			return NULL;
 		}

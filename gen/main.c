@@ -352,7 +352,7 @@ static bool check_seal_options(const char *cmd, const struct options *o)
 		    (strcmp(cmd, "recap") == 0 && o->format != FORMAT_CSV) ||
 		    (strcmp(cmd, "letters") == 0 && o->format == FORMAT_PDF);
 	if (o->seal_file != NULL && !pdfs) {
-		diag(MSG_CLI_SEAL_APPLIES_PDFS_NOTICE, NULL, 0, cmd);
+		diag(MSG_CLI_SEAL_NOT_HERE, NULL, 0, cmd);
 		return false;
 	}
 	if (o->seal_file == NULL &&

@@ -165,12 +165,12 @@ bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn, void *ctx)
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
 		if ((size_t)len != strlen(line)) {
-			diag(MSG_MANIFEST_MALFORMED_ROW_NUL_BYTE, name, lineno);
+			diag(MSG_MANIFEST_NUL_BYTE, name, lineno);
 			ok = false;
 		} else if (lineno == 1) {
 			if (strcmp(line, MANIFEST_HEADER) != 0) {
-				diag(MSG_MANIFEST_NOT_PARCOURS_EXPECTED_HEADER,
-				     name, 1, MANIFEST_HEADER);
+				diag(MSG_MANIFEST_NOT_MANIFEST, name, 1,
+				     MANIFEST_HEADER);
 				ok = false;
 			}
 		} else {

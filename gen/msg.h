@@ -31,7 +31,7 @@ enum msg_level {
 	MSG_SYSTEM, "<%s>: %s \"%s\" is not true or false"
 #define MSG_TEMPLATE_ALIGN_NOT_LEFT_JUSTIFY_ROW                                \
 	MSG_SYSTEM, "<%s>: align \"%s\" is not left, justify, center or right"
-#define MSG_TEMPLATE_LETTERBOX_ROLE_NOT_SENDER_ROW                             \
+#define MSG_TEMPLATE_LETTERBOX_ROLE_ROW                                        \
 	MSG_SYSTEM, "<letterbox>: role \"%s\" is not sender, recipient, "      \
 		    "dateline, delivery, object or signatory"
 #define MSG_TEMPLATE_TABLE_WIDTHS_NOT_LIST_ROW                                 \
@@ -86,9 +86,9 @@ enum msg_level {
 #define MSG_TEMPLATE_MUST_COME_BEFORE_CONTENT_ROW                              \
 	MSG_SYSTEM, "<%s> must come before the content of <document>"
 #define MSG_TEMPLATE_GIVEN_TWICE_ROW MSG_SYSTEM, "<%s> is given twice"
-#define MSG_TEMPLATE_ROOT_ELEMENT_MUST_DOCUMENT_ROW                            \
+#define MSG_TEMPLATE_ROOT_NOT_DOCUMENT_ROW                                     \
 	MSG_SYSTEM, "the root element must be <document>"
-#define MSG_TEMPLATE_DOCUMENT_UNKNOWN_ATTRIBUTE_TITLE_ROW                      \
+#define MSG_TEMPLATE_DOCUMENT_ATTRIBUTE_ROW                                    \
 	MSG_SYSTEM, "<document>: unknown attribute \"%s\" (the title and "     \
 		    "subject are elements)"
 #define MSG_OUT_OF_MEMORY_ROW	     MSG_SYSTEM, "out of memory"
@@ -181,10 +181,10 @@ enum msg_level {
 	MSG_ERROR, "<%s>: %lu entries; the limit is %d per list"
 
 /* dossier_read.c */
-#define MSG_DOSSIER_XINCLUDE_NOT_ACCEPTED_NEVER_ROW                            \
+#define MSG_DOSSIER_XINCLUDE_ROW                                               \
 	MSG_ERROR, "XInclude is not accepted: <%s%s%s> is never followed (a "  \
 		   "dossier file must be self-contained)"
-#define MSG_DOSSIER_ROOT_ELEMENT_NAMESPACE_FILES_ROW                           \
+#define MSG_DOSSIER_ROOT_NAMESPACE_ROW                                         \
 	MSG_ERROR, "the root element <%s> is in the namespace \"%s\"; "        \
 		   "dossier files use none"
 #define MSG_DOSSIER_ROOT_ELEMENT_ROW MSG_ERROR, "the root element is <%s>; %s"
@@ -250,7 +250,7 @@ enum msg_level {
 	MSG_USAGE, "--organizer: \"%s\" is not an email address"
 #define MSG_CLI_SHARD_NOT_K_N_ROW                                              \
 	MSG_USAGE, "--shard: \"%s\" is not K/N with 1 <= K <= N"
-#define MSG_CLI_SEAL_APPLIES_PDFS_NOTICE_ROW                                   \
+#define MSG_CLI_SEAL_NOT_HERE_ROW                                              \
 	MSG_USAGE, "%s: --seal applies to the PDFs of notice, report, recap, " \
 		   "letters --format pdf and all"
 #define MSG_CLI_NEEDS_SEAL_FILE_P12_ROW                                        \
@@ -264,9 +264,9 @@ enum msg_level {
 	MSG_USAGE, "%s: no input (give dossier files, directories or -)"
 
 /* manifest.c */
-#define MSG_MANIFEST_MALFORMED_ROW_NUL_BYTE_ROW                                \
+#define MSG_MANIFEST_NUL_BYTE_ROW                                              \
 	MSG_ERROR, "malformed manifest row (a NUL byte)"
-#define MSG_MANIFEST_NOT_PARCOURS_EXPECTED_HEADER_ROW                          \
+#define MSG_MANIFEST_NOT_MANIFEST_ROW                                          \
 	MSG_ERROR, "not a parcours manifest (expected the header \"%s\")"
 #define MSG_MANIFEST_MALFORMED_ROW_ROW MSG_ERROR, "malformed manifest row"
 
@@ -283,7 +283,7 @@ enum msg_level {
 		    "directory goes: nothing is written through it"
 
 /* paths.c */
-#define MSG_PATH_CANNOT_FIND_DATA_DIRECTORY_ROW                                \
+#define MSG_PATH_NO_DATA_DIRECTORY_ROW                                         \
 	MSG_SYSTEM, "cannot find the data directory (schema, templates, "      \
 		    "fonts) beside the program or in %s"
 #define MSG_PATH_DATA_DIRECTORY_TOO_LONG_ROW                                   \
@@ -294,7 +294,7 @@ enum msg_level {
 #define MSG_FONT_CANNOT_LOAD_ROW MSG_SYSTEM, "cannot load font: %s"
 #define MSG_FONT_CANNOT_SET_UP_ENCODINGS_ROW                                   \
 	MSG_SYSTEM, "cannot set up font encodings: %s"
-#define MSG_FONT_CHARACTER_U_NONE_EMBEDDED_ROW                                 \
+#define MSG_FONT_NO_GLYPH_ROW                                                  \
 	MSG_ERROR, "character U+%04lX is in none of the embedded fonts (%s): " \
 		   "it cannot be printed"
 
@@ -308,7 +308,7 @@ enum msg_level {
 	MSG_SYSTEM, "cannot seal: not a PDF as parcours writes them"
 
 /* runlock.c */
-#define MSG_LOCK_ANOTHER_PARCOURS_ALL_WRITING_ROW                              \
+#define MSG_LOCK_BUSY_ROW                                                      \
 	MSG_SYSTEM, "another parcours all is writing into this directory: "    \
 		    "wait for it to finish (or give another -o)"
 #define MSG_LOCK_FAILED_ROW    MSG_SYSTEM, "cannot lock: %s"
@@ -317,9 +317,9 @@ enum msg_level {
 /* seal.c */
 #define MSG_SEAL_CANNOT_READ_PASSWORD_ROW                                      \
 	MSG_SYSTEM, "cannot read the seal's password: %s"
-#define MSG_SEAL_CANNOT_READ_ROW     MSG_SYSTEM, "cannot read the seal: %s"
-#define MSG_SEAL_NOT_PKCS_12_P12_ROW MSG_SYSTEM, "not a PKCS#12 (.p12) file: %s"
-#define MSG_SEAL_CANNOT_OPEN_WRONG_PASSWORD_ROW                                \
+#define MSG_SEAL_CANNOT_READ_ROW MSG_SYSTEM, "cannot read the seal: %s"
+#define MSG_SEAL_NOT_PKCS12_ROW	 MSG_SYSTEM, "not a PKCS#12 (.p12) file: %s"
+#define MSG_SEAL_WRONG_PASSWORD_ROW                                            \
 	MSG_SYSTEM, "cannot open the seal (wrong password? give it with "      \
 		    "--seal-password-file or PARCOURS_SEAL_PASSWORD): %s"
 #define MSG_SEAL_HOLDS_NO_ROW MSG_SYSTEM, "the seal holds no %s"
@@ -335,15 +335,15 @@ enum msg_level {
 /* seal_tsa.c */
 #define MSG_TSA_CANNOT_INITIALISE_LIBCURL_ROW                                  \
 	MSG_SYSTEM, "cannot initialise libcurl for --tsa"
-#define MSG_TSA_TIMESTAMP_AUTHORITY_ROW MSG_SYSTEM, "timestamp authority %s: %s"
-#define MSG_TSA_TIMESTAMP_AUTHORITY_HTTP_STATUS_ROW                            \
+#define MSG_TSA_FAILED_ROW MSG_SYSTEM, "timestamp authority %s: %s"
+#define MSG_TSA_HTTP_STATUS_ROW                                                \
 	MSG_SYSTEM, "timestamp authority %s: HTTP status %ld"
-#define MSG_TSA_TIMESTAMP_AUTHORITY_NOT_TIMESTAMP_ROW                          \
+#define MSG_TSA_NOT_TIMESTAMP_ROW                                              \
 	MSG_SYSTEM, "timestamp authority %s: not a timestamp response"
-#define MSG_TSA_TIMESTAMP_AUTHORITY_REFUSED_REQUEST_ROW                        \
+#define MSG_TSA_REFUSED_ROW                                                    \
 	MSG_SYSTEM, "timestamp authority %s refused the request (PKIStatus "   \
 		    "%ld)"
-#define MSG_TSA_TIMESTAMP_AUTHORITY_ANSWER_DOES_ROW                            \
+#define MSG_TSA_ANSWER_MISMATCH_ROW                                            \
 	MSG_SYSTEM, "timestamp authority %s: the answer does not match the "   \
 		    "request: %s"
 #define MSG_TSA_CANNOT_BUILD_TIMESTAMP_REQUEST_ROW                             \
@@ -371,7 +371,6 @@ enum msg_level {
 	MSG_ERROR, "<%s>: attribute \"%s\": unexpected value \"%s\""
 #define MSG_DOSSIER_ATTRIBUTE_ROW MSG_ERROR, "<%s>: attribute \"%s\": \"%s\" %s"
 #define MSG_DOSSIER_DATE_ROW	  MSG_ERROR, "<%s>: the date %s"
-#define MSG_DOSSIER_VALUE_ROW	  MSG_ERROR, "<%s>: \"%s\" %s"
 #define MSG_DOSSIER_ATTRIBUTE_NOT_VALID_DATE_ROW                               \
 	MSG_ERROR, "<%s>: attribute \"%s\": \"%s\" is not a valid date and "   \
 		   "time"
@@ -419,7 +418,7 @@ enum msg_level {
 	MSG_ERROR, "<%s>: unknown attribute \"%s%s%s\""
 #define MSG_DOSSIER_MISSING_ATTRIBUTE_ROW                                      \
 	MSG_ERROR, "<%s>: missing attribute \"%s\""
-#define MSG_DOSSIER_ELEMENT_NAMESPACE_FILES_USE_ROW                            \
+#define MSG_DOSSIER_ELEMENT_NAMESPACE_ROW                                      \
 	MSG_ERROR, "<%s>: element <%s%s%s> is in the namespace \"%s\"; "       \
 		   "dossier files use none"
 #define MSG_DOSSIER_NOT_ALLOWED_HERE_ROW                                       \
@@ -486,11 +485,11 @@ enum msg_level {
 		   "(employees, absences, trainings, ...; see doc/import.md)"
 #define MSG_IMPORT_SECOND_FILE_FIRST_ROW                                       \
 	MSG_ERROR, "a second %s file (the first is %s)"
-#define MSG_IMPORT_BYTES_IMPORTER_READS_FILES_ROW                              \
+#define MSG_IMPORT_FILE_TOO_LARGE_ROW                                          \
 	MSG_ERROR, "%zu bytes: the importer reads files of at most %ld"
 
 /* import_csv.c */
-#define MSG_IMPORT_COLUMNS_FILE_MAY_MOST_ROW                                   \
+#define MSG_IMPORT_TOO_MANY_COLUMNS_ROW                                        \
 	MSG_ERROR, "%zu columns: a file may have at most %d"
 #define MSG_IMPORT_COLUMN_SECOND_TIME_ROW                                      \
 	MSG_ERROR, "column \"%s\" is %s a second time"
@@ -498,7 +497,7 @@ enum msg_level {
 	MSG_ERROR, "no column %s: the %s file needs it"
 #define MSG_IMPORT_FIELDS_WHERE_HEADER_ROW                                     \
 	MSG_ERROR, "%zu fields where the header has %zu"
-#define MSG_IMPORT_FIELD_BYTES_CELL_MAY_ROW                                    \
+#define MSG_IMPORT_CELL_TOO_LARGE_ROW                                          \
 	MSG_ERROR, "%s: a field of %zu bytes; a cell may hold at most %ld"
 #define MSG_IMPORT_EMPTY_ROW MSG_ERROR, "%s is empty"
 #define MSG_IMPORT_FILE_EMPTY_NO_HEADER_ROW                                    \
@@ -514,22 +513,21 @@ enum msg_level {
 		   "the end of the file)"
 
 /* import_map.c */
-#define MSG_IMPORT_FIELDS_MAP_ROW_THEIR_ROW                                    \
+#define MSG_IMPORT_MAP_ROW_FIELDS_ROW                                          \
 	MSG_ERROR, "%zu fields: a map row is \"their header,our column\""
 #define MSG_IMPORT_NO_COLUMN_DOC_MD_ROW                                        \
 	MSG_ERROR, "\"%.60s\" is no column of doc/import.md"
 #define MSG_IMPORT_MAP_CSV_ROW MSG_ERROR, "%s"
 
 /* import_text.c */
-#define MSG_IMPORT_BYTE_0X_NEITHER_UTF_ROW                                     \
+#define MSG_IMPORT_UNDEFINED_BYTE_ROW                                          \
 	MSG_ERROR, "byte 0x%02X is neither UTF-8 nor Windows-1252; save the "  \
 		   "file as CSV UTF-8"
-#define MSG_IMPORT_FILE_UTF_16_UNICODE_ROW                                     \
+#define MSG_IMPORT_UTF16_ROW                                                   \
 	MSG_ERROR, "the file is UTF-16 (\"Unicode text\"); save it as CSV "    \
 		   "UTF-8 or CSV"
-#define MSG_IMPORT_NUL_BYTE_NOT_TEXT_ROW                                       \
-	MSG_ERROR, "a NUL byte: this is not a text file"
-#define MSG_IMPORT_FILE_SAYS_UTF_8_ROW                                         \
+#define MSG_IMPORT_NUL_BYTE_ROW MSG_ERROR, "a NUL byte: this is not a text file"
+#define MSG_IMPORT_FALSE_BOM_ROW                                               \
 	MSG_ERROR, "the file says it is UTF-8 (BOM) but is not well-formed "   \
 		   "UTF-8 here"
 
@@ -541,7 +539,7 @@ enum msg_level {
 
 /* import_checks.c */
 #define MSG_IMPORT_BEFORE_ROW MSG_ERROR, "%s %s is before %s %s"
-#define MSG_IMPORT_KIND_NEEDS_ABSENCE_ABSENCE_ROW                              \
+#define MSG_IMPORT_RETURN_NEEDS_ABSENCE_ROW                                    \
 	MSG_ERROR, "kind %s needs absence (the absence or mandate that ended)"
 #define MSG_IMPORT_ABSENCE_ONLY_KIND_RETURN_ROW                                \
 	MSG_ERROR, "absence %s is only for kind return, not %s"
@@ -563,7 +561,7 @@ enum msg_level {
 #define MSG_DOSSIER_TEXT_NOT_VALID_UTF_ROW                                     \
 	MSG_ERROR,                                                             \
 	    "the text is not valid UTF-8 (or not in its declared encoding)"
-#define MSG_DOSSIER_DOCTYPE_DECLARATIONS_NOT_ACCEPTED_ROW                      \
+#define MSG_DOSSIER_DOCTYPE_ROW                                                \
 	MSG_ERROR, "DOCTYPE declarations are not accepted (entities and DTDs " \
 		   "are refused for safety)"
 #define MSG_DOSSIER_FILE_TOO_LARGE_ROW MSG_ERROR, "the file is too large"
@@ -598,7 +596,7 @@ enum msg_level {
 #define MSG_BATCH_CANNOT_CREATE_PIPE_ROW MSG_SYSTEM, "cannot create a pipe: %s"
 #define MSG_BATCH_CANNOT_START_WORKER_PROCESS_ROW                              \
 	MSG_SYSTEM, "cannot start a worker process: %s"
-#define MSG_BATCH_ALL_WORKER_PROCESS_RUN_ROW                                   \
+#define MSG_BATCH_WORKER_DIED_ROW                                              \
 	MSG_SYSTEM,                                                            \
 	    "all: a worker process %s%s%s%s; the run stops: nothing is "       \
 	    "removed and no manifest is written; run again to complete"
@@ -606,7 +604,7 @@ enum msg_level {
 #define MSG_BATCH_CANNOT_REMOVE_ROW    MSG_SYSTEM, "cannot remove: %s"
 #define MSG_BATCH_CANNOT_REMOVE_EARLIER_MANIFEST_ROW                           \
 	MSG_SYSTEM, "cannot remove the earlier manifest: %s"
-#define MSG_BATCH_ALL_INTERRUPTED_SIGNAL_AFTER_ROW                             \
+#define MSG_BATCH_INTERRUPTED_ROW                                              \
 	MSG_SYSTEM, "all: interrupted by signal %d after %zu of %zu "          \
 		    "dossiers: no manifest written; run again to complete"
 
@@ -679,13 +677,19 @@ enum msg_level {
 		    "(Debian package icc-profiles-free): %s"
 #define MSG_PDF_CANNOT_WRITE_ROW MSG_SYSTEM, "cannot write PDF: %s"
 
+/*
+ * Every row once more, in the order of the enum: a row is a macro of its
+ * own so that MSG_TEXT() can hand its text to a call as a literal, and
+ * this list makes the enum and msg.c's table.  A name here without its
+ * row, or a call of a row missing here, does not compile.
+ */
 #define MSG_LIST(X)                                                            \
 	X(MSG_TEMPLATE_UNKNOWN_ATTRIBUTE)                                      \
 	X(MSG_TEMPLATE_ATTRIBUTE_REQUIRED)                                     \
 	X(MSG_TEMPLATE_NOT_WHOLE_NUMBER)                                       \
 	X(MSG_TEMPLATE_NOT_TRUE_FALSE)                                         \
 	X(MSG_TEMPLATE_ALIGN_NOT_LEFT_JUSTIFY)                                 \
-	X(MSG_TEMPLATE_LETTERBOX_ROLE_NOT_SENDER)                              \
+	X(MSG_TEMPLATE_LETTERBOX_ROLE)                                         \
 	X(MSG_TEMPLATE_TABLE_WIDTHS_NOT_LIST)                                  \
 	X(MSG_TEMPLATE_TABLE_WIDTHS_EMPTY)                                     \
 	X(MSG_TEMPLATE_SPACE_LINES_NOT_NUMBER)                                 \
@@ -713,8 +717,8 @@ enum msg_level {
 	X(MSG_TEMPLATE_ELEMENTS_NESTED_TOO_DEEPLY)                             \
 	X(MSG_TEMPLATE_MUST_COME_BEFORE_CONTENT)                               \
 	X(MSG_TEMPLATE_GIVEN_TWICE)                                            \
-	X(MSG_TEMPLATE_ROOT_ELEMENT_MUST_DOCUMENT)                             \
-	X(MSG_TEMPLATE_DOCUMENT_UNKNOWN_ATTRIBUTE_TITLE)                       \
+	X(MSG_TEMPLATE_ROOT_NOT_DOCUMENT)                                      \
+	X(MSG_TEMPLATE_DOCUMENT_ATTRIBUTE)                                     \
 	X(MSG_OUT_OF_MEMORY)                                                   \
 	X(MSG_TEMPLATE_CANNOT_READ)                                            \
 	X(MSG_TEMPLATE_MORE_ERRORS_NOT_SHOWN)                                  \
@@ -754,8 +758,8 @@ enum msg_level {
 	X(MSG_DOSSIER_FORBIDDEN_CHARACTER)                                     \
 	X(MSG_DOSSIER_TEXT_TOO_LONG)                                           \
 	X(MSG_DOSSIER_LIST_TOO_LONG)                                           \
-	X(MSG_DOSSIER_XINCLUDE_NOT_ACCEPTED_NEVER)                             \
-	X(MSG_DOSSIER_ROOT_ELEMENT_NAMESPACE_FILES)                            \
+	X(MSG_DOSSIER_XINCLUDE)                                                \
+	X(MSG_DOSSIER_ROOT_NAMESPACE)                                          \
 	X(MSG_DOSSIER_ROOT_ELEMENT)                                            \
 	X(MSG_DOSSIER_FILE_LARGER_THAN_MIB)                                    \
 	X(MSG_DOSSIER_ID_ALREADY_USED)                                         \
@@ -781,47 +785,47 @@ enum msg_level {
 	X(MSG_CLI_YEAR_NOT_YEAR)                                               \
 	X(MSG_CLI_ORGANIZER_NOT_EMAIL_ADDRESS)                                 \
 	X(MSG_CLI_SHARD_NOT_K_N)                                               \
-	X(MSG_CLI_SEAL_APPLIES_PDFS_NOTICE)                                    \
+	X(MSG_CLI_SEAL_NOT_HERE)                                               \
 	X(MSG_CLI_NEEDS_SEAL_FILE_P12)                                         \
 	X(MSG_CLI_TRUST_APPLIES_VERIFY)                                        \
 	X(MSG_CLI_UNKNOWN_COMMAND_SEE_PARCOURS)                                \
 	X(MSG_CLI_BAD_OPTION)                                                  \
 	X(MSG_CLI_NO_INPUT_GIVE_DOSSIER)                                       \
-	X(MSG_MANIFEST_MALFORMED_ROW_NUL_BYTE)                                 \
-	X(MSG_MANIFEST_NOT_PARCOURS_EXPECTED_HEADER)                           \
+	X(MSG_MANIFEST_NUL_BYTE)                                               \
+	X(MSG_MANIFEST_NOT_MANIFEST)                                           \
 	X(MSG_MANIFEST_MALFORMED_ROW)                                          \
 	X(MSG_OUT_PATH_TOO_LONG)                                               \
 	X(MSG_OUT_CANNOT_CREATE_DIRECTORY)                                     \
 	X(MSG_OUT_CANNOT_CREATE)                                               \
 	X(MSG_OUT_CANNOT_WRITE)                                                \
 	X(MSG_OUT_CANNOT_WRITE_SYMBOLIC_LINK)                                  \
-	X(MSG_PATH_CANNOT_FIND_DATA_DIRECTORY)                                 \
+	X(MSG_PATH_NO_DATA_DIRECTORY)                                          \
 	X(MSG_PATH_DATA_DIRECTORY_TOO_LONG)                                    \
 	X(MSG_FONT_CANNOT_READ)                                                \
 	X(MSG_FONT_CANNOT_LOAD)                                                \
 	X(MSG_FONT_CANNOT_SET_UP_ENCODINGS)                                    \
-	X(MSG_FONT_CHARACTER_U_NONE_EMBEDDED)                                  \
+	X(MSG_FONT_NO_GLYPH)                                                   \
 	X(MSG_SEAL_CANNOT_FILE_TOO_LARGE)                                      \
 	X(MSG_SEAL_SIGNATURE_TOO_LARGE)                                        \
 	X(MSG_SEAL_CANNOT_NOT_PDF_PARCOURS)                                    \
-	X(MSG_LOCK_ANOTHER_PARCOURS_ALL_WRITING)                               \
+	X(MSG_LOCK_BUSY)                                                       \
 	X(MSG_LOCK_FAILED)                                                     \
 	X(MSG_LOCK_FAILED_AT)                                                  \
 	X(MSG_SEAL_CANNOT_READ_PASSWORD)                                       \
 	X(MSG_SEAL_CANNOT_READ)                                                \
-	X(MSG_SEAL_NOT_PKCS_12_P12)                                            \
-	X(MSG_SEAL_CANNOT_OPEN_WRONG_PASSWORD)                                 \
+	X(MSG_SEAL_NOT_PKCS12)                                                 \
+	X(MSG_SEAL_WRONG_PASSWORD)                                             \
 	X(MSG_SEAL_HOLDS_NO)                                                   \
 	X(MSG_SEAL_KEY_NOT_CERTIFICATE)                                        \
 	X(MSG_SEAL_CERTIFICATE_NOT_VALID)                                      \
 	X(MSG_SEAL_CANNOT_ADD_TIMESTAMP)                                       \
 	X(MSG_SEAL_CANNOT)                                                     \
 	X(MSG_TSA_CANNOT_INITIALISE_LIBCURL)                                   \
-	X(MSG_TSA_TIMESTAMP_AUTHORITY)                                         \
-	X(MSG_TSA_TIMESTAMP_AUTHORITY_HTTP_STATUS)                             \
-	X(MSG_TSA_TIMESTAMP_AUTHORITY_NOT_TIMESTAMP)                           \
-	X(MSG_TSA_TIMESTAMP_AUTHORITY_REFUSED_REQUEST)                         \
-	X(MSG_TSA_TIMESTAMP_AUTHORITY_ANSWER_DOES)                             \
+	X(MSG_TSA_FAILED)                                                      \
+	X(MSG_TSA_HTTP_STATUS)                                                 \
+	X(MSG_TSA_NOT_TIMESTAMP)                                               \
+	X(MSG_TSA_REFUSED)                                                     \
+	X(MSG_TSA_ANSWER_MISMATCH)                                             \
 	X(MSG_TSA_CANNOT_BUILD_TIMESTAMP_REQUEST)                              \
 	X(MSG_TEMPLATE_EXPANSION_TOO_LONG)                                     \
 	X(MSG_VERIFY_CANNOT_READ_TRUSTED_CERTIFICATE)                          \
@@ -833,7 +837,6 @@ enum msg_level {
 	X(MSG_DOSSIER_ATTRIBUTE_UNEXPECTED_VALUE)                              \
 	X(MSG_DOSSIER_ATTRIBUTE)                                               \
 	X(MSG_DOSSIER_DATE)                                                    \
-	X(MSG_DOSSIER_VALUE)                                                   \
 	X(MSG_DOSSIER_ATTRIBUTE_NOT_VALID_DATE)                                \
 	X(MSG_DOSSIER_BEFORE)                                                  \
 	X(MSG_DOSSIER_ATTRIBUTE_REFORM_DATE_NOT)                               \
@@ -851,7 +854,7 @@ enum msg_level {
 	X(MSG_DOSSIER_SCHEMA_VALUE_NOT_TYPE)                                   \
 	X(MSG_DOSSIER_UNKNOWN_ATTRIBUTE)                                       \
 	X(MSG_DOSSIER_MISSING_ATTRIBUTE)                                       \
-	X(MSG_DOSSIER_ELEMENT_NAMESPACE_FILES_USE)                             \
+	X(MSG_DOSSIER_ELEMENT_NAMESPACE)                                       \
 	X(MSG_DOSSIER_NOT_ALLOWED_HERE)                                        \
 	X(MSG_DOSSIER_UNKNOWN_ELEMENT)                                         \
 	X(MSG_DOSSIER_UNEXPECTED_TEXT)                                         \
@@ -882,29 +885,29 @@ enum msg_level {
 	X(MSG_IMPORT_EMPLOYEE_ID_NOT)                                          \
 	X(MSG_IMPORT_CANNOT_TELL_WHAT_FILE)                                    \
 	X(MSG_IMPORT_SECOND_FILE_FIRST)                                        \
-	X(MSG_IMPORT_BYTES_IMPORTER_READS_FILES)                               \
-	X(MSG_IMPORT_COLUMNS_FILE_MAY_MOST)                                    \
+	X(MSG_IMPORT_FILE_TOO_LARGE)                                           \
+	X(MSG_IMPORT_TOO_MANY_COLUMNS)                                         \
 	X(MSG_IMPORT_COLUMN_SECOND_TIME)                                       \
 	X(MSG_IMPORT_NO_COLUMN_FILE_NEEDS)                                     \
 	X(MSG_IMPORT_FIELDS_WHERE_HEADER)                                      \
-	X(MSG_IMPORT_FIELD_BYTES_CELL_MAY)                                     \
+	X(MSG_IMPORT_CELL_TOO_LARGE)                                           \
 	X(MSG_IMPORT_EMPTY)                                                    \
 	X(MSG_IMPORT_FILE_EMPTY_NO_HEADER)                                     \
 	X(MSG_IMPORT_COLUMN_NOT_USED_SEE)                                      \
 	X(MSG_IMPORT_CSV_STRAY_QUOTE)                                          \
 	X(MSG_IMPORT_CSV_UNCLOSED_QUOTE)                                       \
-	X(MSG_IMPORT_FIELDS_MAP_ROW_THEIR)                                     \
+	X(MSG_IMPORT_MAP_ROW_FIELDS)                                           \
 	X(MSG_IMPORT_NO_COLUMN_DOC_MD)                                         \
 	X(MSG_IMPORT_MAP_CSV)                                                  \
-	X(MSG_IMPORT_BYTE_0X_NEITHER_UTF)                                      \
-	X(MSG_IMPORT_FILE_UTF_16_UNICODE)                                      \
-	X(MSG_IMPORT_NUL_BYTE_NOT_TEXT)                                        \
-	X(MSG_IMPORT_FILE_SAYS_UTF_8)                                          \
+	X(MSG_IMPORT_UNDEFINED_BYTE)                                           \
+	X(MSG_IMPORT_UTF16)                                                    \
+	X(MSG_IMPORT_NUL_BYTE)                                                 \
+	X(MSG_IMPORT_FALSE_BOM)                                                \
 	X(MSG_IMPORT_FORMULA_NOT_VALUE_EXPORT)                                 \
 	X(MSG_IMPORT_VALUE)                                                    \
 	X(MSG_IMPORT_VALUE_NOT)                                                \
 	X(MSG_IMPORT_BEFORE)                                                   \
-	X(MSG_IMPORT_KIND_NEEDS_ABSENCE_ABSENCE)                               \
+	X(MSG_IMPORT_RETURN_NEEDS_ABSENCE)                                     \
 	X(MSG_IMPORT_ABSENCE_ONLY_KIND_RETURN)                                 \
 	X(MSG_IMPORT_REFORM_DATE_NOT_BETWEEN)                                  \
 	X(MSG_IMPORT_PERIODICITY_MONTHS_NOT_BETWEEN)                           \
@@ -912,7 +915,7 @@ enum msg_level {
 	X(MSG_IMPORT_OUTCOME_NEEDS_RESPONSE_DATE)                              \
 	X(MSG_DOSSIER_ATTRIBUTE_VALUE_HOLDS_CHARACTER)                         \
 	X(MSG_DOSSIER_TEXT_NOT_VALID_UTF)                                      \
-	X(MSG_DOSSIER_DOCTYPE_DECLARATIONS_NOT_ACCEPTED)                       \
+	X(MSG_DOSSIER_DOCTYPE)                                                 \
 	X(MSG_DOSSIER_FILE_TOO_LARGE)                                          \
 	X(MSG_DOSSIER_CHARACTER_U_NOT_ALLOWED)                                 \
 	X(MSG_DOSSIER_ELEMENTS_NESTED_MORE_THAN)                               \
@@ -928,11 +931,11 @@ enum msg_level {
 	X(MSG_BATCH_OUT_MEMORY_NO_ROOM)                                        \
 	X(MSG_BATCH_CANNOT_CREATE_PIPE)                                        \
 	X(MSG_BATCH_CANNOT_START_WORKER_PROCESS)                               \
-	X(MSG_BATCH_ALL_WORKER_PROCESS_RUN)                                    \
+	X(MSG_BATCH_WORKER_DIED)                                               \
 	X(MSG_BATCH_CANNOT_READ_BACK)                                          \
 	X(MSG_BATCH_CANNOT_REMOVE)                                             \
 	X(MSG_BATCH_CANNOT_REMOVE_EARLIER_MANIFEST)                            \
-	X(MSG_BATCH_ALL_INTERRUPTED_SIGNAL_AFTER)                              \
+	X(MSG_BATCH_INTERRUPTED)                                               \
 	X(MSG_BATCH_CANNOT_READ)                                               \
 	X(MSG_BATCH_DOSSIER_NOT_DIRECTORY_NOTHING)                             \
 	X(MSG_BATCH_DOSSIER_EMPLOYEE_NO_ADDRESS)                               \

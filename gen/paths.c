@@ -61,8 +61,7 @@ bool paths_resolve(const char *argv0, struct options *o)
 	else if ((dir = source_tree()) == NULL && has_schema(PARCOURS_DATADIR))
 		dir = PARCOURS_DATADIR;
 	if (dir == NULL) {
-		diag(MSG_PATH_CANNOT_FIND_DATA_DIRECTORY, NULL, 0,
-		     PARCOURS_DATADIR);
+		diag(MSG_PATH_NO_DATA_DIRECTORY, NULL, 0, PARCOURS_DATADIR);
 		return false;
 	}
 	/* The paths live until exit, as main's options do. */

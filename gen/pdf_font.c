@@ -350,8 +350,8 @@ static void check_text(struct check *c, const char *s)
 			continue;
 		if (c->nreported < sizeof(c->reported) / sizeof(c->reported[0]))
 			c->reported[c->nreported++] = cp;
-		diag(MSG_FONT_CHARACTER_U_NONE_EMBEDDED, c->origin, c->line,
-		     (unsigned long)cp, pdf_font_files[0]);
+		diag(MSG_FONT_NO_GLYPH, c->origin, c->line, (unsigned long)cp,
+		     pdf_font_files[0]);
 		c->ok = false;
 	}
 }

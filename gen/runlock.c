@@ -32,7 +32,7 @@ void runlock_free(struct runlock *l)
 
 static void busy(const char *dir)
 {
-	diag(MSG_LOCK_ANOTHER_PARCOURS_ALL_WRITING, dir, 0);
+	diag(MSG_LOCK_BUSY, dir, 0);
 }
 
 struct runlock *runlock_take(const char *dir, int k, int n)

@@ -104,7 +104,7 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 	PKCS12 *p12 = d2i_PKCS12_fp(f, NULL);
 	fclose(f);
 	if (p12 == NULL) {
-		diag(MSG_SEAL_NOT_PKCS_12_P12, path, 0, ssl_error());
+		diag(MSG_SEAL_NOT_PKCS12, path, 0, ssl_error());
 		return false;
 	}
 	bool ok = PKCS12_parse(p12, password, &s->key, &s->cert, &s->chain);
@@ -117,7 +117,7 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 	}
 	PKCS12_free(p12);
 	if (!ok) {
-		diag(MSG_SEAL_CANNOT_OPEN_WRONG_PASSWORD, path, 0, ssl_error());
+		diag(MSG_SEAL_WRONG_PASSWORD, path, 0, ssl_error());
 		return false;
 	}
 	if (s->key == NULL || s->cert == NULL) {

@@ -103,13 +103,12 @@ static bool post(const char *url, const char *shown, const unsigned char *query,
 	curl_slist_free_all(headers);
 	curl_easy_cleanup(curl);
 	if (rc != CURLE_OK) {
-		diag(MSG_TSA_TIMESTAMP_AUTHORITY, what, 0, shown,
+		diag(MSG_TSA_FAILED, what, 0, shown,
 		     error[0] ? error : curl_easy_strerror(rc));
 		return false;
 	}
 	if (status != 200) {
-		diag(MSG_TSA_TIMESTAMP_AUTHORITY_HTTP_STATUS, what, 0, shown,
-		     status);
+		diag(MSG_TSA_HTTP_STATUS, what, 0, shown, status);
 		return false;
 	}
 	return true;
@@ -122,22 +121,20 @@ static bool take_token(const char *url, TS_REQ *req, const struct buf *answer,
 	const unsigned char *p = answer->data;
 	TS_RESP *resp = d2i_TS_RESP(NULL, &p, (long)answer->len);
 	if (resp == NULL) {
-		diag(MSG_TSA_TIMESTAMP_AUTHORITY_NOT_TIMESTAMP, what, 0, url);
+		diag(MSG_TSA_NOT_TIMESTAMP, what, 0, url);
 		return false;
 	}
 	long status = ASN1_INTEGER_get(
 	    TS_STATUS_INFO_get0_status(TS_RESP_get_status_info(resp)));
 	bool ok = status == 0 || status == 1; /* granted (with mods) */
 	if (!ok)
-		diag(MSG_TSA_TIMESTAMP_AUTHORITY_REFUSED_REQUEST, what, 0, url,
-		     status);
+		diag(MSG_TSA_REFUSED, what, 0, url, status);
 	TS_VERIFY_CTX *ctx = ok ? TS_REQ_to_TS_VERIFY_CTX(req, NULL) : NULL;
 	if (ok && (ctx == NULL || TS_RESP_verify_response(ctx, resp) != 1)) {
 		char text[256] = "cannot check it";
 		ERR_error_string_n(ERR_peek_last_error(), text, sizeof(text));
 		ERR_clear_error();
-		diag(MSG_TSA_TIMESTAMP_AUTHORITY_ANSWER_DOES, what, 0, url,
-		     text);
+		diag(MSG_TSA_ANSWER_MISMATCH, what, 0, url, text);
 		ok = false;
 	}
 	unsigned char *der = NULL;

@@ -283,7 +283,7 @@ static bool role_attr(struct loader *ld, xmlNode *n, enum doc_box *out)
 			*out = roles[i].box;
 			return true;
 		}
-	fail(ld, MSG_TEMPLATE_LETTERBOX_ROLE_NOT_SENDER, line_of(n), v);
+	fail(ld, MSG_TEMPLATE_LETTERBOX_ROLE, line_of(n), v);
 	return false;
 }
 
@@ -837,13 +837,13 @@ static void compile_document(struct loader *ld, xmlDocPtr doc,
 	xmlNode *root = xmlDocGetRootElement(doc);
 	if (root == NULL || root->ns != NULL ||
 	    strcmp(elem_name(root), "document") != 0) {
-		fail(ld, MSG_TEMPLATE_ROOT_ELEMENT_MUST_DOCUMENT,
+		fail(ld, MSG_TEMPLATE_ROOT_NOT_DOCUMENT,
 		     root != NULL ? line_of(root) : 0);
 		return;
 	}
 	if (root->properties != NULL)
-		fail(ld, MSG_TEMPLATE_DOCUMENT_UNKNOWN_ATTRIBUTE_TITLE,
-		     line_of(root), (const char *)root->properties->name);
+		fail(ld, MSG_TEMPLATE_DOCUMENT_ATTRIBUTE, line_of(root),
+		     (const char *)root->properties->name);
 	t->first = compile_list(ld, root, C_DOCUMENT);
 }
 

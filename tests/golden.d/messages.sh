@@ -60,3 +60,10 @@ case_run messages-output-too-long $d/output-too-long.out 3 \
 case_run messages-all-no-dossier-id $d/no-dossier-id.out 1 \
 	$PARCOURS all -q --as-of 2026-11-26 -o "${tmp:-/tmp}/no-id-out" \
 	$d/no-dossier-id.xml
+# An element name past libxml2's safety limit (50 000 characters).
+case_run messages-long-name $d/long-name.err 1 \
+	sh -c 'python3 -c "print(\"<dossiers version=\\\"1\\\">\\n<\" + \
+		\"a\" * 60000 + \"/>\\n</dossiers>\")" >"$1/long-name.xml" && \
+		cd "$1" && "$0" validate --as-of 2026-11-26 long-name.xml' \
+	"$(cd "$(dirname "$PARCOURS")" && pwd)/$(basename "$PARCOURS")" \
+	"${tmp:-/tmp}"

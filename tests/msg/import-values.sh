@@ -4,7 +4,8 @@
 # out of range, a delegation share over 1, an absence on a convocation
 # that is no return and a return without one, an id given twice for one
 # employee, an action of an interview that does not exist, a company
-# without its signatory, an employee without a company.  One export made
+# without its signatory, an employee without a company, a notice given
+# without how, a required cell empty.  One export made
 # here from samples/export/; its messages and exit status, the
 # temporary directory shown as T (tests/golden.d/messages.sh).
 #
@@ -25,6 +26,9 @@ mkdir -p "$e"
   grep '^E0042;' $s/salaries.csv
   grep '^E0107;' $s/salaries.csv | sed 's/^E0107;TML;/E0107;NOS;/'
   grep '^E0042;' $s/salaries.csv | sed 's/^E0042;TML;/E0999;;/'
+  grep '^E0042;' $s/salaries.csv |
+	sed 's/^E0042;/E0043;/; s/;hand\(\r\{0,1\}\)$/;\1/'
+  grep '^E0042;' $s/salaries.csv | sed 's/^E0042;/E0044;/; s/;Benali;/;;/'
 } >"$e/salaries.csv"
 { head -1 $s/mandats.csv
   echo 'E0042;union;01/01/2020;31/12/2025;1,5'; } >"$e/mandats.csv"
