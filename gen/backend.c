@@ -27,7 +27,7 @@ struct backend *backend_new(enum backend_format format, const char *fonts_dir,
 {
 	struct backend *b = calloc(1, sizeof(*b));
 	if (b == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	b->format = format;
@@ -41,7 +41,7 @@ struct backend *backend_new(enum backend_format format, const char *fonts_dir,
 		/* The ODT names the PDFs' font, so that both look alike. */
 		ok = (b->odt = odt_new(pdf_font_family())) != NULL;
 		if (!ok)
-			diag_system(NULL, "out of memory");
+			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		break;
 	case BACKEND_TREE:
 		ok = (b->tree = tree_dump_new()) != NULL;
@@ -77,7 +77,7 @@ enum backend_code backend_write(struct backend *b, const struct doc *doc,
 	if (rc != BACKEND_OK)
 		return rc;
 	if (out->oom) {
-		diag_system(path, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, path, 0);
 		return BACKEND_SYSTEM;
 	}
 	if (b->seal != NULL && !pdf_seal(b->seal, out, path))

@@ -206,7 +206,7 @@ static void summary(struct batch *b)
 		snprintf(what + strlen(what), sizeof(what) - strlen(what),
 			 "%s%zu file%s could not be read", dossiers ? ", " : "",
 			 files, files == 1 ? "" : "s");
-	diag_note(NULL, 0, "all: %s; no document is written for them:", what);
+	diag(MSG_BATCH_SUMMARY, NULL, 0, what);
 	for (size_t i = 0; i < b->nfails; i++) {
 		const struct failure *f = &b->fails[i];
 		if (f->id != NULL) {
@@ -217,12 +217,12 @@ static void summary(struct batch *b)
 				 "dossier \"%s\": ", f->id);
 			if (strncmp(why, named, strlen(named)) == 0)
 				why += strlen(named);
-			diag_note(f->file, f->line, "dossier \"%s\": %s", f->id,
-				  why);
+			diag(MSG_BATCH_SUMMARY_DOSSIER, f->file, f->line, f->id,
+			     why);
 		} else if (f->line > 0)
-			diag_note(f->file, f->line, "dossier: %s", f->why);
+			diag(MSG_BATCH_SUMMARY_AT, f->file, f->line, f->why);
 		else
-			diag_note(f->file, 0, "file: %s", f->why);
+			diag(MSG_BATCH_SUMMARY_FILE, f->file, 0, f->why);
 	}
 }
 
@@ -246,18 +246,17 @@ static bool add_reports(struct batch *b, const struct dossier *d,
 	/* A dossier with no period yet has no row (and rows.data NULL). */
 	if (ok && rows.len > 0 &&
 	    fwrite(rows.data, 1, rows.len, recap) != rows.len) {
-		diag_system(b->names[RUN_RECAP], "cannot write: %s",
-			    strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, b->names[RUN_RECAP], 0,
+		     strerror(errno));
 		ok = false;
 	} else if (!ok || !add_status_rows(b, d, f)) {
-		diag_system(NULL, "out of memory or no room for temporary "
-				  "files");
+		diag(MSG_BATCH_OUT_MEMORY_NO_ROOM, NULL, 0);
 		ok = false;
 	}
 	buf_free(&rows);
 	rules_stats_add(&b->stats, d, f);
 	if (ok && b->dash != NULL && !dashboard_add(b->dash, d, f)) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		ok = false;
 	}
 	return ok;
@@ -321,7 +320,7 @@ static enum pipeline_step keep(void *ctx, struct dossier *d,
 	c->items[c->n++] = (struct batch_item){d, f};
 	b->read++;
 	if (w->id == NULL)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	if (w->id == NULL || !add_reports(b, d, f)) {
 		b->system = true;      /* reported */
 		return PIPELINE_PAUSE; /* the chunk frees them */
@@ -335,7 +334,7 @@ static struct chunk *read_chunk(struct batch *b)
 {
 	struct chunk *c = calloc(1, sizeof(*c));
 	if (c == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	c->fd = -1;
@@ -402,19 +401,19 @@ static bool spawn(struct batch *b, struct chunk *c)
 {
 	int fds[2];
 	if (!queue_reserve(b)) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	if (pipe(fds) != 0) {
-		diag_system(NULL, "cannot create a pipe: %s", strerror(errno));
+		diag(MSG_BATCH_CANNOT_CREATE_PIPE, NULL, 0, strerror(errno));
 		return false;
 	}
 	/* Buffered output would otherwise be written twice, by both. */
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0) {
-		diag_system(NULL, "cannot start a worker process: %s",
-			    strerror(errno));
+		diag(MSG_BATCH_CANNOT_START_WORKER_PROCESS, NULL, 0,
+		     strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
 		return false;
@@ -459,7 +458,7 @@ static void drain(struct batch *b, struct chunk *c)
 	if (n > 0) {
 		buf_put(&c->in, chunk, (size_t)n);
 		if (c->in.oom) {
-			diag_system(NULL, "out of memory");
+			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 			b->system = true;
 		}
 		scan(b, c);
@@ -492,13 +491,9 @@ static void worker_died(struct batch *b, const struct chunk *c)
 	else
 		snprintf(how, sizeof(how), "stopped with status %d",
 			 WIFEXITED(c->status) ? WEXITSTATUS(c->status) : -1);
-	diag_system(NULL,
-		    "all: a worker process %s%s%s%s; the run stops: nothing "
-		    "is removed and no manifest is written; run again to "
-		    "complete",
-		    how, first != NULL ? " before dossier \"" : "",
-		    first != NULL ? first : "",
-		    first != NULL ? "\" was done" : "");
+	diag(MSG_BATCH_WORKER_DIED, NULL, 0, how,
+	     first != NULL ? " before dossier \"" : "",
+	     first != NULL ? first : "", first != NULL ? "\" was done" : "");
 	b->system = true;
 }
 
@@ -559,16 +554,16 @@ static void take(struct batch *b, struct chunk *c)
 			if (fwrite(r.payload, 1, r.len, manifest) != r.len ||
 			    !batch_ids_add(b->good, w->id) ||
 			    (r.ndocs == 0 && !add_bare(b, w->id))) {
-				diag_system(b->names[RUN_MANIFEST],
-					    "cannot write: %s",
-					    strerror(errno));
+				diag(MSG_OUT_CANNOT_WRITE,
+				     b->names[RUN_MANIFEST], 0,
+				     strerror(errno));
 				b->system = true;
 			}
 			merge_letters(b, &c->items[r.item]);
 			if (b->dash != NULL &&
 			    !dashboard_add_documents(b->dash, w->id, r.payload,
 						     r.len)) {
-				diag_system(NULL, "out of memory");
+				diag(MSG_OUT_OF_MEMORY, NULL, 0);
 				b->system = true;
 			}
 		} else {
@@ -662,7 +657,7 @@ static bool list_file(struct batch *b, const char *name, const char *document)
 	unsigned long long size;
 	snprintf(path, sizeof(path), "%s/%s", b->o->output_dir, name);
 	if (!manifest_sha256_file(path, hex, &size)) {
-		diag_system(path, "cannot read back: %s", strerror(errno));
+		diag(MSG_BATCH_CANNOT_READ_BACK, path, 0, strerror(errno));
 		return false;
 	}
 	snprintf(bytes, sizeof(bytes), "%llu", size);
@@ -685,8 +680,8 @@ static bool write_status(struct batch *b)
 	    batch_sort_write(b->status, outfile_stream(f));
 	buf_free(&head);
 	if (!ok) {
-		diag_system(b->names[RUN_STATUS], "cannot write: %s",
-			    strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, b->names[RUN_STATUS], 0,
+		     strerror(errno));
 		outfile_discard(f);
 		return false;
 	}
@@ -700,7 +695,7 @@ static bool write_made(struct batch *b, enum run_file file, struct buf *out)
 	bool ok = !out->oom && outfile_write(b->o->output_dir, b->names[file],
 					     out->data, out->len);
 	if (out->oom)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	buf_free(out);
 	return ok;
 }
@@ -711,7 +706,7 @@ static bool remove_earlier(const char *path)
 {
 	if (unlink(path) == 0 || errno == ENOENT)
 		return true;
-	diag_system(path, "cannot remove: %s", strerror(errno));
+	diag(MSG_BATCH_CANNOT_REMOVE, path, 0, strerror(errno));
 	return false;
 }
 
@@ -761,7 +756,7 @@ static bool write_merged(struct batch *b)
 	if (fd >= 0)
 		close(fd);
 	if (!ok)
-		diag_system(path, "cannot write: %s", strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, path, 0, strerror(errno));
 	return ok;
 }
 
@@ -781,8 +776,8 @@ static bool seal_manifest(struct batch *b, struct outfile *manifest)
 	FILE *stream = outfile_stream(manifest);
 	unsigned char digest[SEAL_DIGEST_LEN];
 	if (fflush(stream) != 0 || !seal_digest_fd(fileno(stream), digest)) {
-		diag_system(b->names[RUN_MANIFEST], "cannot read back: %s",
-			    strerror(errno));
+		diag(MSG_BATCH_CANNOT_READ_BACK, b->names[RUN_MANIFEST], 0,
+		     strerror(errno));
 		return false;
 	}
 	struct buf der = {0};
@@ -808,7 +803,7 @@ static bool group_flush(struct group *g)
 	g->id[0] = '\0';
 	batch_ids_free(g->keep);
 	if ((g->keep = batch_ids_new()) == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	return ok;
@@ -826,7 +821,7 @@ static bool group_row(void *ctx, const struct manifest_row *row)
 		snprintf(g->id, sizeof(g->id), "%s", row->dossier);
 	}
 	if (!batch_ids_add(g->keep, row->path)) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	return true;
@@ -848,8 +843,8 @@ static bool sweep(struct batch *b)
 	bool ok = group_flush(&g);
 	if (ok && (fflush(outfile_stream(b->manifest)) != 0 ||
 		   (in = fopen(tmp, "r")) == NULL)) {
-		diag_system(b->names[RUN_MANIFEST], "cannot read back: %s",
-			    strerror(errno));
+		diag(MSG_BATCH_CANNOT_READ_BACK, b->names[RUN_MANIFEST], 0,
+		     strerror(errno));
 		ok = false;
 	}
 	ok = ok && manifest_each(in, tmp, group_row, &g) && group_flush(&g);
@@ -897,7 +892,7 @@ static void finish(struct batch *b)
 	if (b->o->quiet)
 		return;
 	if (!manifest_sha256_file(path, hex, &size))
-		diag_system(path, "cannot read back: %s", strerror(errno));
+		diag(MSG_BATCH_CANNOT_READ_BACK, path, 0, strerror(errno));
 	else
 		printf("%s  %s\n", hex, path);
 }
@@ -936,15 +931,15 @@ static bool invalidate(struct batch *b)
 	if (unlink(path) != 0) {
 		if (errno == ENOENT)
 			return true;
-		diag_system(path, "cannot remove the earlier manifest: %s",
-			    strerror(errno));
+		diag(MSG_BATCH_CANNOT_REMOVE_EARLIER_MANIFEST, path, 0,
+		     strerror(errno));
 		return false;
 	}
 	int fd = open(b->o->output_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	bool ok = fd >= 0 && fsync(fd) == 0;
 	if (!ok)
-		diag_system(b->o->output_dir, "cannot write: %s",
-			    strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, b->o->output_dir, 0,
+		     strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	return ok;
@@ -983,7 +978,7 @@ static bool setup(struct batch *b)
 	    (b->good = batch_ids_new()) == NULL ||
 	    (!o->no_dashboard &&
 	     (b->dash = dashboard_new(o->as_of, DASHBOARD_EVERY)) == NULL)) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	if (b->dash != NULL)
@@ -1090,12 +1085,8 @@ void batch_run(const struct options *o)
 				finish(&b);
 			summary(&b);
 			if (stop_signal)
-				diag_system(NULL,
-					    "all: interrupted by signal %d "
-					    "after %zu of %zu dossiers: no "
-					    "manifest written; run again to "
-					    "complete",
-					    (int)stop_signal, b.done, b.read);
+				diag(MSG_BATCH_INTERRUPTED, NULL, 0,
+				     (int)stop_signal, b.done, b.read);
 		}
 	}
 	if (!b.worker)

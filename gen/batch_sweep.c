@@ -153,7 +153,7 @@ static bool remove_at(int dirfd, const char *dir, const char *name)
 {
 	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
 		return true;
-	diag_system(dir, "cannot remove %s: %s", name, strerror(errno));
+	diag(MSG_SWEEP_CANNOT_REMOVE, dir, 0, name, strerror(errno));
 	return false;
 }
 
@@ -162,7 +162,7 @@ static int open_root(const char *root)
 {
 	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
-		diag_system(root, "cannot list: %s", strerror(errno));
+		diag(MSG_SWEEP_CANNOT_LIST, root, 0, strerror(errno));
 	return fd;
 }
 
@@ -173,7 +173,7 @@ static DIR *list_root(const char *root, int *fd)
 	*fd = open_root(root);
 	DIR *d = *fd >= 0 ? fdopendir(*fd) : NULL;
 	if (d == NULL && *fd >= 0) {
-		diag_system(root, "cannot list: %s", strerror(errno));
+		diag(MSG_SWEEP_CANNOT_LIST, root, 0, strerror(errno));
 		close(*fd);
 	}
 	return d;
@@ -192,12 +192,12 @@ static bool sweep_dossier_at(int rootfd, const char *root, const char *id,
 		 * not ours to sweep (the worker reported it). */
 		return errno == ENOENT || errno == ELOOP || errno == ENOTDIR
 			   ? true
-			   : (diag_system(dir, "cannot list: %s",
-					  strerror(errno)),
+			   : (diag(MSG_SWEEP_CANNOT_LIST, dir, 0,
+				   strerror(errno)),
 			      false);
 	DIR *d = fdopendir(fd);
 	if (d == NULL) {
-		diag_system(dir, "cannot list: %s", strerror(errno));
+		diag(MSG_SWEEP_CANNOT_LIST, dir, 0, strerror(errno));
 		close(fd);
 		return false;
 	}

@@ -60,7 +60,7 @@ static bool send_record(struct worker *w, enum batch_record_type type,
 	buf_reset(&w->rec);
 	batch_record_put(&w->rec, &r);
 	if (w->rec.oom) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	if (!w->broken && !outfile_write_all(w->fd, w->rec.data, w->rec.len))
@@ -139,17 +139,13 @@ static enum backend_code directory_ok(const struct worker *w,
 	if (lstat(path, &st) != 0) {
 		if (errno == ENOENT)
 			return BACKEND_OK;
-		diag_system(path, "cannot read: %s", strerror(errno));
+		diag(MSG_BATCH_CANNOT_READ, path, 0, strerror(errno));
 		return BACKEND_SYSTEM;
 	}
 	if (S_ISDIR(st.st_mode))
 		return BACKEND_OK;
-	diag_error(d->file, d->line,
-		   "dossier \"%s\": %s is %s, not a directory: nothing is "
-		   "written or removed through it (move it away and run "
-		   "again)",
-		   d->id, path,
-		   S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
+	diag(MSG_BATCH_DOSSIER_NOT_DIRECTORY_NOTHING, d->file, d->line, d->id,
+	     path, S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
 	return BACKEND_DOSSIER;
 }
 
@@ -166,11 +162,8 @@ write_dossier(struct worker *w, const struct batch_item *it, uint32_t *ndocs)
 	if (rc != BACKEND_OK)
 		return rc;
 	if (it->f->nletters > 0 && !d->employee.has_address) {
-		diag_error(d->file, d->line,
-			   "dossier \"%s\": <employee> has no <address>; "
-			   "its %zu letter%s cannot be written",
-			   d->id, it->f->nletters,
-			   it->f->nletters == 1 ? "" : "s");
+		diag(MSG_BATCH_DOSSIER_EMPLOYEE_NO_ADDRESS, d->file, d->line,
+		     d->id, it->f->nletters, it->f->nletters == 1 ? "" : "s");
 		return BACKEND_DOSSIER;
 	}
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
@@ -222,7 +215,7 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 		if (rc != BACKEND_OK && *stop && w.why[0] == '\0')
 			break; /* interrupted: the dossier is not done */
 		if (rc == BACKEND_OK && w.rows.oom) {
-			diag_system(NULL, "out of memory");
+			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 			rc = BACKEND_SYSTEM;
 		}
 		bool sent = rc == BACKEND_OK

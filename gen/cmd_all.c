@@ -10,13 +10,11 @@
 void cmd_all(const struct options *o)
 {
 	if (o->format != FORMAT_DEFAULT) {
-		diag_usage("all: --format does not apply: documents are PDF, "
-			   "letters ODT, reports CSV");
+		diag(MSG_ALL_FORMAT_DOES_NOT_APPLY, NULL, 0);
 		return;
 	}
 	if (o->merge_file != NULL) {
-		diag_usage("all: --merge does not apply: all writes "
-			   "letters-merged.odt in the output directory");
+		diag(MSG_ALL_MERGE_DOES_NOT_APPLY, NULL, 0);
 		return;
 	}
 	batch_run(o);

@@ -30,8 +30,7 @@ static enum pipeline_step sum(void *ctx, struct dossier *d,
 void cmd_dashboard(const struct options *o)
 {
 	if (o->format != FORMAT_DEFAULT) {
-		diag_usage("dashboard: --format does not apply: the page is "
-			   "HTML");
+		diag(MSG_DASHBOARD_FORMAT_DOES_NOT_APPLY, NULL, 0);
 		return;
 	}
 	struct pipeline *p = pipeline_new(o);
@@ -51,7 +50,7 @@ void cmd_dashboard(const struct options *o)
 	/* Out of memory in the driver is reported there. */
 	if (s.db == NULL || out.oom) {
 		ok = false;
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	}
 	if (ok && outfile_mkdirs(o->output_dir))
 		outfile_write(o->output_dir, "index.html", out.data, out.len);

@@ -61,7 +61,7 @@ static bool add_dir(struct files *fs, const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (d == NULL) {
-		diag_error(dir, 0, "cannot list: %s", strerror(errno));
+		diag(MSG_IMPORT_CANNOT_LIST, dir, 0, strerror(errno));
 		return true;
 	}
 	char **names = NULL;
@@ -111,8 +111,8 @@ static bool read_all(struct files *fs)
 		char *data =
 		    inputs_slurp_max(fs->paths[i], 1024UL * 1024 * 1024, &len);
 		if (data == NULL) {
-			diag_error(fs->paths[i], 0, "cannot read: %s",
-				   strerror(errno));
+			diag(MSG_IMPORT_CANNOT_READ, fs->paths[i], 0,
+			     strerror(errno));
 			ok = false;
 			continue;
 		}
@@ -127,7 +127,8 @@ static struct import_map *read_map(const char *path)
 	size_t len;
 	char *data = inputs_slurp_max(path, 1024 * 1024, &len);
 	if (data == NULL) {
-		diag_usage("--map: cannot read %s: %s", path, strerror(errno));
+		diag(MSG_IMPORT_MAP_CANNOT_READ, NULL, 0, path,
+		     strerror(errno));
 		return NULL;
 	}
 	struct import_map *m = import_map_read(path, data, len);
@@ -177,7 +178,7 @@ void cmd_import(const struct options *o)
 			ok = files_add(&fs, o->inputs[i]);
 	}
 	if (!ok)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	else if (read_all(&fs)) {
 		struct import_result res;
 		if (import_run(fs.f, fs.n, map, write_one, (void *)o, &res) &&

@@ -90,10 +90,8 @@ static enum pipeline_step dossier_letters(void *ctx, struct dossier *d,
 	};
 	struct letters_run *r = ctx;
 	if (f->nletters > 0 && !d->employee.has_address) {
-		diag_error(d->file, d->line,
-			   "dossier \"%s\": <employee> has no <address>; "
-			   "its %zu letter%s cannot be written",
-			   d->id, f->nletters, f->nletters == 1 ? "" : "s");
+		diag(MSG_BATCH_DOSSIER_EMPLOYEE_NO_ADDRESS, d->file, d->line,
+		     d->id, f->nletters, f->nletters == 1 ? "" : "s");
 		return PIPELINE_NEXT;
 	}
 	struct documents_names names = {0};
@@ -132,7 +130,7 @@ static void write_merged(struct letters_run *r)
 {
 	const char *path = r->o->merge_file;
 	if (r->nmerge == 0) {
-		diag_warning(path, 0, "no letter to merge: nothing written");
+		diag(MSG_LETTERS_NOTHING_TO_MERGE, path, 0);
 		return;
 	}
 	/* Written atomically: a temporary file beside it, renamed. */
@@ -157,7 +155,7 @@ static bool choose_output(const struct options *o, enum backend_format *out)
 	case FORMAT_TABLE:
 		break;
 	}
-	diag_usage("letters: --format must be odt, pdf or tree");
+	diag(MSG_LETTERS_FORMAT_MUST_ODT_PDF, NULL, 0);
 	return false;
 }
 
@@ -184,8 +182,7 @@ void cmd_letters(const struct options *o)
 	if (!choose_output(o, &r.out))
 		return;
 	if (o->merge_file != NULL && r.out == BACKEND_PDF) {
-		diag_usage("letters: --merge writes an ODT document; use it "
-			   "without --format pdf");
+		diag(MSG_LETTERS_MERGE_WRITES_ODT_DOCUMENT, NULL, 0);
 		return;
 	}
 	r.docs =
@@ -195,7 +192,7 @@ void cmd_letters(const struct options *o)
 	/* --merge with the tree dump counts the letters, writes nothing. */
 	bool merge = o->merge_file != NULL && r.out == BACKEND_ODT;
 	if (merge && (r.odt = odt_new(pdf_font_family())) == NULL)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	else if ((!merge || (r.merged = odt_stream_new(r.odt)) != NULL) &&
 		 (r.out == BACKEND_TREE ||
 		  (r.group = outfile_group_new(o->output_dir)) != NULL) &&

@@ -18,7 +18,7 @@
 
 static void cannot_write(void)
 {
-	diag_system("standard output", "cannot write: %s", strerror(errno));
+	diag(MSG_OUT_CANNOT_WRITE, "standard output", 0, strerror(errno));
 }
 
 /* The pipeline's callback: one row per period, final ones then the
@@ -78,5 +78,5 @@ void cmd_recap(const struct options *o)
 	case FORMAT_ODT:
 		break;
 	}
-	diag_usage("recap: --format must be csv or pdf");
+	diag(MSG_RECAP_FORMAT_MUST_CSV_PDF, NULL, 0);
 }

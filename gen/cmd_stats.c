@@ -58,7 +58,7 @@ void cmd_stats(const struct options *o)
 	if (!table_or_csv(o, "stats", &format))
 		return;
 	if (o->year == 0) {
-		diag_usage("stats: --year Y is required");
+		diag(MSG_STATS_YEAR_Y_REQUIRED, NULL, 0);
 		return;
 	}
 	struct rules_stats stats;
@@ -71,6 +71,6 @@ void cmd_stats(const struct options *o)
 	bool ok = format == FORMAT_CSV ? write_csv(m, n, stdout)
 				       : write_table(m, n, o->year, stdout);
 	if (!ok || fflush(stdout) != 0)
-		diag_system("standard output", "cannot write: %s",
-			    strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, "standard output", 0,
+		     strerror(errno));
 }

@@ -121,7 +121,7 @@ static enum pipeline_step sort_add(void *ctx, struct dossier *d,
 		return PIPELINE_NEXT;
 	if (errno == 0 || errno == ENOMEM)
 		return PIPELINE_OOM;
-	diag_system(NULL, "status: %s", strerror(errno));
+	diag(MSG_STATUS_FAILED, NULL, 0, strerror(errno));
 	return PIPELINE_STOP;
 }
 
@@ -132,7 +132,7 @@ static void status_csv(const struct options *o, struct pipeline *p)
 	struct pipeline_acts acts = {.act = sort_add, .ctx = &s};
 	bool ok = s.sort != NULL && pipeline_run(p, &acts) == PIPELINE_READ_ALL;
 	if (s.sort == NULL)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	if (!ok) {
 		batch_sort_free(s.sort);
 		return;
@@ -143,8 +143,8 @@ static void status_csv(const struct options *o, struct pipeline *p)
 	ok = !head.oom && fwrite(head.data, 1, head.len, stdout) == head.len &&
 	     batch_sort_write(sort, stdout) && fflush(stdout) == 0;
 	if (!ok)
-		diag_system("standard output", "cannot write: %s",
-			    strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, "standard output", 0,
+		     strerror(errno));
 	buf_free(&head);
 	batch_sort_free(sort);
 }
@@ -227,7 +227,7 @@ void cmd_status(const struct options *o)
 	qsort(rows.rows, rows.n, sizeof(*rows.rows), row_cmp);
 	ok = write_table(&rows, o, stdout);
 	if (!ok || fflush(stdout) != 0)
-		diag_system("standard output", "cannot write: %s",
-			    strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, "standard output", 0,
+		     strerror(errno));
 	rows_free(&rows);
 }

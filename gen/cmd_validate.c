@@ -20,10 +20,8 @@ static void warn_after(const struct dossier *d, long line, const char *what,
 	char when[DATE_ISO_LEN], ref[DATE_ISO_LEN];
 	if (date == DATE_NONE || date <= as_of)
 		return;
-	diag_warning(d->file, line,
-		     "%s %s, after the reference date %s: it does "
-		     "not count until then",
-		     what, date_fmt_iso(date, when), date_fmt_iso(as_of, ref));
+	diag(MSG_VALIDATE_AFTER_REFERENCE_DATE, d->file, line, what,
+	     date_fmt_iso(date, when), date_fmt_iso(as_of, ref));
 }
 
 /* warn_after() for every element of the array d->list of d->n, whose
@@ -101,12 +99,9 @@ static void warn_unmatched_payments(const struct dossier *d,
 				break;
 		}
 		if (!found)
-			diag_warning(d->file, a->line,
-				     "<abondement>: no recap period ends on "
-				     "%s (period ends: %s): the payment "
-				     "matches no period",
-				     date_fmt_iso(a->period_end, iso),
-				     f->nperiods > 0 ? ends : "none yet");
+			diag(MSG_VALIDATE_ABONDEMENT_NO_RECAP_PERIOD, d->file,
+			     a->line, date_fmt_iso(a->period_end, iso),
+			     f->nperiods > 0 ? ends : "none yet");
 	}
 }
 

@@ -84,20 +84,50 @@ static const char *shown(const char *s, char *out, size_t size)
 	return out;
 }
 
-/* Reports a problem with the file rel (relative to the directory). */
-static void problem(struct verify *v, long line, const char *rel,
-		    const char *what)
+/*
+ * problem(v, MSG_X, line, rel, args...): file rel (relative to the
+ * directory) has problem MSG_X.  At a line of the manifest the file is
+ * named before the message; a file found by the walk is its location.
+ */
+#define problem(v, id, line, ...)                                              \
+	verify_problem(v, id, MSG_TEXT(id), line, __VA_ARGS__)
+
+static void verify_problem(struct verify *v, enum msg id, const char *text,
+			   long line, const char *rel, ...)
+    __attribute__((format(printf, 3, 6)));
+
+/* text is msg_text(id), or "%s" for a message chosen at run time. */
+static void verify_problem(struct verify *v, enum msg id, const char *text,
+			   long line, const char *rel, ...)
 {
-	char name[4 * PATH_MAX], full[8 * PATH_MAX];
+	char name[4 * PATH_MAX], full[8 * PATH_MAX], what[1024];
+	va_list ap;
+	va_start(ap, rel);
+	vsnprintf(what, sizeof(what), text, ap);
+	va_end(ap);
 	shown(rel, name, sizeof(name));
 	if (line > 0) {
-		diag_error(v->shown_manifest, line, "%s: %s", name, what);
+		snprintf(full, sizeof(full), "%s: %s", name, what);
+		diag_text(id, v->shown_manifest, line, full);
 	} else {
 		/* Found by the walk: named as the user would open it. */
 		snprintf(full, sizeof(full), "%s/%s", v->dir, name);
-		diag_error(full, 0, "%s", what);
+		diag_text(id, full, 0, what);
 	}
 	v->problems++;
+}
+
+/* What open_listed() found, as text: for MSG_VERIFY_UNREADABLE, errno's. */
+static const char *why_text(enum msg why, int err)
+{
+	return why == MSG_VERIFY_UNREADABLE ? strerror(err) : msg_text(why);
+}
+
+/* A problem chosen at run time (by open_listed() or unlisted()). */
+static void problem_found(struct verify *v, enum msg why, int err, long line,
+			  const char *rel)
+{
+	verify_problem(v, why, "%s", line, rel, why_text(why, err));
 }
 
 /* ---- opening without leaving the directory --------------------------- */
@@ -119,14 +149,15 @@ static bool path_is_safe(const char *p)
 /*
  * Opens rel under the directory one component at a time, never through
  * a symbolic link, and only if it is a regular file: its descriptor and
- * *st, or -1 with *why saying what is there instead.
+ * *st, or -1 with *why saying what is there instead (and *err the errno
+ * of MSG_VERIFY_UNREADABLE).
  */
 static int open_listed(const struct verify *v, const char *rel, struct stat *st,
-		       const char **why)
+		       enum msg *why, int *err)
 {
 	char part[PATH_MAX];
 	if (snprintf(part, sizeof(part), "%s", rel) >= (int)sizeof(part)) {
-		*why = "path too long";
+		*why = MSG_VERIFY_PATH_TOO_LONG;
 		return -1;
 	}
 	int at = v->dirfd;
@@ -139,33 +170,32 @@ static int open_listed(const struct verify *v, const char *rel, struct stat *st,
 		if (at != v->dirfd)
 			close(at);
 		if (fd < 0) {
-			*why = errno == ENOENT ? "missing"
+			*err = errno;
+			*why = errno == ENOENT ? MSG_VERIFY_MISSING
 			       : errno == ELOOP || errno == ENOTDIR
-				   ? "missing (a directory on its path is a "
-				     "symbolic link or a file)"
-				   : strerror(errno);
+				   ? MSG_VERIFY_MISSING_ON_PATH
+				   : MSG_VERIFY_UNREADABLE;
 			return -1;
 		}
 		at = fd;
 	}
 	int fd = -1;
-	*why = NULL;
+	*err = 0;
 	if (fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) != 0)
-		*why = errno == ENOENT ? "missing" : strerror(errno);
+		*err = errno, *why = errno == ENOENT ? MSG_VERIFY_MISSING
+						     : MSG_VERIFY_UNREADABLE;
 	else if (S_ISLNK(st->st_mode))
-		*why = "a symbolic link, not the file that was written "
-		       "(verify follows none)";
+		*why = MSG_VERIFY_SYMLINK;
 	else if (!S_ISREG(st->st_mode))
-		*why = S_ISDIR(st->st_mode) ? "a directory, not a file"
-					    : "not a regular file (a FIFO, a "
-					      "device or a socket)";
+		*why = S_ISDIR(st->st_mode) ? MSG_VERIFY_DIRECTORY
+					    : MSG_VERIFY_SPECIAL_FILE;
 	else if ((fd = openat(at, name,
 			      O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
 				  O_CLOEXEC)) < 0)
-		*why = strerror(errno);
+		*err = errno, *why = MSG_VERIFY_UNREADABLE;
 	else if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
 		/* Swapped between the two looks. */
-		*why = "not a regular file";
+		*why = MSG_VERIFY_NOT_REGULAR;
 		close(fd);
 		fd = -1;
 	}
@@ -185,10 +215,8 @@ static void check_expect(struct verify *v, const struct buf *manifest)
 	manifest_sha256(manifest->data, manifest->len, hex);
 	if (strcmp(hex, v->o->expect) == 0)
 		return;
-	diag_error(v->shown_manifest, 0,
-		   "the manifest itself changed: its SHA-256 is %.12s…, not "
-		   "the %.12s… given with --expect",
-		   hex, v->o->expect);
+	diag(MSG_VERIFY_MANIFEST_ITSELF_CHANGED_SHA, v->shown_manifest, 0, hex,
+	     v->o->expect);
 	v->problems++;
 }
 
@@ -214,36 +242,31 @@ static void check_seal(struct verify *v, const char *rel)
 /* One listed file: inside the directory, a regular file, same bytes. */
 static void check_row(struct verify *v, const struct manifest_row *row)
 {
-	char hex[SHA256_HEX_LEN], what[256];
+	char hex[SHA256_HEX_LEN];
 	unsigned long long bytes;
 	struct stat st;
-	const char *why;
+	enum msg why;
+	int err;
 	if (!path_is_safe(row->path)) {
-		problem(v, row->line, row->path,
-			"leaves the output directory: not checked");
+		problem(v, MSG_VERIFY_LEAVES_DIRECTORY, row->line, row->path);
 		return;
 	}
-	int fd = open_listed(v, row->path, &st, &why);
+	int fd = open_listed(v, row->path, &st, &why, &err);
 	if (fd < 0) {
-		problem(v, row->line, row->path, why);
+		problem_found(v, why, err, row->line, row->path);
 		return;
 	}
 	/* The size first: what is not the size listed is not hashed. */
 	if ((unsigned long long)st.st_size != row->bytes) {
-		snprintf(what, sizeof(what),
-			 "changed (%llu bytes; the manifest says %llu)",
-			 (unsigned long long)st.st_size, row->bytes);
-		problem(v, row->line, row->path, what);
+		problem(v, MSG_VERIFY_CHANGED_SIZE, row->line, row->path,
+			(unsigned long long)st.st_size, row->bytes);
 	} else if (!manifest_sha256_fd(fd, hex, &bytes, row->bytes)) {
-		problem(v, row->line, row->path, strerror(errno));
+		problem(v, MSG_VERIFY_UNREADABLE, row->line, row->path,
+			strerror(errno));
 	} else {
-		if (bytes != row->bytes || strcmp(hex, row->sha256) != 0) {
-			snprintf(what, sizeof(what),
-				 "changed (%llu bytes, sha256 %.12s…; the "
-				 "manifest says %llu bytes, %.12s…)",
-				 bytes, hex, row->bytes, row->sha256);
-			problem(v, row->line, row->path, what);
-		}
+		if (bytes != row->bytes || strcmp(hex, row->sha256) != 0)
+			problem(v, MSG_VERIFY_CHANGED_BYTES, row->line,
+				row->path, bytes, hex, row->bytes, row->sha256);
 		/* The seal proves by itself what changed, manifest or not:
 		 * checked on any regular file of the listed size. */
 		if (is_pdf(row->path))
@@ -313,14 +336,13 @@ static bool frame_open(struct frame *f, int fd, char *rel)
 }
 
 /* What an entry that is not listed is, for the message. */
-static const char *unlisted(const struct stat *st)
+static enum msg unlisted(const struct stat *st)
 {
 	if (S_ISREG(st->st_mode))
-		return "not listed in the manifest";
+		return MSG_VERIFY_UNLISTED;
 	if (S_ISLNK(st->st_mode))
-		return "not listed in the manifest (a symbolic link, not "
-		       "followed)";
-	return "not listed in the manifest (not a regular file)";
+		return MSG_VERIFY_UNLISTED_SYMLINK;
+	return MSG_VERIFY_UNLISTED_SPECIAL;
 }
 
 /* One entry of the directory on top of the walk; may push another. */
@@ -344,10 +366,11 @@ static bool visit(struct verify *v, struct frame *stack, size_t *depth,
 			   O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		char *sub = NULL;
 		if (fd < 0 || *depth == cap || asprintf(&sub, "%s/", rel) < 0) {
-			problem(v, 0, rel,
-				fd < 0 ? "a directory that cannot be read"
-				       : "directories nested too deep to "
-					 "check");
+			if (fd < 0)
+				problem(v, MSG_VERIFY_UNREADABLE_DIRECTORY, 0,
+					rel);
+			else
+				problem(v, MSG_VERIFY_NESTED_TOO_DEEP, 0, rel);
 			if (fd >= 0)
 				close(fd);
 		} else if (!frame_open(&stack[*depth], fd, sub)) {
@@ -362,7 +385,7 @@ static bool visit(struct verify *v, struct frame *stack, size_t *depth,
 		    runlock_is_name(name))) {
 		/* The manifest, its seal and the shards' lock files. */
 	} else if (!S_ISREG(st.st_mode) || !is_listed(v, rel)) {
-		problem(v, 0, rel, unlisted(&st));
+		problem_found(v, unlisted(&st), 0, 0, rel);
 	}
 	free(rel);
 	free(name);
@@ -403,8 +426,8 @@ static void check_unlisted(struct verify *v)
 		ok = visit(v, stack, &depth, cap);
 	}
 	if (!ok)
-		diag_system(v->dir, "cannot list: %s",
-			    errno ? strerror(errno) : "out of memory");
+		diag(MSG_SWEEP_CANNOT_LIST, v->dir, 0,
+		     errno ? strerror(errno) : "out of memory");
 	while (depth > 0)
 		frame_free(&stack[--depth]);
 	free(stack);
@@ -435,7 +458,7 @@ static bool locate(struct verify *v, const char *arg)
 	}
 	if (snprintf(v->manifest_name, sizeof(v->manifest_name), "%s", name) >=
 	    (int)sizeof(v->manifest_name)) {
-		diag_usage("verify: the manifest's name is too long");
+		diag(MSG_VERIFY_MANIFEST_NAME_TOO_LONG, NULL, 0);
 		return false;
 	}
 	shown(path, v->shown_manifest, sizeof(v->shown_manifest));
@@ -443,7 +466,7 @@ static bool locate(struct verify *v, const char *arg)
 	snprintf(v->root, sizeof(v->root), "%s", dir);
 	v->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (v->dirfd < 0) {
-		diag_system(v->dir, "cannot open: %s", strerror(errno));
+		diag(MSG_VERIFY_CANNOT_OPEN, v->dir, 0, strerror(errno));
 		return false;
 	}
 	return true;
@@ -456,17 +479,17 @@ static bool locate(struct verify *v, const char *arg)
 static bool read_manifest(struct verify *v, struct buf *out)
 {
 	struct stat st;
-	const char *why;
-	int fd = open_listed(v, v->manifest_name, &st, &why);
+	enum msg why;
+	int err;
+	int fd = open_listed(v, v->manifest_name, &st, &why, &err);
 	if (fd < 0) {
-		diag_system(v->shown_manifest, "cannot read the manifest: %s",
-			    why);
+		diag(MSG_VERIFY_CANNOT_READ_MANIFEST, v->shown_manifest, 0,
+		     why_text(why, err));
 		return false;
 	}
 	if (st.st_size > VERIFY_MANIFEST_MAX) {
-		diag_error(v->shown_manifest, 0,
-			   "larger than %ld MiB: not a parcours manifest",
-			   VERIFY_MANIFEST_MAX / (1024 * 1024));
+		diag(MSG_VERIFY_MANIFEST_TOO_LARGE, v->shown_manifest, 0,
+		     VERIFY_MANIFEST_MAX / (1024 * 1024));
 		close(fd);
 		return false;
 	}
@@ -479,13 +502,11 @@ static bool read_manifest(struct verify *v, struct buf *out)
 			int saved = errno;
 			close(fd);
 			if (n == 0)
-				return !out->oom ||
-				       (diag_system(v->shown_manifest,
-						    "out of memory"),
-					false);
-			diag_system(v->shown_manifest,
-				    "cannot read the manifest: %s",
-				    n < 0 ? strerror(saved) : "it grows");
+				return !out->oom || (diag(MSG_OUT_OF_MEMORY,
+							  v->shown_manifest, 0),
+						     false);
+			diag(MSG_VERIFY_CANNOT_READ_MANIFEST, v->shown_manifest,
+			     0, n < 0 ? strerror(saved) : "it grows");
 			return false;
 		}
 		buf_put(out, chunk, (size_t)n);
@@ -496,12 +517,12 @@ static bool read_manifest(struct verify *v, struct buf *out)
 static bool parse_manifest(struct verify *v, const struct buf *bytes)
 {
 	if (bytes->len == 0) {
-		diag_error(v->shown_manifest, 0, "empty manifest");
+		diag(MSG_VERIFY_MANIFEST_EMPTY, v->shown_manifest, 0);
 		return false;
 	}
 	FILE *in = fmemopen(bytes->data, bytes->len, "r");
 	if (in == NULL) {
-		diag_system(v->shown_manifest, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, v->shown_manifest, 0);
 		return false;
 	}
 	v->m = manifest_read_stream(in, v->shown_manifest);
@@ -510,7 +531,7 @@ static bool parse_manifest(struct verify *v, const struct buf *bytes)
 		return false;
 	v->listed = calloc(v->m->nrows ? v->m->nrows : 1, sizeof(*v->listed));
 	if (v->listed == NULL) {
-		diag_system(v->shown_manifest, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, v->shown_manifest, 0);
 		return false;
 	}
 	for (size_t i = 0; i < v->m->nrows; i++)
@@ -533,7 +554,7 @@ void cmd_verify(const struct options *o)
 	struct verify v = {.o = o, .dirfd = -1};
 	struct buf bytes = {0};
 	if (o->ninputs != 1) {
-		diag_usage("verify: give one output directory or manifest");
+		diag(MSG_VERIFY_GIVE_ONE_OUTPUT_DIRECTORY, NULL, 0);
 		return;
 	}
 	if (locate(&v, o->inputs[0]) && read_manifest(&v, &bytes)) {

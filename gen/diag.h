@@ -1,13 +1,21 @@
 /*
  * Diagnostics: the one place that prints problems, as
- * "parcours: FILE:LINE: error: message".  Remembers the worst level seen,
- * which main() turns into the exit status (cli.md).  Messages carry the
- * dossier id at most, never personal data.
+ * "parcours: FILE:LINE: error: message".  Every message is a row of
+ * msg.h; a call names it and gives its arguments:
+ *
+ *	diag(MSG_TEMPLATE_NESTED, path, line, name);
+ *
+ * and the compiler checks the arguments against the row's text.
+ * Remembers the worst level seen, which main() turns into the exit status
+ * (cli.md).  Messages carry the dossier id at most, never personal data.
  */
 #ifndef PARCOURS_DIAG_H
 #define PARCOURS_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
+
+#include "msg.h"
 
 /* Ordered by severity; the values are the exit statuses of cli.md. */
 enum diag_level {
@@ -17,21 +25,30 @@ enum diag_level {
 	DIAG_SYSTEM = 3, /* cannot write, out of memory, missing resource */
 };
 
-/* line <= 0 prints "FILE: " alone; file NULL prints no location. */
-void diag_error(const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void diag_warning(const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void diag_system(const char *file, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-/* A system error at a line of a resource file (a broken template). */
-void diag_system_at(const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/*
+ * diag(MSG_X, file, line, args...): prints message MSG_X at its level.
+ * line <= 0 prints "FILE: " alone; file NULL prints no location.  The
+ * row's text is handed to diag_msg() as a literal so that printf's
+ * format check applies at every call.
+ */
+#define diag(id, ...) diag_msg(id, MSG_TEXT(id), __VA_ARGS__)
+void diag_msg(enum msg, const char *text, const char *file, long line, ...)
+    __attribute__((format(printf, 2, 5)));
+/* The same with a va_list, for a reporter of its own (template.c). */
+void diag_vmsg(enum msg, const char *file, long line, va_list);
 
-/* "parcours: FILE:LINE: note: message": a remark that is no problem. */
-void diag_note(const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/*
+ * A message formatted earlier with msg_format() (kept by a parser that
+ * reports once it knows the file), printed now at id's level.
+ */
+void diag_text(enum msg, const char *file, long line, const char *text);
+
+/*
+ * msg_format(buf, size, MSG_X, args...): message MSG_X's text into buf,
+ * checked as diag() is, for diag_text() later.
+ */
+#define msg_format(buf, size, id, ...)                                         \
+	snprintf(buf, size, MSG_TEXT(id), ##__VA_ARGS__)
 
 /*
  * Raises the worst level without a message: for a problem already
@@ -40,7 +57,7 @@ void diag_note(const char *file, long line, const char *fmt, ...)
 void diag_raise(enum diag_level);
 
 /*
- * Called after each error (DIAG_ERROR or DIAG_SYSTEM) is printed, with
+ * Called after each error (an error or a system error) is printed, with
  * its location and its message formatted (cut at 511 bytes); the batch
  * runner keeps them for its summary.  NULL removes the hook.
  */

@@ -33,7 +33,7 @@ struct documents *documents_new(const char *dir, unsigned set)
 	struct documents *docs = calloc(1, sizeof(*docs));
 	bool ok = docs != NULL;
 	if (docs == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	/* Every template is tried, so that one run shows every mistake. */
@@ -288,13 +288,12 @@ struct doc *documents_build(const struct documents *docs,
 	struct rules_facts *notice = NULL;
 	if (t == NULL) {
 		/* A caller that did not ask documents_new() for this kind. */
-		diag_system(NULL, "documents: the %s template is not loaded",
-			    e->name);
+		diag(MSG_DOC_TEMPLATE_NOT_LOADED, NULL, 0, e->name);
 		doc_free(doc);
 		return NULL;
 	}
 	if (doc == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	fill_env(&env, d, f, e);
@@ -302,14 +301,14 @@ struct doc *documents_build(const struct documents *docs,
 	if (e->kind == DOCUMENTS_NOTICE) {
 		notice = rules_notice_facts(d, f, e->date);
 		if (notice == NULL) {
-			diag_system(NULL, "out of memory");
+			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 			doc_free(doc);
 			return NULL;
 		}
 		env.notice = notice;
 	}
 	if (!fill_meta(doc, d, f)) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		rules_facts_free(notice);
 		doc_free(doc);
 		return NULL;
@@ -323,7 +322,7 @@ struct doc *documents_build(const struct documents *docs,
 	rules_facts_free(notice);
 	doc->meta.initials = has_signature(doc->root);
 	if (!typo_fr(doc)) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		doc_free(doc);
 		return NULL;
 	}

@@ -66,7 +66,7 @@ bool documents_unique_path(struct documents_names *names,
 	}
 	if (!grow_array(&names->paths, &names->cap, names->n, 16,
 			sizeof(*names->paths))) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	memcpy(names->paths[names->n++], path, OUTFILE_PATH_MAX);

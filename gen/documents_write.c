@@ -87,8 +87,7 @@ void documents_write(const struct options *o, enum documents_kind kind)
 	struct run r = {.o = o, .kind = kind};
 	bool tree = o->format == FORMAT_TREE;
 	if (!tree && o->format != FORMAT_DEFAULT && o->format != FORMAT_PDF) {
-		diag_usage("%s: --format must be pdf or tree",
-			   command_name(kind));
+		diag(MSG_DOC_FORMAT_MUST_PDF_TREE, NULL, 0, command_name(kind));
 		return;
 	}
 	/* Everything that can stop the run is checked before any output. */
@@ -104,7 +103,7 @@ void documents_write(const struct options *o, enum documents_kind kind)
 		struct pipeline_acts acts = {.act = write_dossier, .ctx = &r};
 		pipeline_each(o, &acts);
 		if (tree && fflush(stdout) != 0)
-			diag_system("standard output", "cannot write");
+			diag(MSG_DOC_CANNOT_WRITE, "standard output", 0);
 	}
 	outfile_group_free(r.group);
 	backend_free(r.backend);

@@ -22,17 +22,26 @@ struct builder {
 	bool oom;
 };
 
-static void problem(struct builder *b, xmlNodePtr n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/*
+ * problem(b, MSG_X, n, args...): an error at element n, whose name is the
+ * first argument of every such message ("<%s>: ...").
+ */
+#define problem(b, id, n, ...)                                                 \
+	build_problem(b, id, MSG_TEXT(id), n, (const char *)(n)->name,         \
+		      ##__VA_ARGS__)
 
-static void problem(struct builder *b, xmlNodePtr n, const char *fmt, ...)
+static void build_problem(struct builder *b, enum msg id, const char *text,
+			  xmlNodePtr n, ...)
+    __attribute__((format(printf, 3, 5)));
+
+static void build_problem(struct builder *b, enum msg id, const char *text,
+			  xmlNodePtr n, ...)
 {
-	char msg[512];
 	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	(void)text; /* msg_text(id), for the format check */
+	va_start(ap, n);
+	diag_vmsg(id, b->file, dossier_parse_line(n), ap);
 	va_end(ap);
-	diag_error(b->file, dossier_parse_line(n), "<%s>: %s", n->name, msg);
 	b->errors++;
 }
 
@@ -121,8 +130,7 @@ static int enum_attr(struct builder *b, xmlNodePtr n, const char *name,
 	const char *v = attr(b, n, name);
 	int i = dossier_enum_parse(e, v);
 	if (i < 0 && v != NULL)
-		problem(b, n, "attribute \"%s\": unexpected value \"%s\"", name,
-			v);
+		problem(b, MSG_DOSSIER_ATTRIBUTE_UNEXPECTED_VALUE, n, name, v);
 	return i < 0 ? 0 : i;
 }
 
@@ -146,23 +154,22 @@ static date_t date_attr(struct builder *b, xmlNodePtr n, const char *name)
 		return DATE_NONE;
 	if (date_parse(v, &d))
 		return d;
-	problem(b, n, "attribute \"%s\": \"%s\" %s", name, v, date_problem(v));
+	problem(b, MSG_DOSSIER_ATTRIBUTE, n, name, v, date_problem(v));
 	return DATE_NONE;
 }
 
-/* An element's date; quiet leaves the value out (personal data). */
-static date_t date_text(struct builder *b, xmlNodePtr n, bool quiet)
+/*
+ * An element's date: only <birth-date> is one, so its value is left out
+ * of the message (personal data).
+ */
+static date_t date_text(struct builder *b, xmlNodePtr n)
 {
 	const char *v = text(b, n);
 	date_t d;
 	if (v != NULL && date_parse(v, &d))
 		return d;
-	if (v == NULL)
-		return DATE_NONE;
-	if (quiet)
-		problem(b, n, "the date %s", date_problem(v));
-	else
-		problem(b, n, "\"%s\" %s", v, date_problem(v));
+	if (v != NULL)
+		problem(b, MSG_DOSSIER_DATE, n, date_problem(v));
 	return DATE_NONE;
 }
 
@@ -172,10 +179,7 @@ static struct datetime datetime_attr(struct builder *b, xmlNodePtr n,
 	struct datetime dt = {DATE_NONE, 0};
 	const char *v = attr(b, n, name);
 	if (v != NULL && !datetime_parse(v, &dt)) {
-		problem(b, n,
-			"attribute \"%s\": \"%s\" is not a valid date "
-			"and time",
-			name, v);
+		problem(b, MSG_DOSSIER_ATTRIBUTE_NOT_VALID_DATE, n, name, v);
 		dt.date = DATE_NONE;
 	}
 	return dt;
@@ -234,7 +238,7 @@ static void check_order(struct builder *b, xmlNodePtr n, date_t start,
 	char s[DATE_ISO_LEN], e[DATE_ISO_LEN];
 	if (start == DATE_NONE || end == DATE_NONE || end >= start)
 		return;
-	problem(b, n, "%s %s is before %s %s", end_name, date_fmt_iso(end, e),
+	problem(b, MSG_DOSSIER_BEFORE, n, end_name, date_fmt_iso(end, e),
 		start_name, date_fmt_iso(start, s));
 }
 
@@ -268,17 +272,12 @@ static void build_rules(struct builder *b, xmlNodePtr n,
 	if (reform != DATE_NONE && (reform < date_from_ymd(2025, 10, 26) ||
 				    reform > date_from_ymd(2026, 10, 1))) {
 		char iso[DATE_ISO_LEN];
-		problem(b, n,
-			"attribute \"reform-date\": %s is not between "
-			"2025-10-26 (the law's entry into force) and "
-			"2026-10-01 (the deadline for agreements)",
+		problem(b, MSG_DOSSIER_ATTRIBUTE_REFORM_DATE_NOT, n,
 			date_fmt_iso(reform, iso));
 	}
 	long months = count_value(attr(b, n, "periodicity-months"));
 	if (months >= 0 && (months < 1 || months > 48))
-		problem(b, n,
-			"attribute \"periodicity-months\": %ld is not "
-			"between 1 and 48",
+		problem(b, MSG_DOSSIER_ATTRIBUTE_PERIODICITY_MONTHS_NOT, n,
 			months);
 	r->periodicity_months = months >= 1 && months <= 48 ? (int)months : 0;
 	long days = count_value(attr(b, n, "return-offer-days"));
@@ -337,7 +336,7 @@ struct company *dossier_build_company(struct arena *arena, xmlNodePtr elem,
 	struct builder b = {.arena = arena, .file = file};
 	struct company *c = build_company(&b, elem);
 	if (b.oom)
-		diag_system(file, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, file, 0);
 	return b.errors == 0 && !b.oom ? c : NULL;
 }
 
@@ -359,7 +358,7 @@ static void build_employee(struct builder *b, xmlNodePtr n, struct employee *e)
 		} else if (is(c, "family-name")) {
 			e->family_name = text(b, c);
 		} else if (is(c, "birth-date")) {
-			e->birth_date = date_text(b, c, true);
+			e->birth_date = date_text(b, c);
 		} else if (is(c, "address")) {
 			e->has_address = true;
 			build_address(b, c, &e->address);
@@ -391,10 +390,7 @@ static void build_employment(struct builder *b, xmlNodePtr n,
 {
 	const char *contract = attr(b, n, "contract");
 	if (contract != NULL && strcmp(contract, "stage") == 0)
-		problem(b, n,
-			"contract \"stage\" is refused: interns "
-			"(stagiaires) are out of scope, the entretien "
-			"professionnel is for employees");
+		problem(b, MSG_DOSSIER_CONTRACT_STAGE_REFUSED_INTERNS, n);
 	else
 		e->contract = (enum contract)enum_attr(b, n, "contract",
 						       DOSSIER_ENUM_CONTRACT);
@@ -451,11 +447,8 @@ static void build_mandates(struct builder *b, xmlNodePtr n, struct dossier *d)
 		const char *share = attr(b, c, "delegation-share");
 		m->delegation_share = decimal_value(share);
 		if (share != NULL && m->delegation_share > 1)
-			problem(b, c,
-				"attribute \"delegation-share\": %s is "
-				"more than 1 (a share of working time, "
-				"0 to 1)",
-				share);
+			problem(b, MSG_DOSSIER_ATTRIBUTE_DELEGATION_SHARE_MORE,
+				c, share);
 	}
 }
 
@@ -559,11 +552,11 @@ static void build_abondements(struct builder *b, xmlNodePtr n,
 		     a->period_end != DATE_NONE && j + 1 < d->nabondements; j++)
 			if (d->abondements[j].period_end == a->period_end) {
 				char iso[DATE_ISO_LEN];
-				problem(b, c,
-					"a payment for the period ending %s "
-					"is already recorded at line %ld",
-					date_fmt_iso(a->period_end, iso),
-					d->abondements[j].line);
+				problem(
+				    b,
+				    MSG_DOSSIER_PAYMENT_PERIOD_ENDING_ALREADY,
+				    c, date_fmt_iso(a->period_end, iso),
+				    d->abondements[j].line);
 				break;
 			}
 	}
@@ -582,13 +575,9 @@ static void return_absence(struct builder *b, xmlNodePtr n,
 		*absence = (enum absence_kind)enum_attr(b, n, "absence",
 							DOSSIER_ENUM_ABSENCE);
 	if (kind == KIND_RETURN && v == NULL)
-		problem(b, n,
-			"kind \"return\" needs attribute \"absence\" "
-			"(the absence or mandate that ended)");
+		problem(b, MSG_DOSSIER_KIND_RETURN_NEEDS_ATTRIBUTE, n);
 	else if (kind != KIND_RETURN && v != NULL)
-		problem(b, n,
-			"attribute \"absence\" is only for kind "
-			"\"return\", not \"%s\"",
+		problem(b, MSG_DOSSIER_ATTRIBUTE_ABSENCE_ONLY_KIND, n,
 			dossier_kind_name(kind));
 }
 
@@ -630,9 +619,7 @@ static void build_convocation(struct builder *b, xmlNodePtr c,
 	v->response_date = date_attr(b, c, "response-date");
 	if ((v->outcome == OUTCOME_REFUSED || v->outcome == OUTCOME_DECLINED) &&
 	    xmlHasProp(c, BAD_CAST "response-date") == NULL)
-		problem(b, c,
-			"outcome \"%s\" needs attribute "
-			"\"response-date\" (when the employee answered)",
+		problem(b, MSG_DOSSIER_OUTCOME_NEEDS_ATTRIBUTE_RESPONSE, c,
 			dossier_outcome_name(v->outcome));
 	v->line = dossier_parse_line(c);
 }
@@ -651,9 +638,7 @@ static void build_convocations(struct builder *b, xmlNodePtr n,
 		long j = earlier_id(d->convocations, sizeof(struct convocation),
 				    offsetof(struct convocation, id), i);
 		if (j >= 0)
-			problem(b, c,
-				"id \"%s\" is already used by the "
-				"convocation at line %ld",
+			problem(b, MSG_DOSSIER_ID_ALREADY_USED_CONVOCATION, c,
 				d->convocations[i].id, d->convocations[j].line);
 	}
 }
@@ -756,9 +741,7 @@ static void build_interviews(struct builder *b, xmlNodePtr n, struct dossier *d)
 		long j = earlier_id(d->interviews, sizeof(struct interview),
 				    offsetof(struct interview, id), i);
 		if (j >= 0)
-			problem(b, c,
-				"id \"%s\" is already used by the "
-				"interview at line %ld",
+			problem(b, MSG_DOSSIER_ID_ALREADY_USED_INTERVIEW, c,
 				d->interviews[i].id, d->interviews[j].line);
 	}
 }
@@ -826,7 +809,7 @@ struct dossier *dossier_build(xmlNodePtr elem, const char *file,
 	    arena != NULL ? arena_alloc(arena, sizeof(*d)) : NULL;
 	if (d == NULL) {
 		arena_free(arena);
-		diag_system(file, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, file, 0);
 		return NULL;
 	}
 	/* The dossier lives in its own arena: dossier_free() frees both. */
@@ -834,7 +817,7 @@ struct dossier *dossier_build(xmlNodePtr elem, const char *file,
 	struct builder b = {.arena = arena, .file = file};
 	build_dossier(&b, elem, d, inherited);
 	if (b.oom)
-		diag_system(file, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, file, 0);
 	if (b.errors != 0 || b.oom) {
 		dossier_free(d);
 		return NULL;

@@ -90,15 +90,9 @@ bool dossier_bytes_encoding(const char *head, size_t len,
 		return true;
 	err->line = 1;
 	if (what == name)
-		snprintf(err->message, sizeof(err->message),
-			 "the file declares the encoding \"%s\"; dossier "
-			 "files are UTF-8 only: export it again as UTF-8",
-			 name);
+		dossier_parse_set(err, MSG_DOSSIER_DECLARED_ENCODING, name);
 	else
-		snprintf(err->message, sizeof(err->message),
-			 "the file is in %s; dossier files are UTF-8 only: "
-			 "export it again as UTF-8",
-			 what);
+		dossier_parse_set(err, MSG_DOSSIER_NOT_UTF8, what);
 	return false;
 }
 
@@ -121,10 +115,8 @@ enum {
 static bool too_many(struct dossier_bytes *s, struct dossier_parse_error *err)
 {
 	err->line = s->tag_line;
-	snprintf(err->message, sizeof(err->message),
-		 "<%.*s>: more than %d attributes on one element, the "
-		 "limit (namespace declarations count)",
-		 (int)s->name_len, s->name, DOSSIER_BYTES_ATTRIBUTES);
+	dossier_parse_set(err, MSG_DOSSIER_TOO_MANY_ATTRIBUTES,
+			  (int)s->name_len, s->name, DOSSIER_BYTES_ATTRIBUTES);
 	return false;
 }
 

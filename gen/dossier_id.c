@@ -38,11 +38,6 @@ bool dossier_id_check(const char *id, const char *file, long line)
 {
 	if (!dossier_id_reserved(id))
 		return true;
-	diag_error(file, line,
-		   "<dossier>: id \"%s\" is reserved: no part of an id after "
-		   "a \".\" may be csv, odt, html, p7s or lock, which would "
-		   "collide with the run's own files (manifest.csv, "
-		   "letters-merged.odt...) in the output directory",
-		   id);
+	diag(MSG_DOSSIER_ID_RESERVED_NO_PART, file, line, id);
 	return false;
 }

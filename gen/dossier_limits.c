@@ -72,23 +72,19 @@ static unsigned report(const struct scan *sc, xmlNodePtr elem, const char *what,
 	unsigned problems = 0;
 	if (sc->found) {
 		bool bidi = sc->bad >= 0x200E;
-		diag_error(file, line + (long)sc->bad_lines,
-			   "<%s>: %sthe text holds the %s U+%04lX, which %s: "
-			   "remove it from the export",
-			   (const char *)elem->name, what,
-			   bidi ? "bidirectional control" : "control character",
-			   sc->bad,
-			   bidi ? "would print the text in another order "
-				  "than it is stored"
-				: "cannot be printed");
+		diag(MSG_DOSSIER_FORBIDDEN_CHARACTER, file,
+		     line + (long)sc->bad_lines, (const char *)elem->name, what,
+		     bidi ? "bidirectional control" : "control character",
+		     sc->bad,
+		     bidi ? "would print the text in another order "
+			    "than it is stored"
+			  : "cannot be printed");
 		problems++;
 	}
 	if (sc->chars > DOSSIER_LIMITS_TEXT_CHARS) {
-		diag_error(file, line,
-			   "<%s>: %sthe text is %lu characters long; the limit "
-			   "is %d per text",
-			   (const char *)elem->name, what, sc->chars,
-			   DOSSIER_LIMITS_TEXT_CHARS);
+		diag(MSG_DOSSIER_TEXT_TOO_LONG, file, line,
+		     (const char *)elem->name, what, sc->chars,
+		     DOSSIER_LIMITS_TEXT_CHARS);
 		problems++;
 	}
 	return problems;
@@ -133,10 +129,9 @@ static unsigned check_element(xmlNodePtr elem, const char *file)
 	}
 	problems += report(&sc, elem, "", dossier_parse_line(elem), file);
 	if (items > DOSSIER_LIMITS_LIST_ITEMS) {
-		diag_error(file, dossier_parse_line(elem),
-			   "<%s>: %lu entries; the limit is %d per list",
-			   (const char *)elem->name, items,
-			   DOSSIER_LIMITS_LIST_ITEMS);
+		diag(MSG_DOSSIER_LIST_TOO_LONG, file, dossier_parse_line(elem),
+		     (const char *)elem->name, items,
+		     DOSSIER_LIMITS_LIST_ITEMS);
 		problems++;
 	}
 	return problems;

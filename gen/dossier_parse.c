@@ -72,11 +72,6 @@ static void trim_end(char *s)
 		s[--n] = '\0';
 }
 
-static void set_message(struct dossier_parse_error *err, const char *msg)
-{
-	snprintf(err->message, sizeof(err->message), "%s", msg);
-}
-
 /*
  * libxml2 reports a character that XML forbids and bytes that are not
  * UTF-8 under one code; its message tells them apart and names the
@@ -92,17 +87,16 @@ static void set_char_message(struct dossier_parse_error *err, const char *m)
 	else if (m != NULL && (p = strstr(m, "Char 0x")) != NULL)
 		c = strtol(p + 7, NULL, 16);
 	if (c >= 0)
-		snprintf(err->message, sizeof(err->message),
-			 "the character U+%04lX is not allowed in XML%s", c,
-			 c < 0x20 ? " (of the control characters, only tab "
-				    "and line ends are)"
-				  : "");
+		dossier_parse_set(err, MSG_DOSSIER_CHARACTER_U_NOT_ALLOWED, c,
+				  c < 0x20
+				      ? " (of the control characters, only tab "
+					"and line ends are)"
+				      : "");
 	else if (m != NULL && strstr(m, "attribute value") != NULL)
-		set_message(err, "an attribute value holds a character that "
-				 "XML does not allow (a control character?)");
+		dossier_parse_set(err,
+				  MSG_DOSSIER_ATTRIBUTE_VALUE_HOLDS_CHARACTER);
 	else
-		set_message(err, "the text is not valid UTF-8 (or not in its "
-				 "declared encoding)");
+		dossier_parse_set(err, MSG_DOSSIER_TEXT_NOT_VALID_UTF);
 }
 
 /*
@@ -112,16 +106,13 @@ static void set_char_message(struct dossier_parse_error *err, const char *m)
 static void set_limit_message(struct dossier_parse_error *err, const char *m)
 {
 	if (strstr(m, "Excessive depth") != NULL) {
-		snprintf(err->message, sizeof(err->message),
-			 "elements are nested more than %u deep, the XML "
-			 "parser's safety limit",
-			 xmlParserMaxDepth);
+		dossier_parse_set(err, MSG_DOSSIER_ELEMENTS_NESTED_MORE_THAN,
+				  xmlParserMaxDepth);
 		return;
 	}
 	const char *advice = strstr(m, " use XML_PARSE_HUGE");
 	int n = advice != NULL ? (int)(advice - m) : (int)strlen(m);
-	snprintf(err->message, sizeof(err->message),
-		 "past the XML parser's safety limits: %.*s", n, m);
+	dossier_parse_set(err, MSG_DOSSIER_PAST_PARSER_LIMITS, n, m);
 	trim_end(err->message);
 }
 
@@ -142,8 +133,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	case XML_ERR_UNKNOWN_ENCODING:
 	case XML_ERR_UNSUPPORTED_ENCODING:
 		/* libxml2 would quote the bytes, which may be a name. */
-		set_message(st->err, "the text is not valid UTF-8 (or not "
-				     "in its declared encoding)");
+		dossier_parse_set(st->err, MSG_DOSSIER_TEXT_NOT_VALID_UTF);
 		break;
 	default:
 		if (e->message != NULL &&
@@ -154,9 +144,8 @@ static void on_error(void *ctx, xmlErrorPtr e)
 			set_limit_message(st->err, e->message);
 			break;
 		}
-		snprintf(st->err->message, sizeof(st->err->message),
-			 "not well-formed XML: %s",
-			 e->message != NULL ? e->message : "?");
+		dossier_parse_set(st->err, MSG_DOSSIER_XML_ERROR,
+				  e->message != NULL ? e->message : "?");
 		trim_end(st->err->message);
 		break;
 	}
@@ -181,6 +170,7 @@ void dossier_parse_hook(xmlParserCtxtPtr ctxt, struct dossier_parse_state *st,
 {
 	*st = (struct dossier_parse_state){.err = err};
 	err->line = 0;
+	err->msg = MSG_DOSSIER_NOT_WELL_FORMED; /* until one is set */
 	err->message[0] = '\0';
 	xmlCtxtUseOptions(ctxt, parse_options);
 	ctxt->_private = st;
@@ -194,11 +184,9 @@ bool dossier_parse_ok(xmlParserCtxtPtr ctxt,
 	if (ctxt->wellFormed && !st->doctype && !st->entity)
 		return true;
 	if (st->doctype || st->entity)
-		set_message(st->err,
-			    "DOCTYPE declarations are not accepted "
-			    "(entities and DTDs are refused for safety)");
+		dossier_parse_set(st->err, MSG_DOSSIER_DOCTYPE);
 	else if (!st->have_error)
-		set_message(st->err, "not well-formed XML");
+		dossier_parse_set(st->err, MSG_DOSSIER_NOT_WELL_FORMED);
 	return false;
 }
 
@@ -223,19 +211,20 @@ xmlDocPtr dossier_parse(const char *buf, size_t size,
 {
 	struct dossier_parse_state st;
 	err->line = 0;
+	err->msg = MSG_DOSSIER_NOT_WELL_FORMED; /* until one is set */
 	err->message[0] = '\0';
 	if (size > INT_MAX) {
-		set_message(err, "the file is too large");
+		dossier_parse_set(err, MSG_DOSSIER_FILE_TOO_LARGE);
 		return NULL;
 	}
 	if (size == 0) {
 		/* libxml2 would not even make a parser for it. */
-		set_message(err, "the file is empty");
+		dossier_parse_set(err, MSG_DOSSIER_FILE_EMPTY);
 		return NULL;
 	}
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)size);
 	if (ctxt == NULL) {
-		set_message(err, "out of memory");
+		dossier_parse_set(err, MSG_DOSSIER_OUT_OF_MEMORY);
 		return NULL;
 	}
 	dossier_parse_hook(ctxt, &st, err);
@@ -248,6 +237,6 @@ xmlDocPtr dossier_parse(const char *buf, size_t size,
 		return doc;
 	xmlFreeDoc(doc);
 	if (ok)
-		set_message(err, "not well-formed XML");
+		dossier_parse_set(err, MSG_DOSSIER_NOT_WELL_FORMED);
 	return NULL;
 }

@@ -20,6 +20,8 @@ struct _xmlNode;
 struct _xmlParserCtxt;
 struct _xmlParserInput;
 
+#include "diag.h"
+
 /*
  * What libxml2's process-wide hooks were before dossier_parse_guard_begin()
  * replaced them, so that dossier_parse_guard_end() can put them back and
@@ -48,8 +50,15 @@ void dossier_parse_guard_end(const struct dossier_parse_guard *);
 /* Why a parse failed, for one diagnostic. */
 struct dossier_parse_error {
 	long line;
+	enum msg msg; /* what message is (diag_text prints it) */
 	char message[240];
 };
+
+/* dossier_parse_set(err, MSG_X, args...): err's message is MSG_X. */
+#define dossier_parse_set(err, id, ...)                                        \
+	((err)->msg = (id),                                                    \
+	 (void)msg_format((err)->message, sizeof((err)->message), id,          \
+			  ##__VA_ARGS__))
 
 /*
  * Per-parse state, reached from the parser context's _private (so a

@@ -73,14 +73,10 @@ static bool refuse_xinclude(xmlNodePtr n, const char *file)
 		if (n->ns != NULL &&
 		    (xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS_2001) ||
 		     xmlStrEqual(n->ns->href, BAD_CAST XINCLUDE_NS_2003))) {
-			diag_error(file, dossier_parse_line(n),
-				   "XInclude is not accepted: <%s%s%s> is "
-				   "never followed (a dossier file must be "
-				   "self-contained)",
-				   n->ns->prefix != NULL
-				       ? (const char *)n->ns->prefix
-				       : "",
-				   n->ns->prefix != NULL ? ":" : "", n->name);
+			diag(MSG_DOSSIER_XINCLUDE, file, dossier_parse_line(n),
+			     n->ns->prefix != NULL ? (const char *)n->ns->prefix
+						   : "",
+			     n->ns->prefix != NULL ? ":" : "", n->name);
 			return true;
 		}
 		if (refuse_xinclude(n->children, file))
@@ -100,14 +96,11 @@ static bool check_root(xmlNodePtr root, const char *file,
 		if (is_element(root, names[i]))
 			return true;
 	if (root->ns != NULL)
-		diag_error(file, dossier_parse_line(root),
-			   "the root element <%s> is in the namespace \"%s\"; "
-			   "dossier files use none",
-			   root->name, root->ns->href);
+		diag(MSG_DOSSIER_ROOT_NAMESPACE, file, dossier_parse_line(root),
+		     root->name, root->ns->href);
 	else
-		diag_error(file, dossier_parse_line(root),
-			   "the root element is <%s>; %s", root->name,
-			   expected);
+		diag(MSG_DOSSIER_ROOT_ELEMENT, file, dossier_parse_line(root),
+		     root->name, expected);
 	return false;
 }
 
@@ -120,14 +113,12 @@ static xmlDocPtr load(const char *path, const char *name)
 	size_t size;
 	char *buf = inputs_slurp_max(path, DOSSIER_LIMITS_DOSSIER_BYTES, &size);
 	if (buf == NULL && errno == EFBIG) {
-		diag_error(name, 0,
-			   "the file is larger than %ld MiB, the limit for "
-			   "a company file",
-			   DOSSIER_LIMITS_DOSSIER_BYTES / (1024 * 1024));
+		diag(MSG_DOSSIER_FILE_LARGER_THAN_MIB, name, 0,
+		     DOSSIER_LIMITS_DOSSIER_BYTES / (1024 * 1024));
 		return NULL;
 	}
 	if (buf == NULL) {
-		diag_error(name, 0, "cannot read: %s", strerror(errno));
+		diag(MSG_IMPORT_CANNOT_READ, name, 0, strerror(errno));
 		return NULL;
 	}
 	/* What the parser would accept, or take hours over. */
@@ -135,14 +126,14 @@ static xmlDocPtr load(const char *path, const char *name)
 	struct dossier_parse_error err;
 	if (!dossier_bytes_encoding(buf, size < 1024 ? size : 1024, &err) ||
 	    !dossier_bytes_scan(&scan, buf, size, &err)) {
-		diag_error(name, err.line, "%s", err.message);
+		diag_text(err.msg, name, err.line, err.message);
 		free(buf);
 		return NULL;
 	}
 	xmlDocPtr doc = dossier_parse(buf, size, &err);
 	free(buf);
 	if (doc == NULL) {
-		diag_error(name, err.line, "%s", err.message);
+		diag_text(err.msg, name, err.line, err.message);
 		return NULL;
 	}
 	if (refuse_xinclude(doc->children, name)) {
@@ -187,7 +178,7 @@ struct dossier_source *dossier_source_new(char *const *inputs, int ninputs,
 	bool ok = s != NULL && (s->arena = arena_new()) != NULL &&
 		  (s->ids = xmlHashCreate(0)) != NULL;
 	if (!ok)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	ok = ok && (s->schema = dossier_schema_new(schema_dir)) != NULL;
 	ok = ok && (s->inputs = inputs_new(inputs, ninputs)) != NULL;
 	ok = ok && (company_file == NULL || load_cli_company(s, company_file));
@@ -286,7 +277,7 @@ static bool open_next(struct dossier_source *s)
 		    strcmp(path, "-") == 0 ? INPUTS_STDIN_NAME : path;
 		s->file = arena_strdup(s->arena, name);
 		if (s->file == NULL) {
-			diag_system(NULL, "out of memory");
+			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 			return false;
 		}
 		struct dossier_parse_error err;
@@ -297,7 +288,7 @@ static bool open_next(struct dossier_source *s)
 			? dossier_stream_check(s->stream, &info, &err)
 			: NULL;
 		if (envelope == NULL)
-			diag_error(s->file, err.line, "%s", err.message);
+			diag_text(err.msg, s->file, err.line, err.message);
 		bool ok = envelope != NULL && start_file(s, envelope, &info);
 		xmlFreeDoc(envelope);
 		if (ok)
@@ -360,10 +351,7 @@ static struct dossier *read_dossier(struct dossier_source *s, xmlDocPtr unit)
 	xmlChar *raw = xmlGetNoNsProp(elem, BAD_CAST "id");
 	const char *id = raw != NULL ? (const char *)raw : "?";
 	if (first != NULL) {
-		diag_error(s->file, line,
-			   "<dossier>: id \"%s\" is already used by the "
-			   "dossier at %s",
-			   id, first);
+		diag(MSG_DOSSIER_ID_ALREADY_USED, s->file, line, id, first);
 		bad = true;
 	}
 	if (raw != NULL && !dossier_id_check(id, s->file, line))
@@ -375,16 +363,11 @@ static struct dossier *read_dossier(struct dossier_source *s, xmlDocPtr unit)
 	if (next_named(elem->children, "company") == NULL &&
 	    inherited == NULL) {
 		if (s->company_state == COMPANY_BROKEN)
-			diag_error(s->file, line,
-				   "<dossier>: dossier %s has no usable "
-				   "company: the file's <company> has errors",
-				   id);
+			diag(MSG_DOSSIER_NO_USABLE_COMPANY_FILE, s->file, line,
+			     id);
 		else
-			diag_error(s->file, line,
-				   "<dossier>: dossier %s has no company: give "
-				   "it a <company>, put one at the top of the "
-				   "file, or use --company FILE",
-				   id);
+			diag(MSG_DOSSIER_NO_COMPANY_GIVE_COMPANY, s->file, line,
+			     id);
 		bad = true;
 	}
 	xmlFree(raw);
@@ -420,8 +403,8 @@ struct dossier *dossier_source_next(struct dossier_source *s)
 		xmlDocPtr unit = dossier_stream_next(s->stream, &err);
 		if (unit == NULL) {
 			if (err.message[0] != '\0') {
-				diag_error(s->file, err.line, "%s",
-					   err.message);
+				diag_text(err.msg, s->file, err.line,
+					  err.message);
 				file_failed(s);
 			}
 			dossier_stream_free(s->stream);

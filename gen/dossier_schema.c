@@ -360,6 +360,7 @@ static void describe(const struct dossier_schema *s, xmlNodePtr p,
 struct finding {
 	long line;
 	size_t seq; /* order of discovery, for a stable sort */
+	enum msg msg;
 	char *message;
 };
 
@@ -369,15 +370,19 @@ struct findings {
 	size_t n, cap;
 };
 
-static void found(struct findings *f, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* found(f, MSG_X, line, args...): keeps message MSG_X for the report. */
+#define found(f, id, ...) schema_found(f, id, MSG_TEXT(id), __VA_ARGS__)
 
-static void found(struct findings *f, long line, const char *fmt, ...)
+static void schema_found(struct findings *f, enum msg id, const char *text,
+			 long line, ...) __attribute__((format(printf, 3, 5)));
+
+static void schema_found(struct findings *f, enum msg id, const char *text,
+			 long line, ...)
 {
 	char buf[1024];
 	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_start(ap, line);
+	vsnprintf(buf, sizeof(buf), text, ap);
 	va_end(ap);
 	if (!grow_array(&f->list, &f->cap, f->n, 16, sizeof(*f->list)))
 		return;
@@ -385,7 +390,7 @@ static void found(struct findings *f, long line, const char *fmt, ...)
 	if (copy == NULL)
 		return;
 	strcpy(copy, buf);
-	f->list[f->n] = (struct finding){line, f->n, copy};
+	f->list[f->n] = (struct finding){line, f->n, id, copy};
 	f->n++;
 }
 
@@ -444,16 +449,17 @@ static void check_value(struct walk *w, xmlNodePtr elem, const char *what,
 	describe(w->s, pattern, &want);
 	const char *sep = *what != '\0' ? " " : "";
 	if (*token == '\0') {
-		found(w->f, line_of(elem), "<%s>%s%s%s is empty; expected %s",
+		found(w->f, MSG_DOSSIER_EMPTY_EXPECTED, line_of(elem),
 		      elem->name, *what != '\0' ? ":" : "", sep, what,
 		      want.buf);
 	} else if (quiet) {
-		found(w->f, line_of(elem), "<%s>:%s%s%s is not %s", elem->name,
-		      sep, what, *what != '\0' ? "" : " the value", want.buf);
+		found(w->f, MSG_DOSSIER_SCHEMA_NOT_TYPE, line_of(elem),
+		      elem->name, sep, what, *what != '\0' ? "" : " the value",
+		      want.buf);
 	} else {
 		char q[QUOTE_MAX + 8];
 		quote(token, q);
-		found(w->f, line_of(elem), "<%s>:%s%s%s\"%s\" is not %s",
+		found(w->f, MSG_DOSSIER_SCHEMA_VALUE_NOT_TYPE, line_of(elem),
 		      elem->name, sep, what, *what != '\0' ? ": " : " ", q,
 		      want.buf);
 	}
@@ -468,8 +474,8 @@ static void check_attributes(struct walk *w, xmlNodePtr elem,
 		    a->ns == NULL ? find_particle(m->attrs, m->nattrs, a->name)
 				  : NULL;
 		if (p == NULL) {
-			found(w->f, line_of(elem),
-			      "<%s>: unknown attribute \"%s%s%s\"", elem->name,
+			found(w->f, MSG_DOSSIER_UNKNOWN_ATTRIBUTE,
+			      line_of(elem), elem->name,
 			      a->ns != NULL && a->ns->prefix != NULL
 				  ? (const char *)a->ns->prefix
 				  : "",
@@ -491,9 +497,8 @@ static void check_attributes(struct walk *w, xmlNodePtr elem,
 	for (size_t i = 0; i < m->nattrs; i++)
 		if (m->attrs[i].min > 0 &&
 		    xmlHasNsProp(elem, m->attrs[i].name, NULL) == NULL)
-			found(w->f, line_of(elem),
-			      "<%s>: missing attribute \"%s\"", elem->name,
-			      m->attrs[i].name);
+			found(w->f, MSG_DOSSIER_MISSING_ATTRIBUTE,
+			      line_of(elem), elem->name, m->attrs[i].name);
 }
 
 static void explain_element(struct walk *w, xmlNodePtr elem, xmlNodePtr def,
@@ -503,9 +508,7 @@ static void unexpected_child(struct walk *w, xmlNodePtr parent,
 			     xmlNodePtr child)
 {
 	if (child->ns != NULL)
-		found(w->f, line_of(child),
-		      "<%s>: element <%s%s%s> is in the namespace \"%s\"; "
-		      "dossier files use none",
+		found(w->f, MSG_DOSSIER_ELEMENT_NAMESPACE, line_of(child),
 		      parent->name,
 		      child->ns->prefix != NULL
 			  ? (const char *)child->ns->prefix
@@ -513,10 +516,10 @@ static void unexpected_child(struct walk *w, xmlNodePtr parent,
 		      child->ns->prefix != NULL ? ":" : "", child->name,
 		      child->ns->href);
 	else if (known_element(w->s->grammar, child->name))
-		found(w->f, line_of(child), "<%s>: <%s> is not allowed here",
+		found(w->f, MSG_DOSSIER_NOT_ALLOWED_HERE, line_of(child),
 		      parent->name, child->name);
 	else
-		found(w->f, line_of(child), "<%s>: unknown element <%s>",
+		found(w->f, MSG_DOSSIER_UNKNOWN_ELEMENT, line_of(child),
 		      parent->name, child->name);
 }
 
@@ -531,7 +534,7 @@ static void check_children(struct walk *w, xmlNodePtr elem,
 		if ((c->type == XML_TEXT_NODE ||
 		     c->type == XML_CDATA_SECTION_NODE) &&
 		    m->value == NULL && !xmlIsBlankNode(c) && !text_reported) {
-			found(w->f, line_of(c), "<%s>: unexpected text",
+			found(w->f, MSG_DOSSIER_UNEXPECTED_TEXT, line_of(c),
 			      elem->name);
 			text_reported = true;
 		}
@@ -547,20 +550,17 @@ static void check_children(struct walk *w, xmlNodePtr elem,
 		size_t i = (size_t)(p - m->elems);
 		if (p->max >= 0 && ++count[i] > p->max) {
 			if (p->max == 1)
-				found(w->f, line_of(c),
-				      "<%s>: only one <%s> is allowed",
-				      elem->name, c->name);
+				found(w->f, MSG_DOSSIER_ONLY_ONE_ALLOWED,
+				      line_of(c), elem->name, c->name);
 			else
-				found(w->f, line_of(c),
-				      "<%s>: at most %d <%s> are allowed",
-				      elem->name, p->max, c->name);
+				found(w->f, MSG_DOSSIER_MOST_ALLOWED,
+				      line_of(c), elem->name, p->max, c->name);
 		} else if (p->max < 0) {
 			count[i]++;
 		}
 		if (p->pos < last_pos)
-			found(w->f, line_of(c),
-			      "<%s>: <%s> must come before <%s>", elem->name,
-			      c->name, last->name);
+			found(w->f, MSG_DOSSIER_MUST_COME_BEFORE, line_of(c),
+			      elem->name, c->name, last->name);
 		if (p->pos > last_pos) {
 			last_pos = p->pos;
 			last = c;
@@ -570,7 +570,7 @@ static void check_children(struct walk *w, xmlNodePtr elem,
 	}
 	for (size_t i = 0; i < m->nelems; i++)
 		if (count[i] < m->elems[i].min)
-			found(w->f, line_of(elem), "<%s>: missing <%s>",
+			found(w->f, MSG_DOSSIER_MISSING, line_of(elem),
 			      elem->name, m->elems[i].name);
 }
 
@@ -611,21 +611,22 @@ unsigned dossier_schema_explain(struct dossier_schema *s, xmlNodePtr elem,
 		if (p != NULL)
 			explain_element(&w, elem, p->def, false, 0);
 		else
-			found(&f, line_of(elem), "unknown element <%s>",
-			      elem->name);
+			found(&f, MSG_DOSSIER_SCHEMA_UNKNOWN_ROOT,
+			      line_of(elem), elem->name);
 		free(start);
 	}
 	if (f.n > 1) /* f.list is NULL when empty: qsort must not see it */
 		qsort(f.list, f.n, sizeof(f.list[0]), compare_findings);
 	for (size_t i = 0; i < f.n; i++) {
-		diag_error(file, f.list[i].line, "%s", f.list[i].message);
+		diag_text(f.list[i].msg, file, f.list[i].line,
+			  f.list[i].message);
 		free(f.list[i].message);
 	}
 	free(f.list);
 	if (f.n == 0)
-		diag_error(file, s->have_error ? s->error_line : line_of(elem),
-			   "<%s>: does not match the schema (%s)", elem->name,
-			   s->have_error ? s->error : "no detail");
+		diag(MSG_DOSSIER_DOES_NOT_MATCH_SCHEMA, file,
+		     s->have_error ? s->error_line : line_of(elem), elem->name,
+		     s->have_error ? s->error : "no detail");
 	return (unsigned)f.n;
 }
 
@@ -662,42 +663,41 @@ static bool load(struct dossier_schema *s, const char *path)
 	size_t size;
 	char *buf = inputs_slurp(path, &size);
 	if (buf == NULL) {
-		diag_system(path, "cannot read the schema: %s",
-			    strerror(errno));
+		diag(MSG_DOSSIER_CANNOT_READ_SCHEMA, path, 0, strerror(errno));
 		return false;
 	}
 	struct dossier_parse_error err;
 	s->rng = dossier_parse(buf, size, &err);
 	free(buf);
 	if (s->rng == NULL) {
-		diag_system(path, "line %ld: the schema cannot be read: %s",
-			    err.line, err.message);
+		diag(MSG_DOSSIER_SCHEMA_NOT_XML, path, 0, err.line,
+		     err.message);
 		return false;
 	}
 	s->grammar = xmlDocGetRootElement(s->rng);
 	s->start =
 	    is_rng(s->grammar, "grammar") ? find_start(s->grammar) : NULL;
 	if (s->start == NULL) {
-		diag_system(path, "the schema has no <grammar> with <start>");
+		diag(MSG_DOSSIER_SCHEMA_NO_GRAMMAR_START, path, 0);
 		return false;
 	}
 	/* The compiler works on its own copy of the tree. */
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(s->rng);
 	if (pc == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	xmlRelaxNGSetParserStructuredErrors(pc, on_error, s);
 	s->compiled = xmlRelaxNGParse(pc);
 	xmlRelaxNGFreeParserCtxt(pc);
 	if (s->compiled == NULL) {
-		diag_system(path, "line %ld: the schema does not compile: %s",
-			    s->error_line, s->have_error ? s->error : "?");
+		diag(MSG_DOSSIER_SCHEMA_NOT_COMPILED, path, 0, s->error_line,
+		     s->have_error ? s->error : "?");
 		return false;
 	}
 	s->valid = xmlRelaxNGNewValidCtxt(s->compiled);
 	if (s->valid == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	xmlRelaxNGSetValidStructuredErrors(s->valid, on_error, s);
@@ -710,7 +710,7 @@ struct dossier_schema *dossier_schema_new(const char *dir)
 	size_t n = strlen(dir) + sizeof("/dossier.rng");
 	char *path = malloc(n);
 	if (s == NULL || path == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		free(s);
 		free(path);
 		return NULL;
@@ -740,7 +740,7 @@ int dossier_schema_validate(struct dossier_schema *s, xmlDocPtr doc)
 	s->have_error = false;
 	int rc = xmlRelaxNGValidateDoc(s->valid, doc);
 	if (rc < 0) {
-		diag_system(NULL, "out of memory (schema validation)");
+		diag(MSG_DOSSIER_OUT_MEMORY_SCHEMA_VALIDATION, NULL, 0);
 		return -1;
 	}
 	return rc == 0;
@@ -769,7 +769,7 @@ int dossier_schema_validate_part(struct dossier_schema *s, xmlNodePtr elem,
 	if (ok)
 		rc = dossier_schema_validate(s, doc);
 	else
-		diag_system(NULL, "out of memory (schema validation)");
+		diag(MSG_DOSSIER_OUT_MEMORY_SCHEMA_VALIDATION, NULL, 0);
 	xmlFreeDoc(doc);
 	return rc;
 }

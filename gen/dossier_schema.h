@@ -46,7 +46,7 @@ int dossier_schema_validate_part(struct dossier_schema *, xmlNodePtr elem,
 				 const char *skip);
 
 /*
- * Reports, through diag_error() with file and line, every problem found
+ * Reports, through diag() with file and line, every problem found
  * in elem's subtree (not descending into children named skip), in line
  * order.  Values are quoted except inside <employee>, whose data is
  * personal.  Call it after a failed validation: if the walk finds

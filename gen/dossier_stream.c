@@ -97,17 +97,21 @@ struct dossier_stream {
 	size_t qhead, qn, qcap;
 };
 
-static void set_error(struct dossier_parse_error *err, long line,
-		      const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* set_error(err, MSG_X, line, args...): the reason the pass stops. */
+#define set_error(err, id, ...) stream_error(err, id, MSG_TEXT(id), __VA_ARGS__)
 
-static void set_error(struct dossier_parse_error *err, long line,
-		      const char *fmt, ...)
+static void stream_error(struct dossier_parse_error *err, enum msg id,
+			 const char *text, long line, ...)
+    __attribute__((format(printf, 3, 5)));
+
+static void stream_error(struct dossier_parse_error *err, enum msg id,
+			 const char *text, long line, ...)
 {
 	va_list ap;
-	va_start(ap, fmt);
+	va_start(ap, line);
 	err->line = line;
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	err->msg = id;
+	vsnprintf(err->message, sizeof(err->message), text, ap);
 	va_end(ap);
 }
 
@@ -140,9 +144,7 @@ static unsigned long long consumed(xmlParserCtxtPtr ctxt)
 /* The unit being read is past the limit: the file is refused. */
 static void unit_too_big(struct dossier_stream *s)
 {
-	set_error(s->err, s->unit_line,
-		  "<%s>: it is larger than %ld MiB, the limit for one "
-		  "dossier (is the export broken?)",
+	set_error(s->err, MSG_DOSSIER_LARGER_THAN_MIB_LIMIT, s->unit_line,
 		  s->unit_name, DOSSIER_LIMITS_DOSSIER_BYTES / (1024 * 1024));
 	fail(s);
 }
@@ -165,9 +167,7 @@ static void note_xinclude(struct dossier_stream *s, const xmlChar *prefix,
 	if (s->xinclude || s->pass != PASS_CHECK)
 		return;
 	s->xinclude = true;
-	set_error(&s->xinclude_err, s->ctxt->input->line,
-		  "XInclude is not accepted: <%s%s%s> is never followed (a "
-		  "dossier file must be self-contained)",
+	set_error(&s->xinclude_err, MSG_DOSSIER_XINCLUDE, s->ctxt->input->line,
 		  prefix != NULL ? (const char *)prefix : "",
 		  prefix != NULL ? ":" : "", (const char *)name);
 }
@@ -201,10 +201,8 @@ static void on_start_document(void *ctx)
 		enc = ctxt->encoding;
 	if (enc != NULL && xmlStrcasecmp(enc, BAD_CAST "UTF-8") != 0 &&
 	    xmlStrcasecmp(enc, BAD_CAST "UTF8") != 0) {
-		set_error(s->err, ctxt->input->line,
-			  "the file declares the encoding \"%.40s\"; dossier "
-			  "files are UTF-8 (export them as UTF-8)",
-			  (const char *)enc);
+		set_error(s->err, MSG_DOSSIER_DECLARED_ENCODING_STREAM,
+			  ctxt->input->line, (const char *)enc);
 		fail(s);
 		return;
 	}
@@ -295,7 +293,7 @@ static void hand_over(struct dossier_stream *s, xmlNodePtr n)
 	if (doc == NULL) {
 		/* Freed as part of a document that shares the names. */
 		xmlAddChild((xmlNodePtr)s->ctxt->myDoc, n);
-		set_error(s->err, s->unit_line, "out of memory");
+		set_error(s->err, MSG_DOSSIER_OUT_OF_MEMORY, s->unit_line);
 		fail(s);
 		return;
 	}
@@ -425,7 +423,7 @@ static bool begin_pass(struct dossier_stream *s, enum pass pass,
 	s->envelope_bytes = 0;
 	s->ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
 	if (s->ctxt == NULL) {
-		set_error(err, 0, "out of memory");
+		set_error(err, MSG_DOSSIER_OUT_OF_MEMORY, 0);
 		return false;
 	}
 	dossier_parse_hook(s->ctxt, &s->ps, err);
@@ -442,7 +440,8 @@ static bool begin_pass(struct dossier_stream *s, enum pass pass,
 	int fd = s->from_copy ? s->copy_fd : s->fd;
 	if (pass == PASS_READ &&
 	    lseek(fd, s->from_copy ? 0 : s->start, SEEK_SET) == (off_t)-1) {
-		set_error(err, 0, "cannot read it again: %s", strerror(errno));
+		set_error(err, MSG_DOSSIER_CANNOT_READ_AGAIN, 0,
+			  strerror(errno));
 		return false;
 	}
 	return true;
@@ -456,9 +455,8 @@ static bool keep_copy(struct dossier_stream *s, const char *buf, size_t n)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0) {
-			set_error(s->err, 0,
-				  "cannot keep standard input in a "
-				  "temporary file: %s",
+			set_error(s->err,
+				  MSG_DOSSIER_CANNOT_KEEP_STANDARD_INPUT, 0,
 				  strerror(errno));
 			return false;
 		}
@@ -479,16 +477,12 @@ static void explain_end(struct dossier_stream *s)
 		return;
 	if (s->depth > 0 && s->ctxt->name != NULL)
 		set_error(
-		    s->err, s->err->line,
-		    "not well-formed XML: Premature end of data in tag "
-		    "%s line %ld",
+		    s->err, MSG_DOSSIER_PREMATURE_END, s->err->line,
 		    (const char *)s->ctxt->name,
 		    s->open_lines[s->depth <= DEPTH_LINES ? s->depth - 1
 							  : DEPTH_LINES - 1]);
 	else if (!s->root_seen)
-		set_error(s->err, s->err->line,
-			  "not well-formed XML: Start tag expected, '<' not "
-			  "found");
+		set_error(s->err, MSG_DOSSIER_NO_START_TAG, s->err->line);
 }
 
 /*
@@ -527,15 +521,13 @@ static bool feed(struct dossier_stream *s)
 		n = read(fd, buf, chunk_bytes);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
-		set_error(s->err, 0, "cannot read: %s", strerror(errno));
+		set_error(s->err, MSG_IMPORT_CANNOT_READ, 0, strerror(errno));
 		fail(s);
 		return false;
 	}
 	s->total += (unsigned long long)n;
 	if (s->total > (unsigned long long)DOSSIER_LIMITS_FILE_BYTES) {
-		set_error(s->err, 0,
-			  "the file is larger than %ld GiB, the limit for one "
-			  "dossier file: split the export into several files",
+		set_error(s->err, MSG_DOSSIER_FILE_LARGER_THAN_GIB, 0,
 			  DOSSIER_LIMITS_FILE_BYTES / (1024L * 1024 * 1024));
 		fail(s);
 		return false;
@@ -547,7 +539,7 @@ static bool feed(struct dossier_stream *s)
 	}
 	if (n == 0 && s->total == 0) {
 		/* libxml2 would not even start on it. */
-		set_error(s->err, 0, "the file is empty");
+		set_error(s->err, MSG_DOSSIER_FILE_EMPTY, 0);
 		fail(s);
 		return false;
 	}
@@ -581,10 +573,11 @@ struct dossier_stream *dossier_stream_open(const char *path,
 					   struct dossier_parse_error *err)
 {
 	err->line = 0;
+	err->msg = MSG_DOSSIER_NOT_WELL_FORMED; /* until one is set */
 	err->message[0] = '\0';
 	struct dossier_stream *s = calloc(1, sizeof(*s));
 	if (s == NULL) {
-		set_error(err, 0, "out of memory");
+		set_error(err, MSG_DOSSIER_OUT_OF_MEMORY, 0);
 		return NULL;
 	}
 	s->copy_fd = -1;
@@ -592,7 +585,7 @@ struct dossier_stream *dossier_stream_open(const char *path,
 	s->fd = std ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	s->own_fd = !std;
 	if (s->fd < 0) {
-		set_error(err, 0, "cannot read: %s", strerror(errno));
+		set_error(err, MSG_IMPORT_CANNOT_READ, 0, strerror(errno));
 		free(s);
 		return NULL;
 	}
@@ -600,9 +593,7 @@ struct dossier_stream *dossier_stream_open(const char *path,
 	if (fstat(s->fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size > DOSSIER_LIMITS_FILE_BYTES) {
 		/* Known to be too big: refused before a byte is read. */
-		set_error(err, 0,
-			  "the file is larger than %ld GiB, the limit for one "
-			  "dossier file: split the export into several files",
+		set_error(err, MSG_DOSSIER_FILE_LARGER_THAN_GIB, 0,
 			  DOSSIER_LIMITS_FILE_BYTES / (1024L * 1024 * 1024));
 		dossier_stream_free(s);
 		return NULL;
@@ -615,10 +606,8 @@ struct dossier_stream *dossier_stream_open(const char *path,
 		if (tmp != NULL)
 			fclose(tmp);
 		if (s->copy_fd < 0) {
-			set_error(err, 0,
-				  "cannot make a temporary file for "
-				  "standard input: %s",
-				  strerror(errno));
+			set_error(err, MSG_DOSSIER_CANNOT_MAKE_TEMPORARY_FILE,
+				  0, strerror(errno));
 			dossier_stream_free(s);
 			return NULL;
 		}
@@ -646,7 +635,7 @@ xmlDocPtr dossier_stream_check(struct dossier_stream *s,
 	xmlDocPtr envelope = s->ctxt->myDoc;
 	s->ctxt->myDoc = NULL;
 	if (envelope == NULL)
-		set_error(err, 0, "not well-formed XML");
+		set_error(err, MSG_DOSSIER_NOT_WELL_FORMED, 0);
 	return envelope;
 }
 

@@ -211,7 +211,7 @@ bool ics_convocation(struct buf *out, const struct dossier *d,
 {
 	char *who = names_full(&d->employee);
 	if (who == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	icalerror_set_errors_are_fatal(0);
@@ -230,13 +230,13 @@ bool ics_convocation(struct buf *out, const struct dossier *d,
 	char *s = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
 	if (s == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	buf_puts(out, s);
 	icalmemory_free_buffer(s);
 	if (out->oom)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	return !out->oom;
 }
 

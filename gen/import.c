@@ -69,9 +69,8 @@ static size_t company_merge(struct run *r, const struct import_table *t,
 		if (c->v[k] == NULL) {
 			c->v[k] = (char *)val;
 		} else if (strcmp(c->v[k], val) != 0) {
-			import_error(t->name, row->line, t->colpos[k],
-				     "%s of company \"%s\" differs from what "
-				     "%s:%ld says",
+			import_error(MSG_IMPORT_COMPANY_DIFFERS_WHAT_SAYS,
+				     t->name, row->line, t->colpos[k],
 				     cols[k].name, id, c->file, c->row->line);
 			row->bad = true;
 		}
@@ -89,10 +88,8 @@ static void company_check(struct import_company *c)
 	};
 	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++)
 		if (c->v[required[i]] == NULL) {
-			import_error(c->file, c->row->line, 0,
-				     "company \"%s\" has no %s (give it in "
-				     "companies.csv or employees.csv)",
-				     c->id,
+			import_error(MSG_IMPORT_COMPANY_NO_GIVE_COMPANIES,
+				     c->file, c->row->line, 0, c->id,
 				     import_kinds[IMPORT_COMPANIES]
 					 .cols[required[i]]
 					 .name);
@@ -122,9 +119,9 @@ static void need_together(const struct import_table *t, struct import_row *row,
 		return;
 	const struct import_col *cols = import_kinds[t->kind].cols;
 	int missing = row->v[a] == NULL ? a : b;
-	import_error(t->name, row->line, t->colpos[missing],
-		     "%s is empty: %s needs both %s and %s", cols[missing].name,
-		     what, cols[a].name, cols[b].name);
+	import_error(MSG_IMPORT_EMPTY_NEEDS_BOTH, t->name, row->line,
+		     t->colpos[missing], cols[missing].name, what, cols[a].name,
+		     cols[b].name);
 	row->bad = true;
 }
 
@@ -153,20 +150,16 @@ static size_t employee_company(struct run *r, struct import_table *t,
 		if (r->ncompanies == 1)
 			return 0;
 		if (!r->company_reported)
-			import_error(t->name, 1, 0,
-				     "no column company_id: it is needed "
-				     "unless the companies file has exactly "
-				     "one company (it has %zu)",
-				     r->ncompanies);
+			import_error(MSG_IMPORT_NO_COLUMN_COMPANY_ID, t->name,
+				     1, 0, r->ncompanies);
 		r->company_reported = true;
 		return (size_t)-1;
 	}
 	if (row->v[IC_COMPANY_ID] == NULL) {
 		/* A bad id was reported when read. */
 		if (!row->bad)
-			import_error(t->name, row->line,
-				     t->colpos[IC_COMPANY_ID],
-				     "company_id is empty");
+			import_error(MSG_IMPORT_COMPANY_ID_EMPTY, t->name,
+				     row->line, t->colpos[IC_COMPANY_ID]);
 		return (size_t)-1;
 	}
 	return company_merge(r, t, row);
@@ -199,10 +192,9 @@ static bool employees_index(struct run *r)
 		struct import_employee *b = &r->emps[r->by_id[i]];
 		if (strcmp(emp_id(a), emp_id(b)) != 0)
 			continue;
-		import_error(t->name, b->row->line, t->colpos[IC_EMPLOYEE_ID],
-			     "employee_id \"%s\" is also on line %ld: no "
-			     "dossier for either",
-			     emp_id(b), a->row->line);
+		import_error(MSG_IMPORT_EMPLOYEE_ID_ALSO_LINE, t->name,
+			     b->row->line, t->colpos[IC_EMPLOYEE_ID], emp_id(b),
+			     a->row->line);
 		a->bad = b->bad = true;
 	}
 	return !r->oom;
@@ -253,9 +245,8 @@ static void unique_ids(struct run *r, struct import_employee *e,
 			struct import_row *a = &t->rows[e->rows[k][j]];
 			if (strcmp(a->v[1], b->v[1]) != 0)
 				continue;
-			import_error(t->name, b->line, t->colpos[1],
-				     "%s %s of employee \"%s\" is also on "
-				     "line %ld",
+			import_error(MSG_IMPORT_EMPLOYEE_ALSO_LINE, t->name,
+				     b->line, t->colpos[1],
 				     import_kinds[k].cols[1].name, b->v[1],
 				     emp_id(e), a->line);
 			e->bad = true;
@@ -275,9 +266,8 @@ static void action_check(struct run *r, struct import_employee *e,
 			       .v[IC_RECORD_INTERVIEW],
 			   row->v[IC_RECORD_INTERVIEW]) == 0)
 			return;
-	import_error(t->name, row->line, t->colpos[IC_RECORD_INTERVIEW],
-		     "interview_id \"%s\" is no interview of employee \"%s\" "
-		     "in the interviews file",
+	import_error(MSG_IMPORT_INTERVIEW_ID_NO_INTERVIEW, t->name, row->line,
+		     t->colpos[IC_RECORD_INTERVIEW],
 		     row->v[IC_RECORD_INTERVIEW], emp_id(e));
 	row->bad = true;
 	e->bad = true;
@@ -294,9 +284,9 @@ static bool records_join(struct run *r, enum import_kind k)
 			continue; /* reported when read */
 		struct import_employee *e = employee_find(r, id);
 		if (e == NULL) {
-			import_error(
-			    t->name, row->line, t->colpos[IC_RECORD_EMPLOYEE],
-			    "employee_id \"%s\" is not in %s", id, employees);
+			import_error(MSG_IMPORT_EMPLOYEE_ID_NOT, t->name,
+				     row->line, t->colpos[IC_RECORD_EMPLOYEE],
+				     id, employees);
 			continue;
 		}
 		if (row->bad) {
@@ -340,24 +330,19 @@ static bool read_files(struct run *r, const struct import_file *files, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		enum import_kind k = import_kind_of(files[i].name);
 		if (k == IMPORT_NKINDS) {
-			import_error(files[i].name, 0, 0,
-				     "cannot tell what the file holds: its "
-				     "name must say it (employees, "
-				     "absences, trainings, ...; see "
-				     "doc/import.md)");
+			import_error(MSG_IMPORT_CANNOT_TELL_WHAT_FILE,
+				     files[i].name, 0, 0);
 			continue;
 		}
 		if (r->tables[k] != NULL) {
-			import_error(files[i].name, 0, 0,
-				     "a second %s file (the first is %s)",
-				     import_kinds[k].name, r->tables[k]->name);
+			import_error(MSG_IMPORT_SECOND_FILE_FIRST,
+				     files[i].name, 0, 0, import_kinds[k].name,
+				     r->tables[k]->name);
 			continue;
 		}
 		if (files[i].len > IMPORT_MAX_FILE_BYTES) {
-			import_error(files[i].name, 0, 0,
-				     "%zu bytes: the importer reads files of "
-				     "at most %ld",
-				     files[i].len, IMPORT_MAX_FILE_BYTES);
+			import_error(MSG_IMPORT_FILE_TOO_LARGE, files[i].name,
+				     0, 0, files[i].len, IMPORT_MAX_FILE_BYTES);
 			continue;
 		}
 		size_t len;
@@ -394,9 +379,7 @@ static bool usable(struct run *r)
 		if (r->tables[k] != NULL && r->tables[k]->bad)
 			ok = false;
 	if (!ok)
-		diag_error(NULL, 0,
-			   "import: a file cannot be used: no dossier "
-			   "written");
+		diag(MSG_IMPORT_FILE_CANNOT_USED_NO, NULL, 0);
 	return ok;
 }
 
@@ -453,9 +436,7 @@ bool import_run(const struct import_file *files, size_t n,
 	*res = (struct import_result){0};
 	bool ok = read_files(&r, files, n, map);
 	if (ok && r.tables[IMPORT_EMPLOYEES] == NULL) {
-		diag_error(NULL, 0,
-			   "import: no employees file among the "
-			   "inputs (employees.csv, salaries.csv)");
+		diag(MSG_IMPORT_NO_EMPLOYEES_FILE_AMONG, NULL, 0);
 		run_free(&r);
 		return true;
 	}
@@ -483,6 +464,6 @@ bool import_run(const struct import_file *files, size_t n,
 	ok = ok && !r.oom && (!usable(&r) || write_outputs(&r, emit, ctx, res));
 	run_free(&r);
 	if (!ok)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	return ok;
 }

@@ -21,10 +21,10 @@ static int col(enum import_kind k, const char *name)
 }
 
 /* Reports at row's cell of column c and marks the row bad. */
-#define fail(t, row, c, ...)                                                   \
+#define fail(t, row, c, id, ...)                                               \
 	do {                                                                   \
-		import_error((t)->name, (row)->line,                           \
-			     (c) >= 0 ? (t)->colpos[(c)] : 0, __VA_ARGS__);    \
+		import_error(id, (t)->name, (row)->line,                       \
+			     (c) >= 0 ? (t)->colpos[(c)] : 0, ##__VA_ARGS__);  \
 		(row)->bad = true;                                             \
 	} while (0)
 
@@ -36,8 +36,7 @@ static void order(const struct import_table *t, struct import_row *row,
 	if (s < 0 || e < 0 || row->v[s] == NULL || row->v[e] == NULL ||
 	    strcmp(row->v[e], row->v[s]) >= 0)
 		return;
-	fail(t, row, e, "%s %s is before %s %s", end, row->v[e], start,
-	     row->v[s]);
+	fail(t, row, e, MSG_IMPORT_BEFORE, end, row->v[e], start, row->v[s]);
 }
 
 /* @absence exactly for kind "return". */
@@ -48,13 +47,10 @@ static void return_absence(const struct import_table *t, struct import_row *row)
 	if (kind == NULL)
 		return;
 	if (strcmp(kind, "return") == 0 && row->v[a] == NULL)
-		fail(t, row, a,
-		     "kind %s needs absence (the absence or mandate that "
-		     "ended)",
-		     kind);
+		fail(t, row, a, MSG_IMPORT_RETURN_NEEDS_ABSENCE, kind);
 	else if (strcmp(kind, "return") != 0 && row->v[a] != NULL)
-		fail(t, row, a, "absence %s is only for kind return, not %s",
-		     row->v[a], kind);
+		fail(t, row, a, MSG_IMPORT_ABSENCE_ONLY_KIND_RETURN, row->v[a],
+		     kind);
 }
 
 static void company_rules(const struct import_table *t, struct import_row *row)
@@ -64,14 +60,12 @@ static void company_rules(const struct import_table *t, struct import_row *row)
 	 * agreements. */
 	if (reform != NULL && (strcmp(reform, "2025-10-26") < 0 ||
 			       strcmp(reform, "2026-10-01") > 0))
-		fail(t, row, IC_REFORM_DATE,
-		     "reform_date %s is not between 2025-10-26 and "
-		     "2026-10-01",
+		fail(t, row, IC_REFORM_DATE, MSG_IMPORT_REFORM_DATE_NOT_BETWEEN,
 		     reform);
 	const char *p = row->v[IC_PERIODICITY];
 	if (p != NULL && (strtol(p, NULL, 10) < 1 || strtol(p, NULL, 10) > 48))
 		fail(t, row, IC_PERIODICITY,
-		     "periodicity_months %s is not between 1 and 48", p);
+		     MSG_IMPORT_PERIODICITY_MONTHS_NOT_BETWEEN, p);
 }
 
 void import_check_row(const struct import_table *t, struct import_row *row)
@@ -94,9 +88,7 @@ void import_check_row(const struct import_table *t, struct import_row *row)
 		int s = col(t->kind, "delegation_share");
 		/* Checked as "0.35" by import_values.c: strtod reads it. */
 		if (row->v[s] != NULL && strtod(row->v[s], NULL) > 1.0)
-			fail(t, row, s,
-			     "delegation_share %s is more than 1 (a share of "
-			     "working time, 0 to 1)",
+			fail(t, row, s, MSG_IMPORT_DELEGATION_SHARE_MORE_THAN,
 			     row->v[s]);
 		break;
 	}
@@ -109,9 +101,7 @@ void import_check_row(const struct import_table *t, struct import_row *row)
 		    (strcmp(out, "refused") == 0 ||
 		     strcmp(out, "declined") == 0) &&
 		    row->v[r] == NULL)
-			fail(t, row, r,
-			     "outcome %s needs response_date (when the "
-			     "employee answered)",
+			fail(t, row, r, MSG_IMPORT_OUTCOME_NEEDS_RESPONSE_DATE,
 			     out);
 		break;
 	}

@@ -38,34 +38,18 @@ struct reader {
 	bool oom;
 };
 
-static void vreport(bool error, const char *file, long line, long col,
-		    const char *fmt, va_list ap)
+void import_report(enum msg id, const char *text, const char *file, long line,
+		   long col, ...)
 {
-	char where[1100], msg[1024];
+	char where[1100];
+	va_list ap;
+	(void)text; /* msg_text(id), for the format check */
 	if (col > 0)
 		snprintf(where, sizeof(where), "%s:%ld:%ld", file, line, col);
 	else
 		snprintf(where, sizeof(where), "%s:%ld", file, line);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	if (error)
-		diag_error(where, 0, "%s", msg);
-	else
-		diag_warning(where, 0, "%s", msg);
-}
-
-void import_error(const char *file, long line, long col, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vreport(true, file, line, col, fmt, ap);
-	va_end(ap);
-}
-
-void import_warning(const char *file, long line, long col, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vreport(false, file, line, col, fmt, ap);
+	va_start(ap, col);
+	diag_vmsg(id, where, 0, ap);
 	va_end(ap);
 }
 
@@ -133,9 +117,9 @@ static void header_row(struct reader *r)
 	long line = record_start(r);
 	r->header_done = true;
 	if (r->too_many) {
-		import_error(file, line, IMPORT_MAX_COLUMNS + 1,
-			     "%zu columns: a file may have at most %d",
-			     r->ncells, IMPORT_MAX_COLUMNS);
+		import_error(MSG_IMPORT_TOO_MANY_COLUMNS, file, line,
+			     IMPORT_MAX_COLUMNS + 1, r->ncells,
+			     IMPORT_MAX_COLUMNS);
 		r->stop = true;
 		return;
 	}
@@ -170,25 +154,21 @@ static void header_row(struct reader *r)
 			      : import_column_find(r->t->kind, target);
 		r->colmap[i] = col;
 		if (col >= 0 && seen[col]) {
-			import_error(file, line, (long)i + 1,
-				     "column \"%s\" is %s a second time", h,
-				     r->k->cols[col].name);
+			import_error(MSG_IMPORT_COLUMN_SECOND_TIME, file, line,
+				     (long)i + 1, h, r->k->cols[col].name);
 			r->stop = true;
 		} else if (col >= 0) {
 			seen[col] = true;
 			r->t->colpos[col] = (long)i + 1;
 		} else if (norm[0] != '\0') {
-			import_warning(file, line, (long)i + 1,
-				       "column \"%.60s\" is not used (see "
-				       "doc/import.md; --map renames columns)",
-				       h);
+			import_warning(MSG_IMPORT_COLUMN_NOT_USED_SEE, file,
+				       line, (long)i + 1, h);
 		}
 	}
 	for (size_t c = 0; c < r->k->ncols; c++)
 		if (r->k->cols[c].required && !seen[c]) {
-			import_error(file, line, 0,
-				     "no column %s: the %s file needs it",
-				     r->k->cols[c].name, r->k->name);
+			import_error(MSG_IMPORT_NO_COLUMN_FILE_NEEDS, file,
+				     line, 0, r->k->cols[c].name, r->k->name);
 			r->stop = true;
 		}
 	free(seen);
@@ -234,11 +214,10 @@ static void data_row(struct reader *r, bool broken)
 		return;
 	row->bad = broken;
 	if (!broken && r->ncells != r->nheaders) {
-		import_error(file, line,
+		import_error(MSG_IMPORT_FIELDS_WHERE_HEADER, file, line,
 			     (long)(r->ncells > r->nheaders ? r->nheaders + 1
 							    : r->ncells),
-			     "%zu fields where the header has %zu", r->ncells,
-			     r->nheaders);
+			     r->ncells, r->nheaders);
 		row->bad = true;
 	}
 	size_t n = r->ncells < r->nheaders ? r->ncells : r->nheaders;
@@ -251,11 +230,9 @@ static void data_row(struct reader *r, bool broken)
 		const struct import_col *c = &r->k->cols[col];
 		long cl = cell_line(r, i);
 		if (r->cells[i].s == NULL) {
-			import_error(file, cl, (long)i + 1,
-				     "%s: a field of %zu bytes; a cell may "
-				     "hold at most %ld",
-				     r->headers[i], r->cells[i].len,
-				     IMPORT_MAX_FIELD_BYTES);
+			import_error(MSG_IMPORT_CELL_TOO_LARGE, file, cl,
+				     (long)i + 1, r->headers[i],
+				     r->cells[i].len, IMPORT_MAX_FIELD_BYTES);
 			row->bad = true;
 			continue;
 		}
@@ -265,7 +242,7 @@ static void data_row(struct reader *r, bool broken)
 						 (long)i + 1, &bad);
 		row->bad = row->bad || bad;
 		if (c->required && row->v[col] == NULL && !bad && !broken) {
-			import_error(file, cl, (long)i + 1, "%s is empty",
+			import_error(MSG_IMPORT_EMPTY, file, cl, (long)i + 1,
 				     r->headers[i]);
 			row->bad = true;
 		}
@@ -288,12 +265,10 @@ static void on_record(int c, void *data)
 	cells_reset(r);
 }
 
-/* After a parse error: the cells so far become a broken row, so that
- * the join can still refuse the employee whose row it was. */
-static void broken_record(struct reader *r, const char *what, long line,
-			  long col)
+/* After a parse error, reported: the cells so far become a broken row,
+ * so that the join can still refuse the employee whose row it was. */
+static void broken_record(struct reader *r)
 {
-	import_error(r->t->name, line, col, "%s", what);
 	r->last_end = r->line;
 	if (r->header_done && !r->stop)
 		data_row(r, true);
@@ -327,7 +302,7 @@ bool import_csv_read(struct import_table *t, const char *data, size_t len,
 	struct csv_parser p;
 	char sep = import_text_separator(data, len);
 	if (!parser_init(&p, sep)) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	size_t off = 0;
@@ -338,11 +313,9 @@ bool import_csv_read(struct import_table *t, const char *data, size_t len,
 		size_t done =
 		    csv_parse(&p, data + off, n, on_field, on_record, &r);
 		if (done < n && csv_error(&p) == CSV_EPARSE) {
-			broken_record(&r,
-				      "a quote inside a field that is not "
-				      "quoted, or text after a closing quote "
-				      "(quote the field, double its quotes)",
-				      r.line, (long)r.ncells + 1);
+			import_error(MSG_IMPORT_CSV_STRAY_QUOTE, t->name,
+				     r.line, (long)r.ncells + 1);
+			broken_record(&r);
 			csv_free(&p);
 			if (!parser_init(&p, sep)) {
 				r.oom = true;
@@ -357,23 +330,21 @@ bool import_csv_read(struct import_table *t, const char *data, size_t len,
 			r.line++;
 	}
 	if (!r.oom && csv_fini(&p, on_field, on_record, &r) != 0) {
-		if (csv_error(&p) == CSV_EPARSE)
-			broken_record(&r,
-				      "a quoted field opened here is never "
-				      "closed (it runs to the end of the "
-				      "file)",
-				      r.last_end + 1, (long)r.ncells + 1);
-		else
+		if (csv_error(&p) == CSV_EPARSE) {
+			import_error(MSG_IMPORT_CSV_UNCLOSED_QUOTE, t->name,
+				     r.last_end + 1, (long)r.ncells + 1);
+			broken_record(&r);
+		} else
 			r.oom = true;
 	}
 	csv_free(&p);
 	if (!r.header_done && !r.oom) {
-		import_error(t->name, 1, 0, "the file is empty (no header)");
+		import_error(MSG_IMPORT_FILE_EMPTY_NO_HEADER, t->name, 1, 0);
 		r.stop = true;
 	}
 	free_reader(&r);
 	if (r.oom) {
-		diag_system(t->name, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, t->name, 0);
 		return false;
 	}
 	t->bad = r.stop;

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "diag.h"
 #include "import.h"
 
 /* Past these an export is absurd: refused with file, line and column. */
@@ -156,11 +157,15 @@ struct import_map {
 	size_t n;
 };
 
-/* Reports "FILE:LINE:COL: message" (col 0: no column) as an error. */
-void import_error(const char *file, long line, long col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-void import_warning(const char *file, long line, long col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+/*
+ * import_error(MSG_X, file, line, col, args...): reports message MSG_X as
+ * "FILE:LINE:COL: message" (col 0: no column); import_warning() is the
+ * same call, kept apart where the message is a warning, for the reader.
+ */
+#define import_error(id, ...)	import_report(id, MSG_TEXT(id), __VA_ARGS__)
+#define import_warning(id, ...) import_report(id, MSG_TEXT(id), __VA_ARGS__)
+void import_report(enum msg, const char *text, const char *file, long line,
+		   long col, ...) __attribute__((format(printf, 2, 6)));
 
 /*
  * Converts a file's bytes to UTF-8: a UTF-8 BOM is dropped, UTF-8 is

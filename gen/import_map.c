@@ -67,16 +67,13 @@ static void map_record(int c, void *data)
 	(void)c;
 	struct map_reader *r = data;
 	if (r->ncells != 2) {
-		import_error(r->name, r->line, 0,
-			     "%zu fields: a map row is \"their header,our "
-			     "column\"",
+		import_error(MSG_IMPORT_MAP_ROW_FIELDS, r->name, r->line, 0,
 			     r->ncells);
 		r->bad = true;
 	} else if (r->line > 1 || (strcmp(r->cells[0], "from") != 0)) {
 		if (!known_column(r->cells[1])) {
-			import_error(r->name, r->line, 2,
-				     "\"%.60s\" is no column of doc/import.md",
-				     r->cells[1]);
+			import_error(MSG_IMPORT_NO_COLUMN_DOC_MD, r->name,
+				     r->line, 2, r->cells[1]);
 			r->bad = true;
 		} else if (!map_add(r->m, r->cells[0], r->cells[1])) {
 			r->oom = true;
@@ -108,7 +105,7 @@ struct import_map *import_map_read(const char *name, const char *data,
 		    nl != NULL ? (size_t)(nl - text - off) + 1 : tlen - off;
 		if (csv_parse(&p, text + off, n, map_field, map_record, &r) <
 		    n) {
-			import_error(name, r.line, 0, "%s",
+			import_error(MSG_IMPORT_MAP_CSV, name, r.line, 0,
 				     csv_strerror(csv_error(&p)));
 			r.bad = true;
 		}
@@ -116,7 +113,7 @@ struct import_map *import_map_read(const char *name, const char *data,
 		r.line += nl != NULL;
 	}
 	if (!r.bad && !r.oom && csv_fini(&p, map_field, map_record, &r) != 0) {
-		import_error(name, r.line, 0, "%s",
+		import_error(MSG_IMPORT_MAP_CSV, name, r.line, 0,
 			     csv_strerror(csv_error(&p)));
 		r.bad = true;
 	}
@@ -125,7 +122,7 @@ struct import_map *import_map_read(const char *name, const char *data,
 	csv_free(&p);
 	free(text);
 	if (r.oom)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	if (r.bad || r.oom) {
 		import_map_free(m);
 		return NULL;

@@ -46,7 +46,7 @@ static char *copy(const char *s, size_t len, size_t *outlen)
 {
 	char *out = malloc(len + 1);
 	if (out == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	memcpy(out, s, len);
@@ -60,8 +60,8 @@ static char *from_cp1252(const char *name, const char *data, size_t len,
 {
 	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
 	if (cd == (iconv_t)-1) {
-		diag_system(name, "cannot convert from Windows-1252: %s",
-			    strerror(errno));
+		diag(MSG_IMPORT_CANNOT_CONVERT_WINDOWS_1252, name, 0,
+		     strerror(errno));
 		return NULL;
 	}
 	/* Every Windows-1252 character is at most 3 bytes of UTF-8. */
@@ -69,17 +69,15 @@ static char *from_cp1252(const char *name, const char *data, size_t len,
 	char *out = malloc(cap);
 	if (out == NULL) {
 		iconv_close(cd);
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	char *in = (char *)data, *w = out;
 	size_t inleft = len, outleft = cap - 1;
 	if (iconv(cd, &in, &inleft, &w, &outleft) == (size_t)-1) {
 		size_t off = (size_t)(in - data);
-		import_error(name, line_at(data, off), 0,
-			     "byte 0x%02X is neither UTF-8 nor Windows-1252; "
-			     "save the file as CSV UTF-8",
-			     (unsigned char)data[off]);
+		import_error(MSG_IMPORT_UNDEFINED_BYTE, name,
+			     line_at(data, off), 0, (unsigned char)data[off]);
 		iconv_close(cd);
 		free(out);
 		return NULL;
@@ -95,23 +93,20 @@ char *import_text_utf8(const char *name, const char *data, size_t len,
 {
 	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
 			 (data[0] == '\xFE' && data[1] == '\xFF'))) {
-		import_error(name, 1, 0,
-			     "the file is UTF-16 (\"Unicode text\"); save it "
-			     "as CSV UTF-8 or CSV");
+		import_error(MSG_IMPORT_UTF16, name, 1, 0);
 		return NULL;
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul != NULL) {
-		import_error(name, line_at(data, (size_t)(nul - data)), 0,
-			     "a NUL byte: this is not a text file");
+		import_error(MSG_IMPORT_NUL_BYTE, name,
+			     line_at(data, (size_t)(nul - data)), 0);
 		return NULL;
 	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		size_t bad = utf8_invalid_at(data + 3, len - 3);
 		if (bad < len - 3) {
-			import_error(name, line_at(data, bad + 3), 0,
-				     "the file says it is UTF-8 (BOM) but is "
-				     "not well-formed UTF-8 here");
+			import_error(MSG_IMPORT_FALSE_BOM, name,
+				     line_at(data, bad + 3), 0);
 			return NULL;
 		}
 		return copy(data + 3, len - 3, outlen);

@@ -292,16 +292,15 @@ char *import_value_check(struct arena *a, const struct import_col *col,
 	if (s[0] == '=' || s[0] == '+' || s[0] == '@') {
 		char head[16];
 		snprintf(head, sizeof(head), "%.12s", s);
-		import_error(file, line, column,
-			     "%s \"%s…\" is a formula, not a value; export "
-			     "the values",
-			     header, head);
+		import_error(MSG_IMPORT_FORMULA_NOT_VALUE_EXPORT, file, line,
+			     column, header, head);
 		*bad = true;
 		return NULL;
 	}
 	const char *problem = text_problem(s);
 	if (problem != NULL) {
-		import_error(file, line, column, "%s %s", header, problem);
+		import_error(MSG_IMPORT_VALUE, file, line, column, header,
+			     problem);
 		*bad = true;
 		return NULL;
 	}
@@ -355,7 +354,7 @@ char *import_value_check(struct arena *a, const struct import_col *col,
 	if (v != NULL)
 		return v;
 	quote(q, s);
-	import_error(file, line, column, "%s %s is not %s%s", header, q,
+	import_error(MSG_IMPORT_VALUE_NOT, file, line, column, header, q,
 		     col->type == IMPORT_ENUM ? "one of " : "", expect);
 	*bad = true;
 	return NULL;

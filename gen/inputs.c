@@ -74,8 +74,7 @@ static bool add_directory(struct inputs *in, const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (d == NULL) {
-		diag_error(dir, 0, "cannot read directory: %s",
-			   strerror(errno));
+		diag(MSG_INPUT_CANNOT_READ_DIRECTORY, dir, 0, strerror(errno));
 		return true;
 	}
 	size_t first = in->n;
@@ -96,13 +95,12 @@ static bool add_directory(struct inputs *in, const char *dir)
 		ok = push(in, path);
 	}
 	if (ok && errno != 0)
-		diag_error(dir, 0, "cannot read directory: %s",
-			   strerror(errno));
+		diag(MSG_INPUT_CANNOT_READ_DIRECTORY, dir, 0, strerror(errno));
 	closedir(d);
 	if (!ok)
 		return false;
 	if (in->n == first)
-		diag_warning(dir, 0, "no *.xml file in this directory");
+		diag(MSG_INPUT_NO_XML_FILE_DIRECTORY, dir, 0);
 	if (in->n - first > 1) /* paths is NULL while the list is empty */
 		qsort(in->paths + first, in->n - first, sizeof(in->paths[0]),
 		      compare_paths);
@@ -122,7 +120,7 @@ struct inputs *inputs_new(char *const *args, int nargs)
 			ok = push(in, dup_string(args[i]));
 	}
 	if (!ok) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		inputs_free(in);
 		return NULL;
 	}

@@ -15,7 +15,7 @@ struct inputs;
 
 /*
  * Expands args in order.  A directory that cannot be listed is reported
- * (diag_error) and contributes nothing; a path that is not a directory is
+ * (an error) and contributes nothing; a path that is not a directory is
  * kept as given, to be reported when it is read.  NULL when out of memory
  * (after a diagnostic).  The caller owns the result (inputs_free()).
  */

@@ -165,9 +165,7 @@ static date_t default_as_of(void)
 		char *end;
 		v = strtoll(sde, &end, 10);
 		if (*end != '\0' || v < 0) {
-			diag_usage("SOURCE_DATE_EPOCH is not a number of "
-				   "seconds: \"%s\"",
-				   sde);
+			diag(MSG_CLI_SOURCE_DATE_EPOCH_NOT, NULL, 0, sde);
 			return DATE_NONE;
 		}
 		t = (time_t)v;
@@ -231,7 +229,7 @@ static bool take_expect(const char *arg, struct options *o)
 	static char hex[65];
 	size_t n = strspn(arg, "0123456789abcdefABCDEF");
 	if (n != 64 || arg[n] != '\0') {
-		diag_usage("--expect: not a SHA-256 (64 hexadecimal digits)");
+		diag(MSG_CLI_EXPECT_NOT_SHA_256, NULL, 0);
 		return false;
 	}
 	for (size_t i = 0; i < 64; i++)
@@ -252,7 +250,7 @@ static bool take_option(int c, const char *arg, struct options *o)
 	case OPT_AS_OF:
 		if (date_parse(arg, &o->as_of))
 			return true;
-		diag_usage("--as-of: \"%s\" is not a date (YYYY-MM-DD)", arg);
+		diag(MSG_CLI_AS_OF_NOT_DATE, NULL, 0, arg);
 		return false;
 	case OPT_COMPANY:
 		o->company_file = arg;
@@ -266,7 +264,7 @@ static bool take_option(int c, const char *arg, struct options *o)
 	case OPT_FORMAT:
 		if (parse_format(arg, &o->format))
 			return true;
-		diag_usage("--format: unknown format \"%s\"", arg);
+		diag(MSG_CLI_FORMAT_UNKNOWN_FORMAT, NULL, 0, arg);
 		return false;
 	case OPT_WITHIN:
 		if (strcmp(arg, "all") == 0) {
@@ -277,16 +275,14 @@ static bool take_option(int c, const char *arg, struct options *o)
 			o->within_days = (int)v;
 			return true;
 		}
-		diag_usage("--within: \"%s\" is not a number of days or "
-			   "\"all\"",
-			   arg);
+		diag(MSG_CLI_WITHIN_NOT_NUMBER_DAYS, NULL, 0, arg);
 		return false;
 	case 'j':
 		if (parse_int(arg, 1, 256, &v)) {
 			o->jobs = (int)v;
 			return true;
 		}
-		diag_usage("-j: \"%s\" is not a number from 1 to 256", arg);
+		diag(MSG_CLI_JOBS_NOT_NUMBER, NULL, 0, arg);
 		return false;
 	case 'q':
 		o->quiet = true;
@@ -305,7 +301,7 @@ static bool take_option(int c, const char *arg, struct options *o)
 			o->year = (int)v;
 			return true;
 		}
-		diag_usage("--year: \"%s\" is not a year", arg);
+		diag(MSG_CLI_YEAR_NOT_YEAR, NULL, 0, arg);
 		return false;
 	case OPT_NO_DASHBOARD:
 		o->no_dashboard = true;
@@ -319,7 +315,7 @@ static bool take_option(int c, const char *arg, struct options *o)
 			o->organizer = arg;
 			return true;
 		}
-		diag_usage("--organizer: \"%s\" is not an email address", arg);
+		diag(MSG_CLI_ORGANIZER_NOT_EMAIL_ADDRESS, NULL, 0, arg);
 		return false;
 	case OPT_MAP:
 		o->map_file = arg;
@@ -327,7 +323,7 @@ static bool take_option(int c, const char *arg, struct options *o)
 	case OPT_SHARD:
 		if (parse_shard(arg, &o->shard_k, &o->shard_n))
 			return true;
-		diag_usage("--shard: \"%s\" is not K/N with 1 <= K <= N", arg);
+		diag(MSG_CLI_SHARD_NOT_K_N, NULL, 0, arg);
 		return false;
 	case OPT_SEAL:
 		o->seal_file = arg;
@@ -359,19 +355,17 @@ static bool check_seal_options(const char *cmd, const struct options *o)
 		    (strcmp(cmd, "recap") == 0 && o->format != FORMAT_CSV) ||
 		    (strcmp(cmd, "letters") == 0 && o->format == FORMAT_PDF);
 	if (o->seal_file != NULL && !pdfs) {
-		diag_usage("%s: --seal applies to the PDFs of notice, report, "
-			   "recap, letters --format pdf and all",
-			   cmd);
+		diag(MSG_CLI_SEAL_NOT_HERE, NULL, 0, cmd);
 		return false;
 	}
 	if (o->seal_file == NULL &&
 	    (o->tsa_url != NULL || o->seal_password_file != NULL)) {
-		diag_usage("%s: --%s needs --seal FILE.p12", cmd,
-			   o->tsa_url != NULL ? "tsa" : "seal-password-file");
+		diag(MSG_CLI_NEEDS_SEAL_FILE_P12, NULL, 0, cmd,
+		     o->tsa_url != NULL ? "tsa" : "seal-password-file");
 		return false;
 	}
 	if (o->trust_file != NULL && strcmp(cmd, "verify") != 0) {
-		diag_usage("%s: --trust applies to verify", cmd);
+		diag(MSG_CLI_TRUST_APPLIES_VERIFY, NULL, 0, cmd);
 		return false;
 	}
 	return true;
@@ -430,8 +424,7 @@ int main(int argc, char *argv[])
 	}
 	const struct command *cmd = find_command(argv[1]);
 	if (cmd == NULL) {
-		diag_usage("unknown command \"%s\" (see parcours --help)",
-			   argv[1]);
+		diag(MSG_CLI_UNKNOWN_COMMAND_SEE_PARCOURS, NULL, 0, argv[1]);
 		return DIAG_USAGE;
 	}
 
@@ -450,9 +443,9 @@ int main(int argc, char *argv[])
 			return 0;
 		}
 		if (c == '?' || c == ':') {
-			diag_usage("%s: %s option %s", cmd->name,
-				   c == ':' ? "missing argument to" : "unknown",
-				   argv[optind - 1]);
+			diag(MSG_CLI_BAD_OPTION, NULL, 0, cmd->name,
+			     c == ':' ? "missing argument to" : "unknown",
+			     argv[optind - 1]);
 			return DIAG_USAGE;
 		}
 		if (!take_option(c, optarg, &o))
@@ -466,9 +459,7 @@ int main(int argc, char *argv[])
 	if (!check_seal_options(cmd->name, &o))
 		return DIAG_USAGE;
 	if (cmd->needs_inputs && o.ninputs == 0) {
-		diag_usage(
-		    "%s: no input (give dossier files, directories or -)",
-		    cmd->name);
+		diag(MSG_CLI_NO_INPUT_GIVE_DOSSIER, NULL, 0, cmd->name);
 		return DIAG_USAGE;
 	}
 	/* cli.md: status shows all; the documents, this year's forms. */

@@ -166,36 +166,29 @@ bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn, void *ctx)
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
 		if ((size_t)len != strlen(line)) {
-			diag_error(name, lineno,
-				   "malformed manifest row (a NUL "
-				   "byte)");
+			diag(MSG_MANIFEST_NUL_BYTE, name, lineno);
 			ok = false;
 		} else if (lineno == 1) {
 			if (strcmp(line, MANIFEST_HEADER) != 0) {
-				diag_error(name, 1,
-					   "not a parcours manifest "
-					   "(expected the header "
-					   "\"%s\")",
-					   MANIFEST_HEADER);
+				diag(MSG_MANIFEST_NOT_MANIFEST, name, 1,
+				     MANIFEST_HEADER);
 				ok = false;
 			}
 		} else {
 			struct manifest_row row = {.line = lineno};
 			if (!parse_row(line, &row)) {
-				diag_error(name, lineno,
-					   "malformed manifest row");
+				diag(MSG_MANIFEST_MALFORMED_ROW, name, lineno);
 				ok = false;
 			} else
 				ok = fn(ctx, &row);
 		}
 	}
 	if (ok && ferror(in)) {
-		diag_system(name, "cannot read the manifest: %s",
-			    strerror(errno));
+		diag(MSG_VERIFY_CANNOT_READ_MANIFEST, name, 0, strerror(errno));
 		ok = false;
 	}
 	if (ok && lineno == 0) {
-		diag_error(name, 0, "empty manifest");
+		diag(MSG_VERIFY_MANIFEST_EMPTY, name, 0);
 		ok = false;
 	}
 	free(line);
@@ -213,7 +206,7 @@ static bool collect_row(void *ctx, const struct manifest_row *row)
 	struct collect *c = ctx;
 	struct manifest *m = c->m;
 	if (!grow_array(&m->rows, &c->cap, m->nrows, 64, sizeof(*m->rows))) {
-		diag_system(c->name, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, c->name, 0);
 		return false;
 	}
 	struct manifest_row *r = &m->rows[m->nrows];
@@ -225,7 +218,7 @@ static bool collect_row(void *ctx, const struct manifest_row *row)
 	m->nrows++;
 	if (r->path == NULL || r->dossier == NULL || r->document == NULL ||
 	    r->reference_date == NULL) {
-		diag_system(c->name, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, c->name, 0);
 		return false;
 	}
 	return true;
@@ -235,7 +228,7 @@ struct manifest *manifest_read_stream(FILE *in, const char *name)
 {
 	struct manifest *m = calloc(1, sizeof(*m));
 	if (m == NULL) {
-		diag_system(name, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, name, 0);
 		return NULL;
 	}
 	struct collect c = {m, 0, name};
@@ -250,8 +243,7 @@ struct manifest *manifest_read(const char *path)
 {
 	FILE *in = fopen(path, "r");
 	if (in == NULL) {
-		diag_system(path, "cannot read the manifest: %s",
-			    strerror(errno));
+		diag(MSG_VERIFY_CANNOT_READ_MANIFEST, path, 0, strerror(errno));
 		return NULL;
 	}
 	struct manifest *m = manifest_read_stream(in, path);

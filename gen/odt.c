@@ -163,8 +163,8 @@ static enum backend_code package(struct odt *o, const struct doc *const *docs,
 	buf_free(&meta);
 	buf_free(&manifest);
 	if (!ok) {
-		diag_system(docs[0]->meta.origin,
-			    "cannot build the document: %s", why(o));
+		diag(MSG_ODT_CANNOT_BUILD_DOCUMENT, docs[0]->meta.origin, 0,
+		     why(o));
 		return BACKEND_SYSTEM;
 	}
 	return BACKEND_OK;
@@ -182,7 +182,7 @@ enum backend_code odt_render_merged(struct odt *o,
 				    struct buf *out)
 {
 	if (n == 0) {
-		diag_system(NULL, "no document to merge");
+		diag(MSG_ODT_NO_DOCUMENT_MERGE, NULL, 0);
 		return BACKEND_SYSTEM;
 	}
 	return package(o, docs, n, true, out);
@@ -204,7 +204,7 @@ struct odt_stream *odt_stream_new(struct odt *o)
 {
 	struct odt_stream *s = calloc(1, sizeof(*s));
 	if (s == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	s->odt = o;
@@ -212,8 +212,7 @@ struct odt_stream *odt_stream_new(struct odt *o)
 	s->masters = tmpfile();
 	s->arena = arena_new();
 	if (s->content == NULL || s->masters == NULL || s->arena == NULL) {
-		diag_system(NULL, "cannot start the merged document: out of "
-				  "memory or of room for temporary files");
+		diag(MSG_ODT_CANNOT_START_MERGED_DOCUMENT, NULL, 0);
 		odt_stream_free(s);
 		return NULL;
 	}
@@ -270,9 +269,7 @@ bool odt_stream_add(struct odt_stream *s, const struct doc *d)
 	    !odt_content_stream_add(s->content, d, k);
 	buf_free(&master);
 	if (s->failed)
-		diag_system(d->meta.origin,
-			    "cannot add the document to the merged one: out of "
-			    "memory or of room for temporary files");
+		diag(MSG_ODT_CANNOT_ADD_DOCUMENT_MERGED, d->meta.origin, 0);
 	return !s->failed;
 }
 
@@ -301,7 +298,7 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 	struct odt *o = s->odt;
 	o->err[0] = '\0';
 	if (s->n == 0) {
-		diag_system(path, "no document to merge");
+		diag(MSG_ODT_NO_DOCUMENT_MERGE, path, 0);
 		return false;
 	}
 	FILE *content = tmpfile(), *styles = tmpfile();
@@ -336,6 +333,6 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 	buf_free(&meta);
 	buf_free(&manifest);
 	if (!ok)
-		diag_system(path, "cannot write the document: %s", why(o));
+		diag(MSG_ODT_CANNOT_WRITE_DOCUMENT, path, 0, why(o));
 	return ok;
 }

@@ -30,7 +30,7 @@ bool outfile_mkdirs(const char *dir)
 {
 	char path[PATH_MAX];
 	if (snprintf(path, sizeof(path), "%s", dir) >= (int)sizeof(path)) {
-		diag_system(dir, "path too long");
+		diag(MSG_OUT_PATH_TOO_LONG, dir, 0);
 		return false;
 	}
 	for (char *p = path + 1;; p++) {
@@ -39,8 +39,8 @@ bool outfile_mkdirs(const char *dir)
 		char c = *p;
 		*p = '\0';
 		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-			diag_system(path, "cannot create directory: %s",
-				    strerror(errno));
+			diag(MSG_OUT_CANNOT_CREATE_DIRECTORY, path, 0,
+			     strerror(errno));
 			return false;
 		}
 		*p = c;
@@ -81,7 +81,7 @@ static int create_temp(const char *root, const char *relpath,
 		       char final[PATH_MAX], char tmp[PATH_MAX])
 {
 	if (snprintf(final, PATH_MAX, "%s/%s", root, relpath) >= PATH_MAX) {
-		diag_system(relpath, "path too long");
+		diag(MSG_OUT_PATH_TOO_LONG, relpath, 0);
 		return -1;
 	}
 	char *slash = strrchr(final, '/');
@@ -92,7 +92,7 @@ static int create_temp(const char *root, const char *relpath,
 		return -1;
 	int fd = outfile_temp(AT_FDCWD, final, 0600, tmp, PATH_MAX);
 	if (fd < 0)
-		diag_system(final, "cannot create: %s", strerror(errno));
+		diag(MSG_OUT_CANNOT_CREATE, final, 0, strerror(errno));
 	return fd;
 }
 
@@ -113,7 +113,7 @@ bool outfile_write(const char *root, const char *relpath, const void *data,
 		saved = errno;
 	if (saved != 0) {
 		unlink(tmp);
-		diag_system(final, "cannot write: %s", strerror(saved));
+		diag(MSG_OUT_CANNOT_WRITE, final, 0, strerror(saved));
 		return false;
 	}
 	return true;
@@ -128,7 +128,7 @@ struct outfile *outfile_open(const char *root, const char *relpath)
 {
 	struct outfile *f = calloc(1, sizeof(*f));
 	if (f == NULL) {
-		diag_system(relpath, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, relpath, 0);
 		return NULL;
 	}
 	int fd = create_temp(root, relpath, f->final, f->tmp);
@@ -138,7 +138,7 @@ struct outfile *outfile_open(const char *root, const char *relpath)
 	}
 	if (fchmod(fd, outfile_mode()) != 0 ||
 	    (f->stream = fdopen(fd, "w")) == NULL) {
-		diag_system(f->final, "cannot create: %s", strerror(errno));
+		diag(MSG_OUT_CANNOT_CREATE, f->final, 0, strerror(errno));
 		close(fd);
 		unlink(f->tmp);
 		free(f);
@@ -170,7 +170,7 @@ bool outfile_commit(struct outfile *f)
 		saved = errno;
 	if (saved != 0) {
 		unlink(f->tmp);
-		diag_system(f->final, "cannot write: %s", strerror(saved));
+		diag(MSG_OUT_CANNOT_WRITE, f->final, 0, strerror(saved));
 	}
 	free(f);
 	return saved == 0;

@@ -38,7 +38,7 @@ struct outfile_group *outfile_group_new(const char *root)
 	struct outfile_group *g = calloc(1, sizeof(*g));
 	if (g == NULL || (g->root = strdup(root)) == NULL) {
 		free(g);
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	g->madefd = -1;
@@ -84,12 +84,9 @@ static int open_dir(struct outfile_group *g, const char *reldir,
 	}
 	if (fd < 0) {
 		if (errno == ELOOP || errno == ENOTDIR)
-			diag_system(shown, "cannot write: a symbolic link or a "
-					   "file is where its directory goes: "
-					   "nothing is written through it");
+			diag(MSG_OUT_CANNOT_WRITE_SYMBOLIC_LINK, shown, 0);
 		else
-			diag_system(shown, "cannot create: %s",
-				    strerror(errno));
+			diag(MSG_OUT_CANNOT_CREATE, shown, 0, strerror(errno));
 		return -1;
 	}
 	snprintf(g->made, sizeof(g->made), "%s", reldir);
@@ -103,7 +100,7 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 	char shown[PATH_MAX], reldir[PATH_MAX], tmp[NAME_MAX + 1];
 	if (snprintf(shown, sizeof(shown), "%s/%s", g->root, relpath) >=
 	    (int)sizeof(shown)) {
-		diag_system(relpath, "path too long");
+		diag(MSG_OUT_PATH_TOO_LONG, relpath, 0);
 		return false;
 	}
 	const char *slash = strrchr(relpath, '/');
@@ -114,12 +111,12 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 	if (dirfd < 0)
 		return false;
 	if (!grow_array(&g->files, &g->cap, g->n, 16, sizeof(*g->files))) {
-		diag_system(shown, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, shown, 0);
 		return false;
 	}
 	int fd = outfile_temp(dirfd, name, g->mode, tmp, sizeof(tmp));
 	if (fd < 0) {
-		diag_system(shown, "cannot create: %s", strerror(errno));
+		diag(MSG_OUT_CANNOT_CREATE, shown, 0, strerror(errno));
 		return false;
 	}
 	int saved = 0;
@@ -143,7 +140,7 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		free(p.tmp);
 		free(p.final);
 		free(p.shown);
-		diag_system(shown, "cannot write: %s", strerror(saved));
+		diag(MSG_OUT_CANNOT_WRITE, shown, 0, strerror(saved));
 		return false;
 	}
 	g->files[g->n++] = p;
@@ -172,8 +169,8 @@ static bool sync_all(struct outfile_group *g)
 {
 #ifdef __linux__
 	if (syncfs(g->files[0].dirfd) != 0) {
-		diag_system(g->files[0].shown, "cannot write: %s",
-			    strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, g->files[0].shown, 0,
+		     strerror(errno));
 		return false;
 	}
 #else
@@ -194,7 +191,7 @@ bool outfile_group_commit(struct outfile_group *g)
 			pending_free(p);
 			continue;
 		}
-		diag_system(p->shown, "cannot write: %s", strerror(errno));
+		diag(MSG_OUT_CANNOT_WRITE, p->shown, 0, strerror(errno));
 		ok = false;
 		break;
 	}

@@ -59,11 +59,7 @@ bool paths_resolve(const char *datadir, struct options *o)
 	else if ((dir = source_tree()) == NULL && has_schema(PARCOURS_DATADIR))
 		dir = PARCOURS_DATADIR;
 	if (dir == NULL) {
-		diag_system(NULL,
-			    "cannot find the data directory (schema, "
-			    "templates, fonts) beside the program or in "
-			    "%s",
-			    PARCOURS_DATADIR);
+		diag(MSG_PATH_NO_DATA_DIRECTORY, NULL, 0, PARCOURS_DATADIR);
 		return false;
 	}
 	/* The paths live until exit, as main's options do. */
@@ -75,7 +71,7 @@ bool paths_resolve(const char *datadir, struct options *o)
 		o->fonts_dir = join(fonts, dir, "fonts");
 	if (o->schema_dir == NULL || o->templates_dir == NULL ||
 	    o->fonts_dir == NULL) {
-		diag_system(dir, "data directory path too long");
+		diag(MSG_PATH_DATA_DIRECTORY_TOO_LONG, dir, 0);
 		return false;
 	}
 	return true;

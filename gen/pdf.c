@@ -80,10 +80,8 @@ static bool load_icc(struct pdf *p)
 		fclose(f);
 	}
 	if (f == NULL || p->icc.len == 0 || p->icc.oom) {
-		diag_system(PDF_SRGB_PROFILE,
-			    "cannot read the sRGB colour profile that PDF/A "
-			    "needs (Debian package icc-profiles-free): %s",
-			    f == NULL ? strerror(errno) : "read error");
+		diag(MSG_PDF_CANNOT_READ_SRGB_COLOUR, PDF_SRGB_PROFILE, 0,
+		     f == NULL ? strerror(errno) : "read error");
 		return false;
 	}
 	return true;
@@ -93,14 +91,14 @@ struct pdf *pdf_new(const char *fonts_dir, bool pdfa)
 {
 	struct pdf *p = calloc(1, sizeof(*p));
 	if (p == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	p->pdfa = pdfa;
 	layout_style_a4(&p->style);
 	p->hpdf = HPDF_New(on_error, p);
 	if (p->hpdf == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		free(p);
 		return NULL;
 	}
@@ -579,7 +577,7 @@ enum backend_code pdf_render(struct pdf *p, const struct doc *doc,
 				   .ctx = p->fonts};
 	struct layout *L = layout_doc(doc, &p->style, &m);
 	if (L == NULL) {
-		diag_system(doc->meta.origin, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, doc->meta.origin, 0);
 		return BACKEND_SYSTEM;
 	}
 	/* A fresh document; the fonts' definitions stay loaded. */
@@ -592,11 +590,11 @@ enum backend_code pdf_render(struct pdf *p, const struct doc *doc,
 	if (!ok || p->error != 0 || out->oom) {
 		char why[160];
 		if (out->oom)
-			diag_system(doc->meta.origin, "out of memory");
+			diag(MSG_OUT_OF_MEMORY, doc->meta.origin, 0);
 		else
-			diag_system(doc->meta.origin, "cannot write PDF: %s",
-				    pdf_error_words(p->error, p->detail, why,
-						    sizeof(why)));
+			diag(MSG_PDF_CANNOT_WRITE, doc->meta.origin, 0,
+			     pdf_error_words(p->error, p->detail, why,
+					     sizeof(why)));
 		out->len = len0;
 		return BACKEND_SYSTEM;
 	}

@@ -249,7 +249,7 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 	struct pdf_fonts *f = calloc(1, sizeof(*f));
 	if (f == NULL || (f->embed = pdf_embed_new()) == NULL) {
 		free(f);
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	f->hpdf = hpdf;
@@ -259,8 +259,7 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 		/* libharu's own message would not name the file. */
 		FILE *probe = fopen(path, "rb");
 		if (probe == NULL) {
-			diag_system(path, "cannot read font: %s",
-				    strerror(errno));
+			diag(MSG_FONT_CANNOT_READ, path, 0, strerror(errno));
 			pdf_fonts_free(f);
 			return NULL;
 		}
@@ -278,7 +277,7 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 				pdf_error_words(HPDF_GetError(hpdf),
 						HPDF_GetErrorDetail(hpdf), why,
 						sizeof(why));
-			diag_system(path, "cannot load font: %s", why);
+			diag(MSG_FONT_CANNOT_LOAD, path, 0, why);
 			pdf_fonts_free(f);
 			return NULL;
 		}
@@ -289,7 +288,7 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 			pdf_error_words(HPDF_GetError(hpdf),
 					HPDF_GetErrorDetail(hpdf), why,
 					sizeof(why));
-		diag_system(NULL, "cannot set up font encodings: %s", why);
+		diag(MSG_FONT_CANNOT_SET_UP_ENCODINGS, NULL, 0, why);
 		pdf_fonts_free(f);
 		return NULL;
 	}
@@ -351,10 +350,8 @@ static void check_text(struct check *c, const char *s)
 			continue;
 		if (c->nreported < sizeof(c->reported) / sizeof(c->reported[0]))
 			c->reported[c->nreported++] = cp;
-		diag_error(c->origin, c->line,
-			   "character U+%04lX is in none of the embedded "
-			   "fonts (%s): it cannot be printed",
-			   (unsigned long)cp, pdf_font_files[0]);
+		diag(MSG_FONT_NO_GLYPH, c->origin, c->line, (unsigned long)cp,
+		     pdf_font_files[0]);
 		c->ok = false;
 	}
 }

@@ -326,7 +326,7 @@ static bool sign_update(const struct seal *s, struct buf *pdf, size_t hole,
 	char range[BYTE_RANGE_WIDTH + 1];
 	int n = snprintf(range, sizeof(range), "0 %zu %zu %zu]", b, c, d);
 	if (n < 0 || n >= (int)sizeof(range)) {
-		diag_system(what, "cannot seal: the file is too large");
+		diag(MSG_SEAL_CANNOT_FILE_TOO_LARGE, what, 0);
 		return false;
 	}
 	memset(range + n, ' ', BYTE_RANGE_WIDTH - (size_t)n);
@@ -337,10 +337,7 @@ static bool sign_update(const struct seal *s, struct buf *pdf, size_t hole,
 	bool ok = digest_ranges(pdf, b, c, digest) &&
 		  seal_sign(s, digest, what, &der);
 	if (ok && 2 * der.len > hole) {
-		diag_system(what,
-			    "the seal's signature (%zu bytes) is larger than "
-			    "the %zu bytes reserved for it",
-			    der.len, hole / 2);
+		diag(MSG_SEAL_SIGNATURE_TOO_LARGE, what, 0, der.len, hole / 2);
 		ok = false;
 	}
 	static const char hex[] = "0123456789abcdef";
@@ -360,8 +357,7 @@ bool pdf_seal(const struct seal *s, struct buf *pdf, const char *what)
 	struct span f = {(const char *)pdf->data, pdf->len};
 	if (!parse(f, &p)) {
 		free(p.offsets);
-		diag_system(what, "cannot seal: not a PDF as parcours writes "
-				  "them");
+		diag(MSG_SEAL_CANNOT_NOT_PDF_PARCOURS, what, 0);
 		return false;
 	}
 	size_t len0 = pdf->len, hole = 2 * seal_max_len(s);
@@ -378,7 +374,7 @@ bool pdf_seal(const struct seal *s, struct buf *pdf, const char *what)
 	buf_free(&update);
 	if (oom) {
 		pdf->len = len0;
-		diag_system(what, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, what, 0);
 		return false;
 	}
 	if (!sign_update(s, pdf, hole, range_at, hole_at, what)) {

@@ -16,7 +16,7 @@ struct pipeline *pipeline_new(const struct options *o)
 {
 	struct pipeline *p = calloc(1, sizeof(*p));
 	if (p == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	p->as_of = o->as_of;
@@ -48,7 +48,7 @@ enum pipeline_end pipeline_run(struct pipeline *p,
 		rules_facts_free(f);
 		dossier_free(d);
 		if (step == PIPELINE_OOM)
-			diag_system(NULL, "out of memory");
+			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		if (step != PIPELINE_NEXT)
 			return PIPELINE_FAILED;
 	}

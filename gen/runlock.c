@@ -32,22 +32,20 @@ void runlock_free(struct runlock *l)
 
 static void busy(const char *dir)
 {
-	diag_system(dir, "another parcours all is writing into this "
-			 "directory: wait for it to finish (or give "
-			 "another -o)");
+	diag(MSG_LOCK_BUSY, dir, 0);
 }
 
 struct runlock *runlock_take(const char *dir, int k, int n)
 {
 	struct runlock *l = malloc(sizeof(*l));
 	if (l == NULL) {
-		diag_system(dir, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, dir, 0);
 		return NULL;
 	}
 	l->filefd = -1;
 	l->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (l->dirfd < 0) {
-		diag_system(dir, "cannot open: %s", strerror(errno));
+		diag(MSG_VERIFY_CANNOT_OPEN, dir, 0, strerror(errno));
 		runlock_free(l);
 		return NULL;
 	}
@@ -55,7 +53,7 @@ struct runlock *runlock_take(const char *dir, int k, int n)
 		if (errno == EWOULDBLOCK)
 			busy(dir);
 		else
-			diag_system(dir, "cannot lock: %s", strerror(errno));
+			diag(MSG_LOCK_FAILED, dir, 0, strerror(errno));
 		runlock_free(l);
 		return NULL;
 	}
@@ -69,8 +67,7 @@ struct runlock *runlock_take(const char *dir, int k, int n)
 		if (l->filefd >= 0 && errno == EWOULDBLOCK)
 			busy(dir);
 		else
-			diag_system(dir, "cannot lock (%s): %s", name,
-				    strerror(errno));
+			diag(MSG_LOCK_FAILED_AT, dir, 0, name, strerror(errno));
 		runlock_free(l);
 		return NULL;
 	}

@@ -61,8 +61,7 @@ static char *read_password(const char *path)
 {
 	FILE *f = fopen(path, "r");
 	if (f == NULL) {
-		diag_system(path, "cannot read the seal's password: %s",
-			    strerror(errno));
+		diag(MSG_SEAL_CANNOT_READ_PASSWORD, path, 0, strerror(errno));
 		return NULL;
 	}
 	char *line = NULL;
@@ -77,7 +76,7 @@ static char *read_password(const char *path)
 			line[--n] = '\0';
 	}
 	if (line == NULL)
-		diag_system(path, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, path, 0);
 	return line;
 }
 
@@ -99,13 +98,13 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 {
 	FILE *f = fopen(path, "rb");
 	if (f == NULL) {
-		diag_system(path, "cannot read the seal: %s", strerror(errno));
+		diag(MSG_SEAL_CANNOT_READ, path, 0, strerror(errno));
 		return false;
 	}
 	PKCS12 *p12 = d2i_PKCS12_fp(f, NULL);
 	fclose(f);
 	if (p12 == NULL) {
-		diag_system(path, "not a PKCS#12 (.p12) file: %s", ssl_error());
+		diag(MSG_SEAL_NOT_PKCS12, path, 0, ssl_error());
 		return false;
 	}
 	bool ok = PKCS12_parse(p12, password, &s->key, &s->cert, &s->chain);
@@ -118,20 +117,16 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 	}
 	PKCS12_free(p12);
 	if (!ok) {
-		diag_system(path,
-			    "cannot open the seal (wrong password? give it "
-			    "with --seal-password-file or "
-			    "PARCOURS_SEAL_PASSWORD): %s",
-			    ssl_error());
+		diag(MSG_SEAL_WRONG_PASSWORD, path, 0, ssl_error());
 		return false;
 	}
 	if (s->key == NULL || s->cert == NULL) {
-		diag_system(path, "the seal holds no %s",
-			    s->key == NULL ? "private key" : "certificate");
+		diag(MSG_SEAL_HOLDS_NO, path, 0,
+		     s->key == NULL ? "private key" : "certificate");
 		return false;
 	}
 	if (!X509_check_private_key(s->cert, s->key)) {
-		diag_system(path, "the seal's key is not its certificate's");
+		diag(MSG_SEAL_KEY_NOT_CERTIFICATE, path, 0);
 		ERR_clear_error();
 		return false;
 	}
@@ -152,11 +147,8 @@ static void check_validity(const struct seal *s, const char *path, date_t as_of)
 	ASN1_TIME_free(t);
 	if (!valid) {
 		char iso[DATE_ISO_LEN];
-		diag_warning(path, 0,
-			     "the seal's certificate is not valid on %s, the "
-			     "date of the seals (--as-of): readers may reject "
-			     "them",
-			     date_fmt_iso(as_of, iso));
+		diag(MSG_SEAL_CERTIFICATE_NOT_VALID, path, 0,
+		     date_fmt_iso(as_of, iso));
 	}
 }
 
@@ -174,7 +166,7 @@ bool seal_open(const struct options *o, struct seal **out)
 		return true;
 	struct seal *s = calloc(1, sizeof(*s));
 	if (s == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
 	char *password = o->seal_password_file != NULL
@@ -348,7 +340,7 @@ static bool add_timestamp(const struct seal *s, CMS_SignerInfo *si,
 	if (ok && !CMS_unsigned_add1_attr_by_NID(
 		      si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
 		      token.data, (int)token.len)) {
-		diag_system(what, "cannot add the timestamp: %s", ssl_error());
+		diag(MSG_SEAL_CANNOT_ADD_TIMESTAMP, what, 0, ssl_error());
 		ok = false;
 	}
 	buf_free(&token);
@@ -362,7 +354,7 @@ bool seal_sign(const struct seal *s,
 	CMS_SignerInfo *si;
 	CMS_ContentInfo *cms = build(s, digest, &si);
 	if (cms == NULL) {
-		diag_system(what, "cannot seal: %s", ssl_error());
+		diag(MSG_SEAL_CANNOT, what, 0, ssl_error());
 		return false;
 	}
 	bool ok = s->tsa_url == NULL || add_timestamp(s, si, what);
@@ -370,14 +362,14 @@ bool seal_sign(const struct seal *s,
 	int len = ok ? i2d_CMS_ContentInfo(cms, &out) : 0;
 	CMS_ContentInfo_free(cms);
 	if (ok && len <= 0) {
-		diag_system(what, "cannot seal: %s", ssl_error());
+		diag(MSG_SEAL_CANNOT, what, 0, ssl_error());
 		ok = false;
 	}
 	if (ok)
 		buf_put(der, out, (size_t)len);
 	OPENSSL_free(out);
 	if (ok && der->oom) {
-		diag_system(what, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, what, 0);
 		ok = false;
 	}
 	return ok;

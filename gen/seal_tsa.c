@@ -24,7 +24,7 @@
 bool seal_tsa_init(void)
 {
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		diag_system(NULL, "cannot initialise libcurl for --tsa");
+		diag(MSG_TSA_CANNOT_INITIALISE_LIBCURL, NULL, 0);
 		return false;
 	}
 	return true;
@@ -79,7 +79,7 @@ static bool post(const char *url, const char *shown, const unsigned char *query,
 	struct curl_slist *headers = curl_slist_append(
 	    NULL, "Content-Type: application/timestamp-query");
 	if (curl == NULL || headers == NULL) {
-		diag_system(what, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, what, 0);
 		curl_slist_free_all(headers);
 		curl_easy_cleanup(curl);
 		return false;
@@ -103,13 +103,12 @@ static bool post(const char *url, const char *shown, const unsigned char *query,
 	curl_slist_free_all(headers);
 	curl_easy_cleanup(curl);
 	if (rc != CURLE_OK) {
-		diag_system(what, "timestamp authority %s: %s", shown,
-			    error[0] ? error : curl_easy_strerror(rc));
+		diag(MSG_TSA_FAILED, what, 0, shown,
+		     error[0] ? error : curl_easy_strerror(rc));
 		return false;
 	}
 	if (status != 200) {
-		diag_system(what, "timestamp authority %s: HTTP status %ld",
-			    shown, status);
+		diag(MSG_TSA_HTTP_STATUS, what, 0, shown, status);
 		return false;
 	}
 	return true;
@@ -122,29 +121,20 @@ static bool take_token(const char *url, TS_REQ *req, const struct buf *answer,
 	const unsigned char *p = answer->data;
 	TS_RESP *resp = d2i_TS_RESP(NULL, &p, (long)answer->len);
 	if (resp == NULL) {
-		diag_system(what,
-			    "timestamp authority %s: not a timestamp "
-			    "response",
-			    url);
+		diag(MSG_TSA_NOT_TIMESTAMP, what, 0, url);
 		return false;
 	}
 	long status = ASN1_INTEGER_get(
 	    TS_STATUS_INFO_get0_status(TS_RESP_get_status_info(resp)));
 	bool ok = status == 0 || status == 1; /* granted (with mods) */
 	if (!ok)
-		diag_system(what,
-			    "timestamp authority %s refused the request "
-			    "(PKIStatus %ld)",
-			    url, status);
+		diag(MSG_TSA_REFUSED, what, 0, url, status);
 	TS_VERIFY_CTX *ctx = ok ? TS_REQ_to_TS_VERIFY_CTX(req, NULL) : NULL;
 	if (ok && (ctx == NULL || TS_RESP_verify_response(ctx, resp) != 1)) {
 		char text[256] = "cannot check it";
 		ERR_error_string_n(ERR_peek_last_error(), text, sizeof(text));
 		ERR_clear_error();
-		diag_system(what,
-			    "timestamp authority %s: the answer does not "
-			    "match the request: %s",
-			    url, text);
+		diag(MSG_TSA_ANSWER_MISMATCH, what, 0, url, text);
 		ok = false;
 	}
 	unsigned char *der = NULL;
@@ -152,7 +142,7 @@ static bool take_token(const char *url, TS_REQ *req, const struct buf *answer,
 	if (ok && len > 0)
 		buf_put(token, der, (size_t)len);
 	if (ok && (len <= 0 || token->oom)) {
-		diag_system(what, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, what, 0);
 		ok = false;
 	}
 	OPENSSL_free(der);
@@ -183,7 +173,7 @@ bool seal_tsa_stamp(const char *url, const unsigned char *sig, size_t len,
 	unsigned char *query = NULL;
 	int query_len = req != NULL ? i2d_TS_REQ(req, &query) : 0;
 	if (query_len <= 0) {
-		diag_system(what, "cannot build a timestamp request");
+		diag(MSG_TSA_CANNOT_BUILD_TIMESTAMP_REQUEST, what, 0);
 		TS_REQ_free(req);
 		return false;
 	}

@@ -208,6 +208,6 @@ bool table_or_csv(const struct options *o, const char *command,
 		*format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
 	if (*format == FORMAT_CSV || *format == FORMAT_TABLE)
 		return true;
-	diag_usage("%s: --format must be csv or table", command);
+	diag(MSG_FORMAT_MUST_CSV_TABLE, NULL, 0, command);
 	return false;
 }

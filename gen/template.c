@@ -127,19 +127,25 @@ struct loader {
 	int depth;
 };
 
-static void fail(struct loader *ld, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/*
+ * fail(ld, MSG_X, line, args...): a system error in the template (the
+ * installation is broken, cli.md), the first MAX_ERRORS of them printed.
+ */
+#define fail(ld, id, ...) template_fail(ld, id, MSG_TEXT(id), __VA_ARGS__)
 
-static void fail(struct loader *ld, long line, const char *fmt, ...)
+static void template_fail(struct loader *ld, enum msg id, const char *text,
+			  long line, ...) __attribute__((format(printf, 3, 5)));
+
+static void template_fail(struct loader *ld, enum msg id, const char *text,
+			  long line, ...)
 {
-	char msg[512];
 	va_list ap;
+	(void)text; /* msg_text(id), for the format check */
 	if (++ld->errors > MAX_ERRORS)
 		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_start(ap, line);
+	diag_vmsg(id, ld->path, line, ap);
 	va_end(ap);
-	diag_system_at(ld->path, line, "%s", msg);
 }
 
 static const char *elem_name(const xmlNode *n)
@@ -194,7 +200,7 @@ static bool check_attrs(struct loader *ld, xmlNode *n, const struct element *e)
 			if (strcmp(*p, (const char *)a->name) == 0)
 				known = a->ns == NULL;
 		if (!known) {
-			fail(ld, line_of(n), "<%s>: unknown attribute \"%s\"",
+			fail(ld, MSG_TEMPLATE_UNKNOWN_ATTRIBUTE, line_of(n),
 			     e->name, (const char *)a->name);
 			ok = false;
 		}
@@ -206,7 +212,7 @@ static const char *need_attr(struct loader *ld, xmlNode *n, const char *name)
 {
 	const char *v = attr(ld, n, name);
 	if (v == NULL && !ld->oom)
-		fail(ld, line_of(n), "<%s>: attribute \"%s\" is required",
+		fail(ld, MSG_TEMPLATE_ATTRIBUTE_REQUIRED, line_of(n),
 		     elem_name(n), name);
 	return v;
 }
@@ -220,8 +226,7 @@ static bool int_attr(struct loader *ld, xmlNode *n, const char *name, int min,
 		return true; /* keep the default */
 	long l = strtol(v, &end, 10);
 	if (*v == '\0' || *end != '\0' || l < min || l > max) {
-		fail(ld, line_of(n),
-		     "<%s>: %s \"%s\" is not a whole number from %d to %d",
+		fail(ld, MSG_TEMPLATE_NOT_WHOLE_NUMBER, line_of(n),
 		     elem_name(n), name, v, min, max);
 		return false;
 	}
@@ -239,8 +244,8 @@ static bool bool_attr(struct loader *ld, xmlNode *n, const char *name,
 		*out = v[0] == 't';
 		return true;
 	}
-	fail(ld, line_of(n), "<%s>: %s \"%s\" is not true or false",
-	     elem_name(n), name, v);
+	fail(ld, MSG_TEMPLATE_NOT_TRUE_FALSE, line_of(n), elem_name(n), name,
+	     v);
 	return false;
 }
 
@@ -256,9 +261,8 @@ static bool align_attr(struct loader *ld, xmlNode *n, enum doc_align *out)
 			*out = (enum doc_align)i;
 			return true;
 		}
-	fail(ld, line_of(n),
-	     "<%s>: align \"%s\" is not left, justify, center or right",
-	     elem_name(n), v);
+	fail(ld, MSG_TEMPLATE_ALIGN_NOT_LEFT_JUSTIFY, line_of(n), elem_name(n),
+	     v);
 	return false;
 }
 
@@ -280,10 +284,7 @@ static bool role_attr(struct loader *ld, xmlNode *n, enum doc_box *out)
 			*out = roles[i].box;
 			return true;
 		}
-	fail(ld, line_of(n),
-	     "<letterbox>: role \"%s\" is not sender, recipient, dateline, "
-	     "delivery, object or signatory",
-	     v);
+	fail(ld, MSG_TEMPLATE_LETTERBOX_ROLE, line_of(n), v);
 	return false;
 }
 
@@ -305,9 +306,7 @@ static bool widths_attr(struct loader *ld, xmlNode *n, struct tpl_node *t)
 		double x = strtod(p, &end);
 		if (end == p || !(x > 0) || x > 1000 || count == 16 ||
 		    (*end != ' ' && *end != '\0')) {
-			fail(ld, line_of(n),
-			     "<table>: widths \"%s\" is not a list of 1 to 16 "
-			     "positive numbers",
+			fail(ld, MSG_TEMPLATE_TABLE_WIDTHS_NOT_LIST, line_of(n),
 			     v);
 			return false;
 		}
@@ -316,7 +315,7 @@ static bool widths_attr(struct loader *ld, xmlNode *n, struct tpl_node *t)
 		p = end;
 	}
 	if (count == 0) {
-		fail(ld, line_of(n), "<table>: widths is empty");
+		fail(ld, MSG_TEMPLATE_TABLE_WIDTHS_EMPTY, line_of(n));
 		return false;
 	}
 	t->widths = arena_alloc(ld->arena, (size_t)count * sizeof(double));
@@ -340,10 +339,7 @@ static bool space_attr(struct loader *ld, xmlNode *n, int *half_lines)
 	double x = strtod(v, &end);
 	if (*v == '\0' || *end != '\0' || !(x > 0) || x > 40 ||
 	    fabs(x * 2 - round(x * 2)) > 1e-9) {
-		fail(ld, line_of(n),
-		     "<space>: lines \"%s\" is not a number of lines or half "
-		     "lines from 0.5 to 40",
-		     v);
+		fail(ld, MSG_TEMPLATE_SPACE_LINES_NOT_NUMBER, line_of(n), v);
 		return false;
 	}
 	*half_lines = (int)lround(x * 2);
@@ -359,20 +355,18 @@ static const struct fields_field *resolve_field(struct loader *ld, long line,
 {
 	const struct fields_field *f = fields_find(name);
 	if (f == NULL) {
-		fail(ld, line, "unknown field \"%s\"", name);
+		fail(ld, MSG_TEMPLATE_UNKNOWN_FIELD, line, name);
 		return NULL;
 	}
 	if (!(fields_contexts(f) & ld->ctx)) {
-		fail(ld, line, "field \"%s\" is not available in a %s template",
-		     name, fields_ctx_name(ld->ctx));
+		fail(ld, MSG_TEMPLATE_FIELD_NOT_AVAILABLE, line, name,
+		     fields_ctx_name(ld->ctx));
 		return NULL;
 	}
 	enum fields_item item = fields_item(f);
 	if (item != FIELDS_ITEM_NONE && !ld->in_loop[item]) {
-		fail(ld, line,
-		     "field \"%s\" is only available inside a <for> over a "
-		     "list of %s items",
-		     name, fields_item_name(item));
+		fail(ld, MSG_TEMPLATE_FIELD_ONLY_AVAILABLE_INSIDE, line, name,
+		     fields_item_name(item));
 		return NULL;
 	}
 	return f;
@@ -383,12 +377,12 @@ static const struct fields_list *resolve_list(struct loader *ld, long line,
 {
 	const struct fields_list *l = fields_find_list(name);
 	if (l == NULL) {
-		fail(ld, line, "unknown list \"%s\"", name);
+		fail(ld, MSG_TEMPLATE_UNKNOWN_LIST, line, name);
 		return NULL;
 	}
 	if (!(fields_list_contexts(l) & ld->ctx)) {
-		fail(ld, line, "list \"%s\" is not available in a %s template",
-		     name, fields_ctx_name(ld->ctx));
+		fail(ld, MSG_TEMPLATE_LIST_NOT_AVAILABLE, line, name,
+		     fields_ctx_name(ld->ctx));
 		return NULL;
 	}
 	return l;
@@ -406,7 +400,7 @@ static bool resolve_term(struct loader *ld, long line, const char *name,
 		term->list = resolve_list(ld, line, name);
 		return term->list != NULL;
 	}
-	fail(ld, line, "unknown field or list \"%s\" in test", name);
+	fail(ld, MSG_TEMPLATE_UNKNOWN_FIELD_LIST_TEST, line, name);
 	return false;
 }
 
@@ -416,7 +410,7 @@ static struct tpl_test *compile_test(struct loader *ld, long line,
 {
 	char words[512];
 	if (snprintf(words, sizeof(words), "%s", expr) >= (int)sizeof(words)) {
-		fail(ld, line, "test \"%.40s...\" is too long", expr);
+		fail(ld, MSG_TEMPLATE_TEST_TOO_LONG, line, expr);
 		return NULL;
 	}
 	struct tpl_test *t = arena_alloc(ld->arena, sizeof(*t));
@@ -453,10 +447,7 @@ static struct tpl_test *compile_test(struct loader *ld, long line,
 		}
 	}
 	if (!ok || want_term) {
-		fail(ld, line,
-		     "test \"%s\" is not terms joined by \"and\" or \"or\", "
-		     "each maybe after \"not\"",
-		     expr);
+		fail(ld, MSG_TEMPLATE_TEST_NOT_TERMS_JOINED, line, expr);
 		return NULL;
 	}
 	return t;
@@ -571,7 +562,7 @@ static struct tpl_node *compile_text(struct loader *ld, xmlNode *n,
 		return t;
 	}
 	if (!ws)
-		fail(ld, line_of(n), "text is not allowed inside <%s>",
+		fail(ld, MSG_TEMPLATE_TEXT_NOT_ALLOWED_INSIDE, line_of(n),
 		     elem_name(n->parent));
 	return NULL;
 }
@@ -592,8 +583,7 @@ static void compile_if(struct loader *ld, xmlNode *n, enum content where,
 		if (after != NULL &&
 		    (after->type == XML_ELEMENT_NODE ||
 		     !blank_text((const char *)after->content)))
-			fail(ld, line_of(c),
-			     "<else> must be the last child of <if>");
+			fail(ld, MSG_TEMPLATE_ELSE_MUST_LAST_CHILD, line_of(c));
 		check_attrs(ld, c, find_element("else"));
 		t->otherwise = compile_list(ld, c, where);
 	}
@@ -608,8 +598,7 @@ static void compile_for(struct loader *ld, xmlNode *n, enum content where,
 		return;
 	enum fields_item item = fields_list_item(t->list);
 	if (ld->in_loop[item]) {
-		fail(ld, line_of(n),
-		     "<for each=\"%s\"> is inside another loop over %s items",
+		fail(ld, MSG_TEMPLATE_EACH_INSIDE_ANOTHER_LOOP, line_of(n),
 		     each, fields_item_name(item));
 		return;
 	}
@@ -628,9 +617,8 @@ static void compile_field(struct loader *ld, xmlNode *n, struct tpl_node *t)
 		return;
 	if (format != NULL &&
 	    (t->format = fields_format_find(fields_type(t->field), format)) < 0)
-		fail(ld, line_of(n),
-		     "<field>: format \"%s\" does not apply to field \"%s\"",
-		     format, name);
+		fail(ld, MSG_TEMPLATE_FIELD_FORMAT_DOES_NOT, line_of(n), format,
+		     name);
 }
 
 static void compile_textfield(struct loader *ld, xmlNode *n, struct tpl_node *t)
@@ -643,8 +631,7 @@ static void compile_textfield(struct loader *ld, xmlNode *n, struct tpl_node *t)
 	    (t->field = resolve_field(ld, line_of(n), name)) == NULL)
 		return;
 	if (fields_type(t->field) != FIELDS_TEXT)
-		fail(ld, line_of(n), "<text>: field \"%s\" is not a text field",
-		     name);
+		fail(ld, MSG_TEMPLATE_TEXT_FIELD_NOT_TEXT, line_of(n), name);
 }
 
 static void compile_checkbox(struct loader *ld, xmlNode *n, struct tpl_node *t)
@@ -652,8 +639,7 @@ static void compile_checkbox(struct loader *ld, xmlNode *n, struct tpl_node *t)
 	const char *name = attr(ld, n, "field");
 	const char *test = attr(ld, n, "test");
 	if (name != NULL && test != NULL) {
-		fail(ld, line_of(n),
-		     "<checkbox>: give \"field\" or \"test\", not both");
+		fail(ld, MSG_TEMPLATE_CHECKBOX_GIVE_FIELD_TEST, line_of(n));
 		return;
 	}
 	if (test != NULL)
@@ -662,8 +648,7 @@ static void compile_checkbox(struct loader *ld, xmlNode *n, struct tpl_node *t)
 	    (t->field = resolve_field(ld, line_of(n), name)) == NULL)
 		return;
 	if (fields_type(t->field) != FIELDS_BOOL)
-		fail(ld, line_of(n),
-		     "<checkbox>: field \"%s\" is not a yes/no field", name);
+		fail(ld, MSG_TEMPLATE_CHECKBOX_FIELD_NOT_YES, line_of(n), name);
 }
 
 /* The number of <cell> children a <row> has. */
@@ -759,14 +744,13 @@ static void compile_body(struct loader *ld, xmlNode *n, const struct element *e,
 			if (c->type == XML_ELEMENT_NODE ||
 			    (is_text(c) &&
 			     !blank_text((const char *)c->content))) {
-				fail(ld, line_of(c), "<%s> must be empty",
+				fail(ld, MSG_TEMPLATE_MUST_BE_EMPTY, line_of(c),
 				     e->name);
 				break;
 			}
 	if (e->op == TPL_ROW && t->first != NULL && ld->ncols > 0 &&
 	    count_cells(t) != ld->ncols)
-		fail(ld, line_of(n),
-		     "<row> has %d cells, but its <table> has %d columns",
+		fail(ld, MSG_TEMPLATE_ROW_CELLS_BUT_TABLE, line_of(n),
 		     count_cells(t), ld->ncols);
 	ld->ncols = saved_ncols;
 }
@@ -777,26 +761,27 @@ static struct tpl_node *compile_element(struct loader *ld, xmlNode *n,
 	const struct element *e =
 	    n->ns == NULL ? find_element(elem_name(n)) : NULL;
 	if (e == NULL) {
-		fail(ld, line_of(n), "unknown element <%s>", elem_name(n));
+		fail(ld, MSG_TEMPLATE_UNKNOWN_ELEMENT, line_of(n),
+		     elem_name(n));
 		return NULL;
 	}
 	if (!allowed(e->cls, where)) {
 		if (e->cls == K_ELSE)
-			fail(ld, line_of(n), "<else> is only allowed in <if>");
+			fail(ld, MSG_TEMPLATE_ELSE_ONLY_ALLOWED_IF, line_of(n));
 		else
-			fail(ld, line_of(n), "<%s> is not allowed in %s",
-			     e->name, content_name(where));
+			fail(ld, MSG_TEMPLATE_NOT_ALLOWED, line_of(n), e->name,
+			     content_name(where));
 		return NULL;
 	}
 	if (!(e->ctx & ld->ctx)) {
-		fail(ld, line_of(n), "<%s> is not available in a %s template",
-		     e->name, fields_ctx_name(ld->ctx));
+		fail(ld, MSG_TEMPLATE_NOT_AVAILABLE, line_of(n), e->name,
+		     fields_ctx_name(ld->ctx));
 		return NULL;
 	}
 	if (!check_attrs(ld, n, e))
 		return NULL;
 	if (++ld->depth > MAX_DEPTH) {
-		fail(ld, line_of(n), "elements are nested too deeply");
+		fail(ld, MSG_TEMPLATE_ELEMENTS_NESTED_TOO_DEEPLY, line_of(n));
 		ld->depth--;
 		return NULL;
 	}
@@ -839,12 +824,10 @@ static struct tpl_node *compile_list(struct loader *ld, xmlNode *parent,
 			/* Only the first few ops are meta: no shift past 31. */
 			unsigned bit = meta ? 1u << t->op : 0;
 			if (meta && seen_block)
-				fail(ld, t->line,
-				     "<%s> must come before the content of "
-				     "<document>",
-				     elem_name(c));
+				fail(ld, MSG_TEMPLATE_MUST_COME_BEFORE_CONTENT,
+				     t->line, elem_name(c));
 			else if (meta && (seen_meta & bit))
-				fail(ld, t->line, "<%s> is given twice",
+				fail(ld, MSG_TEMPLATE_GIVEN_TWICE, t->line,
 				     elem_name(c));
 			seen_meta |= meta ? bit : 0;
 			seen_block |= !meta && t->op != TPL_TEXT;
@@ -861,14 +844,12 @@ static void compile_document(struct loader *ld, xmlDocPtr doc,
 	xmlNode *root = xmlDocGetRootElement(doc);
 	if (root == NULL || root->ns != NULL ||
 	    strcmp(elem_name(root), "document") != 0) {
-		fail(ld, root != NULL ? line_of(root) : 0,
-		     "the root element must be <document>");
+		fail(ld, MSG_TEMPLATE_ROOT_NOT_DOCUMENT,
+		     root != NULL ? line_of(root) : 0);
 		return;
 	}
 	if (root->properties != NULL)
-		fail(ld, line_of(root),
-		     "<document>: unknown attribute \"%s\" (the title and "
-		     "subject are elements)",
+		fail(ld, MSG_TEMPLATE_DOCUMENT_ATTRIBUTE, line_of(root),
 		     (const char *)root->properties->name);
 	t->first = compile_list(ld, root, C_DOCUMENT);
 }
@@ -888,7 +869,7 @@ struct template *template_load(const char *dir, const char *file,
 	struct template *t = calloc(1, sizeof(*t));
 	if (t == NULL || (t->path = join_path(dir, file)) == NULL ||
 	    (t->arena = arena_new()) == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		template_free(t);
 		return NULL;
 	}
@@ -896,8 +877,7 @@ struct template *template_load(const char *dir, const char *file,
 	size_t size;
 	char *text = inputs_slurp_max(t->path, MAX_BYTES, &size);
 	if (text == NULL) {
-		diag_system(t->path, "cannot read template: %s",
-			    strerror(errno));
+		diag(MSG_TEMPLATE_CANNOT_READ, t->path, 0, strerror(errno));
 		template_free(t);
 		return NULL;
 	}
@@ -908,16 +888,16 @@ struct template *template_load(const char *dir, const char *file,
 	free(text);
 	struct loader ld = {.path = t->path, .ctx = ctx, .arena = t->arena};
 	if (doc == NULL)
-		fail(&ld, err.line, "%s", err.message);
+		fail(&ld, MSG_TEMPLATE_NOT_XML, err.line, err.message);
 	else
 		compile_document(&ld, doc, t);
 	xmlFreeDoc(doc);
 	dossier_parse_guard_end(&guard);
 	if (ld.oom)
-		diag_system(t->path, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, t->path, 0);
 	if (ld.errors > MAX_ERRORS)
-		diag_system(t->path, "%d more errors not shown",
-			    ld.errors - MAX_ERRORS);
+		diag(MSG_TEMPLATE_MORE_ERRORS_NOT_SHOWN, t->path, 0,
+		     ld.errors - MAX_ERRORS);
 	if (ld.oom || ld.errors > 0) {
 		template_free(t);
 		return NULL;

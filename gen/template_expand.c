@@ -629,12 +629,9 @@ bool template_expand(const struct template *t, struct fields_env *env,
 	close_inline(&x, &s);
 	buf_free(&s.pending);
 	if (x.too_big)
-		diag_system_at(t->path, x.big_line,
-			       "the document of dossier %s grows past %d "
-			       "steps of expansion here (loops nested over "
-			       "long lists?); it is not written",
-			       env->dossier->id, EXPAND_STEPS_MAX);
+		diag(MSG_TEMPLATE_EXPANSION_TOO_LONG, t->path, x.big_line,
+		     env->dossier->id, EXPAND_STEPS_MAX);
 	else if (x.oom)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	return !x.oom;
 }

@@ -17,7 +17,7 @@ struct tree_dump *tree_dump_new(void)
 {
 	struct tree_dump *t = calloc(1, sizeof(*t));
 	if (t == NULL)
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 	return t;
 }
 
@@ -36,7 +36,7 @@ enum backend_code tree_dump_render(struct tree_dump *t, const struct doc *doc,
 		buf_put(out, text, len);
 	free(text);
 	if (!ok || out->oom) {
-		diag_system(doc->meta.origin, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, doc->meta.origin, 0);
 		return BACKEND_SYSTEM;
 	}
 	t->rendered++;

@@ -59,7 +59,7 @@ struct verify_seal *verify_seal_new(const char *trust_file)
 {
 	struct verify_seal *v = calloc(1, sizeof(*v));
 	if (v == NULL) {
-		diag_system(NULL, "out of memory");
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
 	if (trust_file == NULL)
@@ -70,9 +70,8 @@ struct verify_seal *verify_seal_new(const char *trust_file)
 	if (v->store == NULL ||
 	    X509_STORE_load_file(v->store, trust_file) != 1 ||
 	    X509_STORE_set_purpose(v->store, X509_PURPOSE_ANY) != 1) {
-		diag_system(trust_file,
-			    "cannot read the trusted certificate: %s",
-			    ssl_error());
+		diag(MSG_VERIFY_CANNOT_READ_TRUSTED_CERTIFICATE, trust_file, 0,
+		     ssl_error());
 		verify_seal_free(v);
 		return NULL;
 	}
@@ -140,10 +139,11 @@ bool verify_seal_manifest(struct verify_seal *v, const char *manifest_path)
 		buf_free(&sig);
 		if (errno == ENOENT && v->store == NULL)
 			return true; /* not sealed; the report says so */
-		diag_error(p7s, 0, "%s",
-			   errno == ENOENT ? "missing: the manifest is not "
-					     "sealed"
-					   : strerror(errno));
+		if (errno == ENOENT)
+			diag(MSG_VERIFY_MANIFEST_NOT_SEALED, p7s, 0);
+		else
+			diag(MSG_VERIFY_CANNOT_READ_SEAL, p7s, 0,
+			     strerror(errno));
 		v->bad++;
 		return false;
 	}
@@ -154,10 +154,10 @@ bool verify_seal_manifest(struct verify_seal *v, const char *manifest_path)
 		  verify_cms(v, cms, manifest.data, manifest.len);
 	const char *stamp = ok ? check_timestamp(v, cms) : NULL;
 	if (!ok)
-		diag_error(p7s, 0, "the manifest's seal does not verify: %s",
-			   cms == NULL ? "not a CMS signature" : ssl_error());
+		diag(MSG_VERIFY_MANIFEST_SEAL_INVALID, p7s, 0,
+		     cms == NULL ? "not a CMS signature" : ssl_error());
 	else if (stamp != NULL)
-		diag_error(p7s, 0, "the manifest's seal: %s", stamp);
+		diag(MSG_VERIFY_MANIFEST_SEAL, p7s, 0, stamp);
 	ok = ok && stamp == NULL;
 	CMS_ContentInfo_free(cms);
 	buf_free(&sig);
@@ -320,7 +320,7 @@ bool verify_seal_pdf(struct verify_seal *v, const char *path)
 {
 	struct buf f = {0};
 	if (!read_file(path, &f)) {
-		diag_error(path, 0, "cannot read: %s", strerror(errno));
+		diag(MSG_IMPORT_CANNOT_READ, path, 0, strerror(errno));
 		buf_free(&f);
 		return false;
 	}
@@ -339,7 +339,7 @@ bool verify_seal_pdf(struct verify_seal *v, const char *path)
 	}
 	buf_free(&f);
 	if (why != NULL) {
-		diag_error(path, 0, "seal: %s", why);
+		diag(MSG_VERIFY_SEAL, path, 0, why);
 		v->bad++;
 	}
 	return why == NULL;

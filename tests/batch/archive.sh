@@ -40,7 +40,7 @@ for second in "" "--shard 1/2"; do
 		"$tmp/in" >"$tmp/out" 2>&1
 	st=$?
 	[ $st -eq 3 ] || fail "a second run ${second:+($second) }exits $st, expected 3"
-	grep -q "^parcours: $o: error: another parcours all is writing into this directory" \
+	grep -q "^parcours: $o: system error: another parcours all is writing into this directory" \
 		"$tmp/out" || fail "the second run does not say why: $(cat "$tmp/out")"
 done
 wait $pid || fail "the first run exited $?: $(cat "$tmp/err1")"

@@ -115,7 +115,7 @@ o=$tmp/xfsz
 	"$tmp/in") >"$tmp/out" 2>&1
 st=$?
 [ $st -eq 3 ] || fail "exit status $st past ulimit -f, expected 3: $(head -3 "$tmp/out")"
-grep -q ': error: .*\(File too large\|room\)' "$tmp/out" ||
+grep -q ' error: .*\(File too large\|room\)' "$tmp/out" ||
 	fail "no word of the file-size limit: $(head -3 "$tmp/out")"
 [ -e "$o/manifest.csv" ] && fail "a manifest past ulimit -f"
 bad=$(partial_files "$o")

@@ -3,8 +3,9 @@
 # (pki.sh) and a local TSA (tsa.py): every sealed PDF of the samples is
 # valid and trusted for poppler's pdfsig, passes qpdf --check and reads
 # as the unsealed one; verify --trust accepts the run and reports each
-# tampering; the TSA stamps, and a TSA that refuses or fails stops the
-# run with exit 3 and no file; two sealed runs are byte-identical.
+# tampering; the TSA stamps, and a TSA that refuses, fails or answers
+# what is no timestamp of the request stops the run with exit 3 and no
+# file; two sealed runs are byte-identical.
 #
 # usage: PARCOURS=build/parcours sh tests/seal/run.sh
 # One "ok" line per check, "FAIL" lines otherwise; exit status 1 on any
@@ -286,7 +287,7 @@ cat "$pki/ca.pem" "$pki/other-ca.pem" >"$t/bundle.pem"
 	ok "--tsa: --trust with both CAs accepts it" ||
 	fail "--tsa other TSA, bundle: $(tail -3 "$t/v.out")"
 
-for mode in reject fail; do
+for mode in reject fail garbage mismatch; do
 	start_tsa $mode
 	for cmd in notice all; do
 		rm -rf "$t/refused"

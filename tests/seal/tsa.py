@@ -6,8 +6,9 @@
 
 PKI_DIR is what tests/seal/pki.sh made (tsa.pem, tsa.key, ca.pem).  MODE:
 grant (a real token), grant-other (a token of other-tsa.pem, certified by
-other-ca.pem), reject (a TimeStampResp with PKIStatus rejection) or fail
-(HTTP 503).  Prints the port it listens on, then serves until
+other-ca.pem), reject (a TimeStampResp with PKIStatus rejection), fail
+(HTTP 503), garbage (bytes that are no TimeStampResp) or mismatch (a real
+token, for another query).  Prints the port it listens on, then serves until
 killed.  Each query is logged to PKI_DIR/tsa-MODE.log.
 """
 import http.server
@@ -53,12 +54,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if MODE == "reject":
             body = REJECTION
+        elif MODE == "garbage":
+            body = b"no timestamp here"
         else:
             with tempfile.TemporaryDirectory() as tmp:
                 q, r = os.path.join(tmp, "q.tsq"), os.path.join(tmp, "r.tsr")
                 cnf = os.path.join(tmp, "tsa.cnf")
-                with open(q, "wb") as f:
-                    f.write(query)
+                if MODE == "mismatch":
+                    # A query of other bytes: the token stamps them.
+                    data = os.path.join(tmp, "other")
+                    with open(data, "wb") as f:
+                        f.write(b"other bytes")
+                    subprocess.run(["openssl", "ts", "-query", "-data", data,
+                                    "-sha256", "-cert", "-out", q],
+                                   check=True, stderr=subprocess.DEVNULL)
+                else:
+                    with open(q, "wb") as f:
+                        f.write(query)
                 with open(cnf, "w") as f:
                     f.write(CONFIG)
                 subprocess.run(["openssl", "ts", "-reply", "-config", cnf,

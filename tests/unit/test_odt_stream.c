@@ -160,7 +160,8 @@ static void test_stream_package(void **state)
 	assert_false(odt_stream_finish(s, path));
 	fclose(err);
 	diag_reset(NULL);
-	assert_non_null(strstr(msg, "merged.odt: error: no document to merge"));
+	assert_non_null(
+	    strstr(msg, "merged.odt: system error: no document to merge"));
 	free(msg);
 	for (int k = 1; k <= 2; k++) {
 		struct doc *d = build(k);

@@ -176,7 +176,7 @@ static void test_stop_and_oom(void **state)
 	fclose(err);
 	assert_int_equal(diag_worst(), DIAG_SYSTEM);
 	diag_reset(NULL);
-	assert_string_equal(msg, "parcours: error: out of memory\n");
+	assert_string_equal(msg, "parcours: system error: out of memory\n");
 	free(msg);
 }
 

@@ -74,104 +74,147 @@ static const struct {
 	const char *text, *want, *why;
 } refused[] = {
     {FIELDS_REPORT, HEAD "<p><field name=\"employe.name\"/></p>\n</document>\n",
-     "T/t.xml:3: error: unknown field \"employe.name\"",
+     "T/t.xml:3: system error: unknown field \"employe.name\"",
      "a misspelt field, with its line (the brief's example)"},
     {FIELDS_REPORT, HEAD "<for each=\"trainingz\"><p/></for>\n</document>\n",
-     "T/t.xml:3: error: unknown list \"trainingz\"", "unknown list"},
+     "T/t.xml:3: system error: unknown list \"trainingz\"", "unknown list"},
     {FIELDS_REPORT, HEAD "\n<if test=\"regime-2025\"><p/></if>\n</document>\n",
-     "T/t.xml:4: error: unknown field or list \"regime-2025\" in test",
+     "T/t.xml:4: system error: unknown field or list \"regime-2025\" in test",
      "unknown condition"},
     {FIELDS_REPORT, HEAD "<paragraph>x</paragraph>\n</document>\n",
-     "T/t.xml:3: error: unknown element <paragraph>", "unknown element"},
+     "T/t.xml:3: system error: unknown element <paragraph>", "unknown element"},
     {FIELDS_REPORT, HEAD "<p allign=\"left\">x</p>\n</document>\n",
-     "T/t.xml:3: error: <p>: unknown attribute \"allign\"",
+     "T/t.xml:3: system error: <p>: unknown attribute \"allign\"",
      "unknown attribute"},
     {FIELDS_REPORT, HEAD "<p align=\"middle\">x</p>\n</document>\n",
-     "T/t.xml:3: error: <p>: align \"middle\" is not left, justify, "
+     "T/t.xml:3: system error: <p>: align \"middle\" is not left, justify, "
      "center or right",
      "bad attribute value"},
     {FIELDS_REPORT, HEAD "<p><field name=\"period.end\"/></p>\n</document>\n",
-     "T/t.xml:3: error: field \"period.end\" is not available in a report "
+     "T/t.xml:3: system error: field \"period.end\" is not available in a "
+     "report "
      "template",
      "a recap field in a report"},
     {FIELDS_NOTICE,
      HEAD "<p><field name=\"convocation.place\"/></p>\n</document>\n",
-     "T/t.xml:3: error: field \"convocation.place\" is not available in a "
+     "T/t.xml:3: system error: field \"convocation.place\" is not available in "
+     "a "
      "notice template",
      "a letter field in a notice"},
     {FIELDS_REPORT,
      HEAD "<p><field name=\"training.title\"/></p>\n</document>\n",
-     "T/t.xml:3: error: field \"training.title\" is only available inside "
+     "T/t.xml:3: system error: field \"training.title\" is only available "
+     "inside "
      "a <for> over a list of training items",
      "an item field outside its loop"},
     {FIELDS_REPORT,
      HEAD "<p><field name=\"interview.date\" format=\"long\"/></p>\n"
 	  "</document>\n",
-     "T/t.xml:3: error: <field>: format \"long\" does not apply to field "
+     "T/t.xml:3: system error: <field>: format \"long\" does not apply to "
+     "field "
      "\"interview.date\"",
      "unknown format"},
     {FIELDS_REPORT,
      HEAD "<table widths=\"50 50\">\n<row><cell>a</cell></row>\n</table>\n"
 	  "</document>\n",
-     "T/t.xml:4: error: <row> has 1 cells, but its <table> has 2 columns",
+     "T/t.xml:4: system error: <row> has 1 cells, but its <table> has 2 "
+     "columns",
      "a row short of a cell"},
     {FIELDS_REPORT, HEAD "<p><row/></p>\n</document>\n",
-     "T/t.xml:3: error: <row> is not allowed in a paragraph",
+     "T/t.xml:3: system error: <row> is not allowed in a paragraph",
      "an element out of place"},
     {FIELDS_REPORT,
      HEAD "<if test=\"doc.blank\"><else/><p/></if>\n</document>\n",
-     "T/t.xml:3: error: <else> must be the last child of <if>",
+     "T/t.xml:3: system error: <else> must be the last child of <if>",
      "else before the end of if"},
     {FIELDS_REPORT,
      HEAD "<p><if test=\"doc.blank and\">x</if></p>\n</document>\n",
-     "T/t.xml:3: error: test \"doc.blank and\" is not terms joined by "
+     "T/t.xml:3: system error: test \"doc.blank and\" is not terms joined by "
      "\"and\" or \"or\", each maybe after \"not\"",
      "dangling operator"},
     {FIELDS_REPORT, HEAD "<timeline/>\n</document>\n",
-     "T/t.xml:3: error: <timeline> is not available in a report template",
+     "T/t.xml:3: system error: <timeline> is not available in a report "
+     "template",
      "the timeline is the recap's"},
     {FIELDS_REPORT,
      HEAD "<p><checkbox field=\"report.skills\"/></p>\n</document>\n",
-     "T/t.xml:3: error: <checkbox>: field \"report.skills\" is not a yes/no "
+     "T/t.xml:3: system error: <checkbox>: field \"report.skills\" is not a "
+     "yes/no "
      "field",
      "a checkbox needs a boolean"},
     {FIELDS_REPORT, HEAD "<text field=\"interview.date\"/>\n</document>\n",
-     "T/t.xml:3: error: <text>: field \"interview.date\" is not a text "
+     "T/t.xml:3: system error: <text>: field \"interview.date\" is not a text "
      "field",
      "free text needs a text field"},
     {FIELDS_REPORT,
      HEAD "<for each=\"actions\"><for each=\"actions\"><p/></for></for>\n"
 	  "</document>\n",
-     "T/t.xml:3: error: <for each=\"actions\"> is inside another loop "
+     "T/t.xml:3: system error: <for each=\"actions\"> is inside another loop "
      "over action items",
      "nested loops over the same items"},
     {FIELDS_REPORT, HEAD "<table widths=\"1 x\"/>\n</document>\n",
-     "T/t.xml:3: error: <table>: widths \"1 x\" is not a list of 1 to 16 "
+     "T/t.xml:3: system error: <table>: widths \"1 x\" is not a list of 1 to "
+     "16 "
      "positive numbers",
      "bad widths"},
     {FIELDS_REPORT, HEAD "<p>a</p>\n<title>t</title>\n</document>\n",
-     "T/t.xml:4: error: <title> must come before the content of <document>",
+     "T/t.xml:4: system error: <title> must come before the content of "
+     "<document>",
      "metadata after content"},
     {FIELDS_REPORT, HEAD "<table widths=\"1\">text</table>\n</document>\n",
-     "T/t.xml:3: error: text is not allowed inside <table>",
+     "T/t.xml:3: system error: text is not allowed inside <table>",
      "text where only rows go"},
     {FIELDS_REPORT, HEAD "<ruled lines=\"0\"/>\n</document>\n",
-     "T/t.xml:3: error: <ruled>: lines \"0\" is not a whole number from 1 "
+     "T/t.xml:3: system error: <ruled>: lines \"0\" is not a whole number from "
+     "1 "
      "to 60",
      "out-of-range number"},
     {FIELDS_REPORT, HEAD "<p><field/></p>\n</document>\n",
-     "T/t.xml:3: error: <field>: attribute \"name\" is required",
+     "T/t.xml:3: system error: <field>: attribute \"name\" is required",
      "missing attribute"},
     {FIELDS_REPORT, "<?xml version=\"1.0\"?>\n<report/>\n",
-     "T/t.xml:2: error: the root element must be <document>", "wrong root"},
+     "T/t.xml:2: system error: the root element must be <document>",
+     "wrong root"},
     {FIELDS_REPORT,
      "<?xml version=\"1.0\"?>\n<!DOCTYPE document [<!ENTITY x \"y\">]>\n"
      "<document>&x;</document>\n",
-     "T/t.xml:2: error: DOCTYPE declarations are not accepted (entities "
+     "T/t.xml:2: system error: DOCTYPE declarations are not accepted (entities "
      "and DTDs are refused for safety)",
      "no DTD, no entities"},
+    /* Each message of template.c that no other test produced. */
+    {FIELDS_REPORT, HEAD "<title>a</title>\n<title>b</title>\n</document>\n",
+     "T/t.xml:4: system error: <title> is given twice", "metadata twice"},
+    {FIELDS_REPORT, HEAD "<p>a<br>b</br></p>\n</document>\n",
+     "T/t.xml:3: system error: <br> must be empty", "text in an empty element"},
+    {FIELDS_REPORT, HEAD "<else/>\n</document>\n",
+     "T/t.xml:3: system error: <else> is only allowed in <if>",
+     "<else> outside <if>"},
+    {FIELDS_REPORT, HEAD "<table widths=\" \"/>\n</document>\n",
+     "T/t.xml:3: system error: <table>: widths is empty", "empty widths"},
+    {FIELDS_REPORT,
+     HEAD "<p><checkbox field=\"a\" test=\"b\"/></p>\n</document>\n",
+     "T/t.xml:3: system error: <checkbox>: give \"field\" or \"test\", not "
+     "both",
+     "checkbox with both"},
+    {FIELDS_REPORT,
+     "<?xml version=\"1.0\"?>\n<document lang=\"fr\">\n</document>\n",
+     "T/t.xml:2: system error: <document>: unknown attribute \"lang\" (the "
+     "title and subject are elements)",
+     "attribute on the root"},
+    {FIELDS_REPORT, HEAD "<letterbox role=\"nobody\"/>\n</document>\n",
+     "T/t.xml:3: system error: <letterbox>: role \"nobody\" is not sender, "
+     "recipient, dateline, delivery, object or signatory",
+     "unknown letterbox role"},
+    {FIELDS_REPORT, HEAD "<for each=\"period-dues\"><p/></for>\n</document>\n",
+     "T/t.xml:3: system error: list \"period-dues\" is not available in a "
+     "report template",
+     "a recap list in a report"},
+    {FIELDS_REPORT, HEAD "<section keep-together=\"yes\"/>\n</document>\n",
+     "T/t.xml:3: system error: <section>: keep-together \"yes\" is not true "
+     "or false",
+     "a boolean attribute"},
     {FIELDS_REPORT, HEAD "<p>a</document>\n",
-     "T/t.xml:3: error: not well-formed XML: Opening and ending tag "
+     "T/t.xml:3: system error: not well-formed XML: Opening and ending tag "
      "mismatch: p line 3 and document",
      "malformed XML"},
 };
@@ -193,6 +236,53 @@ static void test_refused(void **state)
 	}
 }
 
+/* Nesting past the limit, and more mistakes than are printed. */
+static void test_refused_generated(void **state)
+{
+	(void)state;
+	char text[8192];
+	struct template *t;
+	int n = snprintf(text, sizeof(text), "%s", HEAD);
+	for (int i = 0; i < 70; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "<section>");
+	for (int i = 0; i < 70; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "</section>");
+	snprintf(text + n, sizeof(text) - (size_t)n, "\n</document>\n");
+	char *msgs = load_messages(text, FIELDS_REPORT, &t);
+	assert_null(t);
+	assert_string_equal(msgs, "parcours: T/t.xml:3: system error: elements "
+				  "are nested too deeply\n");
+	free(msgs);
+
+	n = snprintf(text, sizeof(text), "%s", HEAD);
+	for (int i = 0; i < 22; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n,
+			      "<p><field name=\"x.y\"/></p>\n");
+	snprintf(text + n, sizeof(text) - (size_t)n, "</document>\n");
+	msgs = load_messages(text, FIELDS_REPORT, &t);
+	assert_null(t);
+	assert_non_null(
+	    strstr(msgs, "T/t.xml:22: system error: unknown field"));
+	assert_null(strstr(msgs, "T/t.xml:23:"));
+	assert_non_null(strstr(msgs, "parcours: T/t.xml: system error: 2 more "
+				     "errors not shown\n"));
+	free(msgs);
+
+	/* A test longer than the 511 bytes a test may have. */
+	n = snprintf(text, sizeof(text), "%s<if test=\"", HEAD);
+	for (int i = 0; i < 120; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "a or ");
+	snprintf(text + n, sizeof(text) - (size_t)n,
+		 "b\"><p/></if>\n</document>\n");
+	msgs = load_messages(text, FIELDS_REPORT, &t);
+	assert_null(t);
+	assert_string_equal(msgs,
+			    "parcours: T/t.xml:3: system error: test \"a "
+			    "or a or a or a or a or a or a or a or ...\" is "
+			    "too long\n");
+	free(msgs);
+}
+
 static void test_errors_are_system_errors(void **state)
 {
 	(void)state;
@@ -203,8 +293,10 @@ static void test_errors_are_system_errors(void **state)
 				   FIELDS_NOTICE, &t);
 	assert_null(t);
 	/* Every mistake of the file, each once. */
-	assert_non_null(strstr(msgs, "t.xml:3: error: unknown field \"x.y\""));
-	assert_non_null(strstr(msgs, "t.xml:4: error: unknown field \"y.z\""));
+	assert_non_null(
+	    strstr(msgs, "t.xml:3: system error: unknown field \"x.y\""));
+	assert_non_null(
+	    strstr(msgs, "t.xml:4: system error: unknown field \"y.z\""));
 	free(msgs);
 
 	FILE *null = fopen("/dev/null", "w");
@@ -647,6 +739,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_refused),
+	    cmocka_unit_test(test_refused_generated),
 	    cmocka_unit_test(test_errors_are_system_errors),
 	    cmocka_unit_test(test_accepted),
 	    cmocka_unit_test(test_expansions),

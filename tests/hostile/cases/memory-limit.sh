@@ -24,7 +24,7 @@ for kb in $(seq 58000 500 72000); do
 		codes=$((codes + 1))
 		echo "a bare code at $kb KiB: $(grep -i -m1 -e 'libharu error' -e 'detail [0-9]' "$H/out")"
 	}
-	[ $st -eq 3 ] && ! grep -q -i ': error: .*memory' "$H/out" &&
+	[ $st -eq 3 ] && ! grep -q -i ' error: .*memory' "$H/out" &&
 		echo "exit 3 at $kb KiB without a word of memory: $(head -1 "$H/out")"
 done
 [ $failed -gt 0 ] && echo "some limits ran out of memory, each said so in words"
