@@ -11,6 +11,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
@@ -522,26 +523,29 @@ static bool set_pdfa(struct pdf *p, const struct doc *doc)
 	return ok;
 }
 
-/* Copies libharu's in-memory file into out. */
+/* libharu's writer callback: the file's bytes go straight into out. */
+static HPDF_STATUS put_output(HPDF_Stream stream, const HPDF_BYTE *ptr,
+			      HPDF_UINT size)
+{
+	struct buf *out = stream->attr;
+	buf_put(out, ptr, size);
+	return out->oom ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_OK;
+}
+
+/*
+ * Saves the document into out.  libharu would save into its memory
+ * stream and hand the bytes back through HPDF_ReadFromStream(), copying
+ * the whole file twice a byte at a time (HPDF_MemCpy is a plain loop):
+ * given a writer stream of its own public kind (HPDF_CallbackWriter_New)
+ * as the document's stream, HPDF_SaveToStream() writes through it, the
+ * same bytes in the same order.  The document frees it.
+ */
 static bool take_output(struct pdf *p, struct buf *out)
 {
-	if (HPDF_SaveToStream(p->hpdf) != HPDF_OK ||
-	    HPDF_ResetStream(p->hpdf) != HPDF_OK)
-		return false;
-	for (;;) {
-		HPDF_BYTE chunk[16384];
-		HPDF_UINT32 n = sizeof(chunk);
-		HPDF_STATUS st = HPDF_ReadFromStream(p->hpdf, chunk, &n);
-		buf_put(out, chunk, n);
-		if (st == HPDF_STREAM_EOF)
-			break;
-		if (st != HPDF_OK)
-			return false;
-	}
-	/* Reading to the end is not an error of the document. */
-	if (p->error == HPDF_STREAM_EOF)
-		p->error = 0;
-	return true;
+	HPDF_Stream_Free(p->hpdf->stream); /* none yet: NULL */
+	p->hpdf->stream =
+	    HPDF_CallbackWriter_New(p->hpdf->mmgr, put_output, out);
+	return p->hpdf->stream != NULL && HPDF_SaveToStream(p->hpdf) == HPDF_OK;
 }
 
 static bool render(struct pdf *p, const struct doc *doc, const struct layout *L,

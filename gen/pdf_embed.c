@@ -19,7 +19,9 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 
+#include "buf.h"
 #include "pdf_embed.h"
+#include "pdf_subset.h"
 
 /*
  * Programs kept, all faces together: about 25 KB each for Open Sans, so
@@ -88,22 +90,45 @@ static struct program *find(struct pdf_embed *e, HPDF_FontDef def, uint64_t h)
 	return NULL;
 }
 
+/* Keeps p, which e then owns; the oldest goes when e is full. */
+static struct program *store(struct pdf_embed *e, struct program p)
+{
+	if (e->n < EMBED_MAX) {
+		e->kept[e->n] = p;
+		return &e->kept[e->n++];
+	}
+	struct program *slot = &e->kept[e->next];
+	forget(slot);
+	*slot = p;
+	e->next = (e->next + 1) % EMBED_MAX;
+	return slot;
+}
+
+/* A new program with the glyph flags of def; data is filled by the caller. */
+static bool program_new(struct program *p, HPDF_FontDef def, uint64_t h,
+			size_t len)
+{
+	HPDF_TTFontDefAttr tt = def->attr;
+	*p = (struct program){
+	    def, h, malloc(tt->num_glyphs), malloc(len + 1), (HPDF_UINT32)len,
+	    0};
+	if (p->flags == NULL || p->data == NULL) {
+		forget(p);
+		return false;
+	}
+	memcpy(p->flags, tt->glyph_tbl.flgs, tt->num_glyphs);
+	return true;
+}
+
 /* Keeps the program libharu just wrote; out of memory, it is not kept. */
 static void keep(struct pdf_embed *e, HPDF_FontDef def, uint64_t h,
 		 HPDF_Stream program)
 {
 	HPDF_TTFontDefAttr tt = def->attr;
-	struct program p = {def,
-			    h,
-			    malloc(tt->num_glyphs),
-			    malloc(HPDF_Stream_Size(program) + 1),
-			    HPDF_Stream_Size(program),
-			    tt->length1};
-	if (p.flags == NULL || p.data == NULL) {
-		forget(&p);
+	struct program p;
+	if (!program_new(&p, def, h, HPDF_Stream_Size(program)))
 		return;
-	}
-	memcpy(p.flags, tt->glyph_tbl.flgs, tt->num_glyphs);
+	p.length1 = tt->length1;
 	HPDF_UINT32 at = 0;
 	for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(program); i++) {
 		HPDF_UINT n = 0;
@@ -119,13 +144,27 @@ static void keep(struct pdf_embed *e, HPDF_FontDef def, uint64_t h,
 		forget(&p);
 		return;
 	}
-	if (e->n < EMBED_MAX) {
-		e->kept[e->n++] = p;
-	} else {
-		forget(&e->kept[e->next]);
-		e->kept[e->next] = p;
-		e->next = (e->next + 1) % EMBED_MAX;
+	store(e, p);
+}
+
+/*
+ * The program of def's glyph set made by pdf_subset.c and kept; NULL
+ * when it cannot make it, or out of memory: libharu then makes it.
+ */
+static const struct program *make(struct pdf_embed *e, HPDF_FontDef def,
+				  uint64_t h)
+{
+	HPDF_TTFontDefAttr tt = def->attr;
+	struct buf b = {0};
+	struct program p;
+	bool ok = pdf_subset_write(def, &b) && !b.oom &&
+		  program_new(&p, def, h, b.len);
+	if (ok) {
+		memcpy(p.data, b.data, b.len);
+		p.length1 = tt->length1;
 	}
+	buf_free(&b);
+	return ok ? store(e, p) : NULL;
 }
 
 /*
@@ -186,6 +225,8 @@ static HPDF_STATUS before_write(HPDF_Dict font)
 		return e->libharu(font);
 	uint64_t h = hash(tt->glyph_tbl.flgs, tt->num_glyphs);
 	const struct program *p = find(e, def, h);
+	if (p == NULL)
+		p = make(e, def, h);
 	if (p != NULL)
 		return from_cache(font, p);
 	HPDF_STATUS ret = e->libharu(font);
