@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "pdf_embed.h"
 #include "pdf_error.h"
+#include "pdf_flate.h"
 #include "pdf_font.h"
 #include "utf8.h"
 
@@ -65,7 +66,8 @@ struct pdf_fonts {
 	uint16_t *widths[LAYOUT_NFACES]; /* BMP width cache, 1/1000 em */
 	struct slot *slots;		 /* sorted by cp, then preference */
 	size_t nslots;
-	struct pdf_embed *embed; /* font programs written before */
+	struct pdf_embed *embed;   /* font programs written before */
+	struct buf enc_cmap[NENC]; /* their ToUnicode CMaps, deflated */
 
 	/* Per document. */
 	HPDF_Font fonts[LAYOUT_NFACES][NENC + 1];
@@ -304,6 +306,8 @@ void pdf_fonts_free(struct pdf_fonts *f)
 		free(f->names[i]);
 		free(f->widths[i]);
 	}
+	for (size_t e = 0; e < NENC; e++)
+		buf_free(&f->enc_cmap[e]);
 	free(f->slots);
 	free(f->fallback);
 	pdf_embed_free(f->embed);
@@ -414,59 +418,61 @@ static bool fix_tounicode(struct pdf_fonts *f, HPDF_Font font)
 	return HPDF_Dict_Add(font, "ToUnicode", f->tounicode) == HPDF_OK;
 }
 
+/* The ToUnicode CMap of a single-byte encoding: the encoding's mapping,
+ * code by code. */
+static void enc_cmap_text(HPDF_Encoder e, struct buf *b)
+{
+	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+		    "12 dict begin\nbegincmap\n"
+		    "/CIDSystemInfo << /Registry (Adobe) /Ordering "
+		    "(UCS) /Supplement 0 >> def\n"
+		    "/CMapName /Adobe-Identity-UCS def\n"
+		    "/CMapType 2 def\n1 begincodespacerange\n"
+		    "<00> <FF>\nendcodespacerange\n");
+	for (int lo = 0x20; lo < 0x100; lo += 100) {
+		int hi = lo + 100 < 0x100 ? lo + 100 : 0x100, n = 0;
+		for (int c = lo; c < hi; c++)
+			n += HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c) != 0;
+		buf_printf(b, "%d beginbfchar\n", n);
+		for (int c = lo; c < hi; c++) {
+			HPDF_UNICODE u =
+			    HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c);
+			if (u != 0)
+				buf_printf(b, "<%02X> <%04X>\n", c, u);
+		}
+		buf_puts(b, "endbfchar\n");
+	}
+	buf_puts(b, "endcmap\nCMapName currentdict /CMap "
+		    "defineresource pop\nend\nend\n");
+}
+
 /*
  * A ToUnicode CMap for a single-byte font too: glyph names alone leave
  * text extraction to each viewer's guess (pdffonts says "uni no"), and
- * PDF/A and PDF/UA want one for every font.  The mapping is the
- * encoding's, code by code.
+ * PDF/A and PDF/UA want one for every font.  It is the same in every
+ * document, and deflating it cost more than a page's contents: it is
+ * deflated once per encoding (pdf_flate.h).
  */
 static bool enc_tounicode(struct pdf_fonts *f, HPDF_Font font, size_t enc)
 {
-	if (f->enc_tounicode[enc] == NULL) {
+	struct buf *cmap = &f->enc_cmap[enc];
+	if (cmap->len == 0) {
 		HPDF_Encoder e = HPDF_GetEncoder(f->hpdf, encodings[enc]);
-		HPDF_Dict d = HPDF_DictStream_New(f->hpdf->mmgr, f->hpdf->xref);
-		if (e == NULL || d == NULL)
+		struct buf text = {0};
+		if (e == NULL)
 			return false;
-		char line[32];
-		HPDF_STATUS ret = HPDF_Stream_WriteStr(
-		    d->stream, "/CIDInit /ProcSet findresource begin\n"
-			       "12 dict begin\nbegincmap\n"
-			       "/CIDSystemInfo << /Registry (Adobe) /Ordering "
-			       "(UCS) /Supplement 0 >> def\n"
-			       "/CMapName /Adobe-Identity-UCS def\n"
-			       "/CMapType 2 def\n1 begincodespacerange\n"
-			       "<00> <FF>\nendcodespacerange\n");
-		for (int lo = 0x20; lo < 0x100 && ret == HPDF_OK; lo += 100) {
-			int hi = lo + 100 < 0x100 ? lo + 100 : 0x100, n = 0;
-			for (int c = lo; c < hi; c++)
-				n += HPDF_Encoder_GetUnicode(
-					 e, (HPDF_UINT16)c) != 0;
-			snprintf(line, sizeof(line), "%d beginbfchar\n", n);
-			ret = HPDF_Stream_WriteStr(d->stream, line);
-			for (int c = lo; c < hi && ret == HPDF_OK; c++) {
-				HPDF_UNICODE u =
-				    HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c);
-				if (u == 0)
-					continue;
-				snprintf(line, sizeof(line), "<%02X> <%04X>\n",
-					 c, u);
-				ret = HPDF_Stream_WriteStr(d->stream, line);
-			}
-			if (ret == HPDF_OK)
-				ret = HPDF_Stream_WriteStr(d->stream,
-							   "endbfchar\n");
-		}
-		if (ret == HPDF_OK)
-			ret = HPDF_Stream_WriteStr(
-			    d->stream, "endcmap\nCMapName currentdict /CMap "
-				       "defineresource pop\nend\nend\n");
-		if (ret != HPDF_OK)
+		enc_cmap_text(e, &text);
+		bool ok =
+		    !text.oom && pdf_flate_deflate(text.data, text.len, cmap);
+		buf_free(&text);
+		if (!ok)
 			return false;
-		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		f->enc_tounicode[enc] = d;
 	}
-	return HPDF_Dict_Add(font, "ToUnicode", f->enc_tounicode[enc]) ==
-	       HPDF_OK;
+	if (f->enc_tounicode[enc] == NULL)
+		f->enc_tounicode[enc] = pdf_flate_stream(f->hpdf, cmap);
+	return f->enc_tounicode[enc] != NULL &&
+	       HPDF_Dict_Add(font, "ToUnicode", f->enc_tounicode[enc]) ==
+		   HPDF_OK;
 }
 
 static HPDF_Font font_for(struct pdf_fonts *f, enum layout_face face,
