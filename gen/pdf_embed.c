@@ -21,6 +21,7 @@
 
 #include "buf.h"
 #include "pdf_embed.h"
+#include "pdf_flate.h"
 #include "pdf_subset.h"
 
 /*
@@ -35,11 +36,14 @@ struct program {
 	HPDF_BYTE *flags; /* libharu's: 1 for each glyph used */
 	HPDF_BYTE *data;  /* the FontFile2 stream, unfiltered */
 	HPDF_UINT32 len, length1;
+	struct buf deflated; /* the same deflated, once a document asks */
+	unsigned long doc;   /* the last document it was served to */
 };
 
 struct pdf_embed {
 	struct program kept[EMBED_MAX];
-	size_t n, next; /* next: the one to replace when full */
+	size_t n, next;	   /* next: the one to replace when full */
+	unsigned long doc; /* the document being made, counted from 1 */
 	HPDF_Dict_BeforeWriteFunc libharu; /* the TrueType fonts' own hook */
 };
 
@@ -55,6 +59,7 @@ static void forget(struct program *p)
 {
 	free(p->flags);
 	free(p->data);
+	buf_free(&p->deflated);
 	*p = (struct program){0};
 }
 
@@ -90,13 +95,18 @@ static struct program *find(struct pdf_embed *e, HPDF_FontDef def, uint64_t h)
 	return NULL;
 }
 
-/* Keeps p, which e then owns; the oldest goes when e is full. */
+/*
+ * Keeps p, which e then owns.  When e is full the oldest goes, but not
+ * one served to the document being made: libharu reads it when it saves.
+ */
 static struct program *store(struct pdf_embed *e, struct program p)
 {
 	if (e->n < EMBED_MAX) {
 		e->kept[e->n] = p;
 		return &e->kept[e->n++];
 	}
+	while (e->kept[e->next].doc == e->doc)
+		e->next = (e->next + 1) % EMBED_MAX;
 	struct program *slot = &e->kept[e->next];
 	forget(slot);
 	*slot = p;
@@ -109,9 +119,11 @@ static bool program_new(struct program *p, HPDF_FontDef def, uint64_t h,
 			size_t len)
 {
 	HPDF_TTFontDefAttr tt = def->attr;
-	*p = (struct program){
-	    def, h, malloc(tt->num_glyphs), malloc(len + 1), (HPDF_UINT32)len,
-	    0};
+	*p = (struct program){.def = def,
+			      .hash = h,
+			      .flags = malloc(tt->num_glyphs),
+			      .data = malloc(len + 1),
+			      .len = (HPDF_UINT32)len};
 	if (p->flags == NULL || p->data == NULL) {
 		forget(p);
 		return false;
@@ -151,8 +163,7 @@ static void keep(struct pdf_embed *e, HPDF_FontDef def, uint64_t h,
  * The program of def's glyph set made by pdf_subset.c and kept; NULL
  * when it cannot make it, or out of memory: libharu then makes it.
  */
-static const struct program *make(struct pdf_embed *e, HPDF_FontDef def,
-				  uint64_t h)
+static struct program *make(struct pdf_embed *e, HPDF_FontDef def, uint64_t h)
 {
 	HPDF_TTFontDefAttr tt = def->attr;
 	struct buf b = {0};
@@ -171,7 +182,8 @@ static const struct program *make(struct pdf_embed *e, HPDF_FontDef def,
  * libharu's CreateDescriptor() with the program from p: the same
  * objects, added to the cross-reference table in the same order.
  */
-static HPDF_STATUS from_cache(HPDF_Dict font, const struct program *p)
+static HPDF_STATUS from_cache(struct pdf_embed *e, HPDF_Dict font,
+			      struct program *p)
 {
 	HPDF_FontAttr attr = font->attr;
 	HPDF_FontDef def = attr->fontdef;
@@ -196,16 +208,25 @@ static HPDF_STATUS from_cache(HPDF_Dict font, const struct program *p)
 		ret += HPDF_Dict_AddName(d, "CharSet", tt->char_set);
 	if (ret != HPDF_OK)
 		return HPDF_Error_GetCode(font->error);
+	/* libharu deflates the program when the font is to be deflated:
+	 * that is done once, and the program read from here. */
+	bool deflate = (font->filter & HPDF_STREAM_FILTER_FLATE_DECODE) != 0;
+	if (deflate && p->deflated.len == 0 &&
+	    !pdf_flate_deflate(p->data, p->len, &p->deflated))
+		return HPDF_FAILD_TO_ALLOC_MEM;
 	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, attr->xref);
 	if (data == NULL ||
-	    HPDF_Stream_Write(data->stream, p->data, p->len) != HPDF_OK)
+	    !pdf_flate_serve(data, deflate ? p->deflated.data : p->data,
+			     deflate ? p->deflated.len : p->len, deflate))
 		return HPDF_Error_GetCode(font->error);
+	p->doc = e->doc;
 	tt->length1 = p->length1;
 	ret += HPDF_Dict_Add(d, "FontFile2", data);
 	ret += HPDF_Dict_AddNumber(data, "Length1", tt->length1);
 	ret += HPDF_Dict_AddNumber(data, "Length2", 0);
 	ret += HPDF_Dict_AddNumber(data, "Length3", 0);
-	data->filter = font->filter;
+	if (!deflate)
+		data->filter = font->filter;
 	if (ret != HPDF_OK)
 		return HPDF_Error_GetCode(font->error);
 	def->descriptor = d;
@@ -224,11 +245,11 @@ static HPDF_STATUS before_write(HPDF_Dict font)
 	if (def->descriptor != NULL || !tt->embedding)
 		return e->libharu(font);
 	uint64_t h = hash(tt->glyph_tbl.flgs, tt->num_glyphs);
-	const struct program *p = find(e, def, h);
+	struct program *p = find(e, def, h);
 	if (p == NULL)
 		p = make(e, def, h);
 	if (p != NULL)
-		return from_cache(font, p);
+		return from_cache(e, font, p);
 	HPDF_STATUS ret = e->libharu(font);
 	HPDF_Dict data = ret == HPDF_OK && def->descriptor != NULL
 			     ? HPDF_Dict_GetItem(def->descriptor, "FontFile2",
@@ -237,6 +258,11 @@ static HPDF_STATUS before_write(HPDF_Dict font)
 	if (data != NULL)
 		keep(e, def, h, data->stream);
 	return ret;
+}
+
+void pdf_embed_begin(struct pdf_embed *e)
+{
+	e->doc++;
 }
 
 void pdf_embed_use(struct pdf_embed *e, HPDF_Font font)

@@ -1,13 +1,16 @@
 /*
- * Streams deflated once and written into many PDFs.  For the PDF
- * backend only (pdf_font.c), the one place that includes libharu.
+ * Stream contents made once and written into many PDFs.  For the PDF
+ * backend only (pdf_font.c, pdf_embed.c), the one place that includes
+ * libharu.
  *
- * libharu deflates a stream every time it writes it, with a fresh zlib
- * stream at zlib's default level.  A stream whose bytes are the same in
- * every document (a single-byte encoding's ToUnicode CMap: 3 KB of
- * "<80> <20AC>" lines, whose deflate costs more than a page's) can be
- * deflated once, the same way, and its deflated bytes given to each
- * document: the file is the same, byte for byte.
+ * libharu copies a stream's contents into its memory stream and out
+ * again a byte at a time, and deflates them every time it writes them,
+ * with a fresh zlib stream at zlib's default level.  Contents that are
+ * the same in many documents (a single-byte encoding's ToUnicode CMap,
+ * whose deflate costs more than a page's; a font program already
+ * embedded) are kept by the caller, deflated once the same way when the
+ * document deflates them, and read by libharu straight from there: the
+ * file is the same, byte for byte.
  */
 #ifndef PARCOURS_PDF_FLATE_H
 #define PARCOURS_PDF_FLATE_H
@@ -27,11 +30,14 @@
 bool pdf_flate_deflate(const void *data, size_t len, struct buf *out);
 
 /*
- * A new stream object of the document being made holding deflated (as
- * made by pdf_flate_deflate()) and written as libharu writes a stream
- * it deflated: the same objects in the same order, "/Filter
- * [ /FlateDecode ]" after "/Length".  NULL on failure (libharu's error).
+ * Makes the stream object d (from HPDF_DictStream_New(), nothing
+ * written into it yet) read its contents from the len bytes at data,
+ * which must stay until the document is saved.  deflated: the bytes are
+ * from pdf_flate_deflate(), and d is written as libharu writes a stream
+ * it deflated ("/Filter [ /FlateDecode ]" after d's other entries);
+ * otherwise d's filter is left as it is.  false on failure (libharu's
+ * error).
  */
-HPDF_Dict pdf_flate_stream(HPDF_Doc hpdf, const struct buf *deflated);
+bool pdf_flate_serve(HPDF_Dict d, const void *data, size_t len, bool deflated);
 
 #endif

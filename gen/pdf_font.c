@@ -397,6 +397,7 @@ void pdf_fonts_begin(struct pdf_fonts *f)
 	f->tounicode = NULL;
 	f->nfallback = 0;
 	f->failed = false;
+	pdf_embed_begin(f->embed);
 	pdf_fonts_page(f);
 }
 
@@ -468,11 +469,15 @@ static bool enc_tounicode(struct pdf_fonts *f, HPDF_Font font, size_t enc)
 		if (!ok)
 			return false;
 	}
-	if (f->enc_tounicode[enc] == NULL)
-		f->enc_tounicode[enc] = pdf_flate_stream(f->hpdf, cmap);
-	return f->enc_tounicode[enc] != NULL &&
-	       HPDF_Dict_Add(font, "ToUnicode", f->enc_tounicode[enc]) ==
-		   HPDF_OK;
+	if (f->enc_tounicode[enc] == NULL) {
+		HPDF_Dict d = HPDF_DictStream_New(f->hpdf->mmgr, f->hpdf->xref);
+		if (d == NULL ||
+		    !pdf_flate_serve(d, cmap->data, cmap->len, true))
+			return false;
+		f->enc_tounicode[enc] = d;
+	}
+	return HPDF_Dict_Add(font, "ToUnicode", f->enc_tounicode[enc]) ==
+	       HPDF_OK;
 }
 
 static HPDF_Font font_for(struct pdf_fonts *f, enum layout_face face,
