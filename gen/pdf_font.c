@@ -8,8 +8,9 @@
  * back to it (libharu names U+021A Ț "Tcommaaccent", which readers take
  * for U+0162 Ţ, so Ț goes to the fallback).
  *
- * The fallback is libharu's UTF-8 CID font, which costs a few
- * milliseconds to set up and is only made when a document needs it.
+ * The fallback is libharu's UTF-8 CID font, only made when a document
+ * needs it: libharu's own the first time, then made again from it
+ * (pdf_cidfont.h), since libharu takes milliseconds to set one up.
  * libharu 2.3 gives it a ToUnicode CMap written with cidrange operators,
  * which readers reject ("Invalid 'begincidrange' operator in ToUnicode
  * CMap"); we replace it with a bfchar CMap of the characters actually
@@ -26,6 +27,7 @@
 #include <hpdf_objects.h>
 
 #include "diag.h"
+#include "pdf_cidfont.h"
 #include "pdf_embed.h"
 #include "pdf_error.h"
 #include "pdf_flate.h"
@@ -45,9 +47,8 @@ static const char *const encodings[] = {
     "ISO8859-3",  "ISO8859-4", "ISO8859-10", "ISO8859-13", "ISO8859-14",
     "ISO8859-15", "CP1258",    "CP1251",     "CP1253",
 };
-#define NENC		 (sizeof(encodings) / sizeof(encodings[0]))
-#define FALLBACK	 NENC /* index of the UTF-8 font in a face's fonts */
-#define UNICODE_ENCODING "UTF-8"
+#define NENC	 (sizeof(encodings) / sizeof(encodings[0]))
+#define FALLBACK NENC /* index of the UTF-8 font in a face's fonts */
 
 /* One way to draw a character: code `code` of encoding `enc`. */
 struct slot {
@@ -66,7 +67,8 @@ struct pdf_fonts {
 	uint16_t *widths[LAYOUT_NFACES]; /* BMP width cache, 1/1000 em */
 	struct slot *slots;		 /* sorted by cp, then preference */
 	size_t nslots;
-	struct pdf_embed *embed;   /* font programs written before */
+	struct pdf_embed *embed; /* font programs written before */
+	struct pdf_cidfont *cid[LAYOUT_NFACES]; /* the faces' Unicode fonts */
 	struct buf enc_cmap[NENC]; /* their ToUnicode CMaps, deflated */
 
 	/* Per document. */
@@ -272,8 +274,9 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 		f->defs[i] =
 		    name != NULL ? HPDF_Doc_FindFontDef(hpdf, name) : NULL;
 		f->widths[i] = calloc(BMP, sizeof(*f->widths[i]));
+		f->cid[i] = pdf_cidfont_new();
 		if (f->names[i] == NULL || f->defs[i] == NULL ||
-		    f->widths[i] == NULL) {
+		    f->widths[i] == NULL || f->cid[i] == NULL) {
 			/* No libharu error: one of our allocations failed. */
 			char why[160] = "out of memory";
 			if (HPDF_GetError(hpdf) != HPDF_OK)
@@ -305,6 +308,7 @@ void pdf_fonts_free(struct pdf_fonts *f)
 	for (int i = 0; i < LAYOUT_NFACES; i++) {
 		free(f->names[i]);
 		free(f->widths[i]);
+		pdf_cidfont_free(f->cid[i]);
 	}
 	for (size_t e = 0; e < NENC; e++)
 		buf_free(&f->enc_cmap[e]);
@@ -486,9 +490,9 @@ static HPDF_Font font_for(struct pdf_fonts *f, enum layout_face face,
 	HPDF_Font *slot = &f->fonts[face][enc];
 	if (*slot != NULL)
 		return *slot;
-	*slot =
-	    HPDF_GetFont(f->hpdf, f->names[face],
-			 enc == FALLBACK ? UNICODE_ENCODING : encodings[enc]);
+	*slot = enc == FALLBACK
+		    ? pdf_cidfont_get(f->cid[face], f->hpdf, f->names[face])
+		    : HPDF_GetFont(f->hpdf, f->names[face], encodings[enc]);
 	if (*slot != NULL && enc == FALLBACK && !fix_tounicode(f, *slot))
 		*slot = NULL;
 	else if (*slot != NULL && enc != FALLBACK &&
