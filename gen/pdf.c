@@ -11,7 +11,9 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
@@ -312,6 +314,36 @@ static void draw_mark(struct pen *pen, const struct layout_item *it)
 	paint(pen, it);
 }
 
+/*
+ * HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, x, y), which clears a
+ * 512-byte buffer a byte at a time (HPDF_MemSet is a loop) and formats
+ * the four constant numbers again, for every run of text: the same
+ * operator, formatted by libharu's own HPDF_FToA(), and the same state.
+ */
+static void set_text_at(HPDF_Page page, HPDF_REAL x, HPDF_REAL y)
+{
+	HPDF_PageAttr attr = page->attr;
+	if (attr->gmode != HPDF_GMODE_TEXT_OBJECT) {
+		/* libharu reports the error */
+		HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, x, y);
+		return;
+	}
+	char buf[2 * (HPDF_REAL_LEN + 2) + 16] = "1 0 0 1 ";
+	char *end = buf + sizeof(buf) - 1, *at = buf + strlen(buf);
+	at = HPDF_FToA(at, x, end);
+	*at++ = ' ';
+	at = HPDF_FToA(at, y, end);
+	memcpy(at, " Tm\012", 4);
+	if (HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf,
+			      (HPDF_UINT)(at + 4 - buf)) != HPDF_OK) {
+		HPDF_CheckError(page->error);
+		return;
+	}
+	attr->text_matrix = (HPDF_TransMatrix){1, 0, 0, 1, x, y};
+	attr->text_pos.x = x;
+	attr->text_pos.y = y;
+}
+
 static bool draw_text(struct pdf *p, struct pen *pen,
 		      const struct layout_item *it)
 {
@@ -322,8 +354,8 @@ static bool draw_text(struct pdf *p, struct pen *pen,
 		pen->in_text = true;
 	}
 	set_fill(pen, it->color);
-	HPDF_Page_SetTextMatrix(pen->page, 1, 0, 0, 1, (HPDF_REAL)it->x,
-				(HPDF_REAL)(pen->page_h - it->y));
+	set_text_at(pen->page, (HPDF_REAL)it->x,
+		    (HPDF_REAL)(pen->page_h - it->y));
 	return pdf_fonts_show(p->fonts, pen->page, it->face, it->size, it->text,
 			      it->len);
 }
