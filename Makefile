@@ -16,7 +16,7 @@ B        = build
 
 # pkg-config is expanded when a recipe runs, after `make deps` has had the
 # chance to install the -dev packages.
-PKGS     = libxml-2.0 libzip libcrypto libcurl libical
+PKGS     = libxml-2.0 libzip libcrypto libcurl libical zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lhyphen -lm
 

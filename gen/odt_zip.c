@@ -108,50 +108,6 @@ static bool read_back(zip_source_t *src, struct buf *out,
 	return true;
 }
 
-bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
-		   size_t nparts, date_t stamp, struct buf *out,
-		   char err[ODT_ZIP_ERR_LEN])
-{
-	zip_error_t ze;
-	zip_error_init(&ze);
-	err[0] = '\0';
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	if (src == NULL) {
-		set_err(err, "creating the package", &ze);
-		zip_error_fini(&ze);
-		return false;
-	}
-	/* Kept past zip_close(), which would otherwise free it with the
-	 * archive before we read the bytes back. */
-	zip_source_keep(src);
-	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	if (za == NULL) {
-		set_err(err, "creating the package", &ze);
-		zip_error_fini(&ze);
-		zip_source_free(src);
-		zip_source_free(src);
-		return false;
-	}
-	zip_uint16_t dtime, ddate;
-	dos_stamp(stamp, &dtime, &ddate);
-	bool ok = add_member(za, "mimetype", mimetype, strlen(mimetype), true,
-			     dtime, ddate, err);
-	for (size_t i = 0; ok && i < nparts; i++)
-		ok = add_member(za, parts[i].name, parts[i].data, parts[i].len,
-				false, dtime, ddate, err);
-	if (ok && zip_close(za) != 0) {
-		set_err(err, "writing the package", zip_get_error(za));
-		ok = false;
-	}
-	if (!ok)
-		zip_discard(za);
-	if (ok)
-		ok = read_back(src, out, err);
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	return ok;
-}
-
 /*
  * A member read from a part's file, from its start: libzip closes what
  * it is given, so it gets a stream of its own on the same file.
@@ -181,6 +137,63 @@ static bool add_file_member(zip_t *za, const struct odt_zip_part *part,
 	return add_source(za, part->name, src, false, dtime, ddate, err);
 }
 
+/*
+ * Adds the members of a package to za, mimetype first, and closes it
+ * (writing it); on failure discards it, with err set.
+ */
+static bool fill(zip_t *za, const char *mimetype,
+		 const struct odt_zip_part *parts, size_t nparts, date_t stamp,
+		 char err[ODT_ZIP_ERR_LEN])
+{
+	zip_uint16_t dtime, ddate;
+	dos_stamp(stamp, &dtime, &ddate);
+	bool ok = add_member(za, "mimetype", mimetype, strlen(mimetype), true,
+			     dtime, ddate, err);
+	for (size_t i = 0; ok && i < nparts; i++)
+		ok = parts[i].file != NULL
+			 ? add_file_member(za, &parts[i], dtime, ddate, err)
+			 : add_member(za, parts[i].name, parts[i].data,
+				      parts[i].len, false, dtime, ddate, err);
+	if (ok && zip_close(za) != 0) {
+		set_err(err, "writing the package", zip_get_error(za));
+		ok = false;
+	}
+	if (!ok)
+		zip_discard(za);
+	return ok;
+}
+
+bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
+		   size_t nparts, date_t stamp, struct buf *out,
+		   char err[ODT_ZIP_ERR_LEN])
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	err[0] = '\0';
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (src == NULL) {
+		set_err(err, "creating the package", &ze);
+		zip_error_fini(&ze);
+		return false;
+	}
+	/* Kept past zip_close(), which would otherwise free it with the
+	 * archive before we read the bytes back. */
+	zip_source_keep(src);
+	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	if (za == NULL) {
+		set_err(err, "creating the package", &ze);
+		zip_error_fini(&ze);
+		zip_source_free(src);
+		zip_source_free(src);
+		return false;
+	}
+	bool ok = fill(za, mimetype, parts, nparts, stamp, err) &&
+		  read_back(src, out, err);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	return ok;
+}
+
 bool odt_zip_write_path(const char *mimetype, const struct odt_zip_part *parts,
 			size_t nparts, date_t stamp, const char *path,
 			char err[ODT_ZIP_ERR_LEN])
@@ -195,22 +208,7 @@ bool odt_zip_write_path(const char *mimetype, const struct odt_zip_part *parts,
 		zip_error_fini(&ze);
 		return false;
 	}
-	zip_uint16_t dtime, ddate;
-	dos_stamp(stamp, &dtime, &ddate);
-	bool ok = add_member(za, "mimetype", mimetype, strlen(mimetype), true,
-			     dtime, ddate, err);
-	for (size_t i = 0; ok && i < nparts; i++)
-		ok = parts[i].file != NULL
-			 ? add_file_member(za, &parts[i], dtime, ddate, err)
-			 : add_member(za, parts[i].name, parts[i].data,
-				      parts[i].len, false, dtime, ddate, err);
 	/* zip_close() writes a temporary file beside path and renames it:
 	 * path never holds a partial package. */
-	if (ok && zip_close(za) != 0) {
-		set_err(err, "writing the package", zip_get_error(za));
-		ok = false;
-	}
-	if (!ok)
-		zip_discard(za);
-	return ok;
+	return fill(za, mimetype, parts, nparts, stamp, err);
 }

@@ -11,6 +11,9 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <hpdf_utils.h>
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
@@ -309,6 +312,36 @@ static void draw_mark(struct pen *pen, const struct layout_item *it)
 	paint(pen, it);
 }
 
+/*
+ * HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, x, y), which clears a
+ * 512-byte buffer a byte at a time (HPDF_MemSet is a loop) and formats
+ * the four constant numbers again, for every run of text: the same
+ * operator, formatted by libharu's own HPDF_FToA(), and the same state.
+ */
+static void set_text_at(HPDF_Page page, HPDF_REAL x, HPDF_REAL y)
+{
+	HPDF_PageAttr attr = page->attr;
+	if (attr->gmode != HPDF_GMODE_TEXT_OBJECT) {
+		/* libharu reports the error */
+		HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, x, y);
+		return;
+	}
+	char buf[2 * (HPDF_REAL_LEN + 2) + 16] = "1 0 0 1 ";
+	char *end = buf + sizeof(buf) - 1, *at = buf + strlen(buf);
+	at = HPDF_FToA(at, x, end);
+	*at++ = ' ';
+	at = HPDF_FToA(at, y, end);
+	memcpy(at, " Tm\012", 4);
+	if (HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf,
+			      (HPDF_UINT)(at + 4 - buf)) != HPDF_OK) {
+		HPDF_CheckError(page->error);
+		return;
+	}
+	attr->text_matrix = (HPDF_TransMatrix){1, 0, 0, 1, x, y};
+	attr->text_pos.x = x;
+	attr->text_pos.y = y;
+}
+
 static bool draw_text(struct pdf *p, struct pen *pen,
 		      const struct layout_item *it)
 {
@@ -319,8 +352,8 @@ static bool draw_text(struct pdf *p, struct pen *pen,
 		pen->in_text = true;
 	}
 	set_fill(pen, it->color);
-	HPDF_Page_SetTextMatrix(pen->page, 1, 0, 0, 1, (HPDF_REAL)it->x,
-				(HPDF_REAL)(pen->page_h - it->y));
+	set_text_at(pen->page, (HPDF_REAL)it->x,
+		    (HPDF_REAL)(pen->page_h - it->y));
 	return pdf_fonts_show(p->fonts, pen->page, it->face, it->size, it->text,
 			      it->len);
 }
@@ -520,26 +553,29 @@ static bool set_pdfa(struct pdf *p, const struct doc *doc)
 	return ok;
 }
 
-/* Copies libharu's in-memory file into out. */
+/* libharu's writer callback: the file's bytes go straight into out. */
+static HPDF_STATUS put_output(HPDF_Stream stream, const HPDF_BYTE *ptr,
+			      HPDF_UINT size)
+{
+	struct buf *out = stream->attr;
+	buf_put(out, ptr, size);
+	return out->oom ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_OK;
+}
+
+/*
+ * Saves the document into out.  libharu would save into its memory
+ * stream and hand the bytes back through HPDF_ReadFromStream(), copying
+ * the whole file twice a byte at a time (HPDF_MemCpy is a plain loop):
+ * given a writer stream of its own public kind (HPDF_CallbackWriter_New)
+ * as the document's stream, HPDF_SaveToStream() writes through it, the
+ * same bytes in the same order.  The document frees it.
+ */
 static bool take_output(struct pdf *p, struct buf *out)
 {
-	if (HPDF_SaveToStream(p->hpdf) != HPDF_OK ||
-	    HPDF_ResetStream(p->hpdf) != HPDF_OK)
-		return false;
-	for (;;) {
-		HPDF_BYTE chunk[16384];
-		HPDF_UINT32 n = sizeof(chunk);
-		HPDF_STATUS st = HPDF_ReadFromStream(p->hpdf, chunk, &n);
-		buf_put(out, chunk, n);
-		if (st == HPDF_STREAM_EOF)
-			break;
-		if (st != HPDF_OK)
-			return false;
-	}
-	/* Reading to the end is not an error of the document. */
-	if (p->error == HPDF_STREAM_EOF)
-		p->error = 0;
-	return true;
+	HPDF_Stream_Free(p->hpdf->stream); /* none yet: NULL */
+	p->hpdf->stream =
+	    HPDF_CallbackWriter_New(p->hpdf->mmgr, put_output, out);
+	return p->hpdf->stream != NULL && HPDF_SaveToStream(p->hpdf) == HPDF_OK;
 }
 
 static bool render(struct pdf *p, const struct doc *doc, const struct layout *L,

@@ -19,7 +19,10 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 
+#include "buf.h"
 #include "pdf_embed.h"
+#include "pdf_flate.h"
+#include "pdf_subset.h"
 
 /*
  * Programs kept, all faces together: about 25 KB each for Open Sans, so
@@ -33,11 +36,14 @@ struct program {
 	HPDF_BYTE *flags; /* libharu's: 1 for each glyph used */
 	HPDF_BYTE *data;  /* the FontFile2 stream, unfiltered */
 	HPDF_UINT32 len, length1;
+	struct buf deflated; /* the same deflated, once a document asks */
+	unsigned long doc;   /* the last document it was served to */
 };
 
 struct pdf_embed {
 	struct program kept[EMBED_MAX];
-	size_t n, next; /* next: the one to replace when full */
+	size_t n, next;	   /* next: the one to replace when full */
+	unsigned long doc; /* the document being made, counted from 1 */
 	HPDF_Dict_BeforeWriteFunc libharu; /* the TrueType fonts' own hook */
 };
 
@@ -53,6 +59,7 @@ static void forget(struct program *p)
 {
 	free(p->flags);
 	free(p->data);
+	buf_free(&p->deflated);
 	*p = (struct program){0};
 }
 
@@ -88,22 +95,52 @@ static struct program *find(struct pdf_embed *e, HPDF_FontDef def, uint64_t h)
 	return NULL;
 }
 
+/*
+ * Keeps p, which e then owns.  When e is full the oldest goes, but not
+ * one served to the document being made: libharu reads it when it saves.
+ */
+static struct program *store(struct pdf_embed *e, struct program p)
+{
+	if (e->n < EMBED_MAX) {
+		e->kept[e->n] = p;
+		return &e->kept[e->n++];
+	}
+	while (e->kept[e->next].doc == e->doc)
+		e->next = (e->next + 1) % EMBED_MAX;
+	struct program *slot = &e->kept[e->next];
+	forget(slot);
+	*slot = p;
+	e->next = (e->next + 1) % EMBED_MAX;
+	return slot;
+}
+
+/* A new program with the glyph flags of def; data is filled by the caller. */
+static bool program_new(struct program *p, HPDF_FontDef def, uint64_t h,
+			size_t len)
+{
+	HPDF_TTFontDefAttr tt = def->attr;
+	*p = (struct program){.def = def,
+			      .hash = h,
+			      .flags = malloc(tt->num_glyphs),
+			      .data = malloc(len + 1),
+			      .len = (HPDF_UINT32)len};
+	if (p->flags == NULL || p->data == NULL) {
+		forget(p);
+		return false;
+	}
+	memcpy(p->flags, tt->glyph_tbl.flgs, tt->num_glyphs);
+	return true;
+}
+
 /* Keeps the program libharu just wrote; out of memory, it is not kept. */
 static void keep(struct pdf_embed *e, HPDF_FontDef def, uint64_t h,
 		 HPDF_Stream program)
 {
 	HPDF_TTFontDefAttr tt = def->attr;
-	struct program p = {def,
-			    h,
-			    malloc(tt->num_glyphs),
-			    malloc(HPDF_Stream_Size(program) + 1),
-			    HPDF_Stream_Size(program),
-			    tt->length1};
-	if (p.flags == NULL || p.data == NULL) {
-		forget(&p);
+	struct program p;
+	if (!program_new(&p, def, h, HPDF_Stream_Size(program)))
 		return;
-	}
-	memcpy(p.flags, tt->glyph_tbl.flgs, tt->num_glyphs);
+	p.length1 = tt->length1;
 	HPDF_UINT32 at = 0;
 	for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(program); i++) {
 		HPDF_UINT n = 0;
@@ -119,20 +156,34 @@ static void keep(struct pdf_embed *e, HPDF_FontDef def, uint64_t h,
 		forget(&p);
 		return;
 	}
-	if (e->n < EMBED_MAX) {
-		e->kept[e->n++] = p;
-	} else {
-		forget(&e->kept[e->next]);
-		e->kept[e->next] = p;
-		e->next = (e->next + 1) % EMBED_MAX;
+	store(e, p);
+}
+
+/*
+ * The program of def's glyph set made by pdf_subset.c and kept; NULL
+ * when it cannot make it, or out of memory: libharu then makes it.
+ */
+static struct program *make(struct pdf_embed *e, HPDF_FontDef def, uint64_t h)
+{
+	HPDF_TTFontDefAttr tt = def->attr;
+	struct buf b = {0};
+	struct program p;
+	bool ok = pdf_subset_write(def, &b) && !b.oom &&
+		  program_new(&p, def, h, b.len);
+	if (ok) {
+		memcpy(p.data, b.data, b.len);
+		p.length1 = tt->length1;
 	}
+	buf_free(&b);
+	return ok ? store(e, p) : NULL;
 }
 
 /*
  * libharu's CreateDescriptor() with the program from p: the same
  * objects, added to the cross-reference table in the same order.
  */
-static HPDF_STATUS from_cache(HPDF_Dict font, const struct program *p)
+static HPDF_STATUS from_cache(struct pdf_embed *e, HPDF_Dict font,
+			      struct program *p)
 {
 	HPDF_FontAttr attr = font->attr;
 	HPDF_FontDef def = attr->fontdef;
@@ -157,16 +208,25 @@ static HPDF_STATUS from_cache(HPDF_Dict font, const struct program *p)
 		ret += HPDF_Dict_AddName(d, "CharSet", tt->char_set);
 	if (ret != HPDF_OK)
 		return HPDF_Error_GetCode(font->error);
+	/* libharu deflates the program when the font is to be deflated:
+	 * that is done once, and the program read from here. */
+	bool deflate = (font->filter & HPDF_STREAM_FILTER_FLATE_DECODE) != 0;
+	if (deflate && p->deflated.len == 0 &&
+	    !pdf_flate_deflate(p->data, p->len, &p->deflated))
+		return HPDF_FAILD_TO_ALLOC_MEM;
 	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, attr->xref);
 	if (data == NULL ||
-	    HPDF_Stream_Write(data->stream, p->data, p->len) != HPDF_OK)
+	    !pdf_flate_serve(data, deflate ? p->deflated.data : p->data,
+			     deflate ? p->deflated.len : p->len, deflate))
 		return HPDF_Error_GetCode(font->error);
+	p->doc = e->doc;
 	tt->length1 = p->length1;
 	ret += HPDF_Dict_Add(d, "FontFile2", data);
 	ret += HPDF_Dict_AddNumber(data, "Length1", tt->length1);
 	ret += HPDF_Dict_AddNumber(data, "Length2", 0);
 	ret += HPDF_Dict_AddNumber(data, "Length3", 0);
-	data->filter = font->filter;
+	if (!deflate)
+		data->filter = font->filter;
 	if (ret != HPDF_OK)
 		return HPDF_Error_GetCode(font->error);
 	def->descriptor = d;
@@ -185,9 +245,11 @@ static HPDF_STATUS before_write(HPDF_Dict font)
 	if (def->descriptor != NULL || !tt->embedding)
 		return e->libharu(font);
 	uint64_t h = hash(tt->glyph_tbl.flgs, tt->num_glyphs);
-	const struct program *p = find(e, def, h);
+	struct program *p = find(e, def, h);
+	if (p == NULL)
+		p = make(e, def, h);
 	if (p != NULL)
-		return from_cache(font, p);
+		return from_cache(e, font, p);
 	HPDF_STATUS ret = e->libharu(font);
 	HPDF_Dict data = ret == HPDF_OK && def->descriptor != NULL
 			     ? HPDF_Dict_GetItem(def->descriptor, "FontFile2",
@@ -196,6 +258,11 @@ static HPDF_STATUS before_write(HPDF_Dict font)
 	if (data != NULL)
 		keep(e, def, h, data->stream);
 	return ret;
+}
+
+void pdf_embed_begin(struct pdf_embed *e)
+{
+	e->doc++;
 }
 
 void pdf_embed_use(struct pdf_embed *e, HPDF_Font font)

@@ -23,6 +23,9 @@ struct pdf_embed;
 /* An empty cache; NULL when out of memory.  Free with pdf_embed_free(). */
 struct pdf_embed *pdf_embed_new(void);
 
+/* A new document is begun: what is served to it stays until the next. */
+void pdf_embed_begin(struct pdf_embed *e);
+
 /*
  * Serves font, a TrueType font of a single-byte encoding just made by
  * HPDF_GetFont() in the document being made, from e when the document is

@@ -8,8 +8,9 @@
  * back to it (libharu names U+021A Ț "Tcommaaccent", which readers take
  * for U+0162 Ţ, so Ț goes to the fallback).
  *
- * The fallback is libharu's UTF-8 CID font, which costs a few
- * milliseconds to set up and is only made when a document needs it.
+ * The fallback is libharu's UTF-8 CID font, only made when a document
+ * needs it: libharu's own the first time, then made again from it
+ * (pdf_cidfont.h), since libharu takes milliseconds to set one up.
  * libharu 2.3 gives it a ToUnicode CMap written with cidrange operators,
  * which readers reject ("Invalid 'begincidrange' operator in ToUnicode
  * CMap"); we replace it with a bfchar CMap of the characters actually
@@ -26,8 +27,10 @@
 #include <hpdf_objects.h>
 
 #include "diag.h"
+#include "pdf_cidfont.h"
 #include "pdf_embed.h"
 #include "pdf_error.h"
+#include "pdf_flate.h"
 #include "pdf_font.h"
 #include "utf8.h"
 
@@ -44,9 +47,8 @@ static const char *const encodings[] = {
     "ISO8859-3",  "ISO8859-4", "ISO8859-10", "ISO8859-13", "ISO8859-14",
     "ISO8859-15", "CP1258",    "CP1251",     "CP1253",
 };
-#define NENC		 (sizeof(encodings) / sizeof(encodings[0]))
-#define FALLBACK	 NENC /* index of the UTF-8 font in a face's fonts */
-#define UNICODE_ENCODING "UTF-8"
+#define NENC	 (sizeof(encodings) / sizeof(encodings[0]))
+#define FALLBACK NENC /* index of the UTF-8 font in a face's fonts */
 
 /* One way to draw a character: code `code` of encoding `enc`. */
 struct slot {
@@ -66,6 +68,8 @@ struct pdf_fonts {
 	struct slot *slots;		 /* sorted by cp, then preference */
 	size_t nslots;
 	struct pdf_embed *embed; /* font programs written before */
+	struct pdf_cidfont *cid[LAYOUT_NFACES]; /* the faces' Unicode fonts */
+	struct buf enc_cmap[NENC]; /* their ToUnicode CMaps, deflated */
 
 	/* Per document. */
 	HPDF_Font fonts[LAYOUT_NFACES][NENC + 1];
@@ -269,8 +273,9 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 		f->defs[i] =
 		    name != NULL ? HPDF_Doc_FindFontDef(hpdf, name) : NULL;
 		f->widths[i] = calloc(BMP, sizeof(*f->widths[i]));
+		f->cid[i] = pdf_cidfont_new();
 		if (f->names[i] == NULL || f->defs[i] == NULL ||
-		    f->widths[i] == NULL) {
+		    f->widths[i] == NULL || f->cid[i] == NULL) {
 			/* No libharu error: one of our allocations failed. */
 			char why[160] = "out of memory";
 			if (HPDF_GetError(hpdf) != HPDF_OK)
@@ -302,7 +307,10 @@ void pdf_fonts_free(struct pdf_fonts *f)
 	for (int i = 0; i < LAYOUT_NFACES; i++) {
 		free(f->names[i]);
 		free(f->widths[i]);
+		pdf_cidfont_free(f->cid[i]);
 	}
+	for (size_t e = 0; e < NENC; e++)
+		buf_free(&f->enc_cmap[e]);
 	free(f->slots);
 	free(f->fallback);
 	pdf_embed_free(f->embed);
@@ -390,6 +398,7 @@ void pdf_fonts_begin(struct pdf_fonts *f)
 	f->tounicode = NULL;
 	f->nfallback = 0;
 	f->failed = false;
+	pdf_embed_begin(f->embed);
 	pdf_fonts_page(f);
 }
 
@@ -411,55 +420,61 @@ static bool fix_tounicode(struct pdf_fonts *f, HPDF_Font font)
 	return HPDF_Dict_Add(font, "ToUnicode", f->tounicode) == HPDF_OK;
 }
 
+/* The ToUnicode CMap of a single-byte encoding: the encoding's mapping,
+ * code by code. */
+static void enc_cmap_text(HPDF_Encoder e, struct buf *b)
+{
+	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+		    "12 dict begin\nbegincmap\n"
+		    "/CIDSystemInfo << /Registry (Adobe) /Ordering "
+		    "(UCS) /Supplement 0 >> def\n"
+		    "/CMapName /Adobe-Identity-UCS def\n"
+		    "/CMapType 2 def\n1 begincodespacerange\n"
+		    "<00> <FF>\nendcodespacerange\n");
+	for (int lo = 0x20; lo < 0x100; lo += 100) {
+		int hi = lo + 100 < 0x100 ? lo + 100 : 0x100, n = 0;
+		for (int c = lo; c < hi; c++)
+			n += HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c) != 0;
+		buf_printf(b, "%d beginbfchar\n", n);
+		for (int c = lo; c < hi; c++) {
+			HPDF_UNICODE u =
+			    HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c);
+			if (u != 0)
+				buf_printf(b, "<%02X> <%04X>\n", c, u);
+		}
+		buf_puts(b, "endbfchar\n");
+	}
+	buf_puts(b, "endcmap\nCMapName currentdict /CMap "
+		    "defineresource pop\nend\nend\n");
+}
+
 /*
  * A ToUnicode CMap for a single-byte font too: glyph names alone leave
  * text extraction to each viewer's guess (pdffonts says "uni no"), and
- * PDF/A and PDF/UA want one for every font.  The mapping is the
- * encoding's, code by code.
+ * PDF/A and PDF/UA want one for every font.  It is the same in every
+ * document, and deflating it cost more than a page's contents: it is
+ * deflated once per encoding (pdf_flate.h).
  */
 static bool enc_tounicode(struct pdf_fonts *f, HPDF_Font font, size_t enc)
 {
-	if (f->enc_tounicode[enc] == NULL) {
+	struct buf *cmap = &f->enc_cmap[enc];
+	if (cmap->len == 0) {
 		HPDF_Encoder e = HPDF_GetEncoder(f->hpdf, encodings[enc]);
+		struct buf text = {0};
+		if (e == NULL)
+			return false;
+		enc_cmap_text(e, &text);
+		bool ok =
+		    !text.oom && pdf_flate_deflate(text.data, text.len, cmap);
+		buf_free(&text);
+		if (!ok)
+			return false;
+	}
+	if (f->enc_tounicode[enc] == NULL) {
 		HPDF_Dict d = HPDF_DictStream_New(f->hpdf->mmgr, f->hpdf->xref);
-		if (e == NULL || d == NULL)
+		if (d == NULL ||
+		    !pdf_flate_serve(d, cmap->data, cmap->len, true))
 			return false;
-		char line[32];
-		HPDF_STATUS ret = HPDF_Stream_WriteStr(
-		    d->stream, "/CIDInit /ProcSet findresource begin\n"
-			       "12 dict begin\nbegincmap\n"
-			       "/CIDSystemInfo << /Registry (Adobe) /Ordering "
-			       "(UCS) /Supplement 0 >> def\n"
-			       "/CMapName /Adobe-Identity-UCS def\n"
-			       "/CMapType 2 def\n1 begincodespacerange\n"
-			       "<00> <FF>\nendcodespacerange\n");
-		for (int lo = 0x20; lo < 0x100 && ret == HPDF_OK; lo += 100) {
-			int hi = lo + 100 < 0x100 ? lo + 100 : 0x100, n = 0;
-			for (int c = lo; c < hi; c++)
-				n += HPDF_Encoder_GetUnicode(
-					 e, (HPDF_UINT16)c) != 0;
-			snprintf(line, sizeof(line), "%d beginbfchar\n", n);
-			ret = HPDF_Stream_WriteStr(d->stream, line);
-			for (int c = lo; c < hi && ret == HPDF_OK; c++) {
-				HPDF_UNICODE u =
-				    HPDF_Encoder_GetUnicode(e, (HPDF_UINT16)c);
-				if (u == 0)
-					continue;
-				snprintf(line, sizeof(line), "<%02X> <%04X>\n",
-					 c, u);
-				ret = HPDF_Stream_WriteStr(d->stream, line);
-			}
-			if (ret == HPDF_OK)
-				ret = HPDF_Stream_WriteStr(d->stream,
-							   "endbfchar\n");
-		}
-		if (ret == HPDF_OK)
-			ret = HPDF_Stream_WriteStr(
-			    d->stream, "endcmap\nCMapName currentdict /CMap "
-				       "defineresource pop\nend\nend\n");
-		if (ret != HPDF_OK)
-			return false;
-		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 		f->enc_tounicode[enc] = d;
 	}
 	return HPDF_Dict_Add(font, "ToUnicode", f->enc_tounicode[enc]) ==
@@ -472,9 +487,9 @@ static HPDF_Font font_for(struct pdf_fonts *f, enum layout_face face,
 	HPDF_Font *slot = &f->fonts[face][enc];
 	if (*slot != NULL)
 		return *slot;
-	*slot =
-	    HPDF_GetFont(f->hpdf, f->names[face],
-			 enc == FALLBACK ? UNICODE_ENCODING : encodings[enc]);
+	*slot = enc == FALLBACK
+		    ? pdf_cidfont_get(f->cid[face], f->hpdf, f->names[face])
+		    : HPDF_GetFont(f->hpdf, f->names[face], encodings[enc]);
 	if (*slot != NULL && enc == FALLBACK && !fix_tounicode(f, *slot))
 		*slot = NULL;
 	else if (*slot != NULL && enc != FALLBACK &&
