@@ -559,7 +559,10 @@ static HPDF_STATUS put_output(HPDF_Stream stream, const HPDF_BYTE *ptr,
 {
 	struct buf *out = stream->attr;
 	buf_put(out, ptr, size);
-	return out->oom ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_OK;
+	/* Set where libharu looks, so the failure is not a bare code. */
+	return out->oom
+		   ? HPDF_SetError(stream->error, HPDF_FAILD_TO_ALLOC_MEM, 0)
+		   : HPDF_OK;
 }
 
 /*
@@ -623,9 +626,18 @@ enum backend_code pdf_render(struct pdf *p, const struct doc *doc,
 	bool ok =
 	    HPDF_NewDoc(p->hpdf) == HPDF_OK && render(p, doc, L, fallback, out);
 	layout_free(L);
+	if (!ok && p->error == 0) {
+		/* Set by a call that returns without calling on_error()
+		 * (HPDF_CallbackWriter_New() out of memory, say). */
+		p->error = HPDF_GetError(p->hpdf);
+		p->detail = HPDF_GetErrorDetail(p->hpdf);
+	}
 	if (!ok || p->error != 0 || out->oom) {
 		char why[160];
-		if (out->oom)
+		/* No libharu error at all: one of our own steps failed
+		 * (the fallback font's code list, a kept font program),
+		 * and each fails only for want of memory. */
+		if (out->oom || p->error == 0)
 			diag(MSG_OUT_OF_MEMORY, doc->meta.origin, 0);
 		else
 			diag(MSG_PDF_CANNOT_WRITE, doc->meta.origin, 0,

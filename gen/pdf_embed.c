@@ -213,7 +213,7 @@ static HPDF_STATUS from_cache(struct pdf_embed *e, HPDF_Dict font,
 	bool deflate = (font->filter & HPDF_STREAM_FILTER_FLATE_DECODE) != 0;
 	if (deflate && p->deflated.len == 0 &&
 	    !pdf_flate_deflate(p->data, p->len, &p->deflated))
-		return HPDF_FAILD_TO_ALLOC_MEM;
+		return HPDF_SetError(font->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
 	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, attr->xref);
 	if (data == NULL ||
 	    !pdf_flate_serve(data, deflate ? p->deflated.data : p->data,

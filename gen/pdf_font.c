@@ -27,6 +27,7 @@
 #include <hpdf_objects.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "pdf_cidfont.h"
 #include "pdf_embed.h"
 #include "pdf_error.h"
@@ -512,14 +513,9 @@ static bool note_fallback(struct pdf_fonts *f, uint32_t cp)
 	}
 	if (lo < f->nfallback && f->fallback[lo] == cp)
 		return true;
-	if (f->nfallback == f->fallback_cap) {
-		size_t cap = f->fallback_cap ? f->fallback_cap * 2 : 32;
-		uint16_t *p = realloc(f->fallback, cap * sizeof(*p));
-		if (p == NULL)
-			return false;
-		f->fallback = p;
-		f->fallback_cap = cap;
-	}
+	if (!grow_array(&f->fallback, &f->fallback_cap, f->nfallback, 32,
+			sizeof(*f->fallback)))
+		return false;
 	memmove(&f->fallback[lo + 1], &f->fallback[lo],
 		(f->nfallback - lo) * sizeof(*f->fallback));
 	f->fallback[lo] = (uint16_t)cp;
