@@ -249,6 +249,18 @@ static const char *load_face(HPDF_Doc hpdf, const char *path)
 	return def->base_font;
 }
 
+/* Why loading failed: libharu's error in words, or, with none, one of
+ * our own allocations. */
+static const char *failure_words(HPDF_Doc hpdf, char *why, size_t size)
+{
+	if (HPDF_GetError(hpdf) == HPDF_OK) {
+		snprintf(why, size, "out of memory");
+		return why;
+	}
+	return pdf_error_words(HPDF_GetError(hpdf), HPDF_GetErrorDetail(hpdf),
+			       why, size);
+}
+
 struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 {
 	struct pdf_fonts *f = calloc(1, sizeof(*f));
@@ -277,24 +289,17 @@ struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 		f->cid[i] = pdf_cidfont_new();
 		if (f->names[i] == NULL || f->defs[i] == NULL ||
 		    f->widths[i] == NULL || f->cid[i] == NULL) {
-			/* No libharu error: one of our allocations failed. */
-			char why[160] = "out of memory";
-			if (HPDF_GetError(hpdf) != HPDF_OK)
-				pdf_error_words(HPDF_GetError(hpdf),
-						HPDF_GetErrorDetail(hpdf), why,
-						sizeof(why));
-			diag(MSG_FONT_CANNOT_LOAD, path, 0, why);
+			char why[160];
+			diag(MSG_FONT_CANNOT_LOAD, path, 0,
+			     failure_words(hpdf, why, sizeof(why)));
 			pdf_fonts_free(f);
 			return NULL;
 		}
 	}
 	if (HPDF_UseUTFEncodings(hpdf) != HPDF_OK || !build_slots(f)) {
-		char why[160] = "out of memory"; /* as above */
-		if (HPDF_GetError(hpdf) != HPDF_OK)
-			pdf_error_words(HPDF_GetError(hpdf),
-					HPDF_GetErrorDetail(hpdf), why,
-					sizeof(why));
-		diag(MSG_FONT_CANNOT_SET_UP_ENCODINGS, NULL, 0, why);
+		char why[160];
+		diag(MSG_FONT_CANNOT_SET_UP_ENCODINGS, NULL, 0,
+		     failure_words(hpdf, why, sizeof(why)));
 		pdf_fonts_free(f);
 		return NULL;
 	}
