@@ -287,6 +287,23 @@ cat "$pki/ca.pem" "$pki/other-ca.pem" >"$t/bundle.pem"
 	ok "--tsa: --trust with both CAs accepts it" ||
 	fail "--tsa other TSA, bundle: $(tail -3 "$t/v.out")"
 
+# A TSA whose token carries a long chain (64 certificates besides its
+# CA): the signature outgrows the room reserved for it in the PDF, and
+# the run stops with exit 3 and no file rather than a broken seal.
+cp "$pki/ca.pem" "$pki/long-chain.pem"
+for i in $(seq 64); do
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout /dev/null -subj "/CN=chain $i" -days 1 2>/dev/null
+done >>"$pki/long-chain.pem"
+start_tsa grant-long-chain
+rm -rf "$t/ts3"
+"$P" notice -q --as-of $asof -o "$t/ts3" $seal --tsa "$url" "$one" \
+	>"$t/v.out" 2>&1
+[ $? = 3 ] && grep -q "system error: the seal's signature ([0-9]* bytes) is larger than the [0-9]* bytes reserved" "$t/v.out" &&
+	[ -z "$(find "$t/ts3" -type f 2>/dev/null)" ] &&
+	ok "--tsa with a long chain: the signature does not fit, exit 3, no file" ||
+	fail "--tsa long chain: $(tail -3 "$t/v.out")"
+
 for mode in reject fail garbage mismatch; do
 	start_tsa $mode
 	for cmd in notice all; do

@@ -1,0 +1,235 @@
+#!/bin/sh
+# System faults no input can cause, made at will: each case runs a
+# command with the shim of fault.c preloaded (FAULT=FUNC:ERRNO[:PATH
+# SUBSTRING[:NTH]]), or writes to /dev/full, and checks what cli.md
+# asks: the message (by its name in gen/msg.h, as PARCOURS_MSG_TRACE
+# records it, and its text on stderr with the file it names), the exit
+# status (3 for a system error), no file left under a temporary or a
+# final name it should not have, and an earlier run's files untouched.
+# The faults are made by the shim rather than by a non-root run so that
+# the suite means the same as root (CI) and as a user.
+#
+# usage: PARCOURS=build/parcours FAULT_SO=build/tests/fault.so \
+#        sh tests/fault/run.sh
+# One "ok" line per case, "FAIL" lines otherwise; exit status 1 on any
+# failure.  Not for ASan builds: their runtime must be loaded first.
+set -u
+P=${PARCOURS:-build/parcours}
+SO=${FAULT_SO:-build/tests/fault.so}
+case $P in /*) ;; *) P=$PWD/$P ;; esac
+case $SO in /*) ;; *) SO=$PWD/$SO ;; esac
+S=$PWD/samples
+one=$S/01-transports-martin.xml
+asof=2026-06-01
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+# The case's own trace, where no fault's path substring points.
+mkdir "$t/trace"
+status=0 n=0
+fail() {
+	echo "FAIL: $*"
+	status=1
+}
+
+# expect NAME STATUS MSG_X TEXT FAULT CMD...: runs CMD (a shell command)
+# under FAULT ("-": none); checks its exit status, that it produced
+# MSG_X and that stderr holds TEXT.
+expect() {
+	name=$1 want=$2 msg=$3 text=$4 spec=$5
+	shift 5
+	rm -f "$t/trace/m"
+	if [ "$spec" = - ]; then
+		PARCOURS_MSG_TRACE=$t/trace/m sh -c "$*" >"$t/out" 2>"$t/err"
+	else
+		FAULT=$spec LD_PRELOAD=$SO PARCOURS_MSG_TRACE=$t/trace/m \
+			sh -c "$*" >"$t/out" 2>"$t/err"
+	fi
+	got=$?
+	n=$((n + 1))
+	if [ -n "${PARCOURS_MSG_TRACE:-}" ] && [ -f "$t/trace/m" ]; then
+		cat "$t/trace/m" >>"$PARCOURS_MSG_TRACE"
+	fi
+	if [ $got != "$want" ]; then
+		fail "$name: exit $got, not $want: $(head -3 "$t/err")"
+	elif ! grep -qx "$msg" "$t/trace/m" 2>/dev/null; then
+		fail "$name: no $msg: $(head -3 "$t/err")"
+	elif ! grep -qF -- "$text" "$t/err"; then
+		fail "$name: stderr lacks \"$text\": $(head -3 "$t/err")"
+	else
+		return 0
+	fi
+	return 1
+}
+ok() { echo "ok: $*"; }
+# No temporary file (outfile.c's ".NAME.XXXXXX", libzip's NAME.XXXXXX)
+# anywhere under DIR.
+no_temp() {
+	left=$(find "$1" -name '.*.??????' -o -name '*.odt.??????' 2>/dev/null |
+		head -3)
+	[ -z "$left" ] || { fail "$2: temporary files left: $left"; return 1; }
+}
+# DIR holds no manifest: a failed run never says it is complete.
+no_manifest() {
+	[ ! -e "$1/manifest.csv" ] || { fail "$2: manifest.csv written"; return 1; }
+}
+run_all="$P all -q --as-of $asof"
+
+# ---- the batch: workers, run-wide files, sweeps, locks --------------
+o=$t/pipe
+expect "pipe(2) fails" 3 MSG_BATCH_CANNOT_CREATE_PIPE \
+	"system error: cannot create a pipe: Too many open files" \
+	pipe:EMFILE "$run_all -o $o $S" && no_manifest "$o" pipe &&
+	no_temp "$o" pipe && ok "pipe(2) fails: exit 3, no manifest"
+o=$t/fork
+expect "fork(2) fails" 3 MSG_BATCH_CANNOT_START_WORKER_PROCESS \
+	"cannot start a worker process" fork:EAGAIN "$run_all -o $o $S" &&
+	no_manifest "$o" fork && no_temp "$o" fork &&
+	ok "fork(2) fails: exit 3, no manifest"
+o=$t/lstat
+expect "lstat(2) of a dossier's directory" 3 MSG_BATCH_CANNOT_READ \
+	"$o/AB-01: system error: cannot read: Input/output error" \
+	lstat:EIO:"$o/AB-01" "$run_all -o $o $S" && no_manifest "$o" lstat &&
+	[ ! -e "$o/AB-01" ] && [ -d "$o/E0042" ] && no_temp "$o" lstat &&
+	ok "lstat(2) fails for one dossier: its directory not made, the others written"
+o=$t/readback
+expect "a run-wide file cannot be read back" 3 MSG_BATCH_CANNOT_READ_BACK \
+	"$o/status.csv: system error: cannot read back" \
+	open:EIO:"$o/status.csv" "$run_all -o $o $S" &&
+	no_manifest "$o" readback && no_temp "$o" readback &&
+	ok "status.csv cannot be hashed: exit 3, no manifest"
+
+# An earlier good run, kept aside to compare with.
+e=$t/earlier
+$run_all -o "$e" "$S" || fail "the earlier run failed"
+cp -a "$e" "$t/earlier.copy"
+expect "unlink(2) of the earlier manifest" 3 \
+	MSG_BATCH_CANNOT_REMOVE_EARLIER_MANIFEST \
+	"$e/manifest.csv: system error: cannot remove the earlier manifest" \
+	unlink:EACCES:"$e/manifest.csv" "$run_all -o $e $S" &&
+	diff -r "$e" "$t/earlier.copy" >/dev/null &&
+	ok "the earlier manifest cannot go: the earlier run untouched" ||
+	fail "the earlier run changed: $(diff -rq "$e" "$t/earlier.copy" | head -3)"
+expect "unlink(2) of an earlier index.html" 3 MSG_BATCH_CANNOT_REMOVE \
+	"$e/index.html: system error: cannot remove: Permission denied" \
+	unlink:EACCES:"$e/index.html" "$run_all --no-dashboard -o $e $S" &&
+	cmp -s "$e/index.html" "$t/earlier.copy/index.html" &&
+	no_manifest "$e" remove && no_temp "$e" remove &&
+	[ "$(find "$e" -name '*.pdf' | wc -l)" = \
+	  "$(find "$t/earlier.copy" -name '*.pdf' | wc -l)" ] &&
+	ok "index.html cannot go: exit 3, no manifest, every PDF kept"
+rm -rf "$e" && cp -a "$t/earlier.copy" "$e"
+: >"$e/AB-01/.AB-01_x.pdf.ABCDEF"
+expect "unlinkat(2) in a sweep" 3 MSG_SWEEP_CANNOT_REMOVE \
+	"$e/AB-01: system error: cannot remove .AB-01_x.pdf.ABCDEF" \
+	unlinkat:EACCES:.AB-01_x.pdf "$run_all -o $e $S" &&
+	no_manifest "$e" sweep && ok "a stale temporary file cannot go: exit 3, no manifest"
+rm -rf "$e" && cp -a "$t/earlier.copy" "$e"
+expect "fdopendir(3) of the output directory" 3 MSG_SWEEP_CANNOT_LIST \
+	"$e: system error: cannot list" fdopendir:EMFILE:"$e" \
+	"$run_all -o $e $S" && no_manifest "$e" list &&
+	ok "the output directory cannot be listed: exit 3, no manifest"
+rm -rf "$e" && cp -a "$t/earlier.copy" "$e"
+expect "flock(2) fails" 3 MSG_LOCK_FAILED \
+	"$e: system error: cannot lock: No locks available" flock:ENOLCK \
+	"$run_all -o $e $S" && diff -r "$e" "$t/earlier.copy" >/dev/null &&
+	ok "the run's lock fails: exit 3, the earlier run untouched"
+expect "flock(2) of a shard's lock" 3 MSG_LOCK_FAILED_AT \
+	"cannot lock (.parcours-lock-1-of-2)" flock:ENOLCK::2 \
+	"$run_all --shard 1/2 -o $e $S" &&
+	ok "a shard's lock fails: exit 3"
+
+# ---- documents ----------------------------------------------------------
+o=$t/create
+expect "a document's temporary file" 3 MSG_OUT_CANNOT_CREATE \
+	"_notice_2017-09-04.pdf: system error: cannot create: No space left on device" \
+	openat:ENOSPC:_notice_ "$run_all -o $o $S" && no_temp "$o" create &&
+	[ -z "$(find "$o" -name '*_notice_*')" ] && no_manifest "$o" create &&
+	ok "no notice can be created: exit 3, no partial file, no manifest"
+o=$t/merged
+expect "libzip cannot write the merged letters" 3 \
+	MSG_ODT_CANNOT_WRITE_DOCUMENT \
+	"$o/letters-merged.odt: system error: cannot write the document" \
+	open:ENOSPC:letters-merged.odt. "$run_all -o $o $S" &&
+	[ ! -e "$o/letters-merged.odt" ] && no_temp "$o" merged &&
+	no_manifest "$o" merged &&
+	ok "letters-merged.odt cannot be written: exit 3, no file, no manifest"
+o=$t/merge
+expect "tmpfile(3) for the merged letters" 3 \
+	MSG_ODT_CANNOT_START_MERGED_DOCUMENT \
+	"cannot start the merged document" tmpfile:EMFILE \
+	"$P letters -q --as-of $asof -o $o --merge $t/merged.odt $S" &&
+	[ ! -e "$t/merged.odt" ] && ok "letters --merge without tmpfile(3): exit 3, no file"
+expect "--format tree to a full disk" 3 MSG_DOC_CANNOT_WRITE \
+	"standard output: system error: cannot write" - \
+	"$P notice --format tree --as-of $asof $one >/dev/full" &&
+	ok "--format tree >/dev/full: exit 3"
+o=$t/srgb
+expect "the sRGB profile cannot be read" 3 MSG_PDF_CANNOT_READ_SRGB_COLOUR \
+	"sRGB.icc: system error: cannot read the sRGB colour profile" \
+	fopen:EIO:sRGB.icc "$P notice --pdfa -q --as-of $asof -o $o $one" &&
+	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
+	ok "--pdfa without its sRGB profile: exit 3, no file"
+
+# ---- inputs -------------------------------------------------------------
+expect "tmpfile(3) for standard input" 1 \
+	MSG_DOSSIER_CANNOT_MAKE_TEMPORARY_FILE \
+	"<stdin>: error: cannot make a temporary file for standard input" \
+	tmpfile:EMFILE "cat $one | $P validate -" &&
+	ok "standard input cannot be kept: the dossier fails"
+expect "write(2) of standard input's copy" 1 \
+	MSG_DOSSIER_CANNOT_KEEP_STANDARD_INPUT \
+	"<stdin>: error: cannot keep standard input in a temporary file: No space left on device" \
+	"write:ENOSPC:(deleted)" "cat $one | $P validate -" &&
+	ok "standard input's copy cannot be written: the dossier fails"
+expect "lseek(2) back to a file's start" 1 MSG_DOSSIER_CANNOT_READ_AGAIN \
+	"$one: error: cannot read it again: Input/output error" \
+	lseek:EIO::2 "$P validate $one" &&
+	ok "a dossier cannot be read again: it fails"
+expect "the schema cannot be read" 3 MSG_DOSSIER_CANNOT_READ_SCHEMA \
+	"dossier.rng: system error: cannot read the schema: Permission denied" \
+	fopen:EACCES:dossier.rng "$P validate $one" &&
+	ok "the schema cannot be read: exit 3"
+expect "opendir(3) of an input directory" 1 MSG_INPUT_CANNOT_READ_DIRECTORY \
+	"$S: error: cannot read directory: Permission denied" \
+	opendir:EACCES:"$S" "$P validate $S" &&
+	ok "an input directory cannot be read: exit 1"
+
+python3 tests/import/xml2csv.py --cp1252-only --sep ';' --encoding cp1252 \
+	--dates fr -o "$t/cp1252" "$S"/*.xml >/dev/null 2>&1 ||
+	fail "xml2csv.py could not export the samples"
+o=$t/import
+expect "opendir(3) of an export directory" 1 MSG_IMPORT_CANNOT_LIST \
+	"$t/cp1252: error: cannot list: Permission denied" \
+	opendir:EACCES:"$t/cp1252" "$P import -q -o $o $t/cp1252" &&
+	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
+	ok "an export directory cannot be listed: exit 1, nothing imported"
+expect "iconv_open(3) without WINDOWS-1252" 3 \
+	MSG_IMPORT_CANNOT_CONVERT_WINDOWS_1252 \
+	"system error: cannot convert from Windows-1252: Invalid argument" \
+	iconv_open:EINVAL:WINDOWS-1252 "$P import -q -o $o $t/cp1252" &&
+	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
+	ok "no Windows-1252 converter: exit 3, nothing imported"
+
+# ---- verify, seal -------------------------------------------------------
+v=$t/earlier.copy
+expect "verify: a dossier's directory cannot be opened" 1 \
+	MSG_VERIFY_UNREADABLE_DIRECTORY \
+	"$v/AB-01: error: a directory that cannot be read" \
+	openat:EACCES:AB-01 "$P verify $v" &&
+	ok "verify reports a directory it cannot read"
+expect "verify: the run's directory cannot be opened" 3 \
+	MSG_VERIFY_CANNOT_OPEN "$v: system error: cannot open: Permission denied" \
+	open:EACCES:"$v" "$P verify $v" &&
+	ok "verify cannot open the run: exit 3"
+
+sh tests/seal/pki.sh "$t/pki" >"$t/pki.log" 2>&1 || fail "pki.sh failed"
+o=$t/tsa
+expect "curl_global_init(3) fails" 3 MSG_TSA_CANNOT_INITIALISE_LIBCURL \
+	"system error: cannot initialise libcurl for --tsa" curl_global_init:EIO \
+	"$P notice -q --as-of 2025-03-01 --seal $t/pki/seal.p12 \
+	--seal-password-file $t/pki/password --tsa http://127.0.0.1:1/ -o $o $one" &&
+	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
+	ok "libcurl cannot start: exit 3, no file"
+
+echo "fault: $n cases"
+exit $status
