@@ -178,8 +178,13 @@ golden: $(B)/parcours $(B)/tests/test_pdf $(B)/tests/ics-check
 
 # The employer's seal with a throw-away CA and a local TSA: pdfsig, qpdf,
 # verify --trust, tampering, refusals (tests/seal/run.sh).
-seal: $(B)/parcours
-	@PARCOURS=$(B)/parcours sh tests/seal/run.sh
+seal: $(B)/parcours $(B)/tests/p12-mismatch
+	@PARCOURS=$(B)/parcours P12_MISMATCH=$(B)/tests/p12-mismatch \
+		sh tests/seal/run.sh
+
+# A PKCS#12 whose key is not its certificate's, for the seal suite.
+$(B)/tests/p12-mismatch: tests/seal/p12_mismatch.c | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 # System faults no input causes, made by a preloaded shim of libc (never
 # linked into parcours): each message, exit status and what stays on
@@ -195,7 +200,7 @@ fault: $(B)/parcours $(B)/tests/fault.so
 # pinned because another clang-format lays out the same code differently.
 CLANG_FORMAT ?= clang-format-14
 FORMAT_SRC = $(wildcard gen/*.c gen/*.h tests/unit/*.c tests/msg/*.c fuzz/*.c \
-	tests/fault/*.c)
+	tests/fault/*.c tests/seal/*.c)
 
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_SRC)

@@ -171,16 +171,16 @@ expect "the sRGB profile cannot be read" 3 MSG_PDF_CANNOT_READ_SRGB_COLOUR \
 	ok "--pdfa without its sRGB profile: exit 3, no file"
 
 # ---- inputs -------------------------------------------------------------
-expect "tmpfile(3) for standard input" 1 \
+expect "tmpfile(3) for standard input" 3 \
 	MSG_DOSSIER_CANNOT_MAKE_TEMPORARY_FILE \
-	"<stdin>: error: cannot make a temporary file for standard input" \
+	"<stdin>: system error: cannot make a temporary file for standard input" \
 	tmpfile:EMFILE "cat $one | $P validate -" &&
-	ok "standard input cannot be kept: the dossier fails"
-expect "write(2) of standard input's copy" 1 \
+	ok "standard input cannot be kept: exit 3"
+expect "write(2) of standard input's copy" 3 \
 	MSG_DOSSIER_CANNOT_KEEP_STANDARD_INPUT \
-	"<stdin>: error: cannot keep standard input in a temporary file: No space left on device" \
+	"<stdin>: system error: cannot keep standard input in a temporary file: No space left on device" \
 	"write:ENOSPC:(deleted)" "cat $one | $P validate -" &&
-	ok "standard input's copy cannot be written: the dossier fails"
+	ok "standard input's copy cannot be written: exit 3"
 expect "lseek(2) back to a file's start" 1 MSG_DOSSIER_CANNOT_READ_AGAIN \
 	"$one: error: cannot read it again: Input/output error" \
 	lseek:EIO::2 "$P validate $one" &&
@@ -193,6 +193,42 @@ expect "opendir(3) of an input directory" 1 MSG_INPUT_CANNOT_READ_DIRECTORY \
 	"$S: error: cannot read directory: Permission denied" \
 	opendir:EACCES:"$S" "$P validate $S" &&
 	ok "an input directory cannot be read: exit 1"
+
+# Out of memory where a library says so: its call made to fail.
+expect "libxml2 cannot make a parser" 3 MSG_DOSSIER_OUT_OF_MEMORY \
+	"$one: system error: out of memory" xmlCreatePushParserCtxt:ENOMEM \
+	"$P validate $one" && ok "no memory for a parser: exit 3"
+expect "libxml2 cannot validate" 3 MSG_DOSSIER_OUT_MEMORY_SCHEMA_VALIDATION \
+	"system error: out of memory (schema validation)" \
+	xmlRelaxNGValidateDoc:ENOMEM "$P validate $one" &&
+	{ ! grep -q "does not match" "$t/err" ||
+	  fail "out of memory reported as a mismatch: $(head -3 "$t/err")"; } &&
+	ok "no memory for the schema's validation: exit 3, no mismatch claimed"
+o=$t/hpdf
+expect "libharu cannot set up its encodings" 3 \
+	MSG_FONT_CANNOT_SET_UP_ENCODINGS \
+	"system error: cannot set up font encodings: out of memory" \
+	HPDF_UseUTFEncodings:ENOMEM "$P notice -q --as-of $asof -o $o $one" &&
+	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
+	ok "libharu without memory: exit 3, no file"
+
+# status sorts in bounded memory: past 1 MiB of rows (1 000 generated
+# dossiers) it spills them to tmpfile(3).
+python3 bench/gen-dossiers.py --seed 1 --per-file 1000 1000 "$t/gen" \
+	>/dev/null || fail "gen-dossiers.py failed"
+expect "tmpfile(3) for the sort of status" 3 MSG_STATUS_FAILED \
+	"system error: status: Too many open files" tmpfile:EMFILE \
+	"$P status --format csv --as-of $asof $t/gen" && [ ! -s "$t/out" ] &&
+	ok "status cannot spill its sort: exit 3, no partial table"
+# all sorts status.csv the same way; its first three tmpfile(3) calls
+# (in the parent; -j2 workers make none) are the merged letters', the
+# fourth the first spill: some 8 s of rendering first.
+o=$t/spill
+expect "tmpfile(3) for the sort of all" 3 MSG_BATCH_OUT_MEMORY_NO_ROOM \
+	"system error: out of memory or no room for temporary files" \
+	tmpfile:EMFILE::4 "$run_all -j2 -o $o $t/gen" && no_manifest "$o" spill &&
+	no_temp "$o" spill && ok "all cannot spill its sort: exit 3, no manifest"
+rm -rf "$t/gen"
 
 python3 tests/import/xml2csv.py --cp1252-only --sep ';' --encoding cp1252 \
 	--dates fr -o "$t/cp1252" "$S"/*.xml >/dev/null 2>&1 ||
@@ -209,6 +245,17 @@ expect "iconv_open(3) without WINDOWS-1252" 3 \
 	iconv_open:EINVAL:WINDOWS-1252 "$P import -q -o $o $t/cp1252" &&
 	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
 	ok "no Windows-1252 converter: exit 3, nothing imported"
+
+# A file past the importer's limit is refused from its size, before a
+# byte is read: here with less address space than reading it would take.
+rm -rf "$t/big" "$o" && cp -r "$t/cp1252" "$t/big" &&
+	truncate -s 513M "$t/big/actions.csv"
+expect "an export file past 512 MiB" 1 MSG_IMPORT_FILE_TOO_LARGE \
+	"$t/big/actions.csv:0: error: 537919488 bytes: the importer reads files of at most 536870912" \
+	- "ulimit -v 400000; $P import -q -o $o $t/big" &&
+	[ -s "$o/ABC.xml" ] &&
+	ok "an export file past 512 MiB: refused unread, the others imported"
+rm -rf "$t/big"
 
 # ---- verify, seal -------------------------------------------------------
 v=$t/earlier.copy
@@ -230,6 +277,40 @@ expect "curl_global_init(3) fails" 3 MSG_TSA_CANNOT_INITIALISE_LIBCURL \
 	--seal-password-file $t/pki/password --tsa http://127.0.0.1:1/ -o $o $one" &&
 	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
 	ok "libcurl cannot start: exit 3, no file"
+
+# OpenSSL without memory: its encoders made to fail.
+o=$t/sign
+expect "OpenSSL cannot encode the signature" 3 MSG_SEAL_CANNOT \
+	"_notice_2017-09-04.pdf: system error: cannot seal" i2d_CMS_ContentInfo:ENOMEM \
+	"$P notice -q --as-of 2025-03-01 --seal $t/pki/seal.p12 \
+	--seal-password-file $t/pki/password -o $o $one" &&
+	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
+	ok "no memory to sign: exit 3, no file"
+python3 tests/seal/tsa.py "$t/pki" grant >"$t/port" 2>"$t/tsa.err" &
+tsa_pid=$!
+trap 'kill $tsa_pid; rm -rf "$t"' EXIT
+i=0
+while [ ! -s "$t/port" ] && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+tsa="--tsa http://127.0.0.1:$(cat "$t/port")/tsa"
+o=$t/tsreq
+expect "OpenSSL cannot encode a timestamp request" 3 \
+	MSG_TSA_CANNOT_BUILD_TIMESTAMP_REQUEST \
+	"_notice_2017-09-04.pdf: system error: cannot build a timestamp request" \
+	i2d_TS_REQ:ENOMEM "$P notice -q --as-of 2025-03-01 --seal $t/pki/seal.p12 \
+	--seal-password-file $t/pki/password $tsa -o $o $one" &&
+	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
+	ok "no memory for a timestamp request: exit 3, no file"
+o=$t/tsattr
+expect "OpenSSL cannot add the timestamp" 3 MSG_SEAL_CANNOT_ADD_TIMESTAMP \
+	"_notice_2017-09-04.pdf: system error: cannot add the timestamp" \
+	CMS_unsigned_add1_attr_by_NID:ENOMEM \
+	"$P notice -q --as-of 2025-03-01 --seal $t/pki/seal.p12 \
+	--seal-password-file $t/pki/password $tsa -o $o $one" &&
+	[ -z "$(find "$o" -type f 2>/dev/null)" ] &&
+	ok "no memory to add the timestamp: exit 3, no file"
 
 echo "fault: $n cases"
 exit $status
