@@ -438,9 +438,6 @@ enum msg_level {
 #define MSG_DOSSIER_LARGER_THAN_MIB_LIMIT_ROW                                  \
 	MSG_ERROR, "<%s>: it is larger than %ld MiB, the limit for one "       \
 		   "dossier (is the export broken?)"
-#define MSG_DOSSIER_DECLARED_ENCODING_STREAM_ROW                               \
-	MSG_ERROR, "the file declares the encoding \"%.40s\"; dossier files "  \
-		   "are UTF-8 (export them as UTF-8)"
 #define MSG_DOSSIER_OUT_OF_MEMORY_ROW	  MSG_SYSTEM, "out of memory"
 #define MSG_DOSSIER_CANNOT_READ_AGAIN_ROW MSG_ERROR, "cannot read it again: %s"
 #define MSG_DOSSIER_CANNOT_KEEP_STANDARD_INPUT_ROW                             \
@@ -864,7 +861,6 @@ enum msg_level {
 	X(MSG_DOSSIER_MISSING)                                                 \
 	X(MSG_DOSSIER_SCHEMA_UNKNOWN_ROOT)                                     \
 	X(MSG_DOSSIER_LARGER_THAN_MIB_LIMIT)                                   \
-	X(MSG_DOSSIER_DECLARED_ENCODING_STREAM)                                \
 	X(MSG_DOSSIER_OUT_OF_MEMORY)                                           \
 	X(MSG_DOSSIER_CANNOT_READ_AGAIN)                                       \
 	X(MSG_DOSSIER_CANNOT_KEEP_STANDARD_INPUT)                              \

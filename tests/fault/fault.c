@@ -11,7 +11,8 @@
  * a call on a descriptor in the path /proc/self/fd shows for it.  NTH
  * fails the NTH matching call only, "NTH+" every one from the NTH on;
  * without it every matching call fails.  Each process counts its own
- * calls (a forked worker starts from its parent's count).
+ * calls (a forked worker starts from its parent's count).  FAULT_SWAP
+ * and FAULT_READ_MAX (below) swap a file or shorten reads instead.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -131,9 +132,24 @@ pid_t fork(void)
 	return NEXT(fork)();
 }
 
+/*
+ * FAULT_READ_MAX=N: read(2) returns at most N bytes at a time, as a pipe
+ * may, so that what a reader makes of the first chunk is seen apart.
+ */
+static size_t fault_read_max(size_t n)
+{
+	static long max = -1;
+	if (max < 0) {
+		const char *v = getenv("FAULT_READ_MAX");
+		max = v != NULL ? atol(v) : 0;
+	}
+	return max > 0 && n > (size_t)max ? (size_t)max : n;
+}
+
 ssize_t read(int fd, void *buf, size_t n)
 {
 	char fdbuf[PATH_MAX];
+	n = fault_read_max(n);
 	if (fault.parsed && fault.err == 0)
 		return NEXT(read)(fd, buf, n);
 	if (fault_hit("read", FD_PATH(fd)))
@@ -192,12 +208,37 @@ int open(const char *path, int flags, ...)
 	return NEXT(open)(path, flags, mode);
 }
 
+/*
+ * FAULT_SWAP=SUBSTRING:REPLACEMENT: the first openat(2) of a name
+ * holding SUBSTRING is preceded by rename(2) of REPLACEMENT onto it,
+ * the swap another process could make between a look at a file and its
+ * opening, here at a known moment.
+ */
+static void fault_swap(int dirfd, const char *path)
+{
+	static bool done;
+	const char *spec = getenv("FAULT_SWAP");
+	const char *colon = spec != NULL ? strchr(spec, ':') : NULL;
+	if (done || colon == NULL)
+		return;
+	char sub[PATH_MAX];
+	snprintf(sub, sizeof(sub), "%.*s", (int)(colon - spec), spec);
+	if (strstr(path, sub) == NULL)
+		return;
+	done = true;
+	if (renameat(AT_FDCWD, colon + 1, dirfd, path) != 0) {
+		perror("fault.so: FAULT_SWAP");
+		abort();
+	}
+}
+
 int openat(int dirfd, const char *path, int flags, ...)
 {
 	va_list ap;
 	va_start(ap, flags);
 	mode_t mode = va_arg(ap, mode_t);
 	va_end(ap);
+	fault_swap(dirfd, path);
 	if (fault_hit("openat", path))
 		return -1;
 	return NEXT(openat)(dirfd, path, flags, mode);

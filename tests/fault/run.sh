@@ -1,8 +1,8 @@
 #!/bin/sh
 # System faults no input can cause, made at will: each case runs a
 # command with the shim of fault.c preloaded (FAULT=FUNC:ERRNO[:PATH
-# SUBSTRING[:NTH]]), or writes to /dev/full, and checks what cli.md
-# asks: the message (by its name in gen/msg.h, as PARCOURS_MSG_TRACE
+# SUBSTRING[:NTH]]; FAULT_SWAP, FAULT_READ_MAX), or writes to /dev/full,
+# and checks what cli.md asks: the message (by its name in gen/msg.h, as PARCOURS_MSG_TRACE
 # records it, and its text on stderr with the file it names), the exit
 # status (3 for a system error), no file left under a temporary or a
 # final name it should not have, and an earlier run's files untouched.
@@ -194,6 +194,19 @@ expect "opendir(3) of an input directory" 1 MSG_INPUT_CANNOT_READ_DIRECTORY \
 	opendir:EACCES:"$S" "$P validate $S" &&
 	ok "an input directory cannot be read: exit 1"
 
+# A first chunk shorter than the head whose declaration is checked
+# (reads of 100 bytes, as a slow pipe gives them): libxml2 sees the
+# declaration first, and says the same as for the whole file.
+sed 's/encoding="UTF-8"/encoding="ISO-8859-1"/' "$one" >"$t/latin.xml"
+"$P" validate "$t/latin.xml" >/dev/null 2>"$t/whole.err"
+expect "a declared encoding in a short first read" 1 \
+	MSG_DOSSIER_DECLARED_ENCODING \
+	"$t/latin.xml:1: error: the file declares the encoding \"ISO-8859-1\"" \
+	- "FAULT_READ_MAX=100 LD_PRELOAD=$SO $P validate $t/latin.xml" &&
+	cmp -s "$t/err" "$t/whole.err" &&
+	ok "a declared encoding read in short chunks: the same message" ||
+	fail "short reads: $(cat "$t/err") / $(cat "$t/whole.err")"
+
 # Out of memory where a library says so: its call made to fail.
 expect "libxml2 cannot make a parser" 3 MSG_DOSSIER_OUT_OF_MEMORY \
 	"$one: system error: out of memory" xmlCreatePushParserCtxt:ENOMEM \
@@ -268,6 +281,22 @@ expect "verify: the run's directory cannot be opened" 3 \
 	MSG_VERIFY_CANNOT_OPEN "$v: system error: cannot open: Permission denied" \
 	open:EACCES:"$v" "$P verify $v" &&
 	ok "verify cannot open the run: exit 3"
+
+# A listed PDF swapped for a FIFO between verify's lstat and its open
+# (FAULT_SWAP): caught by the second look, nothing read from the FIFO.
+mkfifo "$t/fifo"
+f=AB-01/AB-01_DIALLO_notice_2020-03-02.pdf
+[ -f "$v/$f" ] || fail "no $f in the earlier run"
+rm -f "$t/trace/m"
+FAULT_SWAP="${f#*/}:$t/fifo" LD_PRELOAD=$SO PARCOURS_MSG_TRACE=$t/trace/m \
+	"$P" verify "$v" >"$t/out" 2>"$t/err"
+got=$?
+n=$((n + 1))
+[ -n "${PARCOURS_MSG_TRACE:-}" ] && cat "$t/trace/m" >>"$PARCOURS_MSG_TRACE"
+[ $got = 1 ] && grep -qx MSG_VERIFY_NOT_REGULAR "$t/trace/m" &&
+	grep -q "manifest.csv:[0-9]*: error: $f: not a regular file" "$t/err" &&
+	ok "verify: a file swapped between two looks is reported, exit 1" ||
+	fail "verify after a swap: exit $got: $(head -3 "$t/err")"
 
 sh tests/seal/pki.sh "$t/pki" >"$t/pki.log" 2>&1 || fail "pki.sh failed"
 o=$t/tsa

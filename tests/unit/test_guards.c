@@ -15,13 +15,22 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <openssl/evp.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+#include <unistd.h>
 
+#include "buf.h"
+#include "cli.h"
+#include "date.h"
 #include "diag.h"
 #include "dossier.h"
 #include "dossier_build.h"
 #include "dossier_parse.h"
 #include "dossier_schema.h"
 #include "inputs.h"
+#include "pdf_seal.h"
+#include "seal.h"
 
 /* Messages printed since guard_begin(), as a string (freed by the
  * caller). */
@@ -136,6 +145,70 @@ static void test_build_unexpected_value(void **state)
 	free(xml);
 }
 
+/* A throw-away seal, a self-signed P-256 key valid 2000-2099, in path. */
+static void make_p12(const char *path, const char *password)
+{
+	EVP_PKEY *key = EVP_EC_gen("P-256");
+	X509 *x = X509_new();
+	assert_non_null(key);
+	assert_non_null(x);
+	X509_NAME *name = X509_get_subject_name(x);
+	assert_true(
+	    X509_set_version(x, 2) &&
+	    ASN1_INTEGER_set(X509_get_serialNumber(x), 1) &&
+	    ASN1_TIME_set_string(X509_getm_notBefore(x), "20000101000000Z") &&
+	    ASN1_TIME_set_string(X509_getm_notAfter(x), "20991231000000Z") &&
+	    X509_set_pubkey(x, key) &&
+	    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+				       (const unsigned char *)"test", -1, -1,
+				       0) &&
+	    X509_set_issuer_name(x, name) &&
+	    X509_sign(x, key, EVP_sha256()) > 0);
+	PKCS12 *p12 =
+	    PKCS12_create(password, NULL, key, x, NULL, 0, 0, 0, 0, 0);
+	assert_non_null(p12);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_true(i2d_PKCS12_fp(f, p12));
+	assert_int_equal(fclose(f), 0);
+	PKCS12_free(p12);
+	X509_free(x);
+	EVP_PKEY_free(key);
+}
+
+/* Bytes that are no PDF of parcours's, handed to the sealer (which the
+ * pipeline only ever gives what pdf.c has just written): refused,
+ * unchanged. */
+static void test_seal_not_parcours_pdf(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/guards-XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/seal.p12", dir);
+	make_p12(path, "secret");
+	struct options o = {.seal_file = path, .seal_password = "secret"};
+	assert_true(date_parse("2026-06-01", &o.as_of));
+	struct seal *s;
+	assert_true(seal_open(&o, &s));
+	assert_non_null(s);
+	static const char text[] = "%PDF-1.4\nnot one of ours\n%%EOF\n";
+	struct buf pdf = {0};
+	buf_put(&pdf, text, sizeof(text) - 1);
+	assert_false(pdf.oom);
+	log_begin();
+	assert_false(pdf_seal(s, &pdf, "t.pdf"));
+	char *msgs = log_end();
+	assert_string_equal(msgs, "parcours: t.pdf: system error: cannot seal: "
+				  "not a PDF as parcours writes them\n");
+	assert_int_equal(pdf.len, sizeof(text) - 1);
+	assert_memory_equal(pdf.data, text, pdf.len);
+	free(msgs);
+	buf_free(&pdf);
+	seal_free(s);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +216,7 @@ int main(void)
 	    cmocka_unit_test(test_parse_no_reason),
 	    cmocka_unit_test(test_schema_unknown_root),
 	    cmocka_unit_test(test_build_unexpected_value),
+	    cmocka_unit_test(test_seal_not_parcours_pdf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
