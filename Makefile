@@ -59,7 +59,7 @@ DEPS_TEST  = libcmocka-dev libxml2-utils poppler-utils qpdf unzip strace \
 	     chromium python3-icalendar clang-format-14
 
 .PHONY: all check demo deps deps-build install clean unit golden seal \
-	format lint check-rules check-messages
+	format lint check-rules check-messages fault
 .DELETE_ON_ERROR:
 
 all: $(B)/parcours
@@ -124,7 +124,7 @@ MSG_TRACE = $(B)/msg-trace
 check: deps
 	@rm -f $(MSG_TRACE)
 	@PARCOURS_MSG_TRACE=$(CURDIR)/$(MSG_TRACE) $(MAKE) --no-print-directory \
-		lint check-rules all unit golden seal
+		lint check-rules all unit golden seal fault
 	@$(MAKE) --no-print-directory check-messages $(CHECK_EXTRA)
 
 # Every message of the table was printed by some test of the plain suites
@@ -178,14 +178,29 @@ golden: $(B)/parcours $(B)/tests/test_pdf $(B)/tests/ics-check
 
 # The employer's seal with a throw-away CA and a local TSA: pdfsig, qpdf,
 # verify --trust, tampering, refusals (tests/seal/run.sh).
-seal: $(B)/parcours
-	@PARCOURS=$(B)/parcours sh tests/seal/run.sh
+seal: $(B)/parcours $(B)/tests/p12-mismatch
+	@PARCOURS=$(B)/parcours P12_MISMATCH=$(B)/tests/p12-mismatch \
+		sh tests/seal/run.sh
+
+# A PKCS#12 whose key is not its certificate's, for the seal suite.
+$(B)/tests/p12-mismatch: tests/seal/p12_mismatch.c | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+# System faults no input causes, made by a preloaded shim of libc (never
+# linked into parcours): each message, exit status and what stays on
+# disk (tests/fault/run.sh).  Not under ASan, whose runtime loads first.
+$(B)/tests/fault.so: tests/fault/fault.c | $(B)/tests
+	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
+fault: $(B)/parcours $(B)/tests/fault.so
+	@PARCOURS=$(B)/parcours FAULT_SO=$(B)/tests/fault.so sh tests/fault/run.sh
 
 # The layout of the C sources is .clang-format's: `make format` applies
 # it, `make lint` fails when a file has drifted from it.  The version is
 # pinned because another clang-format lays out the same code differently.
 CLANG_FORMAT ?= clang-format-14
-FORMAT_SRC = $(wildcard gen/*.c gen/*.h tests/unit/*.c tests/msg/*.c fuzz/*.c)
+FORMAT_SRC = $(wildcard gen/*.c gen/*.h tests/unit/*.c tests/msg/*.c fuzz/*.c \
+	tests/fault/*.c tests/seal/*.c)
 
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_SRC)

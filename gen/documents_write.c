@@ -102,7 +102,9 @@ void documents_write(const struct options *o, enum documents_kind kind)
 		       (r.group = outfile_group_new(o->output_dir)) != NULL) {
 		struct pipeline_acts acts = {.act = write_dossier, .ctx = &r};
 		pipeline_each(o, &acts);
-		if (tree && fflush(stdout) != 0)
+		/* A write refused earlier leaves nothing to flush: the
+		 * error flag says so. */
+		if (tree && (fflush(stdout) != 0 || ferror(stdout)))
 			diag(MSG_DOC_CANNOT_WRITE, "standard output", 0);
 	}
 	outfile_group_free(r.group);

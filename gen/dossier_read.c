@@ -201,10 +201,10 @@ static void read_envelope(struct dossier_source *s, xmlDocPtr envelope,
 	xmlNodePtr root = xmlDocGetRootElement(envelope);
 	xmlNodePtr company = next_named(root->children, "company");
 	/* Without the placeholders of its dossiers (dossier_stream.c). */
-	bool ok =
-	    dossier_schema_validate_part(s->schema, root, "dossier") == 1 &&
-	    !(company != NULL && company_after_dossier);
-	if (!ok)
+	int rc = dossier_schema_validate_part(s->schema, root, "dossier");
+	bool ok = rc == 1 && !(company != NULL && company_after_dossier);
+	/* rc < 0: out of memory, reported; no mismatch to explain. */
+	if (!ok && rc >= 0)
 		dossier_schema_explain(s->schema, root, "dossier", s->file);
 	if (company == NULL) {
 		s->company_state = COMPANY_NONE;

@@ -201,7 +201,9 @@ static void on_start_document(void *ctx)
 		enc = ctxt->encoding;
 	if (enc != NULL && xmlStrcasecmp(enc, BAD_CAST "UTF-8") != 0 &&
 	    xmlStrcasecmp(enc, BAD_CAST "UTF8") != 0) {
-		set_error(s->err, MSG_DOSSIER_DECLARED_ENCODING_STREAM,
+		/* Reached when the first chunk is shorter than the head
+		 * dossier_bytes_encoding() reads: the same message. */
+		set_error(s->err, MSG_DOSSIER_DECLARED_ENCODING,
 			  ctxt->input->line, (const char *)enc);
 		fail(s);
 		return;

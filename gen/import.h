@@ -10,6 +10,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/*
+ * The largest CSV file the importer takes.  A caller that knows a file
+ * is larger may hand its length with no data: it is refused as it would
+ * be read.
+ */
+#define IMPORT_MAX_FILE_BYTES (512L * 1024 * 1024)
+
 /* One CSV file of the export, read by the caller. */
 struct import_file {
 	const char *name; /* its path: the kind comes from its base name */

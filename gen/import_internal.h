@@ -17,7 +17,6 @@
 /* Past these an export is absurd: refused with file, line and column. */
 #define IMPORT_MAX_COLUMNS     256
 #define IMPORT_MAX_FIELD_BYTES (256L * 1024)
-#define IMPORT_MAX_FILE_BYTES  (512L * 1024 * 1024)
 #define IMPORT_MAX_TEXT_CHARS  20000
 
 /* What a column holds, and so how its cells are checked and rewritten. */

@@ -438,13 +438,10 @@ enum msg_level {
 #define MSG_DOSSIER_LARGER_THAN_MIB_LIMIT_ROW                                  \
 	MSG_ERROR, "<%s>: it is larger than %ld MiB, the limit for one "       \
 		   "dossier (is the export broken?)"
-#define MSG_DOSSIER_DECLARED_ENCODING_STREAM_ROW                               \
-	MSG_ERROR, "the file declares the encoding \"%.40s\"; dossier files "  \
-		   "are UTF-8 (export them as UTF-8)"
-#define MSG_DOSSIER_OUT_OF_MEMORY_ROW	  MSG_ERROR, "out of memory"
+#define MSG_DOSSIER_OUT_OF_MEMORY_ROW	  MSG_SYSTEM, "out of memory"
 #define MSG_DOSSIER_CANNOT_READ_AGAIN_ROW MSG_ERROR, "cannot read it again: %s"
 #define MSG_DOSSIER_CANNOT_KEEP_STANDARD_INPUT_ROW                             \
-	MSG_ERROR, "cannot keep standard input in a temporary file: %s"
+	MSG_SYSTEM, "cannot keep standard input in a temporary file: %s"
 #define MSG_DOSSIER_PREMATURE_END_ROW                                          \
 	MSG_ERROR,                                                             \
 	    "not well-formed XML: Premature end of data in tag %s line %ld"
@@ -455,7 +452,7 @@ enum msg_level {
 		   "dossier file: split the export into several files"
 #define MSG_DOSSIER_FILE_EMPTY_ROW MSG_ERROR, "the file is empty"
 #define MSG_DOSSIER_CANNOT_MAKE_TEMPORARY_FILE_ROW                             \
-	MSG_ERROR, "cannot make a temporary file for standard input: %s"
+	MSG_SYSTEM, "cannot make a temporary file for standard input: %s"
 #define MSG_DOSSIER_NOT_WELL_FORMED_ROW MSG_ERROR, "not well-formed XML"
 
 /* import.c */
@@ -864,7 +861,6 @@ enum msg_level {
 	X(MSG_DOSSIER_MISSING)                                                 \
 	X(MSG_DOSSIER_SCHEMA_UNKNOWN_ROOT)                                     \
 	X(MSG_DOSSIER_LARGER_THAN_MIB_LIMIT)                                   \
-	X(MSG_DOSSIER_DECLARED_ENCODING_STREAM)                                \
 	X(MSG_DOSSIER_OUT_OF_MEMORY)                                           \
 	X(MSG_DOSSIER_CANNOT_READ_AGAIN)                                       \
 	X(MSG_DOSSIER_CANNOT_KEEP_STANDARD_INPUT)                              \

@@ -120,14 +120,16 @@ static bool load_p12(struct seal *s, const char *path, const char *password)
 		diag(MSG_SEAL_WRONG_PASSWORD, path, 0, ssl_error());
 		return false;
 	}
+	/* PKCS12_parse() takes for the certificate the one that matches
+	 * the key (OpenSSL 1.1.1 on): certificates but none of them the
+	 * key's leave it NULL, the others in the chain. */
+	if (s->key != NULL && s->cert == NULL && sk_X509_num(s->chain) > 0) {
+		diag(MSG_SEAL_KEY_NOT_CERTIFICATE, path, 0);
+		return false;
+	}
 	if (s->key == NULL || s->cert == NULL) {
 		diag(MSG_SEAL_HOLDS_NO, path, 0,
 		     s->key == NULL ? "private key" : "certificate");
-		return false;
-	}
-	if (!X509_check_private_key(s->cert, s->key)) {
-		diag(MSG_SEAL_KEY_NOT_CERTIFICATE, path, 0);
-		ERR_clear_error();
 		return false;
 	}
 	return true;

@@ -7,7 +7,8 @@
 # what is no timestamp of the request stops the run with exit 3 and no
 # file; two sealed runs are byte-identical.
 #
-# usage: PARCOURS=build/parcours sh tests/seal/run.sh
+# usage: PARCOURS=build/parcours P12_MISMATCH=build/tests/p12-mismatch \
+#        sh tests/seal/run.sh
 # One "ok" line per check, "FAIL" lines otherwise; exit status 1 on any
 # failure.
 set -u
@@ -213,6 +214,22 @@ rm -rf "$t/wrong-out"
 [ $? = 3 ] && [ -z "$(find "$t/wrong-out" -type f 2>/dev/null)" ] &&
 	ok "a wrong password: exit 3, nothing written" ||
 	fail "wrong password: $(cat "$t/err")"
+# The seal's certificate with another key (the TSA's), which openssl
+# pkcs12 -export refuses to assemble: p12_mismatch.c does.
+if [ -n "${P12_MISMATCH:-}" ]; then
+	rm -rf "$t/mismatch"
+	"$P12_MISMATCH" "$pki/seal.pem" "$pki/tsa.key" "$(cat "$pki/password")" \
+		"$t/mismatch.p12" &&
+		"$P" notice -q --as-of $asof -o "$t/mismatch" \
+		--seal "$t/mismatch.p12" --seal-password-file "$pki/password" \
+		"$one" 2>"$t/err"
+	[ $? = 3 ] && [ -z "$(find "$t/mismatch" -type f 2>/dev/null)" ] &&
+		grep -q "mismatch.p12: system error: the seal's key is not its certificate's" "$t/err" &&
+		ok "a key that is not the certificate's: exit 3, nothing written" ||
+		fail "key not the certificate's: $(cat "$t/err")"
+else
+	fail "P12_MISMATCH is not set (make seal sets it)"
+fi
 "$P" status --seal "$pki/seal.p12" "$one" >/dev/null 2>&1
 [ $? = 2 ] && ok "--seal on status: usage error" || fail "--seal on status"
 "$P" notice --tsa http://127.0.0.1:1/ "$one" -o "$t/x" >/dev/null 2>&1
@@ -286,6 +303,23 @@ cat "$pki/ca.pem" "$pki/other-ca.pem" >"$t/bundle.pem"
 "$P" verify "$t/ts2" --trust "$t/bundle.pem" >"$t/v.out" 2>&1 &&
 	ok "--tsa: --trust with both CAs accepts it" ||
 	fail "--tsa other TSA, bundle: $(tail -3 "$t/v.out")"
+
+# A TSA whose token carries a long chain (64 certificates besides its
+# CA): the signature outgrows the room reserved for it in the PDF, and
+# the run stops with exit 3 and no file rather than a broken seal.
+cp "$pki/ca.pem" "$pki/long-chain.pem"
+for i in $(seq 64); do
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout /dev/null -subj "/CN=chain $i" -days 1 2>/dev/null
+done >>"$pki/long-chain.pem"
+start_tsa grant-long-chain
+rm -rf "$t/ts3"
+"$P" notice -q --as-of $asof -o "$t/ts3" $seal --tsa "$url" "$one" \
+	>"$t/v.out" 2>&1
+[ $? = 3 ] && grep -q "system error: the seal's signature ([0-9]* bytes) is larger than the [0-9]* bytes reserved" "$t/v.out" &&
+	[ -z "$(find "$t/ts3" -type f 2>/dev/null)" ] &&
+	ok "--tsa with a long chain: the signature does not fit, exit 3, no file" ||
+	fail "--tsa long chain: $(tail -3 "$t/v.out")"
 
 for mode in reject fail garbage mismatch; do
 	start_tsa $mode

@@ -6,7 +6,8 @@
 
 PKI_DIR is what tests/seal/pki.sh made (tsa.pem, tsa.key, ca.pem).  MODE:
 grant (a real token), grant-other (a token of other-tsa.pem, certified by
-other-ca.pem), reject (a TimeStampResp with PKIStatus rejection), fail
+other-ca.pem), grant-long-chain (a real token that carries every
+certificate of PKI_DIR/long-chain.pem besides), reject (a TimeStampResp with PKIStatus rejection), fail
 (HTTP 503), garbage (bytes that are no TimeStampResp) or mismatch (a real
 token, for another query).  Prints the port it listens on, then serves until
 killed.  Each query is logged to PKI_DIR/tsa-MODE.log.
@@ -37,7 +38,8 @@ tsa_name = no
 ess_cert_id_chain = no
 ess_cert_id_alg = sha256
 """.format(pki=PKI, tsa="other-tsa" if MODE == "grant-other" else "tsa",
-           ca="other-ca" if MODE == "grant-other" else "ca")
+           ca={"grant-other": "other-ca",
+               "grant-long-chain": "long-chain"}.get(MODE, "ca"))
 
 # TimeStampResp ::= SEQUENCE { status PKIStatusInfo { status 2 } }
 REJECTION = bytes.fromhex("3005300302 0102".replace(" ", ""))

@@ -210,11 +210,13 @@ static void test_refusals(void **state)
 {
 	(void)state;
 	dossier_stream_chunk_for_tests(5);
+	/* The words of dossier_bytes_encoding(), which a longer first chunk
+	 * meets first. */
 	expect_refused("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
 		       "<dossier id=\"a\"/>",
 		       1,
 		       "the file declares the encoding \"ISO-8859-1\"; dossier "
-		       "files are UTF-8 (export them as UTF-8)");
+		       "files are UTF-8 only: export it again as UTF-8");
 	char tag[300 * 20 + 64];
 	int n = sprintf(tag, "<dossiers version=\"1\">\n<dossier");
 	for (int i = 0; i < 300; i++)

@@ -628,6 +628,36 @@ static void test_metadata(void **state)
 	fixture_free(&fx);
 }
 
+/* A document whose template documents_new() was not asked to load:
+ * refused with a message, no document (a caller's mistake, no input's). */
+static void test_template_not_loaded(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_read(&fx, EXAMPLE);
+	struct documents *reports =
+	    documents_new("templates", DOCUMENTS_SET(DOCUMENTS_REPORT));
+	assert_non_null(reports);
+	struct documents_entry e;
+	size_t cursor = 0;
+	assert_true(
+	    documents_next(DOCUMENTS_NOTICE, fx.d[0], fx.f[0], &cursor, &e));
+	char *msgs = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&msgs, &len);
+	assert_non_null(mem);
+	diag_reset(mem);
+	assert_null(documents_build(reports, fx.d[0], fx.f[0], &e));
+	assert_int_equal(diag_worst(), DIAG_SYSTEM);
+	fclose(mem);
+	diag_reset(NULL);
+	assert_string_equal(msgs, "parcours: system error: documents: the "
+				  "notice template is not loaded\n");
+	free(msgs);
+	documents_free(reports);
+	fixture_free(&fx);
+}
+
 /* --templates: another set, other words, same data. */
 static void test_custom_set(void **state)
 {
@@ -744,6 +774,7 @@ int main(void)
 	    cmocka_unit_test(test_accepted),
 	    cmocka_unit_test(test_expansions),
 	    cmocka_unit_test(test_metadata),
+	    cmocka_unit_test(test_template_not_loaded),
 	    cmocka_unit_test(test_custom_set),
 	    cmocka_unit_test(test_cutline_label),
 	    cmocka_unit_test(test_repeatable),
