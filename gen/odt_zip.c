@@ -28,11 +28,13 @@ static void dos_stamp(date_t stamp, zip_uint16_t *dtime, zip_uint16_t *ddate)
 	*dtime = (zip_uint16_t)(12 << 11);
 }
 
+/* libzip's words, but "out of memory" for its "Malloc failure". */
 static void set_err(char err[ODT_ZIP_ERR_LEN], const char *what,
 		    zip_error_t *ze)
 {
+	bool memory = ze == NULL || zip_error_code_zip(ze) == ZIP_ER_MEMORY;
 	snprintf(err, ODT_ZIP_ERR_LEN, "%s: %s", what,
-		 ze != NULL ? zip_error_strerror(ze) : "out of memory");
+		 memory ? "out of memory" : zip_error_strerror(ze));
 }
 
 /* Adds one member read from src; false with err set. */
