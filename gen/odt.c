@@ -25,6 +25,7 @@ struct odt {
 	/* styles.xml up to the master pages, the same in every package:
 	 * made once, it saves a tenth of the cost of a letter. */
 	struct buf styles_head;
+	struct odt_zip_cache *zip_cache; /* styles.xml, the manifest */
 	char err[ODT_ZIP_ERR_LEN];
 };
 
@@ -43,7 +44,8 @@ struct odt *odt_new(const char *font_family)
 	}
 	strcpy(o->font, f);
 	odt_styles_head(&o->styles_head, o->font);
-	if (o->styles_head.oom) {
+	o->zip_cache = odt_zip_cache_new();
+	if (o->styles_head.oom || o->zip_cache == NULL) {
 		odt_free(o);
 		return NULL;
 	}
@@ -56,6 +58,7 @@ void odt_free(struct odt *o)
 		return;
 	free(o->font);
 	buf_free(&o->styles_head);
+	odt_zip_cache_free(o->zip_cache);
 	free(o);
 }
 
@@ -147,14 +150,17 @@ static enum backend_code package(struct odt *o, const struct doc *const *docs,
 	o->err[0] = '\0';
 	ok = ok && !content.oom && !styles.oom && !meta.oom && !manifest.oom;
 	if (ok) {
+		/* A letter's styles.xml differs from the one before only
+		 * with the kind of letter or the person; the manifest
+		 * never does. */
 		const struct odt_zip_part parts[] = {
-		    {"content.xml", content.data, content.len, NULL},
-		    {"styles.xml", styles.data, styles.len, NULL},
-		    {"meta.xml", meta.data, meta.len, NULL},
-		    {"META-INF/manifest.xml", manifest.data, manifest.len,
-		     NULL},
+		    {"content.xml", content.data, content.len, NULL, false},
+		    {"styles.xml", styles.data, styles.len, NULL, true},
+		    {"meta.xml", meta.data, meta.len, NULL, false},
+		    {"META-INF/manifest.xml", manifest.data, manifest.len, NULL,
+		     true},
 		};
-		ok = odt_zip_write(mimetype, parts,
+		ok = odt_zip_write(o->zip_cache, mimetype, parts,
 				   sizeof(parts) / sizeof(parts[0]),
 				   docs[0]->meta.reference_date, out, o->err);
 	}
@@ -316,11 +322,11 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 			 errno != 0 ? strerror(errno) : "out of memory");
 	} else {
 		const struct odt_zip_part parts[] = {
-		    {"content.xml", NULL, 0, content},
-		    {"styles.xml", NULL, 0, styles},
-		    {"meta.xml", meta.data, meta.len, NULL},
-		    {"META-INF/manifest.xml", manifest.data, manifest.len,
-		     NULL},
+		    {"content.xml", NULL, 0, content, false},
+		    {"styles.xml", NULL, 0, styles, false},
+		    {"meta.xml", meta.data, meta.len, NULL, false},
+		    {"META-INF/manifest.xml", manifest.data, manifest.len, NULL,
+		     false},
 		};
 		ok = odt_zip_write_path(
 		    mimetype, parts, sizeof(parts) / sizeof(parts[0]),

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zip.h>
@@ -27,11 +28,13 @@ static void dos_stamp(date_t stamp, zip_uint16_t *dtime, zip_uint16_t *ddate)
 	*dtime = (zip_uint16_t)(12 << 11);
 }
 
+/* libzip's words, but "out of memory" for its "Malloc failure". */
 static void set_err(char err[ODT_ZIP_ERR_LEN], const char *what,
 		    zip_error_t *ze)
 {
+	bool memory = ze == NULL || zip_error_code_zip(ze) == ZIP_ER_MEMORY;
 	snprintf(err, ODT_ZIP_ERR_LEN, "%s: %s", what,
-		 ze != NULL ? zip_error_strerror(ze) : "out of memory");
+		 memory ? "out of memory" : zip_error_strerror(ze));
 }
 
 /* Adds one member read from src; false with err set. */
@@ -137,23 +140,140 @@ static bool add_file_member(zip_t *za, const struct odt_zip_part *part,
 	return add_source(za, part->name, src, false, dtime, ddate, err);
 }
 
+/* ---- members kept deflated (see odt_zip.h) ------------------------ */
+
+/* A member as deflated into an earlier package, open for reading. */
+struct kept {
+	char *name;
+	unsigned char *plain; /* its bytes before deflate */
+	size_t len;
+	zip_t *from; /* the earlier package; NULL: the slot is free */
+	zip_uint64_t idx;
+};
+
+/* Room for the styles of every kind of letter of a dossier. */
+#define KEPT_MAX 8
+
+struct odt_zip_cache {
+	struct kept kept[KEPT_MAX];
+	size_t next; /* the slot taken next: the oldest */
+};
+
+struct odt_zip_cache *odt_zip_cache_new(void)
+{
+	return calloc(1, sizeof(struct odt_zip_cache));
+}
+
+static void kept_clear(struct kept *k)
+{
+	free(k->name);
+	free(k->plain);
+	if (k->from != NULL)
+		zip_discard(k->from);
+	*k = (struct kept){0};
+}
+
+void odt_zip_cache_free(struct odt_zip_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < KEPT_MAX; i++)
+		kept_clear(&c->kept[i]);
+	free(c);
+}
+
+/* The kept member of part's name and bytes, or NULL. */
+static const struct kept *kept_find(const struct odt_zip_cache *c,
+				    const struct odt_zip_part *part)
+{
+	for (size_t i = 0; i < KEPT_MAX; i++) {
+		const struct kept *k = &c->kept[i];
+		if (k->from != NULL && k->len == part->len &&
+		    strcmp(k->name, part->name) == 0 &&
+		    memcmp(k->plain, part->data, part->len) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+/*
+ * Keeps part, just deflated into the package of len bytes at pkg, in
+ * the oldest slot.  Only a saving: short of memory, part is not kept.
+ */
+static void kept_add(struct odt_zip_cache *c, const struct odt_zip_part *part,
+		     const void *pkg, size_t len)
+{
+	struct kept *k = &c->kept[c->next];
+	c->next = (c->next + 1) % KEPT_MAX;
+	kept_clear(k);
+	zip_error_t ze;
+	zip_error_init(&ze);
+	void *copy = malloc(len);
+	zip_source_t *src =
+	    copy != NULL ? zip_source_buffer_create(copy, len, 1, &ze) : NULL;
+	if (copy != NULL)
+		memcpy(copy, pkg, len);
+	if (src == NULL)
+		free(copy);
+	else if ((k->from = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL)
+		zip_source_free(src); /* and copy with it */
+	zip_error_fini(&ze);
+	zip_int64_t idx =
+	    k->from != NULL ? zip_name_locate(k->from, part->name, 0) : -1;
+	k->name = strdup(part->name);
+	k->plain = malloc(part->len > 0 ? part->len : 1);
+	if (idx < 0 || k->name == NULL || k->plain == NULL) {
+		kept_clear(k);
+		return;
+	}
+	memcpy(k->plain, part->data, part->len);
+	k->len = part->len;
+	k->idx = (zip_uint64_t)idx;
+}
+
+/* Adds a kept member, copied as it was deflated; false with err set. */
+static bool add_kept(zip_t *za, const char *name, const struct kept *k,
+		     zip_uint16_t dtime, zip_uint16_t ddate,
+		     char err[ODT_ZIP_ERR_LEN])
+{
+	/* The whole member (start 0, length -1): its deflated bytes. */
+	zip_source_t *src = zip_source_zip(za, k->from, k->idx, 0, 0, -1);
+	if (src == NULL) {
+		set_err(err, name, zip_get_error(za));
+		return false;
+	}
+	return add_source(za, name, src, false, dtime, ddate, err);
+}
+
+/* Adds part, from cache when kept there; false with err set. */
+static bool add_part(zip_t *za, const struct odt_zip_cache *cache,
+		     const struct odt_zip_part *part, zip_uint16_t dtime,
+		     zip_uint16_t ddate, char err[ODT_ZIP_ERR_LEN])
+{
+	const struct kept *k = NULL;
+	if (part->file != NULL)
+		return add_file_member(za, part, dtime, ddate, err);
+	if (cache != NULL && part->repeats &&
+	    (k = kept_find(cache, part)) != NULL)
+		return add_kept(za, part->name, k, dtime, ddate, err);
+	return add_member(za, part->name, part->data, part->len, false, dtime,
+			  ddate, err);
+}
+
 /*
  * Adds the members of a package to za, mimetype first, and closes it
  * (writing it); on failure discards it, with err set.
  */
-static bool fill(zip_t *za, const char *mimetype,
-		 const struct odt_zip_part *parts, size_t nparts, date_t stamp,
-		 char err[ODT_ZIP_ERR_LEN])
+static bool fill(zip_t *za, const struct odt_zip_cache *cache,
+		 const char *mimetype, const struct odt_zip_part *parts,
+		 size_t nparts, date_t stamp, char err[ODT_ZIP_ERR_LEN])
 {
 	zip_uint16_t dtime, ddate;
 	dos_stamp(stamp, &dtime, &ddate);
 	bool ok = add_member(za, "mimetype", mimetype, strlen(mimetype), true,
 			     dtime, ddate, err);
 	for (size_t i = 0; ok && i < nparts; i++)
-		ok = parts[i].file != NULL
-			 ? add_file_member(za, &parts[i], dtime, ddate, err)
-			 : add_member(za, parts[i].name, parts[i].data,
-				      parts[i].len, false, dtime, ddate, err);
+		ok = add_part(za, cache, &parts[i], dtime, ddate, err);
 	if (ok && zip_close(za) != 0) {
 		set_err(err, "writing the package", zip_get_error(za));
 		ok = false;
@@ -163,9 +283,9 @@ static bool fill(zip_t *za, const char *mimetype,
 	return ok;
 }
 
-bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
-		   size_t nparts, date_t stamp, struct buf *out,
-		   char err[ODT_ZIP_ERR_LEN])
+bool odt_zip_write(struct odt_zip_cache *cache, const char *mimetype,
+		   const struct odt_zip_part *parts, size_t nparts,
+		   date_t stamp, struct buf *out, char err[ODT_ZIP_ERR_LEN])
 {
 	zip_error_t ze;
 	zip_error_init(&ze);
@@ -187,9 +307,15 @@ bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
 		zip_source_free(src);
 		return false;
 	}
-	bool ok = fill(za, mimetype, parts, nparts, stamp, err) &&
+	size_t before = out->len;
+	bool ok = fill(za, cache, mimetype, parts, nparts, stamp, err) &&
 		  read_back(src, out, err);
 	zip_source_free(src);
+	for (size_t i = 0; ok && cache != NULL && i < nparts; i++)
+		if (parts[i].repeats && parts[i].file == NULL &&
+		    kept_find(cache, &parts[i]) == NULL)
+			kept_add(cache, &parts[i], out->data + before,
+				 out->len - before);
 	zip_error_fini(&ze);
 	return ok;
 }
@@ -210,5 +336,5 @@ bool odt_zip_write_path(const char *mimetype, const struct odt_zip_part *parts,
 	}
 	/* zip_close() writes a temporary file beside path and renames it:
 	 * path never holds a partial package. */
-	return fill(za, mimetype, parts, nparts, stamp, err);
+	return fill(za, NULL, mimetype, parts, nparts, stamp, err);
 }

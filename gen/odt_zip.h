@@ -18,7 +18,25 @@ struct odt_zip_part {
 	const void *data;
 	size_t len;
 	FILE *file; /* odt_zip_write_path(): read from here when not NULL */
+	/* The same bytes recur in many packages (styles.xml, the
+	 * manifest): odt_zip_write() keeps them deflated. */
+	bool repeats;
 };
+
+/*
+ * Members deflated once and copied into later packages.  libzip
+ * deflates every member it is given, with a fresh zlib stream, and
+ * deflate was a quarter of the cost of a letter; a member marked
+ * repeats whose bytes are those of a member kept here is copied, still
+ * deflated, from the earlier package it was deflated for
+ * (zip_source_zip()): the package is the same, byte for byte.
+ */
+struct odt_zip_cache;
+
+/* An empty cache; NULL when out of memory.  Free with odt_zip_cache_free(). */
+struct odt_zip_cache *odt_zip_cache_new(void);
+/* NULL is a no-op. */
+void odt_zip_cache_free(struct odt_zip_cache *);
 
 /* Longest error text odt_zip_write() leaves, NUL included. */
 #define ODT_ZIP_ERR_LEN 128
@@ -28,12 +46,14 @@ struct odt_zip_part {
  * holding mimetype, stored uncompressed as the ODF specification asks,
  * then the parts in the order given, deflated.  Every member is dated
  * stamp at noon (DOS time, no time zone, no extra fields), so the same
- * parts always give the same bytes.  false on failure, with a reason in
- * err (libzip's words, no personal data) and out unchanged.
+ * parts always give the same bytes.  With a cache (NULL for none), the
+ * parts marked repeats are looked up there and kept there.  false on
+ * failure, with a reason in err (libzip's words, no personal data) and
+ * out unchanged.
  */
-bool odt_zip_write(const char *mimetype, const struct odt_zip_part *parts,
-		   size_t nparts, date_t stamp, struct buf *out,
-		   char err[ODT_ZIP_ERR_LEN]);
+bool odt_zip_write(struct odt_zip_cache *cache, const char *mimetype,
+		   const struct odt_zip_part *parts, size_t nparts,
+		   date_t stamp, struct buf *out, char err[ODT_ZIP_ERR_LEN]);
 
 /*
  * The same package written to the file path, for packages too big for

@@ -22,6 +22,7 @@
 #include "layout.h"
 #include "pdf.h"
 #include "pdf_error.h"
+#include "pdf_flate.h"
 #include "pdf_font.h"
 
 /*
@@ -47,6 +48,7 @@
 struct pdf {
 	HPDF_Doc hpdf;
 	struct pdf_fonts *fonts;
+	struct pdf_flate *flate; /* the page contents */
 	bool pdfa;
 	struct buf icc; /* PDF/A: the sRGB profile, read once */
 	struct layout_style style;
@@ -108,6 +110,11 @@ struct pdf *pdf_new(const char *fonts_dir, bool pdfa)
 	/* Without hyphen-fr, lines break between words only. */
 	p->hyphen = hyphen_new(HYPHEN_FR_DICT);
 	p->style.hyphen = p->hyphen;
+	if ((p->flate = pdf_flate_new()) == NULL) {
+		diag(MSG_OUT_OF_MEMORY, NULL, 0);
+		pdf_free(p);
+		return NULL;
+	}
 	p->fonts = pdf_fonts_new(p->hpdf, fonts_dir);
 	if (p->fonts == NULL || (pdfa && !load_icc(p))) {
 		pdf_free(p);
@@ -121,6 +128,7 @@ void pdf_free(struct pdf *p)
 	if (p == NULL)
 		return;
 	pdf_fonts_free(p->fonts);
+	pdf_flate_free(p->flate);
 	hyphen_free(p->hyphen);
 	HPDF_Free(p->hpdf);
 	buf_free(&p->icc);
@@ -596,7 +604,7 @@ static bool render(struct pdf *p, const struct doc *doc, const struct layout *L,
 	if (p->pdfa && !set_pdfa(p, doc))
 		return false;
 	return p->error == 0 && pdf_fonts_end(p->fonts, true) &&
-	       take_output(p, out);
+	       pdf_flate_pages(p->flate, p->hpdf) && take_output(p, out);
 }
 
 enum backend_code pdf_check(struct pdf *p, const struct doc *doc)

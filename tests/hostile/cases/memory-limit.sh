@@ -1,15 +1,17 @@
 # Hostile case: the address space limited (ulimit -v), as a container's
 # memory limit or the OOM policy of a shared server does, at a range of
 # sizes from too small to start to just enough (58 to 72 MB for the
-# libraries this build links: OpenSSL, libcurl, libical, ICU).  Whatever the size:
-# exit 0, or 3 with a message in words ("out of memory"), never a crash
+# libraries this build links: OpenSSL, libcurl, libical, ICU), 200 KB
+# apart, as each allocation that fails does so in a window of a few
+# hundred KB.  Whatever the size: exit 0, or 3 with a message in words
+# ("out of memory"), never a crash
 # and never a bare libharu code ("libharu error 0x1066, detail
 # 18446744073709551612" is what zlib's Z_MEM_ERROR used to print).
 . tests/hostile/lib.sh
 hostile_setup
 cp tests/hostile/base.xml "$H/run/base.xml"
 codes=0 crashes=0 failed=0
-for kb in $(seq 58000 500 72000); do
+for kb in $(seq 58000 200 72000); do
 	rm -rf "$H/run/out"
 	(cd "$H/run" && ulimit -v $kb &&
 		exec "$PARCOURS" "$@" -o out base.xml) >"$H/out" 2>&1
