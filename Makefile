@@ -172,8 +172,14 @@ unit: $(UNIT_BIN)
 		$$t || failed="$$failed $${t##*/}"; done; \
 	if [ -n "$$failed" ]; then echo "unit: failed:$$failed"; exit 1; fi
 
-# The PDF goldens read what the unit program test_pdf writes.
-golden: $(B)/parcours $(B)/tests/test_pdf $(B)/tests/ics-check
+# The PDF goldens read what the unit program test_pdf writes; the
+# dashboard's browser test, the npm packages tests/dashboard/deps.sh puts
+# in build/dashboard (so that `make golden` works on a clean clone).
+DASHBOARD_NPM = build/dashboard/node_modules/.installed
+$(DASHBOARD_NPM): tests/dashboard/package.json
+	@sh tests/dashboard/deps.sh
+
+golden: $(B)/parcours $(B)/tests/test_pdf $(B)/tests/ics-check $(DASHBOARD_NPM)
 	@PARCOURS=$(B)/parcours sh tests/golden.sh
 
 # The employer's seal with a throw-away CA and a local TSA: pdfsig, qpdf,
