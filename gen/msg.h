@@ -286,8 +286,6 @@ enum msg_level {
 #define MSG_PATH_NO_DATA_DIRECTORY_ROW                                         \
 	MSG_SYSTEM, "cannot find the data directory (schema, templates, "      \
 		    "fonts) beside the program or in %s"
-#define MSG_PATH_DATA_DIRECTORY_TOO_LONG_ROW                                   \
-	MSG_SYSTEM, "data directory path too long"
 
 /* pdf_font.c */
 #define MSG_FONT_CANNOT_READ_ROW MSG_SYSTEM, "cannot read font: %s"
@@ -797,7 +795,6 @@ enum msg_level {
 	X(MSG_OUT_CANNOT_WRITE)                                                \
 	X(MSG_OUT_CANNOT_WRITE_SYMBOLIC_LINK)                                  \
 	X(MSG_PATH_NO_DATA_DIRECTORY)                                          \
-	X(MSG_PATH_DATA_DIRECTORY_TOO_LONG)                                    \
 	X(MSG_FONT_CANNOT_READ)                                                \
 	X(MSG_FONT_CANNOT_LOAD)                                                \
 	X(MSG_FONT_CANNOT_SET_UP_ENCODINGS)                                    \

@@ -69,9 +69,11 @@ bool paths_resolve(const char *datadir, struct options *o)
 		o->templates_dir = join(templates, dir, "templates");
 	if (o->fonts_dir == NULL)
 		o->fonts_dir = join(fonts, dir, "fonts");
+	/* Cannot happen while has_schema() vouches for the longer
+	 * dir/schema/dossier.rng; said as any path too long would be. */
 	if (o->schema_dir == NULL || o->templates_dir == NULL ||
 	    o->fonts_dir == NULL) {
-		diag(MSG_PATH_DATA_DIRECTORY_TOO_LONG, dir, 0);
+		diag(MSG_OUT_PATH_TOO_LONG, dir, 0);
 		return false;
 	}
 	return true;
