@@ -191,9 +191,19 @@ static void doc_terms(const struct fields_env *env, struct fields_value *v)
 			       : "entretiens professionnels");
 }
 
+const char *fields_regime_name(enum rules_regime r)
+{
+	return r == RULES_REGIME_2025 ? "2025" : "2014";
+}
+
+const char *fields_recap_span(enum rules_regime r)
+{
+	return r == RULES_REGIME_2025 ? "huit ans" : "six ans";
+}
+
 static void doc_regime(const struct fields_env *env, struct fields_value *v)
 {
-	fields_set_text(v, env->regime == RULES_REGIME_2025 ? "2025" : "2014");
+	fields_set_text(v, fields_regime_name(env->regime));
 }
 
 static void doc_regime_2014(const struct fields_env *env,
@@ -231,8 +241,7 @@ static void doc_periodicity(const struct fields_env *env,
 static void doc_recap_years(const struct fields_env *env,
 			    struct fields_value *v)
 {
-	fields_set_text(v, env->regime == RULES_REGIME_2025 ? "huit ans"
-							    : "six ans");
+	fields_set_text(v, fields_recap_span(env->regime));
 }
 
 #define F(name, type, get) FIELDS_FIELD(name, type, FIELDS_ALL, NONE, get)

@@ -139,6 +139,10 @@ const char *fields_kind_label(const struct fields_env *, enum interview_kind,
 			      bool has_absence, enum absence_kind);
 /* "deux ans", "quatre ans" or "36 mois" (an agreement's periodicity)
  * for the periodic interview under regime; static or in the arena. */
+/* The regime as documents name it ("2014", "2025") and the span of its
+ * état des lieux in words ("six ans", "huit ans"), once for all fields. */
+const char *fields_regime_name(enum rules_regime);
+const char *fields_recap_span(enum rules_regime);
 const char *fields_periodicity(const struct fields_env *,
 			       enum rules_regime regime);
 /* Address lines, then "postcode city", separated by '\n'; in the arena. */

@@ -233,8 +233,7 @@ static void due_missed(const struct fields_env *env, struct fields_value *v)
 
 static void due_regime(const struct fields_env *env, struct fields_value *v)
 {
-	fields_set_text(v, due(env)->regime == RULES_REGIME_2025 ? "2025"
-								 : "2014");
+	fields_set_text(v, fields_regime_name(due(env)->regime));
 }
 
 #define F(name, type, item, get) FIELDS_FIELD(name, type, FIELDS_ALL, item, get)

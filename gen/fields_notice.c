@@ -96,7 +96,7 @@ static void recap_years(const struct fields_env *env, struct fields_value *v)
 {
 	const struct rules_period *p = next_period(env);
 	enum rules_regime r = p != NULL ? p->regime : env->regime;
-	fields_set_text(v, r == RULES_REGIME_2025 ? "huit ans" : "six ans");
+	fields_set_text(v, fields_recap_span(r));
 }
 
 static void delivered(const struct fields_env *env, struct fields_value *v)

@@ -21,8 +21,7 @@ static void years(const struct fields_env *env, struct fields_value *v)
 
 static void regime(const struct fields_env *env, struct fields_value *v)
 {
-	fields_set_text(v, period(env)->regime == RULES_REGIME_2025 ? "2025"
-								    : "2014");
+	fields_set_text(v, fields_regime_name(period(env)->regime));
 }
 
 static void recap_date(const struct fields_env *env, struct fields_value *v)
