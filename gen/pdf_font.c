@@ -33,6 +33,7 @@
 #include "pdf_error.h"
 #include "pdf_flate.h"
 #include "pdf_font.h"
+#include "pdf_ops.h"
 #include "utf8.h"
 
 const char *const pdf_font_files[LAYOUT_NFACES] = {
@@ -543,8 +544,7 @@ static bool flush(struct pdf_fonts *f, HPDF_Page page, enum layout_face face,
 	if (font == NULL)
 		return false;
 	if (font != f->cur_font || size != f->cur_size) {
-		if (HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)size) !=
-		    HPDF_OK)
+		if (pdf_ops_font(page, font, (HPDF_REAL)size) != HPDF_OK)
 			return false;
 		f->cur_font = font;
 		f->cur_size = size;
