@@ -581,7 +581,7 @@ static bool flush(struct pdf_fonts *f, HPDF_Page page, enum layout_face face,
 	}
 	r->buf[r->len] = '\0';
 	r->len = 0;
-	return HPDF_Page_ShowText(page, r->buf) == HPDF_OK;
+	return pdf_ops_show(page, r->buf) == HPDF_OK;
 }
 
 bool pdf_fonts_show(struct pdf_fonts *f, HPDF_Page page, enum layout_face face,

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include <hpdf.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_gstate.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -133,5 +135,62 @@ HPDF_STATUS pdf_ops_font(HPDF_Page page, HPDF_Font font, HPDF_REAL size)
 	attr->gstate->font = font;
 	attr->gstate->font_size = size;
 	attr->gstate->writing_mode = ((HPDF_FontAttr)font->attr)->writing_mode;
+	return HPDF_OK;
+}
+
+/*
+ * HPDF_Page_TextWidth() of text with the single-byte TrueType font fa,
+ * computed as libharu's TextWidth() and CharWidth() do: a width is
+ * looked up in the font definition the first time the document uses its
+ * code, which marks the glyph for the subset.
+ */
+static HPDF_REAL text_width(HPDF_PageAttr attr, HPDF_FontAttr fa,
+			    const char *text, size_t len)
+{
+	HPDF_UINT width = 0, numchars = 0, numspace = 0;
+	for (size_t i = 0; i < len; i++) {
+		HPDF_BYTE b = (HPDF_BYTE)text[i];
+		if (fa->used[b] == 0) {
+			fa->used[b] = 1;
+			fa->widths[b] = HPDF_TTFontDef_GetCharWidth(
+			    fa->fontdef,
+			    HPDF_Encoder_ToUnicode(fa->encoder, b));
+		}
+		numchars++;
+		width += (HPDF_UINT)fa->widths[b];
+		if (HPDF_IS_WHITE_SPACE(b))
+			numspace++;
+	}
+	HPDF_GState gs = attr->gstate;
+	HPDF_REAL ret = 0;
+	ret += gs->word_space * numspace;
+	ret += width * gs->font_size / 1000;
+	ret += gs->char_space * numchars;
+	return ret;
+}
+
+HPDF_STATUS pdf_ops_show(HPDF_Page page, const char *text)
+{
+	if (!in_mode(page, HPDF_GMODE_TEXT_OBJECT))
+		return HPDF_Page_ShowText(page, text);
+	HPDF_PageAttr attr = page->attr;
+	HPDF_Font font = attr->gstate->font;
+	HPDF_FontAttr fa = HPDF_Font_Validate(font) ? font->attr : NULL;
+	size_t len = strlen(text);
+	if (fa == NULL || fa->type != HPDF_FONT_TRUETYPE ||
+	    fa->writing_mode != HPDF_WMODE_HORIZONTAL || fa->widths == NULL ||
+	    fa->used == NULL || len == 0 || len > HPDF_LIMIT_MAX_STRING_LEN)
+		return HPDF_Page_ShowText(page, text);
+	/* Nothing to show: libharu writes nothing either. */
+	HPDF_REAL tw = text_width(attr, fa, text, len);
+	if (tw == 0)
+		return HPDF_OK;
+	if (HPDF_Stream_WriteEscapeText2(attr->stream, text, (HPDF_UINT)len) !=
+		HPDF_OK ||
+	    HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)" Tj\012", 4) !=
+		HPDF_OK)
+		return HPDF_CheckError(page->error);
+	attr->text_pos.x += tw * attr->text_matrix.a;
+	attr->text_pos.y += tw * attr->text_matrix.b;
 	return HPDF_OK;
 }

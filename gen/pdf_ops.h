@@ -32,4 +32,13 @@ void pdf_ops_rect(HPDF_Page page, HPDF_REAL x, HPDF_REAL y, HPDF_REAL w,
 /* "/Fn size Tf": HPDF_Page_SetFontAndSize(), and its status. */
 HPDF_STATUS pdf_ops_font(HPDF_Page page, HPDF_Font font, HPDF_REAL size);
 
+/*
+ * "(text) Tj": HPDF_Page_ShowText() with a single-byte TrueType font,
+ * and its status.  libharu measures the text to move its record of the
+ * text position, a function call per byte; the same sum here, from the
+ * same width cache of the font (which also marks the glyphs the subset
+ * embeds), costs a table lookup.
+ */
+HPDF_STATUS pdf_ops_show(HPDF_Page page, const char *text);
+
 #endif
