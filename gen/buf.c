@@ -44,17 +44,30 @@ void buf_puts(struct buf *b, const char *s)
 	buf_put(b, s, strlen(s));
 }
 
+/*
+ * Formatted straight into the room left, and a second time only when it
+ * did not fit: most strings fit, and formatting twice each time was
+ * what a letter spent in vsnprintf.
+ */
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
+	if (b->oom)
+		return;
+	size_t room = b->cap - b->len;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room > 0 ? (char *)b->data + b->len : NULL, room, fmt,
+			  ap);
 	va_end(ap);
-	if (n < 0 || !grow(b, (size_t)n + 1))
+	if (n < 0)
 		return;
-	va_start(ap, fmt);
-	vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= room) {
+		if (!grow(b, (size_t)n + 1))
+			return;
+		va_start(ap, fmt);
+		vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -69,28 +82,49 @@ static bool printable(uint32_t cp)
 	       cp != 0xFFFF;
 }
 
-static void put_xml(struct buf *b, const char *s, size_t n, bool quotes)
+/* A byte that stands for itself in XML: printable ASCII but markup. */
+static bool plain_byte(unsigned char c, bool quotes)
+{
+	return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' &&
+	       !(quotes && (c == '"' || c == '\''));
+}
+
+/* One character at s, escaped, replaced or dropped; its length in s. */
+static size_t put_xml_char(struct buf *b, const char *s, size_t n, bool quotes)
 {
 	static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+	uint32_t cp;
+	size_t len = utf8_decode(s, n, &cp);
+	if (cp == '&')
+		buf_puts(b, "&amp;");
+	else if (cp == '<')
+		buf_puts(b, "&lt;");
+	else if (cp == '>')
+		buf_puts(b, "&gt;");
+	else if (cp == '"' && quotes)
+		buf_puts(b, "&quot;");
+	else if (cp == '\'' && quotes)
+		buf_puts(b, "&apos;");
+	else if (cp == UTF8_REPLACEMENT && len == 1)
+		buf_puts(b, replacement); /* not UTF-8 */
+	else if (printable(cp))
+		buf_put(b, s, len);
+	return len;
+}
+
+/* Runs of plain bytes go in one copy: most text is nothing else. */
+static void put_xml(struct buf *b, const char *s, size_t n, bool quotes)
+{
 	while (n > 0) {
-		uint32_t cp;
-		size_t len = utf8_decode(s, n, &cp);
-		if (cp == '&')
-			buf_puts(b, "&amp;");
-		else if (cp == '<')
-			buf_puts(b, "&lt;");
-		else if (cp == '>')
-			buf_puts(b, "&gt;");
-		else if (cp == '"' && quotes)
-			buf_puts(b, "&quot;");
-		else if (cp == '\'' && quotes)
-			buf_puts(b, "&apos;");
-		else if (cp == UTF8_REPLACEMENT && len == 1)
-			buf_puts(b, replacement); /* not UTF-8 */
-		else if (printable(cp))
-			buf_put(b, s, len);
-		s += len;
-		n -= len;
+		size_t span = 0;
+		while (span < n && plain_byte((unsigned char)s[span], quotes))
+			span++;
+		if (span == 0)
+			span = put_xml_char(b, s, n, quotes);
+		else
+			buf_put(b, s, span);
+		s += span;
+		n -= span;
 	}
 }
 

@@ -11,9 +11,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
-#include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <hpdf_utils.h>
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
@@ -24,6 +22,7 @@
 #include "pdf_error.h"
 #include "pdf_flate.h"
 #include "pdf_font.h"
+#include "pdf_ops.h"
 
 /*
  * Page contents are deflated; embedded font files are not: deflating
@@ -211,7 +210,7 @@ static void set_fill(struct pen *pen, enum layout_color c)
 {
 	if (pen->fill != (int)c + 1) {
 		struct rgb k = rgb_of(c);
-		HPDF_Page_SetRGBFill(pen->page, k.r, k.g, k.b);
+		pdf_ops_fill_rgb(pen->page, k.r, k.g, k.b);
 		pen->fill = (int)c + 1;
 	}
 }
@@ -252,9 +251,9 @@ static void draw_rect(struct pen *pen, const struct layout_item *it)
 	if (it->color == LAYOUT_NONE && it->fill == LAYOUT_NONE)
 		return;
 	prepare(pen, it);
-	HPDF_Page_Rectangle(pen->page, (HPDF_REAL)it->x,
-			    (HPDF_REAL)(pen->page_h - it->y - it->h),
-			    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+	pdf_ops_rect(pen->page, (HPDF_REAL)it->x,
+		     (HPDF_REAL)(pen->page_h - it->y - it->h), (HPDF_REAL)it->w,
+		     (HPDF_REAL)it->h);
 	paint(pen, it);
 }
 
@@ -265,8 +264,8 @@ static void draw_checkbox(struct pen *pen, const struct layout_item *it)
 	double x = it->x, y = pen->page_h - it->y - it->h, s = it->w;
 	set_fill(pen, LAYOUT_WHITE);
 	set_stroke(pen, it->color, it->width, false);
-	HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)s,
-			    (HPDF_REAL)s);
+	pdf_ops_rect(page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)s,
+		     (HPDF_REAL)s);
 	HPDF_Page_FillStroke(page);
 	if (!it->checked)
 		return;
@@ -300,7 +299,7 @@ static void draw_mark(struct pen *pen, const struct layout_item *it)
 		break;
 	case LAYOUT_SQUARE:
 		r *= 0.9f;
-		HPDF_Page_Rectangle(page, cx - r, cy - r, 2 * r, 2 * r);
+		pdf_ops_rect(page, cx - r, cy - r, 2 * r, 2 * r);
 		break;
 	case LAYOUT_TRIANGLE:
 		HPDF_Page_MoveTo(page, cx, cy + r);
@@ -320,36 +319,6 @@ static void draw_mark(struct pen *pen, const struct layout_item *it)
 	paint(pen, it);
 }
 
-/*
- * HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, x, y), which clears a
- * 512-byte buffer a byte at a time (HPDF_MemSet is a loop) and formats
- * the four constant numbers again, for every run of text: the same
- * operator, formatted by libharu's own HPDF_FToA(), and the same state.
- */
-static void set_text_at(HPDF_Page page, HPDF_REAL x, HPDF_REAL y)
-{
-	HPDF_PageAttr attr = page->attr;
-	if (attr->gmode != HPDF_GMODE_TEXT_OBJECT) {
-		/* libharu reports the error */
-		HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, x, y);
-		return;
-	}
-	char buf[2 * (HPDF_REAL_LEN + 2) + 16] = "1 0 0 1 ";
-	char *end = buf + sizeof(buf) - 1, *at = buf + strlen(buf);
-	at = HPDF_FToA(at, x, end);
-	*at++ = ' ';
-	at = HPDF_FToA(at, y, end);
-	memcpy(at, " Tm\012", 4);
-	if (HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf,
-			      (HPDF_UINT)(at + 4 - buf)) != HPDF_OK) {
-		HPDF_CheckError(page->error);
-		return;
-	}
-	attr->text_matrix = (HPDF_TransMatrix){1, 0, 0, 1, x, y};
-	attr->text_pos.x = x;
-	attr->text_pos.y = y;
-}
-
 static bool draw_text(struct pdf *p, struct pen *pen,
 		      const struct layout_item *it)
 {
@@ -360,8 +329,8 @@ static bool draw_text(struct pdf *p, struct pen *pen,
 		pen->in_text = true;
 	}
 	set_fill(pen, it->color);
-	set_text_at(pen->page, (HPDF_REAL)it->x,
-		    (HPDF_REAL)(pen->page_h - it->y));
+	pdf_ops_text_at(pen->page, (HPDF_REAL)it->x,
+			(HPDF_REAL)(pen->page_h - it->y));
 	return pdf_fonts_show(p->fonts, pen->page, it->face, it->size, it->text,
 			      it->len);
 }

@@ -33,6 +33,7 @@
 #include "pdf_error.h"
 #include "pdf_flate.h"
 #include "pdf_font.h"
+#include "pdf_ops.h"
 #include "utf8.h"
 
 const char *const pdf_font_files[LAYOUT_NFACES] = {
@@ -66,7 +67,8 @@ struct pdf_fonts {
 	char *names[LAYOUT_NFACES]; /* libharu's names of the faces */
 	HPDF_FontDef defs[LAYOUT_NFACES];
 	uint16_t *widths[LAYOUT_NFACES]; /* BMP width cache, 1/1000 em */
-	struct slot *slots;		 /* sorted by cp, then preference */
+	uint8_t *drawable;  /* BMP cache of how_drawn(), 0 unknown */
+	struct slot *slots; /* sorted by cp, then preference */
 	size_t nslots;
 	struct pdf_embed *embed; /* font programs written before */
 	struct pdf_cidfont *cid[LAYOUT_NFACES]; /* the faces' Unicode fonts */
@@ -264,7 +266,10 @@ static const char *failure_words(HPDF_Doc hpdf, char *why, size_t size)
 struct pdf_fonts *pdf_fonts_new(HPDF_Doc hpdf, const char *dir)
 {
 	struct pdf_fonts *f = calloc(1, sizeof(*f));
-	if (f == NULL || (f->embed = pdf_embed_new()) == NULL) {
+	if (f == NULL || (f->embed = pdf_embed_new()) == NULL ||
+	    (f->drawable = calloc(BMP, 1)) == NULL) {
+		if (f != NULL)
+			pdf_embed_free(f->embed);
 		free(f);
 		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
@@ -319,6 +324,7 @@ void pdf_fonts_free(struct pdf_fonts *f)
 		buf_free(&f->enc_cmap[e]);
 	free(f->slots);
 	free(f->fallback);
+	free(f->drawable);
 	pdf_embed_free(f->embed);
 	free(f);
 }
@@ -335,6 +341,38 @@ struct check {
 	bool ok;
 };
 
+/* How a character of the text is drawn, as pdf_fonts_check() sees it. */
+enum drawn {
+	DRAWN_UNKNOWN, /* not yet looked up (the cache's zero) */
+	DRAWN_NOTHING, /* invisible, or white space */
+	DRAWN_SIMPLE,  /* from a single-byte encoding of every face */
+	DRAWN_UNICODE, /* by every face, but only in the Unicode font */
+	DRAWN_MISSING, /* some face has no glyph for it */
+};
+
+static enum drawn look_up(struct pdf_fonts *f, uint32_t cp)
+{
+	if (invisible(cp) || cp == ' ' || cp == '\t' || cp == '\n' ||
+	    cp == '\r')
+		return DRAWN_NOTHING;
+	for (int face = 0; face < LAYOUT_NFACES; face++)
+		if (width_of(f, face, cp) == MISSING)
+			return DRAWN_MISSING;
+	return drawn_as(cp) >= 0x80 && find_slot(f, cp) == NULL ? DRAWN_UNICODE
+								: DRAWN_SIMPLE;
+}
+
+/* look_up(), kept for the BMP: every document asks about the same few
+ * hundred characters, each in four faces. */
+static enum drawn how_drawn(struct pdf_fonts *f, uint32_t cp)
+{
+	if (cp >= BMP)
+		return look_up(f, cp);
+	if (f->drawable[cp] == DRAWN_UNKNOWN)
+		f->drawable[cp] = (uint8_t)look_up(f, cp);
+	return (enum drawn)f->drawable[cp];
+}
+
 /* The origin is the dossier; node lines are template lines: none. */
 static void check_text(struct check *c, const char *s)
 {
@@ -344,18 +382,11 @@ static void check_text(struct check *c, const char *s)
 		size_t k = utf8_decode(s, len, &cp);
 		s += k;
 		len -= k;
-		if (invisible(cp) || cp == ' ' || cp == '\t' || cp == '\n' ||
-		    cp == '\r')
+		enum drawn how = how_drawn(c->f, cp);
+		if (how == DRAWN_UNICODE)
+			c->fallback = true;
+		if (how != DRAWN_MISSING)
 			continue;
-		bool drawable = true;
-		for (int face = 0; face < LAYOUT_NFACES; face++)
-			if (width_of(c->f, face, cp) == MISSING)
-				drawable = false;
-		if (drawable) {
-			if (drawn_as(cp) >= 0x80 && find_slot(c->f, cp) == NULL)
-				c->fallback = true;
-			continue;
-		}
 		bool seen = false;
 		for (size_t i = 0; i < c->nreported; i++)
 			if (c->reported[i] == cp)
@@ -543,15 +574,14 @@ static bool flush(struct pdf_fonts *f, HPDF_Page page, enum layout_face face,
 	if (font == NULL)
 		return false;
 	if (font != f->cur_font || size != f->cur_size) {
-		if (HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)size) !=
-		    HPDF_OK)
+		if (pdf_ops_font(page, font, (HPDF_REAL)size) != HPDF_OK)
 			return false;
 		f->cur_font = font;
 		f->cur_size = size;
 	}
 	r->buf[r->len] = '\0';
 	r->len = 0;
-	return HPDF_Page_ShowText(page, r->buf) == HPDF_OK;
+	return pdf_ops_show(page, r->buf) == HPDF_OK;
 }
 
 bool pdf_fonts_show(struct pdf_fonts *f, HPDF_Page page, enum layout_face face,

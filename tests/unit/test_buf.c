@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
@@ -84,11 +85,34 @@ static void test_text(void **state)
 	}
 }
 
+/* Formatted into the room left, or again after growing: every length
+ * around the room left comes out whole. */
+static void test_printf(void **state)
+{
+	(void)state;
+	char want[600];
+	for (size_t n = 0; n < 520; n++) {
+		struct buf b = {0};
+		buf_puts(&b, "ab");
+		memset(want, 'x', n);
+		want[n] = '\0';
+		buf_printf(&b, "%s-%d", want, 7);
+		buf_printf(&b, "%zu", n);
+		char expect[700];
+		snprintf(expect, sizeof(expect), "ab%s-7%zu", want, n);
+		assert_int_equal(b.len, strlen(expect));
+		assert_memory_equal(b.data, expect, b.len);
+		assert_false(b.oom);
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_attr),
 	    cmocka_unit_test(test_text),
+	    cmocka_unit_test(test_printf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
