@@ -6,13 +6,17 @@
  * Besides crashes and leaks, it checks what the reader promises: a
  * dossier it returns has an id that can only name a folder under -o, the
  * required strings are there, and every file name built from it stays
- * inside the output directory.  Written to nothing but memory.
+ * inside the output directory, and the schema's patterns compiled once
+ * judge the input as the schema as written does (dossier_patterns.h).
+ * Written to nothing but memory.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "documents.h"
+#include "dossier_parse.h"
+#include "dossier_schema.h"
 #include "fuzz_common.h"
 #include "report_csv.h"
 #include "rules.h"
@@ -78,11 +82,30 @@ static void one(const struct dossier *d, void *ctx)
 	rules_facts_free(f);
 }
 
+/* Both ways of validating give the same verdict on the whole input. */
+static void check_verdicts(const uint8_t *data, size_t size)
+{
+	static struct dossier_schema *schema;
+	if (schema == NULL &&
+	    ((schema = dossier_schema_new(FUZZ_SRCDIR "/schema")) == NULL ||
+	     !dossier_schema_patterns_apart(schema)))
+		abort();
+	struct dossier_parse_error err;
+	xmlDocPtr doc = dossier_parse((const char *)data, size, &err);
+	if (doc == NULL)
+		return;
+	if (dossier_schema_validate(schema, doc) !=
+	    dossier_schema_validate_as_written(schema, doc))
+		abort();
+	xmlFreeDoc(doc);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_quiet();
+	check_verdicts(data, size);
 	struct buf csv = {0};
 	fuzz_each_dossier(fuzz_memfile(data, size), one, &csv);
 	buf_free(&csv);

@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "dossier_parse.h"
+#include "dossier_patterns.h"
 #include "dossier_schema.h"
 #include "grow.h"
 #include "inputs.h"
@@ -34,6 +35,11 @@ struct dossier_schema {
 	xmlNodePtr grammar, start;
 	xmlRelaxNGPtr compiled;
 	xmlRelaxNGValidCtxtPtr valid;
+	/* The schema without its patterns, and the patterns compiled once
+	 * (dossier_patterns.h); NULL when the schema defeats the table. */
+	struct dossier_patterns *patterns;
+	xmlRelaxNGPtr unpatterned;
+	xmlRelaxNGValidCtxtPtr unpatterned_valid;
 	/* The first message of the last validation, for the fallback. */
 	bool have_error;
 	long error_line;
@@ -658,6 +664,43 @@ static xmlNodePtr find_start(xmlNodePtr grammar)
 	return NULL;
 }
 
+/* The unpatterned schema's verdicts are never explained: silence. */
+static void ignore_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx, (void)e;
+}
+
+/*
+ * The schema without its patterns, compiled, and the patterns apart
+ * (dossier_patterns.h).  Only a saving: when the schema defeats the
+ * table, or memory runs short, dossiers are validated as they always
+ * were.
+ */
+static void load_unpatterned(struct dossier_schema *s)
+{
+	xmlDocPtr stripped;
+	s->patterns = dossier_patterns_new(s->rng, &stripped);
+	xmlRelaxNGParserCtxtPtr pc =
+	    stripped != NULL ? xmlRelaxNGNewDocParserCtxt(stripped) : NULL;
+	if (pc != NULL) {
+		xmlRelaxNGSetParserStructuredErrors(pc, ignore_error, NULL);
+		s->unpatterned = xmlRelaxNGParse(pc);
+		xmlRelaxNGFreeParserCtxt(pc);
+	}
+	xmlFreeDoc(stripped);
+	if (s->unpatterned != NULL)
+		s->unpatterned_valid = xmlRelaxNGNewValidCtxt(s->unpatterned);
+	if (s->unpatterned_valid == NULL) {
+		xmlRelaxNGFree(s->unpatterned);
+		s->unpatterned = NULL;
+		dossier_patterns_free(s->patterns);
+		s->patterns = NULL;
+		return;
+	}
+	xmlRelaxNGSetValidStructuredErrors(s->unpatterned_valid, ignore_error,
+					   NULL);
+}
+
 static bool load(struct dossier_schema *s, const char *path)
 {
 	size_t size;
@@ -701,6 +744,7 @@ static bool load(struct dossier_schema *s, const char *path)
 		return false;
 	}
 	xmlRelaxNGSetValidStructuredErrors(s->valid, on_error, s);
+	load_unpatterned(s);
 	return true;
 }
 
@@ -731,11 +775,30 @@ void dossier_schema_free(struct dossier_schema *s)
 		return;
 	xmlRelaxNGFreeValidCtxt(s->valid);
 	xmlRelaxNGFree(s->compiled);
+	xmlRelaxNGFreeValidCtxt(s->unpatterned_valid);
+	xmlRelaxNGFree(s->unpatterned);
+	dossier_patterns_free(s->patterns);
 	xmlFreeDoc(s->rng);
 	free(s);
 }
 
 int dossier_schema_validate(struct dossier_schema *s, xmlDocPtr doc)
+{
+	/* Valid without the patterns, and every patterned value holds:
+	 * valid.  Anything else is for the schema as it is to judge. */
+	if (s->unpatterned_valid != NULL &&
+	    xmlRelaxNGValidateDoc(s->unpatterned_valid, doc) == 0 &&
+	    dossier_patterns_hold(s->patterns, doc))
+		return 1;
+	return dossier_schema_validate_as_written(s, doc);
+}
+
+bool dossier_schema_patterns_apart(const struct dossier_schema *s)
+{
+	return s->unpatterned_valid != NULL;
+}
+
+int dossier_schema_validate_as_written(struct dossier_schema *s, xmlDocPtr doc)
 {
 	s->have_error = false;
 	int rc = xmlRelaxNGValidateDoc(s->valid, doc);

@@ -37,6 +37,16 @@ void dossier_schema_free(struct dossier_schema *);
 int dossier_schema_validate(struct dossier_schema *, xmlDocPtr doc);
 
 /*
+ * The same verdict from the schema as written, patterns and all, never
+ * through dossier_patterns.h: for the tests that hold the two to the
+ * same answers.
+ */
+int dossier_schema_validate_as_written(struct dossier_schema *, xmlDocPtr doc);
+
+/* Whether the schema's patterns are compiled apart (for the tests). */
+bool dossier_schema_patterns_apart(const struct dossier_schema *);
+
+/*
  * Validates elem and its subtree as if it were a document of its own,
  * leaving out its children named skip (NULL: none): how one <dossier> of a
  * file, or a file's envelope without its dossiers, is judged apart from
