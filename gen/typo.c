@@ -150,42 +150,51 @@ static bool join_add(struct joined *j, struct doc_node *n, struct arena *a)
 	return !j->text.oom;
 }
 
+/* Room for what rewrite_byte() puts in place of a byte: at most three
+ * no-break spaces (the byte's own and one for each quote), a NUL. */
+#define REWRITE_MAX (3 * 3 + 1)
+
 /*
- * Appends s[at] to out as the rules have it: a space that French binds
- * to its neighbour becomes a no-break one, « and » get theirs.  Returns
- * whether that is anything but the byte itself.
+ * What the rules make of s[at], written into rep (NUL-terminated): a
+ * space that French binds to its neighbour becomes a no-break one, « and
+ * » get theirs.  false, rep unused, when s[at] stays as it is.
  */
-static bool rewrite_byte(struct buf *out, const char *s, size_t len, size_t at)
+static bool rewrite_byte(char rep[REWRITE_MAX], const char *s, size_t len,
+			 size_t at)
 {
-	bool changed = false;
 	const char *sp = s[at] == ' ' ? space_for(s, len, at) : NULL;
+	bool changed = sp != NULL;
+	size_t n = 0;
 	if (sp != NULL) {
-		buf_puts(out, sp);
-		changed = true;
+		n = strlen(sp);
+		memcpy(rep, sp, n);
 	} else {
-		buf_put(out, s + at, 1);
+		rep[n++] = s[at];
 	}
 	/* « directly followed by a letter gets its space. */
 	if (at >= 1 && strncmp(s + at - 1, "\xc2\xab", 2) == 0 &&
 	    at + 1 < len && s[at + 1] != ' ' &&
 	    strncmp(s + at + 1, NNBSP, 3) != 0 &&
 	    strncmp(s + at + 1, NBSP, 2) != 0) {
-		buf_puts(out, NNBSP);
+		memcpy(rep + n, NNBSP, 3);
+		n += 3;
 		changed = true;
 	}
 	/* So does » directly after a letter. */
 	if (at + 2 < len && strncmp(s + at + 1, "\xc2\xbb", 2) == 0 &&
 	    s[at] != ' ' && !ends_with_nbsp(s, at + 1)) {
-		buf_puts(out, NNBSP);
+		memcpy(rep + n, NNBSP, 3);
+		n += 3;
 		changed = true;
 	}
+	rep[n] = '\0';
 	return changed;
 }
 
 /*
- * How many bytes from s[at] on, up to end, rewrite_byte() would only
- * copy: none is a space or the last byte of «, none comes before the
- * 0xc2 that starts ».  Most of a text is such spans, copied in one go.
+ * How many bytes from s[at] on, up to end, rewrite_byte() leaves as they
+ * are: none is a space or the last byte of «, none comes before the 0xc2
+ * that starts ».  Most of a text is such spans, skipped in one go.
  */
 static size_t plain_span(const char *s, size_t at, size_t end)
 {
@@ -196,8 +205,9 @@ static size_t plain_span(const char *s, size_t at, size_t end)
 }
 
 /*
- * Rewrites the joined runs; a run the rules change gets a new string, a
- * run they leave as it was keeps its own (most runs: nothing to copy).
+ * Rewrites the joined runs.  A run the rules change gets a new string,
+ * copied a span at a time up to each change; a run they leave as it was
+ * (most runs) keeps its own, and nothing of it is copied.
  */
 static bool join_rewrite(struct joined *j, struct doc *doc)
 {
@@ -208,17 +218,23 @@ static bool join_rewrite(struct joined *j, struct doc *doc)
 	const char *s = (const char *)j->text.data;
 	size_t len = j->text.len - 1, at = 0;
 	for (size_t r = 0; r < j->nruns; r++) {
+		size_t end = j->ends[r],
+		       from = at; /* s[from..at): not in out */
 		bool changed = false;
 		buf_reset(&j->out);
-		while (at < j->ends[r]) {
-			size_t n = plain_span(s, at, j->ends[r]);
-			buf_put(&j->out, s + at, n);
-			at += n;
-			if (n == 0)
-				changed |= rewrite_byte(&j->out, s, len, at++);
+		while ((at += plain_span(s, at, end)) < end) {
+			char rep[REWRITE_MAX];
+			if (rewrite_byte(rep, s, len, at)) {
+				buf_put(&j->out, s + from, at - from);
+				buf_puts(&j->out, rep);
+				from = at + 1;
+				changed = true;
+			}
+			at++;
 		}
 		if (!changed && j->runs[r]->text != NULL)
 			continue;
+		buf_put(&j->out, s + from, end - from);
 		buf_put(&j->out, "", 1);
 		if (j->out.oom)
 			return false;
