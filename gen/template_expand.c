@@ -153,6 +153,24 @@ static bool space_dropped(const struct sink *s)
 	return s->para == NULL;
 }
 
+static bool is_white(char c)
+{
+	return c != '\0' && strchr(WHITE, c) != NULL;
+}
+
+/*
+ * How many bytes from text on are words one space apart ("a b c"), to
+ * be put as they are: a space straight after a word is always kept.
+ */
+static size_t words_span(const char *text)
+{
+	size_t n = strcspn(text, WHITE);
+	while (n > 0 && text[n] == ' ' && text[n + 1] != '\0' &&
+	       !is_white(text[n + 1]))
+		n += 1 + strcspn(text + n + 1, WHITE);
+	return n;
+}
+
 /* Appends the n bytes at text, in style flags, to the pending run. */
 static void put_run(struct expander *x, struct sink *s, const char *text,
 		    size_t n, unsigned flags)
@@ -167,8 +185,9 @@ static void put_run(struct expander *x, struct sink *s, const char *text,
 
 /*
  * Appends text (one line, white space already single spaces, or a
- * field's value, collapsed here) in style flags.  Words go in whole;
- * only white space needs looking at, one byte at a time.
+ * field's value, collapsed here) in style flags.  Words go in whole,
+ * most spaces with them; only white space elsewhere needs looking at,
+ * one byte at a time.
  */
 static void put_text(struct expander *x, struct sink *s, const char *text,
 		     unsigned flags)
@@ -180,7 +199,7 @@ static void put_text(struct expander *x, struct sink *s, const char *text,
 	while (*text != '\0') {
 		/* put_lines() took the line breaks out of field values: a
 		 * '\n' left is inside a paragraph of free text. */
-		size_t n = strcspn(text, WHITE);
+		size_t n = words_span(text);
 		if (n > 0) {
 			put_run(x, s, text, n, flags);
 			text += n;
