@@ -1,7 +1,8 @@
 /*
  * iCalendar invitations (ics.h), built as a libical component tree and
- * serialised by libical (escaping, line folding, CRLF).  The only file
- * that includes libical.
+ * serialised by libical (escaping, line folding, CRLF); what every
+ * invitation has, the time zone above all, once per process.  The only
+ * file that includes libical.
  */
 #include <libical/ical.h>
 #include <stdio.h>
@@ -205,6 +206,68 @@ static icalproperty_method method_of(const struct dossier *d,
 					       : ICAL_METHOD_REQUEST;
 }
 
+/* What libical ends a calendar with, after its last component. */
+#define CALENDAR_END "END:VCALENDAR\r\n"
+
+/*
+ * The calendar without its event, as libical writes it: the properties
+ * from PRODID to METHOD (ICAL_METHOD_NONE: none) and the VTIMEZONE,
+ * with CALENDAR_END taken off.  NULL when out of memory.
+ */
+static char *calendar_without_event(icalproperty_method method)
+{
+	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	icalcomponent_add_property(
+	    cal, icalproperty_new_prodid(
+		     "-//parcours//parcours " PARCOURS_VERSION "//FR"));
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	if (method != ICAL_METHOD_NONE)
+		icalcomponent_add_property(cal,
+					   icalproperty_new_method(method));
+	icalcomponent_add_component(cal, paris_timezone());
+	char *s = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	if (s == NULL)
+		return NULL;
+	size_t len = strlen(s), end = strlen(CALENDAR_END);
+	if (len < end || strcmp(s + len - end, CALENDAR_END) != 0) {
+		/* libical ends every calendar so: this is not seen. */
+		icalmemory_free_buffer(s);
+		return NULL;
+	}
+	s[len - end] = '\0';
+	return s;
+}
+
+/*
+ * calendar_without_event(method), made once per process and kept: it is
+ * the same in every invitation with that method, and building the time
+ * zone and writing it out was most of what an invitation cost.
+ */
+static const char *calendar_head(icalproperty_method method)
+{
+	static struct {
+		icalproperty_method method;
+		char *head;
+	} kept[4]; /* none, PUBLISH, REQUEST, CANCEL */
+	static size_t nkept;
+	for (size_t i = 0; i < nkept; i++)
+		if (kept[i].method == method)
+			return kept[i].head;
+	char *head = calendar_without_event(method);
+	if (head == NULL || nkept == sizeof(kept) / sizeof(kept[0]))
+		return head; /* not kept: more methods than method_of() has */
+	kept[nkept].method = method;
+	kept[nkept++].head = head;
+	return head;
+}
+
+/*
+ * The calendar is written in three pieces: its head, kept from one
+ * invitation to the next, then the event serialised by libical as it
+ * would be inside the calendar, then CALENDAR_END.
+ */
 bool ics_convocation(struct buf *out, const struct dossier *d,
 		     const struct convocation *c, date_t as_of,
 		     const char *organizer)
@@ -215,25 +278,21 @@ bool ics_convocation(struct buf *out, const struct dossier *d,
 		return false;
 	}
 	icalerror_set_errors_are_fatal(0);
-	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-	icalcomponent_add_property(
-	    cal, icalproperty_new_prodid(
-		     "-//parcours//parcours " PARCOURS_VERSION "//FR"));
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	if (organizer != NULL)
-		icalcomponent_add_property(
-		    cal, icalproperty_new_method(method_of(d, c)));
-	icalcomponent_add_component(cal, paris_timezone());
-	icalcomponent_add_component(cal, event(d, c, as_of, who, organizer));
+	const char *head = calendar_head(organizer != NULL ? method_of(d, c)
+							   : ICAL_METHOD_NONE);
+	icalcomponent *ev = event(d, c, as_of, who, organizer);
 	free(who);
-	char *s = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	if (s == NULL) {
+	char *s = icalcomponent_as_ical_string_r(ev);
+	icalcomponent_free(ev);
+	if (head == NULL || s == NULL) {
+		if (s != NULL)
+			icalmemory_free_buffer(s);
 		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return false;
 	}
+	buf_puts(out, head);
 	buf_puts(out, s);
+	buf_puts(out, CALENDAR_END);
 	icalmemory_free_buffer(s);
 	if (out->oom)
 		diag(MSG_OUT_OF_MEMORY, NULL, 0);

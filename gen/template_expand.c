@@ -118,53 +118,96 @@ static void close_inline(struct expander *x, struct sink *s)
 	s->at_line_start = true;
 }
 
+/* The white space that text collapses into single spaces. */
+#define WHITE " \t\r\n"
+
+/* Metadata: text flattened into plain, a word at a time. */
+static void put_plain(struct buf *plain, const char *text)
+{
+	for (;;) {
+		size_t n = strcspn(text, WHITE);
+		buf_put(plain, text, n);
+		text += n;
+		if (*text == '\0')
+			return;
+		if (plain->len > 0 && plain->data[plain->len - 1] != ' ')
+			buf_put(plain, " ", 1);
+		text++;
+	}
+}
+
+/* Whether a white space byte here adds nothing: at a line start, after
+ * a space, or where no paragraph is open yet. */
+static bool space_dropped(const struct sink *s)
+{
+	if (s->at_line_start ||
+	    (s->pending.len > 0 && s->pending.data[s->pending.len - 1] == ' '))
+		return true;
+	/* A space after a flushed run of another style. */
+	if (s->pending.len == 0 && s->para != NULL && s->para->last != NULL &&
+	    s->para->last->type == DOC_TEXT) {
+		const char *prev = s->para->last->text;
+		if (*prev != '\0' && prev[strlen(prev) - 1] == ' ')
+			return true;
+	}
+	return s->para == NULL;
+}
+
+static bool is_white(char c)
+{
+	return c != '\0' && strchr(WHITE, c) != NULL;
+}
+
+/*
+ * How many bytes from text on are words one space apart ("a b c"), to
+ * be put as they are: a space straight after a word is always kept.
+ */
+static size_t words_span(const char *text)
+{
+	size_t n = strcspn(text, WHITE);
+	while (n > 0 && text[n] == ' ' && text[n + 1] != '\0' &&
+	       !is_white(text[n + 1]))
+		n += 1 + strcspn(text + n + 1, WHITE);
+	return n;
+}
+
+/* Appends the n bytes at text, in style flags, to the pending run. */
+static void put_run(struct expander *x, struct sink *s, const char *text,
+		    size_t n, unsigned flags)
+{
+	inline_target(x, s);
+	if (s->pending.len > 0 && s->pending_flags != flags)
+		flush(x, s, false);
+	s->pending_flags = flags;
+	buf_put(&s->pending, text, n);
+	s->at_line_start = false;
+}
+
 /*
  * Appends text (one line, white space already single spaces, or a
- * field's value, collapsed here) in style flags.
+ * field's value, collapsed here) in style flags.  Words go in whole,
+ * most spaces with them; only white space elsewhere needs looking at,
+ * one byte at a time.
  */
 static void put_text(struct expander *x, struct sink *s, const char *text,
 		     unsigned flags)
 {
 	if (s->plain != NULL) {
-		for (; *text != '\0'; text++) {
-			bool ws = *text == ' ' || *text == '\t' ||
-				  *text == '\n' || *text == '\r';
-			if (!ws)
-				buf_put(s->plain, text, 1);
-			else if (s->plain->len > 0 &&
-				 s->plain->data[s->plain->len - 1] != ' ')
-				buf_put(s->plain, " ", 1);
-		}
+		put_plain(s->plain, text);
 		return;
 	}
-	for (; *text != '\0'; text++) {
+	while (*text != '\0') {
 		/* put_lines() took the line breaks out of field values: a
 		 * '\n' left is inside a paragraph of free text. */
-		bool ws = *text == ' ' || *text == '\t' || *text == '\r' ||
-			  *text == '\n';
-		if (ws) {
-			if (s->at_line_start ||
-			    (s->pending.len > 0 &&
-			     s->pending.data[s->pending.len - 1] == ' '))
-				continue;
-			/* A space after a flushed run of another style. */
-			if (s->pending.len == 0 && s->para != NULL &&
-			    s->para->last != NULL &&
-			    s->para->last->type == DOC_TEXT) {
-				const char *prev = s->para->last->text;
-				if (*prev != '\0' &&
-				    prev[strlen(prev) - 1] == ' ')
-					continue;
-			}
-		}
-		if (s->para == NULL && ws)
+		size_t n = words_span(text);
+		if (n > 0) {
+			put_run(x, s, text, n, flags);
+			text += n;
 			continue;
-		inline_target(x, s);
-		if (s->pending.len > 0 && s->pending_flags != flags)
-			flush(x, s, false);
-		s->pending_flags = flags;
-		buf_put(&s->pending, ws ? " " : text, 1);
-		s->at_line_start = false;
+		}
+		if (!space_dropped(s))
+			put_run(x, s, " ", 1, flags);
+		text++;
 	}
 }
 

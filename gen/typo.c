@@ -26,6 +26,7 @@ struct joined {
 	size_t nruns;
 	size_t *ends; /* byte end of each run in text */
 	size_t runs_cap, ends_cap;
+	struct buf out; /* one run rewritten */
 };
 
 static bool is_digit(char c)
@@ -67,11 +68,16 @@ static bool any_word_at(const char *s, size_t len, size_t at,
 	return false;
 }
 
-/* Whether s[0..at) ends with word w, the word starting a word. */
-static bool word_before(const char *s, size_t at, const char *w)
+/*
+ * Whether s[0..at) ends with word w, the word starting a word.  Asked
+ * at every space for a dozen words: the last byte first turns nearly
+ * all of them away without a call.
+ */
+static inline bool word_before(const char *s, size_t at, const char *w)
 {
 	size_t n = strlen(w);
-	return at >= n && memcmp(s + at - n, w, n) == 0 &&
+	return at >= n && s[at - 1] == w[n - 1] &&
+	       memcmp(s + at - n, w, n) == 0 &&
 	       (at == n || !is_word_byte((unsigned char)s[at - n - 1]));
 }
 
@@ -110,8 +116,9 @@ static const char *space_for(const char *s, size_t len, size_t at)
 	if (day_before(s, at) &&
 	    any_word_at(s, len, at + 1, months, sizeof months / sizeof *months))
 		return NBSP;
-	for (size_t i = 0; i < sizeof weekdays / sizeof *weekdays; i++)
-		if (word_before(s, at, weekdays[i]) && is_digit(next))
+	for (size_t i = 0;
+	     is_digit(next) && i < sizeof weekdays / sizeof *weekdays; i++)
+		if (word_before(s, at, weekdays[i]))
 			return NBSP;
 	/* "14 h 00": both spaces of a time. */
 	if (next == 'h' && at > 0 && is_digit(s[at - 1]) && at + 3 < len &&
@@ -143,7 +150,65 @@ static bool join_add(struct joined *j, struct doc_node *n, struct arena *a)
 	return !j->text.oom;
 }
 
-/* Rewrites the joined runs, each into its own new string. */
+/* Room for what rewrite_byte() puts in place of a byte: at most three
+ * no-break spaces (the byte's own and one for each quote), a NUL. */
+#define REWRITE_MAX (3 * 3 + 1)
+
+/*
+ * What the rules make of s[at], written into rep (NUL-terminated): a
+ * space that French binds to its neighbour becomes a no-break one, « and
+ * » get theirs.  false, rep unused, when s[at] stays as it is.
+ */
+static bool rewrite_byte(char rep[REWRITE_MAX], const char *s, size_t len,
+			 size_t at)
+{
+	const char *sp = s[at] == ' ' ? space_for(s, len, at) : NULL;
+	bool changed = sp != NULL;
+	size_t n = 0;
+	if (sp != NULL) {
+		n = strlen(sp);
+		memcpy(rep, sp, n);
+	} else {
+		rep[n++] = s[at];
+	}
+	/* « directly followed by a letter gets its space. */
+	if (at >= 1 && strncmp(s + at - 1, "\xc2\xab", 2) == 0 &&
+	    at + 1 < len && s[at + 1] != ' ' &&
+	    strncmp(s + at + 1, NNBSP, 3) != 0 &&
+	    strncmp(s + at + 1, NBSP, 2) != 0) {
+		memcpy(rep + n, NNBSP, 3);
+		n += 3;
+		changed = true;
+	}
+	/* So does » directly after a letter. */
+	if (at + 2 < len && strncmp(s + at + 1, "\xc2\xbb", 2) == 0 &&
+	    s[at] != ' ' && !ends_with_nbsp(s, at + 1)) {
+		memcpy(rep + n, NNBSP, 3);
+		n += 3;
+		changed = true;
+	}
+	rep[n] = '\0';
+	return changed;
+}
+
+/*
+ * How many bytes from s[at] on, up to end, rewrite_byte() leaves as they
+ * are: none is a space or the last byte of «, none comes before the 0xc2
+ * that starts ».  Most of a text is such spans, skipped in one go.
+ */
+static size_t plain_span(const char *s, size_t at, size_t end)
+{
+	size_t n = strcspn(s + at, " \xab\xc2");
+	if (n > 0 && s[at + n] == '\xc2')
+		n--;
+	return at + n < end ? n : end - at;
+}
+
+/*
+ * Rewrites the joined runs.  A run the rules change gets a new string,
+ * copied a span at a time up to each change; a run they leave as it was
+ * (most runs) keeps its own, and nothing of it is copied.
+ */
 static bool join_rewrite(struct joined *j, struct doc *doc)
 {
 	/* NUL-terminated, so that every look-ahead stops at the end. */
@@ -152,39 +217,32 @@ static bool join_rewrite(struct joined *j, struct doc *doc)
 		return false;
 	const char *s = (const char *)j->text.data;
 	size_t len = j->text.len - 1, at = 0;
-	bool ok = true;
-	for (size_t r = 0; r < j->nruns && ok; r++) {
-		struct buf out = {0};
-		for (; at < j->ends[r]; at++) {
-			const char *sp =
-			    s[at] == ' ' ? space_for(s, len, at) : NULL;
-			if (sp != NULL)
-				buf_puts(&out, sp);
-			else
-				buf_put(&out, s + at, 1);
-			/* « directly followed by a letter gets its space. */
-			if (at >= 1 &&
-			    strncmp(s + at - 1, "\xc2\xab", 2) == 0 &&
-			    at + 1 < len && s[at + 1] != ' ' &&
-			    strncmp(s + at + 1, NNBSP, 3) != 0 &&
-			    strncmp(s + at + 1, NBSP, 2) != 0)
-				buf_puts(&out, NNBSP);
-			/* So does » directly after a letter. */
-			if (at + 2 < len &&
-			    strncmp(s + at + 1, "\xc2\xbb", 2) == 0 &&
-			    s[at] != ' ' && !ends_with_nbsp(s, at + 1))
-				buf_puts(&out, NNBSP);
+	for (size_t r = 0; r < j->nruns; r++) {
+		size_t end = j->ends[r],
+		       from = at; /* s[from..at): not in out */
+		bool changed = false;
+		buf_reset(&j->out);
+		while ((at += plain_span(s, at, end)) < end) {
+			char rep[REWRITE_MAX];
+			if (rewrite_byte(rep, s, len, at)) {
+				buf_put(&j->out, s + from, at - from);
+				buf_puts(&j->out, rep);
+				from = at + 1;
+				changed = true;
+			}
+			at++;
 		}
-		buf_put(&out, "", 1);
-		if (out.oom)
-			ok = false;
-		else
-			j->runs[r]->text =
-			    doc_strdup(doc, (const char *)out.data);
-		ok = ok && j->runs[r]->text != NULL;
-		buf_free(&out);
+		if (!changed && j->runs[r]->text != NULL)
+			continue;
+		buf_put(&j->out, s + from, end - from);
+		buf_put(&j->out, "", 1);
+		if (j->out.oom)
+			return false;
+		j->runs[r]->text = doc_strdup(doc, (const char *)j->out.data);
+		if (j->runs[r]->text == NULL)
+			return false;
 	}
-	return ok;
+	return true;
 }
 
 /*
@@ -195,7 +253,10 @@ static struct doc_node *superscript(struct doc *doc, struct doc_node *n)
 {
 	const char *s = n->text;
 	size_t len = strlen(s);
-	for (size_t at = 0; at + 3 <= len; at++) {
+	/* strstr() finds the few candidates; the rules then judge each. */
+	for (const char *p = strstr(s, "1er"); p != NULL;
+	     p = strstr(p + 1, "1er")) {
+		size_t at = (size_t)(p - s);
 		if (!word_at(s, len, at, "1er") ||
 		    (at > 0 && is_word_byte((unsigned char)s[at - 1])))
 			continue;
@@ -227,49 +288,55 @@ static struct doc_node *superscript(struct doc *doc, struct doc_node *n)
 	return n;
 }
 
-static bool typo_inline(struct doc *doc, struct doc_node *parent)
+/* Empties j for the next stretch, keeping its memory. */
+static void join_reset(struct joined *j)
+{
+	buf_reset(&j->text);
+	j->nruns = 0;
+}
+
+static bool typo_inline(struct doc *doc, struct doc_node *parent,
+			struct joined *j)
 {
 	struct doc_node *n = parent->first;
 	bool ok = true;
 	while (n != NULL && ok) {
-		struct joined j = {0};
+		join_reset(j);
 		for (; n != NULL && n->type == DOC_TEXT; n = n->next)
-			ok = ok && join_add(&j, n, doc->arena);
-		if (ok && j.nruns > 0)
-			ok = join_rewrite(&j, doc);
-		for (size_t r = 0; ok && r < j.nruns; r++)
-			ok = superscript(doc, j.runs[r]) != NULL;
-		buf_free(&j.text);
+			ok = ok && join_add(j, n, doc->arena);
+		if (ok && j->nruns > 0)
+			ok = join_rewrite(j, doc);
+		for (size_t r = 0; ok && r < j->nruns; r++)
+			ok = superscript(doc, j->runs[r]) != NULL;
 		if (n != NULL)
 			n = n->next; /* a break or a box: a new stretch */
 	}
 	return ok;
 }
 
-static bool typo_node(struct doc *doc, struct doc_node *n)
+static bool typo_node(struct doc *doc, struct doc_node *n, struct joined *j)
 {
 	bool inline_parent = false, ok = true;
 	for (struct doc_node *c = n->first; c != NULL; c = c->next)
 		if (c->type == DOC_TEXT)
 			inline_parent = true;
 	if (inline_parent)
-		ok = typo_inline(doc, n);
+		ok = typo_inline(doc, n, j);
 	for (struct doc_node *c = n->first; c != NULL && ok; c = c->next)
 		if (c->type != DOC_TEXT)
-			ok = typo_node(doc, c);
+			ok = typo_node(doc, c, j);
 	return ok;
 }
 
 /* The same rules on a metadata string (no superscript there). */
-static const char *typo_plain(struct doc *doc, const char *s)
+static const char *typo_plain(struct doc *doc, const char *s, struct joined *j)
 {
 	struct doc_node tmp = {.type = DOC_TEXT, .text = s};
-	struct joined j = {0};
 	if (s == NULL)
 		return NULL;
-	if (!join_add(&j, &tmp, doc->arena) || !join_rewrite(&j, doc))
+	join_reset(j);
+	if (!join_add(j, &tmp, doc->arena) || !join_rewrite(j, doc))
 		tmp.text = NULL;
-	buf_free(&j.text);
 	return tmp.text;
 }
 
@@ -282,16 +349,26 @@ void typo_apostrophes(struct buf *out, const char *s)
 	buf_puts(out, s);
 }
 
-bool typo_fr(struct doc *doc)
+/* The metadata strings and the tree, with one joined for them all. */
+static bool typo_all(struct doc *doc, struct joined *j)
 {
 	if (doc->meta.title != NULL &&
-	    (doc->meta.title = typo_plain(doc, doc->meta.title)) == NULL)
+	    (doc->meta.title = typo_plain(doc, doc->meta.title, j)) == NULL)
 		return false;
 	if (doc->meta.subject != NULL &&
-	    (doc->meta.subject = typo_plain(doc, doc->meta.subject)) == NULL)
+	    (doc->meta.subject = typo_plain(doc, doc->meta.subject, j)) == NULL)
 		return false;
 	if (doc->meta.banner != NULL &&
-	    (doc->meta.banner = typo_plain(doc, doc->meta.banner)) == NULL)
+	    (doc->meta.banner = typo_plain(doc, doc->meta.banner, j)) == NULL)
 		return false;
-	return typo_node(doc, doc->root);
+	return typo_node(doc, doc->root, j);
+}
+
+bool typo_fr(struct doc *doc)
+{
+	struct joined j = {0};
+	bool ok = typo_all(doc, &j);
+	buf_free(&j.text);
+	buf_free(&j.out);
+	return ok;
 }

@@ -3,17 +3,13 @@
  */
 #include "utf8.h"
 
-size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
+size_t utf8_decode_wide(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	uint32_t c = s[0];
 	size_t n;
 	uint32_t min;
 
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
 	if (c >= 0xC2 && c <= 0xDF) {
 		n = 2;
 		min = 0x80;
