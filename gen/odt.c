@@ -25,7 +25,7 @@ struct odt {
 	/* styles.xml up to the master pages, the same in every package:
 	 * made once, it saves a tenth of the cost of a letter. */
 	struct buf styles_head;
-	struct odt_zip_cache *zip_cache; /* styles.xml, the manifest */
+	struct odt_zip_cache *zip_cache; /* deflate stream, kept members */
 	char err[ODT_ZIP_ERR_LEN];
 };
 

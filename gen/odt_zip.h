@@ -19,17 +19,20 @@ struct odt_zip_part {
 	size_t len;
 	FILE *file; /* odt_zip_write_path(): read from here when not NULL */
 	/* The same bytes recur in many packages (styles.xml, the
-	 * manifest): odt_zip_write() keeps them deflated. */
+	 * manifest): odt_zip_write() keeps them deflated (see
+	 * odt_zip_cache). */
 	bool repeats;
 };
 
 /*
- * Members deflated once and copied into later packages.  libzip
- * deflates every member it is given, with a fresh zlib stream, and
- * deflate was a quarter of the cost of a letter; a member marked
- * repeats whose bytes are those of a member kept here is copied, still
- * deflated, from the earlier package it was deflated for
- * (zip_source_zip()): the package is the same, byte for byte.
+ * What odt_zip_write() keeps from one package to the next.  libzip
+ * deflates every member it is given with a fresh zlib stream, whose
+ * setting up cost more than deflating a letter's parts: with a cache,
+ * the parts are deflated here instead, with one stream and libzip's
+ * settings, and libzip copies the deflated bytes into the package as
+ * they are.  A part marked repeats whose name and bytes are those of
+ * one deflated before is not deflated again: its deflated bytes are
+ * kept.  The package is the same, byte for byte.
  */
 struct odt_zip_cache;
 
