@@ -49,10 +49,11 @@ void odt_zip_cache_free(struct odt_zip_cache *);
  * holding mimetype, stored uncompressed as the ODF specification asks,
  * then the parts in the order given, deflated.  Every member is dated
  * stamp at noon (DOS time, no time zone, no extra fields), so the same
- * parts always give the same bytes.  With a cache (NULL for none), the
- * parts marked repeats are looked up there and kept there.  false on
- * failure, with a reason in err (libzip's words, no personal data) and
- * out unchanged.
+ * parts always give the same bytes.  With a cache (NULL for none: libzip
+ * deflates), the parts are deflated with its stream, and those marked
+ * repeats are looked up there and kept there.  false on failure, with a
+ * reason in err (libzip's or zlib's words, no personal data) and out
+ * unchanged.
  */
 bool odt_zip_write(struct odt_zip_cache *cache, const char *mimetype,
 		   const struct odt_zip_part *parts, size_t nparts,
