@@ -25,7 +25,7 @@ struct odt {
 	/* styles.xml up to the master pages, the same in every package:
 	 * made once, it saves a tenth of the cost of a letter. */
 	struct buf styles_head;
-	struct odt_zip_cache *zip_cache; /* styles.xml, the manifest */
+	struct odt_zip_cache *zip_cache; /* deflate stream, kept members */
 	char err[ODT_ZIP_ERR_LEN];
 };
 
@@ -72,10 +72,14 @@ static void put_element(struct buf *out, const char *tag, const char *text)
 {
 	if (text == NULL || text[0] == '\0')
 		return;
-	buf_printf(out, "<%s>", tag);
+	buf_puts(out, "<");
+	buf_puts(out, tag);
+	buf_puts(out, ">");
 	/* Metadata is plain text: escaped, without ODF space elements. */
 	buf_put_xml(out, text);
-	buf_printf(out, "</%s>", tag);
+	buf_puts(out, "</");
+	buf_puts(out, tag);
+	buf_puts(out, ">");
 }
 
 /*
@@ -86,11 +90,12 @@ static void put_element(struct buf *out, const char *tag, const char *text)
 static void write_meta(struct buf *out, const struct doc *const *docs, size_t n)
 {
 	const struct doc_meta *m = &docs[0]->meta;
-	buf_printf(out,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<office:document-meta %s office:version=\"1.3\">"
-		   "<office:meta><meta:generator>parcours/%s</meta:generator>",
-		   odt_namespaces, PARCOURS_VERSION);
+	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		      "<office:document-meta ");
+	buf_puts(out, odt_namespaces);
+	buf_puts(out, " office:version=\"1.3\"><office:meta>"
+		      "<meta:generator>parcours/" PARCOURS_VERSION
+		      "</meta:generator>");
 	if (n > 1) {
 		char title[64];
 		snprintf(title, sizeof(title), "Publipostage : %zu documents",
@@ -106,11 +111,11 @@ static void write_meta(struct buf *out, const struct doc *const *docs, size_t n)
 	if (m->reference_date != DATE_NONE) {
 		char iso[DATE_ISO_LEN];
 		date_fmt_iso(m->reference_date, iso);
-		buf_printf(
-		    out,
-		    "<meta:creation-date>%sT00:00:00</meta:creation-date>"
-		    "<dc:date>%sT00:00:00</dc:date>",
-		    iso, iso);
+		buf_puts(out, "<meta:creation-date>");
+		buf_puts(out, iso);
+		buf_puts(out, "T00:00:00</meta:creation-date><dc:date>");
+		buf_puts(out, iso);
+		buf_puts(out, "T00:00:00</dc:date>");
 	}
 	buf_puts(out, "<dc:language>fr-FR</dc:language>"
 		      "</office:meta></office:document-meta>\n");
@@ -120,18 +125,19 @@ static void write_manifest(struct buf *out)
 {
 	static const char *const parts[] = {"content.xml", "styles.xml",
 					    "meta.xml"};
-	buf_printf(out,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:"
-		   "opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
-		   "<manifest:file-entry manifest:full-path=\"/\""
-		   " manifest:version=\"1.3\" manifest:media-type=\"%s\"/>",
-		   mimetype);
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-		buf_printf(out,
-			   "<manifest:file-entry manifest:full-path=\"%s\""
-			   " manifest:media-type=\"text/xml\"/>",
-			   parts[i]);
+	buf_puts(out,
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		 "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:"
+		 "opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
+		 "<manifest:file-entry manifest:full-path=\"/\""
+		 " manifest:version=\"1.3\" manifest:media-type=\"");
+	buf_puts(out, mimetype);
+	buf_puts(out, "\"/>");
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		buf_puts(out, "<manifest:file-entry manifest:full-path=\"");
+		buf_puts(out, parts[i]);
+		buf_puts(out, "\" manifest:media-type=\"text/xml\"/>");
+	}
 	buf_puts(out, "</manifest:manifest>\n");
 }
 

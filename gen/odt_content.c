@@ -136,15 +136,23 @@ static const char *para_style(struct writer *w, const char *parent, int align,
 static void put_pvariant(struct buf *out, const struct pvariant *v,
 			 const char *name)
 {
-	buf_printf(out,
-		   "<style:style style:name=\"%s\" style:family=\"paragraph\""
-		   " style:parent-style-name=\"%s\"",
-		   name, v->parent);
-	if (v->master > 0)
-		buf_printf(out, " style:master-page-name=\"MP%zu\"", v->master);
+	buf_puts(out, "<style:style style:name=\"");
+	buf_puts(out, name);
+	buf_puts(out,
+		 "\" style:family=\"paragraph\" style:parent-style-name=\"");
+	buf_puts(out, v->parent);
+	buf_puts(out, "\"");
+	if (v->master > 0) {
+		buf_puts(out, " style:master-page-name=\"MP");
+		odt_put_count(out, v->master);
+		buf_puts(out, "\"");
+	}
 	buf_puts(out, "><style:paragraph-properties");
-	if (v->align >= 0)
-		buf_printf(out, " fo:text-align=\"%s\"", align_names[v->align]);
+	if (v->align >= 0) {
+		buf_puts(out, " fo:text-align=\"");
+		buf_puts(out, align_names[v->align]);
+		buf_puts(out, "\"");
+	}
 	if (v->keep_next)
 		buf_puts(out, " fo:keep-with-next=\"always\"");
 	if (v->break_before && v->master == 0)
@@ -166,7 +174,11 @@ static int block_align(const struct ctx *c, enum doc_align a)
 
 static void open_para(struct writer *w, const char *tag, const char *style)
 {
-	buf_printf(&w->body, "<%s text:style-name=\"%s\"", tag, style);
+	buf_puts(&w->body, "<");
+	buf_puts(&w->body, tag);
+	buf_puts(&w->body, " text:style-name=\"");
+	buf_puts(&w->body, style);
+	buf_puts(&w->body, "\"");
 	w->at_space = true;
 }
 
@@ -176,7 +188,9 @@ static void close_para(struct writer *w, const char *tag)
 	w->any_para = true;
 	if (w->depth == 0)
 		w->table_last = false;
-	buf_printf(&w->body, "</%s>", tag);
+	buf_puts(&w->body, "</");
+	buf_puts(&w->body, tag);
+	buf_puts(&w->body, ">");
 }
 
 /* The inline children of parent; block ones give their text only. */
@@ -254,7 +268,9 @@ static void write_heading(struct writer *w, const struct doc_node *n,
 	const char *style =
 	    para_style(w, styles[level - 1], -1, false, 0, name);
 	open_para(w, "text:h", style);
-	buf_printf(&w->body, " text:outline-level=\"%d\">", level);
+	buf_puts(&w->body, " text:outline-level=\"");
+	odt_put_count(&w->body, (size_t)level);
+	buf_puts(&w->body, "\">");
 	write_inlines(w, n, c);
 	close_para(w, "text:h");
 }
@@ -266,7 +282,9 @@ static void write_text(struct writer *w, const struct doc_node *n)
 		return;
 	if (f != 0) {
 		w->text_used |= 1u << f;
-		buf_printf(&w->body, "<text:span text:style-name=\"T%u\">", f);
+		buf_puts(&w->body, "<text:span text:style-name=\"T");
+		odt_put_count(&w->body, f);
+		buf_puts(&w->body, "\">");
 	}
 	odt_xml_text(&w->body, n->text, &w->at_space);
 	if (f != 0)
@@ -392,10 +410,9 @@ static void close_table(struct writer *w)
 static void open_cell(struct writer *w, const char *style, unsigned use)
 {
 	w->used |= use;
-	buf_printf(&w->body,
-		   "<table:table-cell table:style-name=\"%s\""
-		   " office:value-type=\"string\">",
-		   style);
+	buf_puts(&w->body, "<table:table-cell table:style-name=\"");
+	buf_puts(&w->body, style);
+	buf_puts(&w->body, "\" office:value-type=\"string\">");
 }
 
 /* A cell's blocks; a cell never stays empty (ODF wants a paragraph). */
@@ -403,8 +420,9 @@ static void write_cell_blocks(struct writer *w, const struct doc_node *cell,
 			      const struct ctx *c)
 {
 	if (cell == NULL || cell->first == NULL) {
-		buf_printf(&w->body, "<text:p text:style-name=\"%s\"/>",
-			   c->pstyle);
+		buf_puts(&w->body, "<text:p text:style-name=\"");
+		buf_puts(&w->body, c->pstyle);
+		buf_puts(&w->body, "\"/>");
 		return;
 	}
 	write_blocks(w, cell, c);
@@ -557,22 +575,40 @@ static const struct {
 			  ODT_WINDOW_W, ODT_WINDOW_H},
 };
 
+/* mm as "%.1fmm" prints it, the format kept to the number. */
+static void put_mm(struct buf *out, double mm)
+{
+	char s[32];
+	int n = snprintf(s, sizeof(s), "%.1fmm", mm);
+	if (n > 0 && (size_t)n < sizeof(s))
+		buf_put(out, s, (size_t)n);
+	else
+		buf_printf(out, "%.1fmm", mm);
+}
+
 static void write_placed(struct writer *w, const struct doc_node *n,
 			 const struct ctx *c, enum placed which)
 {
 	char name[16];
 	const char *style = para_style(w, "Lettre_Ancre", -1, false, 0, name);
 	open_para(w, "text:p", style);
-	buf_printf(&w->body,
-		   "><draw:frame draw:style-name=\"%s\" draw:name=\"%s%zu\""
-		   " text:anchor-type=\"paragraph\" svg:x=\"%.1fmm\""
-		   " svg:y=\"%.1fmm\" svg:width=\"%.1fmm\""
-		   " draw:z-index=\"%zu\"><draw:text-box"
-		   " fo:min-height=\"%.1fmm\">",
-		   placements[which].frame_style, placements[which].name,
-		   ++w->nframes, placements[which].x, placements[which].y,
-		   placements[which].width, w->nshapes++,
-		   placements[which].min_height);
+	struct buf *out = &w->body;
+	buf_puts(out, "><draw:frame draw:style-name=\"");
+	buf_puts(out, placements[which].frame_style);
+	buf_puts(out, "\" draw:name=\"");
+	buf_puts(out, placements[which].name);
+	odt_put_count(out, ++w->nframes);
+	buf_puts(out, "\" text:anchor-type=\"paragraph\" svg:x=\"");
+	put_mm(out, placements[which].x);
+	buf_puts(out, "\" svg:y=\"");
+	put_mm(out, placements[which].y);
+	buf_puts(out, "\" svg:width=\"");
+	put_mm(out, placements[which].width);
+	buf_puts(out, "\" draw:z-index=\"");
+	odt_put_count(out, w->nshapes++);
+	buf_puts(out, "\"><draw:text-box fo:min-height=\"");
+	put_mm(out, placements[which].min_height);
+	buf_puts(out, "\">");
 	struct ctx in = *c;
 	in.pstyle = placements[which].pstyle;
 	in.style_align = DOC_LEFT;

@@ -46,6 +46,9 @@ extern const char odt_namespaces[];
  */
 void odt_xml_text(struct buf *out, const char *s, bool *at_space);
 
+/* Appends n in decimal: what "%zu" prints, without printf. */
+void odt_put_count(struct buf *out, size_t n);
+
 /*
  * The start of content.xml or styles.xml (root "document-content" or
  * "document-styles"): the XML declaration, the root element with its

@@ -20,12 +20,56 @@ const char odt_namespaces[] =
     " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
     " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
 
+void odt_put_count(struct buf *out, size_t n)
+{
+	char digits[24];
+	size_t i = sizeof(digits);
+	do
+		digits[--i] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	buf_put(out, digits + i, sizeof(digits) - i);
+}
+
 static void put_spaces(struct buf *out, size_t n)
 {
-	if (n == 1)
+	if (n == 1) {
 		buf_puts(out, "<text:s/>");
-	else
-		buf_printf(out, "<text:s text:c=\"%zu\"/>", n);
+		return;
+	}
+	buf_puts(out, "<text:s text:c=\"");
+	odt_put_count(out, n);
+	buf_puts(out, "\"/>");
+}
+
+/* A byte buf_put_xml_text() copies as it is: printable ASCII but & < >. */
+static bool is_plain(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u >= 0x20 && u < 0x7F && u != '&' && u != '<' && u != '>';
+}
+
+/*
+ * The n bytes at s as element content: most of a letter is plain runs,
+ * copied at once; the rest goes through buf_put_xml_text().  Split
+ * where plain bytes start or end, the text decodes as it would whole:
+ * no UTF-8 sequence holds an ASCII byte.
+ */
+static void put_run(struct buf *out, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t k = 0;
+		while (k < n && is_plain(s[k]))
+			k++;
+		buf_put(out, s, k);
+		s += k;
+		n -= k;
+		for (k = 0; k < n && !is_plain(s[k]); k++)
+			;
+		if (k > 0)
+			buf_put_xml_text(out, s, k);
+		s += k;
+		n -= k;
+	}
 }
 
 void odt_xml_text(struct buf *out, const char *s, bool *at_space)
@@ -36,7 +80,7 @@ void odt_xml_text(struct buf *out, const char *s, bool *at_space)
 			/* A run dropped whole leaves the white space as it
 			 * was. */
 			size_t before = out->len;
-			buf_put_xml_text(out, s, n);
+			put_run(out, s, n);
 			if (out->len != before)
 				*at_space = false;
 			s += n;
@@ -74,9 +118,10 @@ static void font_decls(struct buf *out, const char *font)
 
 void odt_xml_part_head(struct buf *out, const char *root, const char *font)
 {
-	buf_printf(out,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<office:%s %s office:version=\"1.3\">",
-		   root, odt_namespaces);
+	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:");
+	buf_puts(out, root);
+	buf_puts(out, " ");
+	buf_puts(out, odt_namespaces);
+	buf_puts(out, " office:version=\"1.3\">");
 	font_decls(out, font);
 }

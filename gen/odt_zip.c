@@ -2,13 +2,21 @@
  * The OpenDocument package with libzip (see odt_zip.h).  For odt.c only.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zip.h>
+#include <zlib.h>
 
+#include "grow.h"
 #include "odt_zip.h"
+
+/* Level 1: a letter's XML deflates to within a few hundred bytes of
+ * level 9 at a third of the CPU, and deflate was 70 % of the cost of a
+ * letter (bench/README.md). */
+#define ODT_ZIP_LEVEL 1
 
 /*
  * A DOS date and time for stamp at 12:00.  Noon, not midnight: libzip
@@ -49,12 +57,11 @@ static bool add_source(zip_t *za, const char *name, zip_source_t *src,
 		return false;
 	}
 	zip_uint64_t i = (zip_uint64_t)idx;
-	/* Level 1: a letter's XML deflates to within a few hundred bytes of
-	 * level 9 at a third of the CPU, and deflate was 70 % of the cost
-	 * of a letter (bench/README.md). */
+	/* A source already deflated (read_packed()) is copied as it is:
+	 * its stat says deflated, as the entry is to be. */
 	if (zip_set_file_compression(za, i,
 				     store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-				     store ? 0 : 1) != 0 ||
+				     store ? 0 : ODT_ZIP_LEVEL) != 0 ||
 	    zip_file_set_dostime(za, i, dtime, ddate, 0) != 0) {
 		set_err(err, name, zip_get_error(za));
 		return false;
@@ -140,21 +147,61 @@ static bool add_file_member(zip_t *za, const struct odt_zip_part *part,
 	return add_source(za, part->name, src, false, dtime, ddate, err);
 }
 
-/* ---- members kept deflated (see odt_zip.h) ------------------------ */
+/* ---- members deflated here (see odt_zip.h) ------------------------ */
 
-/* A member as deflated into an earlier package, open for reading. */
+/*
+ * What libzip 1.7.3 would do with a member at ODT_ZIP_LEVEL, done here
+ * with one zlib stream: its settings (zip_algorithm_deflate.c), its
+ * feed (a read of BUFSIZE, 8192 bytes, deflated with Z_NO_FLUSH, then
+ * Z_FINISH without input, zip_source_compress.c), and what it writes
+ * in the entry: version 2.0 needed and the level in bits 1-2 of the
+ * flags, under the mask zipint.h calls
+ * ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS_ALLOWED_MASK (not in
+ * 1.7.3's zip.h).
+ */
+#define PACK_CHUNK	    8192
+#define PACK_VERSION_NEEDED 20
+#define PACK_FLAGS_MASK	    0x0836
+
+/* libzip's level bits: "fast" below 3, "maximum" above 7. */
+static zip_uint16_t level_flags(int level)
+{
+	return level < 3 ? 2 << 1 : level > 7 ? 1 << 1 : 0;
+}
+
+/* A member's bytes deflated raw, as libzip would store them. */
+struct packed {
+	unsigned char *data;
+	size_t len, cap;
+	zip_uint64_t size; /* before deflate */
+	zip_uint32_t crc;
+};
+
+/* A member of the package being written, as libzip reads it. */
+struct member {
+	struct packed fresh;	/* deflated for this package */
+	const struct packed *p; /* fresh, or a kept one */
+	zip_uint64_t at;
+	zip_error_t error;
+	bool keep; /* fresh is to be kept once the package is written */
+};
+
+/* A member deflated for an earlier package, with its bytes before. */
 struct kept {
-	char *name;
-	unsigned char *plain; /* its bytes before deflate */
+	char *name; /* NULL: the slot is free */
+	unsigned char *plain;
 	size_t len;
-	zip_t *from; /* the earlier package; NULL: the slot is free */
-	zip_uint64_t idx;
+	struct packed packed;
 };
 
 /* Room for the styles of every kind of letter of a dossier. */
 #define KEPT_MAX 8
 
 struct odt_zip_cache {
+	z_stream z;
+	bool z_ready; /* z set up: deflateInit2() once, then deflateReset() */
+	struct member *members; /* one per part of the package written */
+	size_t nmembers;
 	struct kept kept[KEPT_MAX];
 	size_t next; /* the slot taken next: the oldest */
 };
@@ -168,8 +215,7 @@ static void kept_clear(struct kept *k)
 {
 	free(k->name);
 	free(k->plain);
-	if (k->from != NULL)
-		zip_discard(k->from);
+	free(k->packed.data);
 	*k = (struct kept){0};
 }
 
@@ -177,6 +223,11 @@ void odt_zip_cache_free(struct odt_zip_cache *c)
 {
 	if (c == NULL)
 		return;
+	if (c->z_ready)
+		deflateEnd(&c->z);
+	for (size_t i = 0; i < c->nmembers; i++)
+		free(c->members[i].fresh.data);
+	free(c->members);
 	for (size_t i = 0; i < KEPT_MAX; i++)
 		kept_clear(&c->kept[i]);
 	free(c);
@@ -188,7 +239,7 @@ static const struct kept *kept_find(const struct odt_zip_cache *c,
 {
 	for (size_t i = 0; i < KEPT_MAX; i++) {
 		const struct kept *k = &c->kept[i];
-		if (k->from != NULL && k->len == part->len &&
+		if (k->name != NULL && k->len == part->len &&
 		    strcmp(k->name, part->name) == 0 &&
 		    memcmp(k->plain, part->data, part->len) == 0)
 			return k;
@@ -197,65 +248,228 @@ static const struct kept *kept_find(const struct odt_zip_cache *c,
 }
 
 /*
- * Keeps part, just deflated into the package of len bytes at pkg, in
- * the oldest slot.  Only a saving: short of memory, part is not kept.
+ * Keeps part, deflated in *fresh, in the oldest slot: the slot takes
+ * fresh's bytes and fresh the slot's old buffer.  Only a saving: short
+ * of memory, part is not kept.
  */
 static void kept_add(struct odt_zip_cache *c, const struct odt_zip_part *part,
-		     const void *pkg, size_t len)
+		     struct packed *fresh)
 {
 	struct kept *k = &c->kept[c->next];
 	c->next = (c->next + 1) % KEPT_MAX;
+	struct packed old = k->packed;
+	k->packed = (struct packed){0};
 	kept_clear(k);
-	zip_error_t ze;
-	zip_error_init(&ze);
-	void *copy = malloc(len);
-	zip_source_t *src =
-	    copy != NULL ? zip_source_buffer_create(copy, len, 1, &ze) : NULL;
-	if (copy != NULL)
-		memcpy(copy, pkg, len);
-	if (src == NULL)
-		free(copy);
-	else if ((k->from = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL)
-		zip_source_free(src); /* and copy with it */
-	zip_error_fini(&ze);
-	zip_int64_t idx =
-	    k->from != NULL ? zip_name_locate(k->from, part->name, 0) : -1;
 	k->name = strdup(part->name);
 	k->plain = malloc(part->len > 0 ? part->len : 1);
-	if (idx < 0 || k->name == NULL || k->plain == NULL) {
+	if (k->name == NULL || k->plain == NULL) {
 		kept_clear(k);
+		free(old.data);
 		return;
 	}
 	memcpy(k->plain, part->data, part->len);
 	k->len = part->len;
-	k->idx = (zip_uint64_t)idx;
+	k->packed = *fresh;
+	*fresh = old;
 }
 
-/* Adds a kept member, copied as it was deflated; false with err set. */
-static bool add_kept(zip_t *za, const char *name, const struct kept *k,
+/* Room for n members, none to keep yet; false when out of memory. */
+static bool members_ready(struct odt_zip_cache *c, size_t n)
+{
+	if (n > c->nmembers) {
+		if (!grow_to(&c->members, n, sizeof(*c->members)))
+			return false;
+		for (size_t i = c->nmembers; i < n; i++)
+			c->members[i] = (struct member){0};
+		c->nmembers = n;
+	}
+	for (size_t i = 0; i < n; i++)
+		c->members[i].keep = false;
+	return true;
+}
+
+/* The cache's stream, ready for a new member; a zlib code. */
+static int stream_ready(struct odt_zip_cache *c)
+{
+	if (c->z_ready)
+		return deflateReset(&c->z);
+	c->z = (z_stream){0}; /* zlib's own allocator */
+	int rc = deflateInit2(&c->z, ODT_ZIP_LEVEL, Z_DEFLATED, -MAX_WBITS,
+			      MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY);
+	c->z_ready = rc == Z_OK;
+	return rc;
+}
+
+/* Makes room in p for more output; false when out of memory. */
+static bool packed_room(struct packed *p, size_t need)
+{
+	if (p->cap - p->len >= need)
+		return true;
+	size_t cap = p->cap;
+	while (cap - p->len < need)
+		if (!grow_cap(cap, 256, 1, &cap))
+			return false;
+	if (!grow_to(&p->data, cap, 1))
+		return false;
+	p->cap = cap;
+	return true;
+}
+
+/* Deflates the len bytes at data into p, as libzip would; a zlib code. */
+static int pack(struct odt_zip_cache *c, const unsigned char *data, size_t len,
+		struct packed *p)
+{
+	int rc = stream_ready(c);
+	if (rc != Z_OK)
+		return rc;
+	z_stream *z = &c->z;
+	p->len = 0;
+	p->size = len;
+	p->crc = (zip_uint32_t)crc32_z(crc32(0, Z_NULL, 0), data, len);
+	/* deflateBound() is enough for Z_NO_FLUSH then Z_FINISH. */
+	if (!packed_room(p, deflateBound(z, (uLong)len)))
+		return Z_MEM_ERROR;
+	size_t left = len;
+	for (;;) {
+		if (z->avail_in == 0 && left > 0) {
+			uInt n = left < PACK_CHUNK ? (uInt)left : PACK_CHUNK;
+			z->next_in = (Bytef *)data + (len - left);
+			z->avail_in = n;
+			left -= n;
+		}
+		int flush =
+		    left == 0 && z->avail_in == 0 ? Z_FINISH : Z_NO_FLUSH;
+		if (!packed_room(p, 1))
+			return Z_MEM_ERROR;
+		size_t room = p->cap - p->len;
+		uInt out = room < UINT_MAX ? (uInt)room : UINT_MAX;
+		z->next_out = p->data + p->len;
+		z->avail_out = out;
+		rc = deflate(z, flush);
+		p->len += out - z->avail_out;
+		if (rc == Z_STREAM_END)
+			return Z_OK;
+		if (rc != Z_OK && rc != Z_BUF_ERROR)
+			return rc;
+	}
+}
+
+/*
+ * libzip's side of a packed member (zip_source_function()): its bytes,
+ * and a stat and attributes that say they are deflated, so that
+ * zip_close() copies them as they are.  The member is the cache's:
+ * freeing the source leaves it.
+ */
+static zip_int64_t read_packed(void *ud, void *data, zip_uint64_t len,
+			       zip_source_cmd_t cmd)
+{
+	struct member *m = ud;
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		m->at = 0;
+		return 0;
+	case ZIP_SOURCE_READ: {
+		zip_uint64_t left = m->p->len - m->at;
+		zip_uint64_t n = len < left ? len : left;
+		memcpy(data, m->p->data + m->at, n);
+		m->at += n;
+		return (zip_int64_t)n;
+	}
+	case ZIP_SOURCE_CLOSE:
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st =
+		    ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len, &m->error);
+		if (st == NULL)
+			return -1;
+		st->size = m->p->size;
+		st->comp_size = m->p->len;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->crc = m->p->crc;
+		st->encryption_method = ZIP_EM_NONE;
+		st->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
+			     ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+			     ZIP_STAT_ENCRYPTION_METHOD;
+		return 0;
+	}
+	case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
+		zip_file_attributes_t *a = ZIP_SOURCE_GET_ARGS(
+		    zip_file_attributes_t, data, len, &m->error);
+		if (a == NULL)
+			return -1;
+		a->valid |= ZIP_FILE_ATTRIBUTES_VERSION_NEEDED |
+			    ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
+		a->version_needed = PACK_VERSION_NEEDED;
+		a->general_purpose_bit_flags = level_flags(ODT_ZIP_LEVEL);
+		a->general_purpose_bit_mask = PACK_FLAGS_MASK;
+		return sizeof(*a);
+	}
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&m->error, data, len);
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(
+		    ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+		    ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+		    ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1);
+	default:
+		zip_error_set(&m->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+/* A zlib failure in libzip's words, "out of memory" for Z_MEM_ERROR. */
+static void set_zlib_err(char err[ODT_ZIP_ERR_LEN], int rc)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_error_set(&ze, ZIP_ER_ZLIB, rc);
+	set_err(err, "writing the package", rc == Z_MEM_ERROR ? NULL : &ze);
+	zip_error_fini(&ze);
+}
+
+/*
+ * Adds part as member m: the kept bytes when part repeats one kept,
+ * else deflated here; false with err set.
+ */
+static bool add_packed(zip_t *za, struct odt_zip_cache *c, struct member *m,
+		       const struct odt_zip_part *part, zip_uint16_t dtime,
+		       zip_uint16_t ddate, char err[ODT_ZIP_ERR_LEN])
+{
+	const struct kept *k = part->repeats ? kept_find(c, part) : NULL;
+	m->keep = false;
+	if (k != NULL) {
+		m->p = &k->packed;
+	} else {
+		int rc = pack(c, part->data, part->len, &m->fresh);
+		if (rc != Z_OK) {
+			set_zlib_err(err, rc);
+			return false;
+		}
+		m->p = &m->fresh;
+		m->keep = part->repeats;
+	}
+	zip_error_init(&m->error);
+	zip_source_t *src = zip_source_function(za, read_packed, m);
+	if (src == NULL) {
+		set_err(err, part->name, zip_get_error(za));
+		return false;
+	}
+	return add_source(za, part->name, src, false, dtime, ddate, err);
+}
+
+/* Adds parts[i], deflated here with a cache; false with err set. */
+static bool add_part(zip_t *za, struct odt_zip_cache *cache,
+		     const struct odt_zip_part *parts, size_t i,
 		     zip_uint16_t dtime, zip_uint16_t ddate,
 		     char err[ODT_ZIP_ERR_LEN])
 {
-	/* The whole member (start 0, length -1): its deflated bytes. */
-	zip_source_t *src = zip_source_zip(za, k->from, k->idx, 0, 0, -1);
-	if (src == NULL) {
-		set_err(err, name, zip_get_error(za));
-		return false;
-	}
-	return add_source(za, name, src, false, dtime, ddate, err);
-}
-
-/* Adds part, from cache when kept there; false with err set. */
-static bool add_part(zip_t *za, const struct odt_zip_cache *cache,
-		     const struct odt_zip_part *part, zip_uint16_t dtime,
-		     zip_uint16_t ddate, char err[ODT_ZIP_ERR_LEN])
-{
-	const struct kept *k = NULL;
+	const struct odt_zip_part *part = &parts[i];
 	if (part->file != NULL)
 		return add_file_member(za, part, dtime, ddate, err);
-	if (cache != NULL && part->repeats &&
-	    (k = kept_find(cache, part)) != NULL)
-		return add_kept(za, part->name, k, dtime, ddate, err);
+	if (cache != NULL)
+		return add_packed(za, cache, &cache->members[i], part, dtime,
+				  ddate, err);
 	return add_member(za, part->name, part->data, part->len, false, dtime,
 			  ddate, err);
 }
@@ -264,16 +478,16 @@ static bool add_part(zip_t *za, const struct odt_zip_cache *cache,
  * Adds the members of a package to za, mimetype first, and closes it
  * (writing it); on failure discards it, with err set.
  */
-static bool fill(zip_t *za, const struct odt_zip_cache *cache,
-		 const char *mimetype, const struct odt_zip_part *parts,
-		 size_t nparts, date_t stamp, char err[ODT_ZIP_ERR_LEN])
+static bool fill(zip_t *za, struct odt_zip_cache *cache, const char *mimetype,
+		 const struct odt_zip_part *parts, size_t nparts, date_t stamp,
+		 char err[ODT_ZIP_ERR_LEN])
 {
 	zip_uint16_t dtime, ddate;
 	dos_stamp(stamp, &dtime, &ddate);
 	bool ok = add_member(za, "mimetype", mimetype, strlen(mimetype), true,
 			     dtime, ddate, err);
 	for (size_t i = 0; ok && i < nparts; i++)
-		ok = add_part(za, cache, &parts[i], dtime, ddate, err);
+		ok = add_part(za, cache, parts, i, dtime, ddate, err);
 	if (ok && zip_close(za) != 0) {
 		set_err(err, "writing the package", zip_get_error(za));
 		ok = false;
@@ -287,9 +501,13 @@ bool odt_zip_write(struct odt_zip_cache *cache, const char *mimetype,
 		   const struct odt_zip_part *parts, size_t nparts,
 		   date_t stamp, struct buf *out, char err[ODT_ZIP_ERR_LEN])
 {
+	err[0] = '\0';
+	if (cache != NULL && !members_ready(cache, nparts)) {
+		set_err(err, "creating the package", NULL);
+		return false;
+	}
 	zip_error_t ze;
 	zip_error_init(&ze);
-	err[0] = '\0';
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
 	if (src == NULL) {
 		set_err(err, "creating the package", &ze);
@@ -307,15 +525,12 @@ bool odt_zip_write(struct odt_zip_cache *cache, const char *mimetype,
 		zip_source_free(src);
 		return false;
 	}
-	size_t before = out->len;
 	bool ok = fill(za, cache, mimetype, parts, nparts, stamp, err) &&
 		  read_back(src, out, err);
 	zip_source_free(src);
 	for (size_t i = 0; ok && cache != NULL && i < nparts; i++)
-		if (parts[i].repeats && parts[i].file == NULL &&
-		    kept_find(cache, &parts[i]) == NULL)
-			kept_add(cache, &parts[i], out->data + before,
-				 out->len - before);
+		if (parts[i].file == NULL && cache->members[i].keep)
+			kept_add(cache, &parts[i], &cache->members[i].fresh);
 	zip_error_fini(&ze);
 	return ok;
 }

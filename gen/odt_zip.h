@@ -19,17 +19,20 @@ struct odt_zip_part {
 	size_t len;
 	FILE *file; /* odt_zip_write_path(): read from here when not NULL */
 	/* The same bytes recur in many packages (styles.xml, the
-	 * manifest): odt_zip_write() keeps them deflated. */
+	 * manifest): odt_zip_write() keeps them deflated (see
+	 * odt_zip_cache). */
 	bool repeats;
 };
 
 /*
- * Members deflated once and copied into later packages.  libzip
- * deflates every member it is given, with a fresh zlib stream, and
- * deflate was a quarter of the cost of a letter; a member marked
- * repeats whose bytes are those of a member kept here is copied, still
- * deflated, from the earlier package it was deflated for
- * (zip_source_zip()): the package is the same, byte for byte.
+ * What odt_zip_write() keeps from one package to the next.  libzip
+ * deflates every member it is given with a fresh zlib stream, whose
+ * setting up cost more than deflating a letter's parts: with a cache,
+ * the parts are deflated here instead, with one stream and libzip's
+ * settings, and libzip copies the deflated bytes into the package as
+ * they are.  A part marked repeats whose name and bytes are those of
+ * one deflated before is not deflated again: its deflated bytes are
+ * kept.  The package is the same, byte for byte.
  */
 struct odt_zip_cache;
 
@@ -46,10 +49,11 @@ void odt_zip_cache_free(struct odt_zip_cache *);
  * holding mimetype, stored uncompressed as the ODF specification asks,
  * then the parts in the order given, deflated.  Every member is dated
  * stamp at noon (DOS time, no time zone, no extra fields), so the same
- * parts always give the same bytes.  With a cache (NULL for none), the
- * parts marked repeats are looked up there and kept there.  false on
- * failure, with a reason in err (libzip's words, no personal data) and
- * out unchanged.
+ * parts always give the same bytes.  With a cache (NULL for none: libzip
+ * deflates), the parts are deflated with its stream, and those marked
+ * repeats are looked up there and kept there.  false on failure, with a
+ * reason in err (libzip's or zlib's words, no personal data) and out
+ * unchanged.
  */
 bool odt_zip_write(struct odt_zip_cache *cache, const char *mimetype,
 		   const struct odt_zip_part *parts, size_t nparts,
