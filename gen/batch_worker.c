@@ -211,7 +211,7 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 		buf_reset(&w.rows);
 		enum backend_code rc = write_dossier(&w, &items[i], &ndocs);
 		/* A dossier cut short leaves no file of this run. */
-		outfile_group_discard(w.group);
+		outfile_group_discard_incomplete(w.group);
 		if (rc != BACKEND_OK && *stop && w.why[0] == '\0')
 			break; /* interrupted: the dossier is not done */
 		if (rc == BACKEND_OK && w.rows.oom) {
