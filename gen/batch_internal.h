@@ -79,9 +79,11 @@ bool batch_record_get(const unsigned char *data, size_t len, size_t *at,
 /*
  * The worker: renders and writes every document of items[0..n) under
  * the output directory, each dossier whole or not at all, and writes a
- * record per dossier to fd as it goes.  Stops early, between documents,
- * once *stop is set (a signal) or on a system error.  Reports through
- * diag.h, whose worst level becomes the worker's exit status.
+ * record per dossier to fd once its files are in place (synced a few
+ * dossiers at a time).  Stops early, between documents, once *stop is
+ * set (a signal) or on a system error, the dossiers done before still
+ * put in place and answered.  Reports through diag.h, whose worst level
+ * becomes the worker's exit status.
  */
 void batch_worker(const struct batch_tools *t, struct batch_item *items,
 		  size_t n, int fd, volatile sig_atomic_t *stop);

@@ -2,7 +2,10 @@
  * A batch worker process (see batch_internal.h): the documents of its
  * chunk of dossiers, rendered with the templates and fonts inherited
  * from the parent, each written atomically, each dossier answered with
- * one record on the pipe.
+ * one record on the pipe.  The files of several dossiers are synced at
+ * once (outfile_group.h); a dossier's record is held until its files
+ * are in place, so that the parent never lists a file that a crash
+ * could still lose.
  */
 #include <errno.h>
 #include <limits.h>
@@ -15,6 +18,7 @@
 #include "batch_internal.h"
 #include "csv.h"
 #include "diag.h"
+#include "grow.h"
 #include "ics.h"
 #include "manifest.h"
 #include "outfile.h"
@@ -26,10 +30,22 @@ static const enum documents_kind kinds[] = {
     DOCUMENTS_RECAP,  DOCUMENTS_LETTER,
 };
 
+/* A record held until the commit of the dossier's files. */
+struct held {
+	enum batch_record_type type;
+	uint32_t item, ndocs;
+	size_t at, len; /* its payload, in the worker's payloads */
+};
+
 struct worker {
 	const struct batch_tools *t;
 	struct backend *pdf; /* this process's own: see batch_worker() */
-	struct outfile_group *group; /* the dossier's files, synced at once */
+	/* The files of the dossiers written since the last commit, each
+	 * dossier's a whole, and those dossiers' records. */
+	struct outfile_group *group;
+	struct held *held;
+	size_t nheld, capheld;
+	struct buf payloads;
 	int fd;
 	volatile sig_atomic_t *stop;
 	struct buf out;	 /* the document being written */
@@ -66,6 +82,47 @@ static bool send_record(struct worker *w, enum batch_record_type type,
 	if (!w->broken && !outfile_write_all(w->fd, w->rec.data, w->rec.len))
 		w->broken = true;
 	return true;
+}
+
+/* Holds the record of a dossier until release(); false when out of
+ * memory (not reported). */
+static bool hold(struct worker *w, enum batch_record_type type, uint32_t item,
+		 uint32_t ndocs, const void *payload, size_t len)
+{
+	if (!grow_array(&w->held, &w->capheld, w->nheld, 16, sizeof(*w->held)))
+		return false;
+	size_t at = w->payloads.len;
+	buf_put(&w->payloads, payload, len);
+	if (w->payloads.oom)
+		return false;
+	w->held[w->nheld++] = (struct held){type, item, ndocs, at, len};
+	return true;
+}
+
+/*
+ * Commits the files of the dossiers held, then sends their records: a
+ * commit that fails (reported) fails every dossier whose files it held,
+ * with its message.  false after a system diagnostic, or when the pipe
+ * is gone.
+ */
+static bool release(struct worker *w)
+{
+	w->why[0] = '\0';
+	bool committed = outfile_group_commit(w->group), ok = committed;
+	char why[sizeof(w->why)];
+	snprintf(why, sizeof(why), "%s", w->why);
+	for (size_t i = 0; i < w->nheld; i++) {
+		const struct held *h = &w->held[i];
+		bool sent = committed || h->type != BATCH_DONE
+				? send_record(w, h->type, h->item, h->ndocs,
+					      w->payloads.data + h->at, h->len)
+				: send_record(w, BATCH_FAILED, h->item,
+					      h->ndocs, why, strlen(why));
+		ok = ok && sent;
+	}
+	w->nheld = 0;
+	buf_reset(&w->payloads);
+	return ok && !w->broken;
 }
 
 /* Appends the manifest row of a file just written. */
@@ -180,9 +237,6 @@ write_dossier(struct worker *w, const struct batch_item *it, uint32_t *ndocs)
 			++*ndocs;
 		}
 	}
-	/* The dossier's files go into place together, synced once. */
-	if (!outfile_group_commit(w->group))
-		return BACKEND_SYSTEM;
 	/* What an earlier run wrote for this dossier and this one did not
 	 * goes at the end of the run, if it completes (batch.c, sweep()). */
 	return BACKEND_OK;
@@ -204,33 +258,45 @@ void batch_worker(const struct batch_tools *t, struct batch_item *items,
 	w.group = w.pdf != NULL ? outfile_group_new(t->o->output_dir) : NULL;
 	if (w.group == NULL)
 		n = 0; /* reported: a system error, the worker's status */
-	for (size_t i = 0; i < n && !*stop && !w.broken; i++) {
+	for (size_t i = 0; i < n && !*stop; i++) {
 		uint32_t ndocs = 0;
 		w.why[0] = '\0';
 		w.names.n = 0;
 		buf_reset(&w.rows);
 		enum backend_code rc = write_dossier(&w, &items[i], &ndocs);
-		/* A dossier cut short leaves no file of this run. */
-		outfile_group_discard(w.group);
-		if (rc != BACKEND_OK && *stop && w.why[0] == '\0')
-			break; /* interrupted: the dossier is not done */
 		if (rc == BACKEND_OK && w.rows.oom) {
 			diag(MSG_OUT_OF_MEMORY, NULL, 0);
 			rc = BACKEND_SYSTEM;
 		}
-		bool sent = rc == BACKEND_OK
-				? send_record(&w, BATCH_DONE, (uint32_t)i,
-					      ndocs, w.rows.data, w.rows.len)
-				: send_record(&w, BATCH_FAILED, (uint32_t)i,
-					      ndocs, w.why, strlen(w.why));
-		if (rc == BACKEND_SYSTEM || !sent)
+		/* A dossier cut short leaves no file of this run; the
+		 * dossiers before it keep theirs. */
+		if (rc == BACKEND_OK)
+			outfile_group_complete(w.group);
+		else
+			outfile_group_discard_incomplete(w.group);
+		if (rc != BACKEND_OK && *stop && w.why[0] == '\0')
+			break; /* interrupted: the dossier is not done */
+		bool held = rc == BACKEND_OK
+				? hold(&w, BATCH_DONE, (uint32_t)i, ndocs,
+				       w.rows.data, w.rows.len)
+				: hold(&w, BATCH_FAILED, (uint32_t)i, ndocs,
+				       w.why, strlen(w.why));
+		if (!held)
+			diag(MSG_OUT_OF_MEMORY, NULL, 0);
+		if (rc == BACKEND_SYSTEM || !held ||
+		    (outfile_group_due(w.group) && !release(&w)))
 			break;
 	}
+	/* The dossiers done before a failure or a signal are good. */
+	if (w.group != NULL)
+		release(&w);
 	diag_set_hook(NULL, NULL);
 	outfile_group_free(w.group);
 	backend_free(w.pdf);
 	buf_free(&w.out);
 	buf_free(&w.rows);
 	buf_free(&w.rec);
+	buf_free(&w.payloads);
+	free(w.held);
 	documents_names_free(&w.names);
 }

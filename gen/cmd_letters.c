@@ -28,15 +28,16 @@ struct letters_run {
 	struct documents *docs;
 	struct backend *backend;
 	struct seal *seal;	     /* --seal with --format pdf; or NULL */
-	struct outfile_group *group; /* a dossier's letters, synced at once */
+	struct outfile_group *group; /* files not yet synced; NULL: tree */
 	struct odt *odt;	     /* --merge's writer */
 	/* --merge: every letter of the run, added as it is written, so
 	 * that memory does not grow with the run. */
 	struct odt_stream *merged;
-	size_t nmerge; /* letters that went, or would go, into it */
-	unsigned long written;
-	bool failed;	  /* a system error: stop */
-	struct buf bytes; /* the letter being written */
+	size_t nmerge;	       /* letters that went, or would go, into it */
+	unsigned long written; /* letters in place */
+	unsigned long pending; /* letters in the group, not yet synced */
+	bool failed;	       /* a system error: stop */
+	struct buf bytes;      /* the letter being written */
 };
 
 /*
@@ -50,7 +51,7 @@ static bool write_letter(struct letters_run *r, const struct doc *doc,
 	switch (backend_write(r->backend, doc, path, &r->bytes, r->group)) {
 	case BACKEND_OK:
 		if (r->out != BACKEND_TREE)
-			r->written++;
+			r->pending++;
 		return true;
 	case BACKEND_DOSSIER:
 		return true;
@@ -75,6 +76,23 @@ static bool write_invitation(struct letters_run *r,
 	    ics_letter(&b, names, path, d, e, r->o->as_of, r->o->organizer) &&
 	    outfile_group_add(r->group, path, b.data, b.len);
 	buf_free(&b);
+	return ok;
+}
+
+/*
+ * Syncs and renames the files pending into place; false after a system
+ * diagnostic.  Each file stands on its own: the group is never told of
+ * wholes, and what a dossier wrote goes into place even when a later
+ * letter failed.
+ */
+static bool commit(struct letters_run *r)
+{
+	if (r->group == NULL)
+		return true;
+	bool ok = outfile_group_commit(r->group);
+	if (ok)
+		r->written += r->pending;
+	r->pending = 0;
 	return ok;
 }
 
@@ -118,9 +136,7 @@ static enum pipeline_step dossier_letters(void *ctx, struct dossier *d,
 		doc_free(doc);
 	}
 	documents_names_free(&names);
-	/* What was written goes into place even after a failure, as each
-	 * file used to on its own. */
-	if (r->group != NULL && !outfile_group_commit(r->group))
+	if (r->group != NULL && outfile_group_due(r->group) && !commit(r))
 		r->failed = true;
 	return r->failed ? PIPELINE_STOP : PIPELINE_NEXT;
 }
@@ -169,6 +185,9 @@ static void run(struct letters_run *r)
 	if (pipeline_run(p, &acts) != PIPELINE_READ_ALL)
 		r->failed = true; /* reported */
 	pipeline_free(p);
+	/* However the run ended: the letters before a failure are good. */
+	if (!commit(r))
+		r->failed = true;
 	if (!r->failed && o->merge_file != NULL)
 		write_merged(r);
 	if (!o->quiet && (o->progress || isatty(STDERR_FILENO)) &&

@@ -1,7 +1,8 @@
 /*
  * The document-writing commands (see documents.h): templates and fonts
  * first, then each dossier's documents rendered to PDF and written
- * atomically, or dumped as trees for the tests.
+ * atomically, synced a few dozen at a time (outfile_group.h), or dumped
+ * as trees for the tests.
  */
 #include <stdio.h>
 
@@ -36,7 +37,7 @@ struct run {
 	struct documents *docs;
 	struct backend *backend;      /* PDF, or the tree dump */
 	struct seal *seal;	      /* --seal; NULL if none */
-	struct outfile_group *group;  /* the dossier's files; NULL: tree */
+	struct outfile_group *group;  /* files not yet synced; NULL: tree */
 	struct documents_names names; /* the dossier's file names so far */
 	struct buf out;
 };
@@ -75,9 +76,11 @@ static enum pipeline_step write_dossier(void *ctx, struct dossier *d,
 	while (ok && documents_next(r->kind, d, f, &cursor, &e))
 		if (documents_within(&e, f->as_of, r->o->within_days))
 			ok = write_one(r, d, f, &e);
-	/* What was written goes into place even when a later document
-	 * failed, as each file used to on its own. */
-	if (r->group != NULL && !outfile_group_commit(r->group))
+	/* Each file stands on its own: what was written goes into place
+	 * even when a later document failed (documents_write()), and
+	 * the group is never told of wholes. */
+	if (r->group != NULL && outfile_group_due(r->group) &&
+	    !outfile_group_commit(r->group))
 		ok = false;
 	return ok ? PIPELINE_NEXT : PIPELINE_STOP;
 }
@@ -102,6 +105,11 @@ void documents_write(const struct options *o, enum documents_kind kind)
 		       (r.group = outfile_group_new(o->output_dir)) != NULL) {
 		struct pipeline_acts acts = {.act = write_dossier, .ctx = &r};
 		pipeline_each(o, &acts);
+		/* The files still pending go into place however the run
+		 * ended, a system error included (reported): those of the
+		 * dossiers before it are good. */
+		if (r.group != NULL)
+			outfile_group_commit(r.group); /* reports its failure */
 		/* A write refused earlier leaves nothing to flush: the
 		 * error flag says so. */
 		if (tree && (fflush(stdout) != 0 || ferror(stdout)))

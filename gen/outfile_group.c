@@ -16,21 +16,34 @@
 #include "outfile.h"
 #include "outfile_group.h"
 
+/* A directory of pending files, opened once for all of them. */
+struct dir {
+	char *rel; /* under the root, "" for the root itself */
+	int fd;	   /* opened without following links */
+};
+
 /* A file written under its temporary name, in its directory. */
 struct pending {
-	int dirfd; /* its directory, opened without following links */
-	char *tmp; /* names in that directory */
+	size_t dir; /* in the group's dirs */
+	char *tmp;  /* names in that directory */
 	char *final;
 	char *shown; /* root/relpath, for messages */
+	size_t len;
 };
 
 struct outfile_group {
 	char *root;
 	struct pending *files;
 	size_t n, cap;
-	mode_t mode;	     /* of the files: 0644 less the umask */
-	char made[PATH_MAX]; /* the directory last opened, relative */
-	int madefd;	     /* and its descriptor, -1 if none */
+	size_t bytes; /* of the pending files */
+	/* The directories of the pending files, each once, in the order
+	 * of their first file (of a failed add too); closed by the commit. */
+	struct dir *dirs;
+	size_t ndirs, capdirs;
+	/* files[0..complete) are of complete wholes, and their directories
+	 * among dirs[0..complete_dirs). */
+	size_t complete, complete_dirs;
+	mode_t mode; /* of the files: 0644 less the umask */
 };
 
 struct outfile_group *outfile_group_new(const char *root)
@@ -41,29 +54,21 @@ struct outfile_group *outfile_group_new(const char *root)
 		diag(MSG_OUT_OF_MEMORY, NULL, 0);
 		return NULL;
 	}
-	g->madefd = -1;
 	g->mode = outfile_mode(); /* read once: the umask is the process's */
 	return g;
 }
 
 /*
- * The directory reldir under the root, made if missing, each level
+ * Opens the directory reldir under the root, made if missing, each level
  * opened with O_NOFOLLOW: a symbolic link (or a file) planted where a
- * directory of ours goes is never written through.  The descriptor is
- * the group's (cached); -1 after a system diagnostic naming shown.
+ * directory of ours goes is never written through.  The descriptor, or
+ * -1 after a system diagnostic naming shown.
  */
-static int open_dir(struct outfile_group *g, const char *reldir,
-		    const char *shown)
+static int walk_dir(const char *root, const char *reldir, const char *shown)
 {
-	if (g->madefd >= 0 && strcmp(reldir, g->made) == 0)
-		return g->madefd;
-	if (g->madefd >= 0)
-		close(g->madefd);
-	g->madefd = -1;
-	g->made[0] = '\0';
-	if (!outfile_mkdirs(g->root))
+	if (!outfile_mkdirs(root))
 		return -1;
-	int fd = open(g->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	char part[PATH_MAX];
 	snprintf(part, sizeof(part), "%s", reldir);
 	for (char *name = part, *next; fd >= 0 && *name != '\0'; name = next) {
@@ -87,11 +92,41 @@ static int open_dir(struct outfile_group *g, const char *reldir,
 			diag(MSG_OUT_CANNOT_WRITE_SYMBOLIC_LINK, shown, 0);
 		else
 			diag(MSG_OUT_CANNOT_CREATE, shown, 0, strerror(errno));
-		return -1;
 	}
-	snprintf(g->made, sizeof(g->made), "%s", reldir);
-	g->madefd = fd;
 	return fd;
+}
+
+/*
+ * The index in g->dirs of the directory reldir, opened by walk_dir() if
+ * no pending file has opened it yet; false after a system diagnostic
+ * naming shown.  The last one opened first: a dossier's files are
+ * added one after the other.
+ */
+static bool find_dir(struct outfile_group *g, const char *reldir,
+		     const char *shown, size_t *at)
+{
+	for (size_t i = g->ndirs; i-- > 0;)
+		if (strcmp(g->dirs[i].rel, reldir) == 0) {
+			*at = i;
+			return true;
+		}
+	if (!grow_array(&g->dirs, &g->capdirs, g->ndirs, 16,
+			sizeof(*g->dirs))) {
+		diag(MSG_OUT_OF_MEMORY, shown, 0);
+		return false;
+	}
+	struct dir d = {strdup(reldir), -1};
+	if (d.rel == NULL) {
+		diag(MSG_OUT_OF_MEMORY, shown, 0);
+		return false;
+	}
+	if ((d.fd = walk_dir(g->root, reldir, shown)) < 0) {
+		free(d.rel);
+		return false;
+	}
+	*at = g->ndirs;
+	g->dirs[g->ndirs++] = d;
+	return true;
 }
 
 bool outfile_group_add(struct outfile_group *g, const char *relpath,
@@ -107,13 +142,14 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 	const char *name = slash != NULL ? slash + 1 : relpath;
 	snprintf(reldir, sizeof(reldir), "%.*s",
 		 slash != NULL ? (int)(slash - relpath) : 0, relpath);
-	int dirfd = open_dir(g, reldir, shown);
-	if (dirfd < 0)
+	size_t dir;
+	if (!find_dir(g, reldir, shown, &dir))
 		return false;
 	if (!grow_array(&g->files, &g->cap, g->n, 16, sizeof(*g->files))) {
 		diag(MSG_OUT_OF_MEMORY, shown, 0);
 		return false;
 	}
+	int dirfd = g->dirs[dir].fd;
 	int fd = outfile_temp(dirfd, name, g->mode, tmp, sizeof(tmp));
 	if (fd < 0) {
 		diag(MSG_OUT_CANNOT_CREATE, shown, 0, strerror(errno));
@@ -128,15 +164,11 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 #endif
 	if (close(fd) != 0 && saved == 0)
 		saved = errno;
-	struct pending p = {dup(dirfd), strdup(tmp), strdup(name),
-			    strdup(shown)};
-	if (saved == 0 && (p.dirfd < 0 || p.tmp == NULL || p.final == NULL ||
-			   p.shown == NULL))
-		saved = p.dirfd < 0 ? errno : ENOMEM;
+	struct pending p = {dir, strdup(tmp), strdup(name), strdup(shown), len};
+	if (saved == 0 && (p.tmp == NULL || p.final == NULL || p.shown == NULL))
+		saved = ENOMEM;
 	if (saved != 0) {
 		unlinkat(dirfd, tmp, 0);
-		if (p.dirfd >= 0)
-			close(p.dirfd);
 		free(p.tmp);
 		free(p.final);
 		free(p.shown);
@@ -144,31 +176,64 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		return false;
 	}
 	g->files[g->n++] = p;
+	g->bytes += len;
 	return true;
 }
 
-static void pending_free(struct pending *p)
+void outfile_group_complete(struct outfile_group *g)
 {
-	close(p->dirfd);
-	free(p->tmp);
-	free(p->final);
-	free(p->shown);
+	g->complete = g->n;
+	g->complete_dirs = g->ndirs;
 }
 
-void outfile_group_discard(struct outfile_group *g)
+bool outfile_group_due(const struct outfile_group *g)
 {
-	for (size_t i = 0; i < g->n; i++) {
-		unlinkat(g->files[i].dirfd, g->files[i].tmp, 0);
-		pending_free(&g->files[i]);
+	return g->n >= OUTFILE_GROUP_DUE_FILES ||
+	       g->bytes >= OUTFILE_GROUP_DUE_BYTES;
+}
+
+/* Removes files[from..n): their temporary files, their names. */
+static void drop_from(struct outfile_group *g, size_t from)
+{
+	for (size_t i = from; i < g->n; i++) {
+		struct pending *p = &g->files[i];
+		if (p->tmp != NULL) /* NULL: renamed into place */
+			unlinkat(g->dirs[p->dir].fd, p->tmp, 0);
+		free(p->tmp);
+		free(p->final);
+		free(p->shown);
+		g->bytes -= p->len;
 	}
-	g->n = 0;
+	g->n = from;
+	if (g->complete > from)
+		g->complete = from;
+}
+
+/* Closes dirs[from..ndirs). */
+static void close_dirs_from(struct outfile_group *g, size_t from)
+{
+	for (size_t i = from; i < g->ndirs; i++) {
+		close(g->dirs[i].fd);
+		free(g->dirs[i].rel);
+	}
+	g->ndirs = from;
+	if (g->complete_dirs > from)
+		g->complete_dirs = from;
+}
+
+void outfile_group_discard_incomplete(struct outfile_group *g)
+{
+	drop_from(g, g->complete);
+	close_dirs_from(g, g->complete_dirs);
 }
 
 /* Every pending file on disk: one syncfs() of their file system. */
 static bool sync_all(struct outfile_group *g)
 {
 #ifdef __linux__
-	if (syncfs(g->files[0].dirfd) != 0) {
+	/* Through a directory opened before any pending file was written:
+	 * a write-back error since then is reported here. */
+	if (syncfs(g->dirs[g->files[0].dir].fd) != 0) {
 		diag(MSG_OUT_CANNOT_WRITE, g->files[0].shown, 0,
 		     strerror(errno));
 		return false;
@@ -181,24 +246,23 @@ static bool sync_all(struct outfile_group *g)
 
 bool outfile_group_commit(struct outfile_group *g)
 {
-	if (g->n == 0)
-		return true;
-	bool ok = sync_all(g);
-	size_t i = 0;
-	for (; ok && i < g->n; i++) {
+	bool synced = g->n == 0 || sync_all(g), ok = synced;
+	for (size_t i = 0; synced && i < g->n; i++) {
 		struct pending *p = &g->files[i];
-		if (renameat(p->dirfd, p->tmp, p->dirfd, p->final) == 0) {
-			pending_free(p);
+		int dirfd = g->dirs[p->dir].fd;
+		if (renameat(dirfd, p->tmp, dirfd, p->final) == 0) {
+			free(p->tmp);
+			p->tmp = NULL;
 			continue;
 		}
+		/* This file's failure is not the other files': their
+		 * wholes go into place. */
 		diag(MSG_OUT_CANNOT_WRITE, p->shown, 0, strerror(errno));
 		ok = false;
-		break;
 	}
 	/* What was not renamed goes. */
-	memmove(g->files, g->files + i, (g->n - i) * sizeof(*g->files));
-	g->n -= i;
-	outfile_group_discard(g);
+	drop_from(g, 0);
+	close_dirs_from(g, 0);
 	return ok;
 }
 
@@ -206,10 +270,10 @@ void outfile_group_free(struct outfile_group *g)
 {
 	if (g == NULL)
 		return;
-	outfile_group_discard(g);
-	if (g->madefd >= 0)
-		close(g->madefd);
+	drop_from(g, 0);
+	close_dirs_from(g, 0);
 	free(g->files);
+	free(g->dirs);
 	free(g->root);
 	free(g);
 }

@@ -226,7 +226,7 @@ static void fault_swap(int dirfd, const char *path)
 	if (strstr(path, sub) == NULL)
 		return;
 	done = true;
-	if (renameat(AT_FDCWD, colon + 1, dirfd, path) != 0) {
+	if (NEXT(renameat)(AT_FDCWD, colon + 1, dirfd, path) != 0) {
 		perror("fault.so: FAULT_SWAP");
 		abort();
 	}
@@ -242,6 +242,21 @@ int openat(int dirfd, const char *path, int flags, ...)
 	if (fault_hit("openat", path))
 		return -1;
 	return NEXT(openat)(dirfd, path, flags, mode);
+}
+
+int renameat(int olddirfd, const char *old, int newdirfd, const char *new)
+{
+	if (fault_hit("renameat", new))
+		return -1;
+	return NEXT(renameat)(olddirfd, old, newdirfd, new);
+}
+
+int syncfs(int fd)
+{
+	char fdbuf[PATH_MAX];
+	if (fault_hit("syncfs", FD_PATH(fd)))
+		return -1;
+	return NEXT(syncfs)(fd);
 }
 
 FILE *fopen(const char *path, const char *mode)

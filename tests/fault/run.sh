@@ -145,6 +145,58 @@ expect "a document's temporary file" 3 MSG_OUT_CANNOT_CREATE \
 	openat:ENOSPC:_notice_ "$run_all -o $o $S" && no_temp "$o" create &&
 	[ -z "$(find "$o" -name '*_notice_*')" ] && no_manifest "$o" create &&
 	ok "no notice can be created: exit 3, no partial file, no manifest"
+
+# Syncs and renames: the files of several dossiers are synced at once
+# (outfile_group.h), and a failure there is reported naming a file and
+# leaves no temporary file, no partial dossier and no partial file.  30
+# generated dossiers make 4 commits of letters (the first of 79 files,
+# then the run stops), 3 per worker in `all -j2`.
+python3 bench/gen-dossiers.py --seed 1 --per-file 30 30 "$t/g30" \
+	>/dev/null || fail "gen-dossiers.py failed"
+$P letters -q --as-of $asof -o "$t/g30-letters" "$t/g30" &&
+	$P all -q -j2 --as-of $asof -o "$t/g30-all" "$t/g30" ||
+	fail "the runs without a fault failed"
+# whole_or_none DIR WHOLE NAME: each dossier directory under DIR is
+# empty or holds what it holds under WHOLE, byte for byte.
+whole_or_none() {
+	for d in "$1"/*/; do
+		[ -z "$(ls -A "$d")" ] && continue
+		w=$2/$(basename "$d")
+		diff -r "$d" "$w" >/dev/null ||
+			{ fail "$3: $d: $(diff -rq "$d" "$w" | head -2)"; return 1; }
+	done
+}
+o=$t/syncfs
+expect "syncfs(2) of the documents" 3 MSG_OUT_CANNOT_WRITE \
+	"$o/E0042/E0042_BENALI_report_2022-01-10.pdf: system error: cannot write: Input/output error" \
+	syncfs:EIO "$P report -q --as-of $asof -o $o $S" &&
+	no_temp "$o" syncfs && [ -z "$(find "$o" -type f)" ] &&
+	ok "the reports cannot be synced: exit 3, the first named, no file at all"
+o=$t/syncfs2
+expect "the second syncfs(2) of the letters" 3 MSG_OUT_CANNOT_WRITE \
+	"_letter-convocation_2020-04-18.odt: system error: cannot write: Input/output error" \
+	syncfs:EIO::2 "$P letters -q --as-of $asof -o $o $t/g30" &&
+	no_temp "$o" syncfs2 && whole_or_none "$o" "$t/g30-letters" syncfs2 &&
+	[ "$(find "$o" -type f | wc -l)" = 79 ] &&
+	ok "the second commit of letters fails: exit 3, the first one's 79 files whole, nothing else"
+o=$t/rename
+cp -a "$t/g30-letters" "$o"
+f=G1-0000003/G1-0000003_LAMBERT_convocation_2016-08-27.ics
+expect "renameat(2) of one letter's invitation" 3 MSG_OUT_CANNOT_WRITE \
+	"$o/$f: system error: cannot write: Input/output error" \
+	renameat:EIO:"${f#*/}" "$P letters -q --as-of $asof -o $o $t/g30" &&
+	no_temp "$o" rename && diff -r "$o" "$t/g30-letters" >/dev/null &&
+	ok "a rename fails: exit 3, that file named, the earlier run's kept, no temporary file" ||
+	fail "rename: $(diff -rq "$o" "$t/g30-letters" | head -3)"
+o=$t/syncfs-all
+expect "a worker's second syncfs(2)" 3 MSG_OUT_CANNOT_WRITE \
+	"_notice_2025-06-29.pdf: system error: cannot write: Input/output error" \
+	syncfs:EIO::2 "$run_all -j2 -o $o $t/g30" && no_manifest "$o" syncfs-all &&
+	no_temp "$o" syncfs-all && whole_or_none "$o" "$t/g30-all" syncfs-all &&
+	grep -q 'dossier "G1-0000006": cannot write: Input/output error' "$t/err" &&
+	ok "all: a worker's second commit fails: exit 3, its dossiers failed, no manifest, no partial dossier"
+rm -rf "$t/g30"*
+
 o=$t/merged
 expect "libzip cannot write the merged letters" 3 \
 	MSG_ODT_CANNOT_WRITE_DOCUMENT \

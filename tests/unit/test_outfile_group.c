@@ -1,6 +1,7 @@
 /*
  * Unit tests of files written as a group and synced once
- * (outfile_group.h): what is on disk after add, commit and discard.
+ * (outfile_group.h): what is on disk after add, complete, discard and
+ * commit, when a commit is due, and the descriptors held.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,71 +22,102 @@
 #include "outfile.h"
 #include "outfile_group.h"
 
-#define MAXF 4
+#define MAXF 8
 
 /*
  * Each case: what is there before ("path=content" a file, "path/" a
- * directory), the files added ("path=content") with what add must say,
- * commit or discard with what commit must say, and every regular file
- * under the root afterwards, sorted, temporary ones included.
+ * directory); the calls made, in order, with what each must say:
+ * "path=content" adds a file, "+" completes the whole, "-" discards the
+ * incomplete one, "!" commits; then the group is freed, and every
+ * regular file under the root afterwards, sorted, temporary ones
+ * included, must be those listed.
  */
 static const struct {
 	const char *why;
 	const char *before[MAXF];
-	const char *adds[MAXF];
-	bool add_ok[MAXF];
-	bool commit, commit_ok;
+	struct {
+		const char *call;
+		bool ok;
+	} calls[MAXF];
 	const char *after[MAXF];
 } cases[] = {
     {"a dossier's three files go into place together",
      {NULL},
-     {"d/a.pdf=1", "d/b.pdf=22", "d/c.odt=333"},
-     {true, true, true},
-     true,
-     true,
+     {{"d/a.pdf=1", true},
+      {"d/b.pdf=22", true},
+      {"d/c.odt=333", true},
+      {"!", true}},
      {"d/a.pdf=1", "d/b.pdf=22", "d/c.odt=333"}},
-    {"a discarded group leaves no file, temporary or final",
+    {"a group freed before its commit leaves no file, complete ones too",
      {NULL},
-     {"d/a.pdf=1", "d/b.pdf=22"},
-     {true, true},
-     false,
-     true,
+     {{"d/a.pdf=1", true}, {"+", true}, {"d/b.pdf=22", true}},
      {NULL}},
     {"the directories are made, nested ones too",
      {NULL},
-     {"x/y/z.pdf=q", "w.csv=r"},
-     {true, true},
-     true,
-     true,
+     {{"x/y/z.pdf=q", true}, {"w.csv=r", true}, {"!", true}},
      {"w.csv=r", "x/y/z.pdf=q"}},
     {"a file of an earlier run is replaced whole",
      {"d/a.pdf=old and longer"},
-     {"d/a.pdf=new"},
-     {true},
-     true,
-     true,
+     {{"d/a.pdf=new", true}, {"!", true}},
      {"d/a.pdf=new"}},
     {"an empty group commits and writes nothing",
      {NULL},
-     {NULL},
-     {false},
-     true,
-     true,
+     {{"!", true}},
      {NULL}},
     {"a file that cannot be made is reported, the others still go",
      {"f=plain file"},
-     {"d/a.pdf=1", "f/x.pdf=2", "d/b.pdf=3"},
-     {true, false, true},
-     true,
-     true,
+     {{"d/a.pdf=1", true},
+      {"f/x.pdf=2", false},
+      {"d/b.pdf=3", true},
+      {"!", true}},
      {"d/a.pdf=1", "d/b.pdf=3", "f=plain file"}},
-    {"a rename that fails stops the commit and leaves no temporary file",
+    {"a rename that fails is reported, the other files still go into "
+     "place, no temporary file is left",
      {"d/b.pdf/"},
-     {"d/a.pdf=1", "d/b.pdf=2", "d/c.pdf=3"},
-     {true, true, true},
-     true,
-     false,
+     {{"d/a.pdf=1", true},
+      {"d/b.pdf=2", true},
+      {"e/c.pdf=3", true},
+      {"!", false}},
+     {"d/a.pdf=1", "e/c.pdf=3"}},
+    {"the incomplete whole is discarded, the complete ones kept",
+     {NULL},
+     {{"d/a.pdf=1", true},
+      {"e/b.pdf=2", true},
+      {"+", true},
+      {"f/c.pdf=3", true},
+      {"d/x.pdf=4", true},
+      {"-", true},
+      {"!", true}},
+     {"d/a.pdf=1", "e/b.pdf=2"}},
+    {"a complete whole's directory, opened before a later one of the "
+     "same whole's, stays open through a discard",
+     {NULL},
+     {{"d/1=1", true},
+      {"e/2=2", true},
+      {"d/3=3", true},
+      {"+", true},
+      {"f/4=4", true},
+      {"-", true},
+      {"e/5=5", true},
+      {"!", true}},
+     {"d/1=1", "d/3=3", "e/2=2", "e/5=5"}},
+    {"a discard with nothing incomplete removes nothing",
+     {NULL},
+     {{"d/a.pdf=1", true}, {"+", true}, {"-", true}, {"!", true}},
      {"d/a.pdf=1"}},
+    {"a commit starts a new whole: a discard after it removes only what "
+     "came after",
+     {NULL},
+     {{"d/a.pdf=1", true},
+      {"!", true},
+      {"d/b.pdf=2", true},
+      {"-", true},
+      {"!", true}},
+     {"d/a.pdf=1"}},
+    {"a commit renames the incomplete whole too: each file on its own",
+     {NULL},
+     {{"d/a.pdf=1", true}, {"+", true}, {"d/b.pdf=2", true}, {"!", true}},
+     {"d/a.pdf=1", "d/b.pdf=2"}},
 };
 
 static void put(const char *root, const char *spec)
@@ -129,7 +161,7 @@ static void list(const char *root, const char *rel, char out[][128], size_t *n)
 			list(root, sub, out, n);
 			continue;
 		}
-		assert_true(*n < 8);
+		assert_true(*n < 2 * MAXF);
 		char content[64] = {0};
 		FILE *f = fopen(full, "r");
 		assert_non_null(f);
@@ -146,6 +178,33 @@ static int cmp(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
+/* Removes a test's root and everything under it. */
+static void remove_root(const char *root)
+{
+	char rm[128];
+	snprintf(rm, sizeof(rm), "rm -rf '%s'", root);
+	assert_int_equal(system(rm), 0);
+}
+
+/* Makes the call spec on g; what it said. */
+static bool call(struct outfile_group *g, const char *spec)
+{
+	if (strcmp(spec, "+") == 0) {
+		outfile_group_complete(g);
+		return true;
+	}
+	if (strcmp(spec, "-") == 0) {
+		outfile_group_discard_incomplete(g);
+		return true;
+	}
+	if (strcmp(spec, "!") == 0)
+		return outfile_group_commit(g);
+	const char *eq = strchr(spec, '=');
+	char rel[128];
+	snprintf(rel, sizeof(rel), "%.*s", (int)(eq - spec), spec);
+	return outfile_group_add(g, rel, eq + 1, strlen(eq + 1));
+}
+
 static void test_cases(void **state)
 {
 	(void)state;
@@ -158,25 +217,14 @@ static void test_cases(void **state)
 			put(root, cases[i].before[k]);
 		struct outfile_group *g = outfile_group_new(root);
 		assert_non_null(g);
-		for (size_t k = 0; k < MAXF && cases[i].adds[k]; k++) {
-			const char *spec = cases[i].adds[k];
-			const char *eq = strchr(spec, '=');
-			char rel[128];
-			snprintf(rel, sizeof(rel), "%.*s", (int)(eq - spec),
-				 spec);
-			if (outfile_group_add(g, rel, eq + 1, strlen(eq + 1)) !=
-			    cases[i].add_ok[k])
-				fail_msg("%s: add of %s", cases[i].why, rel);
-		}
-		if (cases[i].commit) {
-			if (outfile_group_commit(g) != cases[i].commit_ok)
-				fail_msg("%s: commit", cases[i].why);
-		} else {
-			outfile_group_discard(g);
-		}
+		for (size_t k = 0; k < MAXF && cases[i].calls[k].call; k++)
+			if (call(g, cases[i].calls[k].call) !=
+			    cases[i].calls[k].ok)
+				fail_msg("%s: %s", cases[i].why,
+					 cases[i].calls[k].call);
 		outfile_group_free(g);
 
-		char got[8][128];
+		char got[2 * MAXF][128];
 		size_t n = 0, nwant = 0;
 		list(root, "", got, &n);
 		qsort(got, n, sizeof(got[0]), cmp);
@@ -189,12 +237,63 @@ static void test_cases(void **state)
 			if (strcmp(got[k], cases[i].after[k]) != 0)
 				fail_msg("%s: found %s, want %s", cases[i].why,
 					 got[k], cases[i].after[k]);
-		char rm[128];
-		snprintf(rm, sizeof(rm), "rm -rf '%s'", root);
-		assert_int_equal(system(rm), 0);
+		remove_root(root);
 	}
 	diag_reset(NULL);
 	fclose(sink);
+}
+
+/* The descriptors this process has open. */
+static int open_fds(void)
+{
+	DIR *dir = opendir("/proc/self/fd");
+	assert_non_null(dir);
+	int n = 0;
+	while (readdir(dir) != NULL)
+		n++;
+	closedir(dir);
+	return n;
+}
+
+/*
+ * A commit is due at OUTFILE_GROUP_DUE_FILES files, or at
+ * OUTFILE_GROUP_DUE_BYTES bytes, whichever comes first; the pending
+ * files hold one descriptor per directory, none once committed.
+ */
+static void test_due(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/parcours-group-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	struct outfile_group *g = outfile_group_new(root);
+	assert_non_null(g);
+	int before = open_fds();
+	char rel[64];
+	for (int i = 0; i < OUTFILE_GROUP_DUE_FILES; i++) {
+		assert_false(outfile_group_due(g));
+		snprintf(rel, sizeof(rel), "d%d/f%d.pdf", i % 4, i);
+		assert_true(outfile_group_add(g, rel, "x", 1));
+	}
+	assert_true(outfile_group_due(g));
+	assert_int_equal(open_fds(), before + 4);
+	assert_true(outfile_group_commit(g));
+	assert_false(outfile_group_due(g));
+	assert_int_equal(open_fds(), before);
+
+	char *big = calloc(1, OUTFILE_GROUP_DUE_BYTES);
+	assert_non_null(big);
+	assert_true(outfile_group_add(g, "d0/small.pdf", "x", 1));
+	assert_false(outfile_group_due(g));
+	assert_true(outfile_group_add(g, "d0/big.pdf", big,
+				      OUTFILE_GROUP_DUE_BYTES - 1));
+	assert_true(outfile_group_due(g));
+	/* A discarded file no longer counts. */
+	outfile_group_discard_incomplete(g);
+	assert_false(outfile_group_due(g));
+	assert_int_equal(open_fds(), before);
+	free(big);
+	outfile_group_free(g);
+	remove_root(root);
 }
 
 /* Until the commit, a pending file has only its temporary name. */
@@ -232,8 +331,7 @@ static void test_pending_is_hidden(void **state)
 	assert_int_equal(access(path, F_OK), 0);
 	outfile_group_free(g);
 	outfile_group_free(NULL);
-	snprintf(path, sizeof(path), "rm -rf '%s'", root);
-	assert_int_equal(system(path), 0);
+	remove_root(root);
 }
 
 /* A symbolic link where a directory goes is never written through. */
@@ -242,7 +340,7 @@ static void test_no_link_followed(void **state)
 	(void)state;
 	char root[] = "/tmp/parcours-group-XXXXXX";
 	assert_non_null(mkdtemp(root));
-	char out[512], away[512], link[512], path[600];
+	char out[512], away[512], link[512];
 	snprintf(out, sizeof(out), "%s/out", root);
 	snprintf(away, sizeof(away), "%s/away", root);
 	snprintf(link, sizeof(link), "%s/out/d", root);
@@ -266,14 +364,14 @@ static void test_no_link_followed(void **state)
 		    strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
 	closedir(dir);
 	assert_int_equal(n, 0);
-	snprintf(path, sizeof(path), "rm -rf '%s'", root);
-	assert_int_equal(system(path), 0);
+	remove_root(root);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cases),
+	    cmocka_unit_test(test_due),
 	    cmocka_unit_test(test_pending_is_hidden),
 	    cmocka_unit_test(test_no_link_followed),
 	};
