@@ -236,8 +236,18 @@ def parcours_all_runs(t, exe, size, ddir, outroot, jobs, shape="50/file"):
                 n, b = row["mix"].get(r["document"], (0, 0))
                 row["mix"][r["document"]] = (n + 1, b + int(r["bytes"]))
         digests[j] = sorted((r["path"], r["sha256"]) for r in rows)
+        if shape == "one file":
+            parcours_verify_run(t, exe, size, out, len(rows), shape)
     same = len({tuple(v) for v in digests.values()}) == 1
     return same
+
+
+def parcours_verify_run(t, exe, size, out, files, shape):
+    """`verify` of what `all` wrote (it stops the bench if any file does
+    not match): every file re-hashed, the manifest never held whole."""
+    wall, cpu, rss, _ = timed([exe, "verify", out])
+    t.add(tool="parcours", run="verify", jobs=1, size=size, docs=files,
+          wall_s=wall, cpu_s=cpu, bytes=0, rss_kib=rss, shape=shape)
 
 
 def dashboard_cost(exe, size, ddir, outroot, repeats):
@@ -481,11 +491,14 @@ def targets(t, sizes, same):
                 "(target within 10 %)".format(
                     100 * (r["cpu_ms_per_doc"] / base["cpu_ms_per_doc"] - 1),
                     base["size"])
+        if r["run"] == "verify":
+            extra = ", all {} files match".format(r["docs"])
         print("  {} on {} dossiers in one file: peak RSS {:.1f} MiB (target "
               "< 64), {:.2f} ms CPU/{}{}".format(
                   r["run"], r["size"], r["rss_kib"] / 1024,
                   r["cpu_ms_per_doc"],
-                  "doc" if r["run"] == "all" else "row", extra))
+                  {"all": "doc", "verify": "file"}.get(r["run"], "row"),
+                  extra))
     rep = t.find("parcours", "report")
     if rep:
         print("  report, one process: {:.2f} ms CPU/report (target 1.0)"

@@ -11,9 +11,7 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
-#include "buf.h"
 #include "diag.h"
-#include "grow.h"
 #include "manifest.h"
 
 static void to_hex(const unsigned char *digest, char hex[SHA256_HEX_LEN])
@@ -31,6 +29,45 @@ void manifest_sha256(const void *data, size_t len, char hex[SHA256_HEX_LEN])
 	unsigned char digest[SHA256_DIGEST_LENGTH];
 	SHA256(data, len, digest);
 	to_hex(digest, hex);
+}
+
+struct manifest_hash {
+	EVP_MD_CTX *ctx;
+};
+
+struct manifest_hash *manifest_hash_new(void)
+{
+	struct manifest_hash *h = malloc(sizeof(*h));
+	if (h == NULL)
+		return NULL;
+	h->ctx = EVP_MD_CTX_new();
+	if (h->ctx == NULL || !EVP_DigestInit_ex(h->ctx, EVP_sha256(), NULL)) {
+		EVP_MD_CTX_free(h->ctx);
+		free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void manifest_hash_add(struct manifest_hash *h, const void *data, size_t len)
+{
+	EVP_DigestUpdate(h->ctx, data, len);
+}
+
+void manifest_hash_end(struct manifest_hash *h, char hex[SHA256_HEX_LEN])
+{
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	EVP_DigestFinal_ex(h->ctx, digest, NULL);
+	to_hex(digest, hex);
+	EVP_MD_CTX_free(h->ctx);
+	free(h);
+}
+
+void manifest_key(const char *path, unsigned char key[MANIFEST_KEY_LEN])
+{
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	SHA256((const unsigned char *)path, strlen(path), digest);
+	memcpy(key, digest, MANIFEST_KEY_LEN);
 }
 
 bool manifest_sha256_fd(int fd, char hex[SHA256_HEX_LEN],
@@ -193,74 +230,4 @@ bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn, void *ctx)
 	}
 	free(line);
 	return ok;
-}
-
-struct collect {
-	struct manifest *m;
-	size_t cap;
-	const char *name;
-};
-
-static bool collect_row(void *ctx, const struct manifest_row *row)
-{
-	struct collect *c = ctx;
-	struct manifest *m = c->m;
-	if (!grow_array(&m->rows, &c->cap, m->nrows, 64, sizeof(*m->rows))) {
-		diag(MSG_OUT_OF_MEMORY, c->name, 0);
-		return false;
-	}
-	struct manifest_row *r = &m->rows[m->nrows];
-	*r = *row;
-	r->path = strdup(row->path);
-	r->dossier = strdup(row->dossier);
-	r->document = strdup(row->document);
-	r->reference_date = strdup(row->reference_date);
-	m->nrows++;
-	if (r->path == NULL || r->dossier == NULL || r->document == NULL ||
-	    r->reference_date == NULL) {
-		diag(MSG_OUT_OF_MEMORY, c->name, 0);
-		return false;
-	}
-	return true;
-}
-
-struct manifest *manifest_read_stream(FILE *in, const char *name)
-{
-	struct manifest *m = calloc(1, sizeof(*m));
-	if (m == NULL) {
-		diag(MSG_OUT_OF_MEMORY, name, 0);
-		return NULL;
-	}
-	struct collect c = {m, 0, name};
-	if (!manifest_each(in, name, collect_row, &c)) {
-		manifest_free(m);
-		return NULL;
-	}
-	return m;
-}
-
-struct manifest *manifest_read(const char *path)
-{
-	FILE *in = fopen(path, "r");
-	if (in == NULL) {
-		diag(MSG_VERIFY_CANNOT_READ_MANIFEST, path, 0, strerror(errno));
-		return NULL;
-	}
-	struct manifest *m = manifest_read_stream(in, path);
-	fclose(in);
-	return m;
-}
-
-void manifest_free(struct manifest *m)
-{
-	if (m == NULL)
-		return;
-	for (size_t i = 0; i < m->nrows; i++) {
-		free(m->rows[i].path);
-		free(m->rows[i].dossier);
-		free(m->rows[i].document);
-		free(m->rows[i].reference_date);
-	}
-	free(m->rows);
-	free(m);
 }

@@ -23,13 +23,26 @@ struct manifest_row {
 	long line; /* in the manifest file */
 };
 
-struct manifest {
-	struct manifest_row *rows;
-	size_t nrows;
-};
-
 /* Lower-case hex SHA-256 of data. */
 void manifest_sha256(const void *data, size_t len, char hex[SHA256_HEX_LEN]);
+
+/*
+ * SHA-256 of bytes given piece by piece: manifest_hash_new() (NULL when
+ * out of memory), manifest_hash_add() as they come, manifest_hash_end()
+ * for the hex digest, which also frees the hash.
+ */
+struct manifest_hash;
+struct manifest_hash *manifest_hash_new(void);
+void manifest_hash_add(struct manifest_hash *, const void *data, size_t len);
+void manifest_hash_end(struct manifest_hash *, char hex[SHA256_HEX_LEN]);
+
+/*
+ * A path's key: the first 16 bytes of its SHA-256, so that a set of
+ * paths is held in 16 bytes each, whatever their length (the chance of
+ * two paths of one manifest sharing a key is about n^2 / 2^129).
+ */
+#define MANIFEST_KEY_LEN 16
+void manifest_key(const char *path, unsigned char key[MANIFEST_KEY_LEN]);
 
 /*
  * Hashes a file; false with errno set if it cannot be read.  A file that
@@ -54,15 +67,5 @@ bool manifest_sha256_fd(int fd, char hex[SHA256_HEX_LEN],
  */
 typedef bool manifest_row_fn(void *ctx, const struct manifest_row *row);
 bool manifest_each(FILE *in, const char *name, manifest_row_fn *fn, void *ctx);
-
-/* manifest_read() from a stream, named name in messages. */
-struct manifest *manifest_read_stream(FILE *in, const char *name);
-
-/*
- * Reads a manifest.csv; NULL after diagnostics (file and line) if it
- * cannot be read or a row is malformed.  Free with manifest_free().
- */
-struct manifest *manifest_read(const char *path);
-void manifest_free(struct manifest *);
 
 #endif

@@ -50,6 +50,18 @@ mkdir "$t/paths/sub"
 ln -s . "$t/paths/link"
 run "listed paths that are no file of the directory" "$t/paths"
 
+# What verify says comes in one order: the manifest against --expect,
+# then its rows (one malformed: no file is checked), or else each listed
+# file in the manifest's order, then the files it does not list.
+dir order $header "$(row b.pdf)" "$(row a.pdf)" "a.pdf,not-a-sum"
+run "--expect and a malformed row" --expect "$sum" "$t/order"
+dir order $header "$(row b.pdf)" "$(row a.pdf)" "$(row c/a.pdf)"
+printf y >"$t/order/a.pdf"
+mkdir "$t/order/c" "$t/order/d"
+printf x >"$t/order/d/z.pdf"
+printf x >"$t/order/0.pdf"
+run "missing, changed and unlisted files" "$t/order"
+
 dir sealed $header "$(row a.pdf)"
 mkdir "$t/sealed/manifest.csv.p7s"
 run "a seal that cannot be read" "$t/sealed"
