@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/xattr.h>
+#endif
 
 #include "diag.h"
 #include "grow.h"
@@ -18,8 +21,9 @@
 
 /* A directory of pending files, opened once for all of them. */
 struct dir {
-	char *rel; /* under the root, "" for the root itself */
-	int fd;	   /* opened without following links */
+	char *rel;  /* under the root, "" for the root itself */
+	int fd;	    /* opened without following links */
+	bool chmod; /* its files need an fchmod() to get the group's mode */
 };
 
 /* A file written under its temporary name, in its directory. */
@@ -97,6 +101,25 @@ static int walk_dir(const char *root, const char *reldir, const char *shown)
 }
 
 /*
+ * Whether a file created in the directory fd with the group's mode needs
+ * an fchmod() to have it.  Without a default ACL the kernel takes the
+ * mode less the umask, which the group's mode already is: the fchmod()
+ * would be a system call per file for nothing.  A default ACL (or an
+ * answer we cannot read) overrides the umask, and the fchmod() stays.
+ */
+static bool dir_needs_chmod(int fd)
+{
+#ifdef __linux__
+	if (fgetxattr(fd, "system.posix_acl_default", NULL, 0) < 0 &&
+	    (errno == ENODATA || errno == ENOTSUP))
+		return false;
+#else
+	(void)fd;
+#endif
+	return true;
+}
+
+/*
  * The index in g->dirs of the directory reldir, opened by walk_dir() if
  * no pending file has opened it yet; false after a system diagnostic
  * naming shown.  The last one opened first: a dossier's files are
@@ -115,7 +138,7 @@ static bool find_dir(struct outfile_group *g, const char *reldir,
 		diag(MSG_OUT_OF_MEMORY, shown, 0);
 		return false;
 	}
-	struct dir d = {strdup(reldir), -1};
+	struct dir d = {strdup(reldir), -1, true};
 	if (d.rel == NULL) {
 		diag(MSG_OUT_OF_MEMORY, shown, 0);
 		return false;
@@ -124,6 +147,7 @@ static bool find_dir(struct outfile_group *g, const char *reldir,
 		free(d.rel);
 		return false;
 	}
+	d.chmod = dir_needs_chmod(d.fd);
 	*at = g->ndirs;
 	g->dirs[g->ndirs++] = d;
 	return true;
@@ -156,7 +180,8 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		return false;
 	}
 	int saved = 0;
-	if (fchmod(fd, g->mode) != 0 || !outfile_write_all(fd, data, len))
+	if ((g->dirs[dir].chmod && fchmod(fd, g->mode) != 0) ||
+	    !outfile_write_all(fd, data, len))
 		saved = errno ? errno : EIO;
 #ifndef __linux__
 	if (saved == 0 && fsync(fd) != 0) /* no syncfs() to do it later */
