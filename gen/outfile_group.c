@@ -48,6 +48,7 @@ struct outfile_group {
 	 * among dirs[0..complete_dirs). */
 	size_t complete, complete_dirs;
 	mode_t mode; /* of the files: 0644 less the umask */
+	int rootfd;  /* the root while dirs has any, else -1 */
 };
 
 struct outfile_group *outfile_group_new(const char *root)
@@ -59,22 +60,50 @@ struct outfile_group *outfile_group_new(const char *root)
 		return NULL;
 	}
 	g->mode = outfile_mode(); /* read once: the umask is the process's */
+	g->rootfd = -1;
 	return g;
 }
 
-/*
- * Opens the directory reldir under the root, made if missing, each level
- * opened with O_NOFOLLOW: a symbolic link (or a file) planted where a
- * directory of ours goes is never written through.  The descriptor, or
- * -1 after a system diagnostic naming shown.
- */
-static int walk_dir(const char *root, const char *reldir, const char *shown)
+/* Why a directory of ours could not be opened, errno's. */
+static void report_dir(const char *shown)
 {
-	if (!outfile_mkdirs(root))
+	if (errno == ELOOP || errno == ENOTDIR)
+		diag(MSG_OUT_CANNOT_WRITE_SYMBOLIC_LINK, shown, 0);
+	else
+		diag(MSG_OUT_CANNOT_CREATE, shown, 0, strerror(errno));
+}
+
+/*
+ * The root, made if missing and opened once for the directories of the
+ * pending files (closed with the last of them): a dossier's directory
+ * then costs no mkdir() of every level of the root.  -1 after a system
+ * diagnostic naming shown.
+ */
+static int root_fd(struct outfile_group *g, const char *shown)
+{
+	if (g->rootfd >= 0)
+		return g->rootfd;
+	if (!outfile_mkdirs(g->root))
 		return -1;
-	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	g->rootfd = open(g->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (g->rootfd < 0)
+		report_dir(shown);
+	return g->rootfd;
+}
+
+/*
+ * Opens the directory reldir under the root (rootfd), made if missing,
+ * each level opened with O_NOFOLLOW: a symbolic link (or a file) planted
+ * where a directory of ours goes is never written through.  A descriptor
+ * of its own, or -1 after a system diagnostic naming shown.
+ */
+static int walk_dir(int rootfd, const char *reldir, const char *shown)
+{
+	int fd = rootfd;
 	char part[PATH_MAX];
 	snprintf(part, sizeof(part), "%s", reldir);
+	if (*part == '\0')
+		fd = fcntl(rootfd, F_DUPFD_CLOEXEC, 0);
 	for (char *name = part, *next; fd >= 0 && *name != '\0'; name = next) {
 		next = strchr(name, '/');
 		if (next != NULL)
@@ -82,21 +111,19 @@ static int walk_dir(const char *root, const char *reldir, const char *shown)
 		else
 			next = name + strlen(name);
 		if (mkdirat(fd, name, 0755) != 0 && errno != EEXIST) {
-			close(fd);
+			if (fd != rootfd)
+				close(fd);
 			fd = -1;
 			break;
 		}
 		int sub = openat(
 		    fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		close(fd);
+		if (fd != rootfd)
+			close(fd);
 		fd = sub;
 	}
-	if (fd < 0) {
-		if (errno == ELOOP || errno == ENOTDIR)
-			diag(MSG_OUT_CANNOT_WRITE_SYMBOLIC_LINK, shown, 0);
-		else
-			diag(MSG_OUT_CANNOT_CREATE, shown, 0, strerror(errno));
-	}
+	if (fd < 0)
+		report_dir(shown);
 	return fd;
 }
 
@@ -143,7 +170,8 @@ static bool find_dir(struct outfile_group *g, const char *reldir,
 		diag(MSG_OUT_OF_MEMORY, shown, 0);
 		return false;
 	}
-	if ((d.fd = walk_dir(g->root, reldir, shown)) < 0) {
+	int rootfd = root_fd(g, shown);
+	if (rootfd < 0 || (d.fd = walk_dir(rootfd, reldir, shown)) < 0) {
 		free(d.rel);
 		return false;
 	}
@@ -244,6 +272,10 @@ static void close_dirs_from(struct outfile_group *g, size_t from)
 	g->ndirs = from;
 	if (g->complete_dirs > from)
 		g->complete_dirs = from;
+	if (from == 0 && g->rootfd >= 0) {
+		close(g->rootfd);
+		g->rootfd = -1;
+	}
 }
 
 void outfile_group_discard_incomplete(struct outfile_group *g)
