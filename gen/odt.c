@@ -26,8 +26,14 @@ struct odt {
 	 * made once, it saves a tenth of the cost of a letter. */
 	struct buf styles_head;
 	struct odt_zip_cache *zip_cache; /* deflate stream, kept members */
+	/* A package's parts, their buffers kept from one letter to the
+	 * next rather than grown from nothing each time; the manifest is
+	 * the same in every package, made once. */
+	struct buf content, styles, meta, manifest;
 	char err[ODT_ZIP_ERR_LEN];
 };
+
+static void write_manifest(struct buf *out);
 
 struct odt *odt_new(const char *font_family)
 {
@@ -44,8 +50,9 @@ struct odt *odt_new(const char *font_family)
 	}
 	strcpy(o->font, f);
 	odt_styles_head(&o->styles_head, o->font);
+	write_manifest(&o->manifest);
 	o->zip_cache = odt_zip_cache_new();
-	if (o->styles_head.oom || o->zip_cache == NULL) {
+	if (o->styles_head.oom || o->manifest.oom || o->zip_cache == NULL) {
 		odt_free(o);
 		return NULL;
 	}
@@ -58,6 +65,10 @@ void odt_free(struct odt *o)
 		return;
 	free(o->font);
 	buf_free(&o->styles_head);
+	buf_free(&o->content);
+	buf_free(&o->styles);
+	buf_free(&o->meta);
+	buf_free(&o->manifest);
 	odt_zip_cache_free(o->zip_cache);
 	free(o);
 }
@@ -145,35 +156,40 @@ static void write_manifest(struct buf *out)
 static enum backend_code package(struct odt *o, const struct doc *const *docs,
 				 size_t n, bool merged, struct buf *out)
 {
-	struct buf content = {0}, styles = {0}, meta = {0}, manifest = {0};
-	bool ok = odt_content_write(&content, o->font, docs, n, merged);
-	buf_put(&styles, o->styles_head.data, o->styles_head.len);
+	struct buf *content = &o->content, *styles = &o->styles,
+		   *meta = &o->meta;
+	buf_reset(content);
+	buf_reset(styles);
+	buf_reset(meta);
+	bool ok = odt_content_write(content, o->font, docs, n, merged);
+	buf_put(styles, o->styles_head.data, o->styles_head.len);
 	for (size_t k = 1; k <= n; k++)
-		odt_styles_master(&styles, docs[k - 1], k, merged);
-	odt_styles_tail(&styles);
-	write_meta(&meta, docs, n);
-	write_manifest(&manifest);
+		odt_styles_master(styles, docs[k - 1], k, merged);
+	odt_styles_tail(styles);
+	write_meta(meta, docs, n);
 	o->err[0] = '\0';
-	ok = ok && !content.oom && !styles.oom && !meta.oom && !manifest.oom;
+	ok = ok && !content->oom && !styles->oom && !meta->oom;
 	if (ok) {
 		/* A letter's styles.xml differs from the one before only
 		 * with the kind of letter or the person; the manifest
 		 * never does. */
 		const struct odt_zip_part parts[] = {
-		    {"content.xml", content.data, content.len, NULL, false},
-		    {"styles.xml", styles.data, styles.len, NULL, true},
-		    {"meta.xml", meta.data, meta.len, NULL, false},
-		    {"META-INF/manifest.xml", manifest.data, manifest.len, NULL,
-		     true},
+		    {"content.xml", content->data, content->len, NULL, false},
+		    {"styles.xml", styles->data, styles->len, NULL, true},
+		    {"meta.xml", meta->data, meta->len, NULL, false},
+		    {"META-INF/manifest.xml", o->manifest.data, o->manifest.len,
+		     NULL, true},
 		};
 		ok = odt_zip_write(o->zip_cache, mimetype, parts,
 				   sizeof(parts) / sizeof(parts[0]),
 				   docs[0]->meta.reference_date, out, o->err);
 	}
-	buf_free(&content);
-	buf_free(&styles);
-	buf_free(&meta);
-	buf_free(&manifest);
+	if (merged) {
+		/* A merged package's parts are big and made once. */
+		buf_free(content);
+		buf_free(styles);
+		buf_free(meta);
+	}
 	if (!ok) {
 		diag(MSG_ODT_CANNOT_BUILD_DOCUMENT, docs[0]->meta.origin, 0,
 		     why(o));

@@ -192,6 +192,7 @@ struct kept {
 	unsigned char *plain;
 	size_t len;
 	struct packed packed;
+	unsigned long used; /* the cache's clock when last added or found */
 };
 
 /* Room for the styles of every kind of letter of a dossier. */
@@ -203,7 +204,7 @@ struct odt_zip_cache {
 	struct member *members; /* one per part of the package written */
 	size_t nmembers;
 	struct kept kept[KEPT_MAX];
-	size_t next; /* the slot taken next: the oldest */
+	unsigned long clock; /* ticks at each add or find of a kept member */
 };
 
 struct odt_zip_cache *odt_zip_cache_new(void)
@@ -234,29 +235,35 @@ void odt_zip_cache_free(struct odt_zip_cache *c)
 }
 
 /* The kept member of part's name and bytes, or NULL. */
-static const struct kept *kept_find(const struct odt_zip_cache *c,
+static const struct kept *kept_find(struct odt_zip_cache *c,
 				    const struct odt_zip_part *part)
 {
 	for (size_t i = 0; i < KEPT_MAX; i++) {
-		const struct kept *k = &c->kept[i];
+		struct kept *k = &c->kept[i];
 		if (k->name != NULL && k->len == part->len &&
 		    strcmp(k->name, part->name) == 0 &&
-		    memcmp(k->plain, part->data, part->len) == 0)
+		    memcmp(k->plain, part->data, part->len) == 0) {
+			k->used = ++c->clock;
 			return k;
+		}
 	}
 	return NULL;
 }
 
 /*
- * Keeps part, deflated in *fresh, in the oldest slot: the slot takes
- * fresh's bytes and fresh the slot's old buffer.  Only a saving: short
- * of memory, part is not kept.
+ * Keeps part, deflated in *fresh, in the slot used least recently (not
+ * the oldest: the manifest, found in every package, would go every few
+ * dossiers and be deflated again): the slot takes fresh's bytes and
+ * fresh the slot's old buffer.  Only a saving: short of memory, part is
+ * not kept.
  */
 static void kept_add(struct odt_zip_cache *c, const struct odt_zip_part *part,
 		     struct packed *fresh)
 {
-	struct kept *k = &c->kept[c->next];
-	c->next = (c->next + 1) % KEPT_MAX;
+	struct kept *k = &c->kept[0];
+	for (size_t i = 1; i < KEPT_MAX; i++)
+		if (c->kept[i].used < k->used)
+			k = &c->kept[i];
 	struct packed old = k->packed;
 	k->packed = (struct packed){0};
 	kept_clear(k);
@@ -270,6 +277,7 @@ static void kept_add(struct odt_zip_cache *c, const struct odt_zip_part *part,
 	memcpy(k->plain, part->data, part->len);
 	k->len = part->len;
 	k->packed = *fresh;
+	k->used = ++c->clock;
 	*fresh = old;
 }
 

@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/xattr.h>
+#endif
 
 #include "diag.h"
 #include "grow.h"
@@ -18,8 +21,9 @@
 
 /* A directory of pending files, opened once for all of them. */
 struct dir {
-	char *rel; /* under the root, "" for the root itself */
-	int fd;	   /* opened without following links */
+	char *rel;  /* under the root, "" for the root itself */
+	int fd;	    /* opened without following links */
+	bool chmod; /* its files need an fchmod() to get the group's mode */
 };
 
 /* A file written under its temporary name, in its directory. */
@@ -44,6 +48,7 @@ struct outfile_group {
 	 * among dirs[0..complete_dirs). */
 	size_t complete, complete_dirs;
 	mode_t mode; /* of the files: 0644 less the umask */
+	int rootfd;  /* the root while dirs has any, else -1 */
 };
 
 struct outfile_group *outfile_group_new(const char *root)
@@ -55,22 +60,50 @@ struct outfile_group *outfile_group_new(const char *root)
 		return NULL;
 	}
 	g->mode = outfile_mode(); /* read once: the umask is the process's */
+	g->rootfd = -1;
 	return g;
 }
 
-/*
- * Opens the directory reldir under the root, made if missing, each level
- * opened with O_NOFOLLOW: a symbolic link (or a file) planted where a
- * directory of ours goes is never written through.  The descriptor, or
- * -1 after a system diagnostic naming shown.
- */
-static int walk_dir(const char *root, const char *reldir, const char *shown)
+/* Why a directory of ours could not be opened, errno's. */
+static void report_dir(const char *shown)
 {
-	if (!outfile_mkdirs(root))
+	if (errno == ELOOP || errno == ENOTDIR)
+		diag(MSG_OUT_CANNOT_WRITE_SYMBOLIC_LINK, shown, 0);
+	else
+		diag(MSG_OUT_CANNOT_CREATE, shown, 0, strerror(errno));
+}
+
+/*
+ * The root, made if missing and opened once for the directories of the
+ * pending files (closed with the last of them): a dossier's directory
+ * then costs no mkdir() of every level of the root.  -1 after a system
+ * diagnostic naming shown.
+ */
+static int root_fd(struct outfile_group *g, const char *shown)
+{
+	if (g->rootfd >= 0)
+		return g->rootfd;
+	if (!outfile_mkdirs(g->root))
 		return -1;
-	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	g->rootfd = open(g->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (g->rootfd < 0)
+		report_dir(shown);
+	return g->rootfd;
+}
+
+/*
+ * Opens the directory reldir under the root (rootfd), made if missing,
+ * each level opened with O_NOFOLLOW: a symbolic link (or a file) planted
+ * where a directory of ours goes is never written through.  A descriptor
+ * of its own, or -1 after a system diagnostic naming shown.
+ */
+static int walk_dir(int rootfd, const char *reldir, const char *shown)
+{
+	int fd = rootfd;
 	char part[PATH_MAX];
 	snprintf(part, sizeof(part), "%s", reldir);
+	if (*part == '\0')
+		fd = fcntl(rootfd, F_DUPFD_CLOEXEC, 0);
 	for (char *name = part, *next; fd >= 0 && *name != '\0'; name = next) {
 		next = strchr(name, '/');
 		if (next != NULL)
@@ -78,22 +111,39 @@ static int walk_dir(const char *root, const char *reldir, const char *shown)
 		else
 			next = name + strlen(name);
 		if (mkdirat(fd, name, 0755) != 0 && errno != EEXIST) {
-			close(fd);
+			if (fd != rootfd)
+				close(fd);
 			fd = -1;
 			break;
 		}
 		int sub = openat(
 		    fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		close(fd);
+		if (fd != rootfd)
+			close(fd);
 		fd = sub;
 	}
-	if (fd < 0) {
-		if (errno == ELOOP || errno == ENOTDIR)
-			diag(MSG_OUT_CANNOT_WRITE_SYMBOLIC_LINK, shown, 0);
-		else
-			diag(MSG_OUT_CANNOT_CREATE, shown, 0, strerror(errno));
-	}
+	if (fd < 0)
+		report_dir(shown);
 	return fd;
+}
+
+/*
+ * Whether a file created in the directory fd with the group's mode needs
+ * an fchmod() to have it.  Without a default ACL the kernel takes the
+ * mode less the umask, which the group's mode already is: the fchmod()
+ * would be a system call per file for nothing.  A default ACL (or an
+ * answer we cannot read) overrides the umask, and the fchmod() stays.
+ */
+static bool dir_needs_chmod(int fd)
+{
+#ifdef __linux__
+	if (fgetxattr(fd, "system.posix_acl_default", NULL, 0) < 0 &&
+	    (errno == ENODATA || errno == ENOTSUP))
+		return false;
+#else
+	(void)fd;
+#endif
+	return true;
 }
 
 /*
@@ -115,15 +165,17 @@ static bool find_dir(struct outfile_group *g, const char *reldir,
 		diag(MSG_OUT_OF_MEMORY, shown, 0);
 		return false;
 	}
-	struct dir d = {strdup(reldir), -1};
+	struct dir d = {strdup(reldir), -1, true};
 	if (d.rel == NULL) {
 		diag(MSG_OUT_OF_MEMORY, shown, 0);
 		return false;
 	}
-	if ((d.fd = walk_dir(g->root, reldir, shown)) < 0) {
+	int rootfd = root_fd(g, shown);
+	if (rootfd < 0 || (d.fd = walk_dir(rootfd, reldir, shown)) < 0) {
 		free(d.rel);
 		return false;
 	}
+	d.chmod = dir_needs_chmod(d.fd);
 	*at = g->ndirs;
 	g->dirs[g->ndirs++] = d;
 	return true;
@@ -156,7 +208,8 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 		return false;
 	}
 	int saved = 0;
-	if (fchmod(fd, g->mode) != 0 || !outfile_write_all(fd, data, len))
+	if ((g->dirs[dir].chmod && fchmod(fd, g->mode) != 0) ||
+	    !outfile_write_all(fd, data, len))
 		saved = errno ? errno : EIO;
 #ifndef __linux__
 	if (saved == 0 && fsync(fd) != 0) /* no syncfs() to do it later */
@@ -219,6 +272,10 @@ static void close_dirs_from(struct outfile_group *g, size_t from)
 	g->ndirs = from;
 	if (g->complete_dirs > from)
 		g->complete_dirs = from;
+	if (from == 0 && g->rootfd >= 0) {
+		close(g->rootfd);
+		g->rootfd = -1;
+	}
 }
 
 void outfile_group_discard_incomplete(struct outfile_group *g)

@@ -30,7 +30,8 @@
  * 90 reports, a tenth of a second of rendering) bounds what a run
  * killed before its commit leaves in temporary files and loses.  A
  * pending file holds no descriptor, and its directory one shared by all
- * of the directory's files, so that descriptors stay few too.
+ * of the directory's files (the root one more, while any is pending), so
+ * that descriptors stay few too.
  */
 #define OUTFILE_GROUP_DUE_FILES 64
 #define OUTFILE_GROUP_DUE_BYTES (8u << 20)
