@@ -33,6 +33,7 @@ struct pending {
 	char *final;
 	char *shown; /* root/relpath, for messages */
 	size_t len;
+	int fd; /* held for the commit (let_go()), or -1 */
 };
 
 struct outfile_group {
@@ -49,6 +50,7 @@ struct outfile_group {
 	size_t complete, complete_dirs;
 	mode_t mode; /* of the files: 0644 less the umask */
 	int rootfd;  /* the root while dirs has any, else -1 */
+	size_t held; /* pending files' descriptors open */
 };
 
 struct outfile_group *outfile_group_new(const char *root)
@@ -215,11 +217,16 @@ bool outfile_group_add(struct outfile_group *g, const char *relpath,
 	if (saved == 0 && fsync(fd) != 0) /* no syncfs() to do it later */
 		saved = errno;
 #endif
-	if (close(fd) != 0 && saved == 0)
-		saved = errno;
-	struct pending p = {dir, strdup(tmp), strdup(name), strdup(shown), len};
+	struct pending p = {dir,	   strdup(tmp), strdup(name),
+			    strdup(shown), len,		-1};
 	if (saved == 0 && (p.tmp == NULL || p.final == NULL || p.shown == NULL))
 		saved = ENOMEM;
+	if (saved == 0 && g->held < OUTFILE_GROUP_HELD_FILES) {
+		p.fd = fd;
+		g->held++;
+	} else if (close(fd) != 0 && saved == 0) {
+		saved = errno;
+	}
 	if (saved != 0) {
 		unlinkat(dirfd, tmp, 0);
 		free(p.tmp);
@@ -250,6 +257,10 @@ static void drop_from(struct outfile_group *g, size_t from)
 {
 	for (size_t i = from; i < g->n; i++) {
 		struct pending *p = &g->files[i];
+		if (p->fd >= 0) {
+			close(p->fd);
+			g->held--;
+		}
 		if (p->tmp != NULL) /* NULL: renamed into place */
 			unlinkat(g->dirs[p->dir].fd, p->tmp, 0);
 		free(p->tmp);
@@ -301,12 +312,39 @@ static bool sync_all(struct outfile_group *g)
 	return true;
 }
 
+/*
+ * A synced file's pages let go, and its descriptor closed; false after
+ * a diagnostic if the close reports an error, the file then not put in
+ * place.  A campaign writes gigabytes that nobody reads back soon: kept,
+ * their pages grew the page cache with the campaign, and the kernel's
+ * cost of a file with it (0.10 ms at 1 000 dossiers, 0.15 at 10 000),
+ * evicting what other programs had cached.
+ */
+static bool let_go(struct outfile_group *g, struct pending *p)
+{
+	if (p->fd < 0)
+		return true;
+	(void)posix_fadvise(p->fd, 0, 0, POSIX_FADV_DONTNEED); /* advice */
+	int closed = close(p->fd);
+	p->fd = -1;
+	g->held--;
+	if (closed != 0) {
+		diag(MSG_OUT_CANNOT_WRITE, p->shown, 0, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
 bool outfile_group_commit(struct outfile_group *g)
 {
 	bool synced = g->n == 0 || sync_all(g), ok = synced;
 	for (size_t i = 0; synced && i < g->n; i++) {
 		struct pending *p = &g->files[i];
 		int dirfd = g->dirs[p->dir].fd;
+		if (!let_go(g, p)) {
+			ok = false;
+			continue;
+		}
 		if (renameat(dirfd, p->tmp, dirfd, p->final) == 0) {
 			free(p->tmp);
 			p->tmp = NULL;

@@ -29,12 +29,14 @@
  * hundredth of what it cost per dossier, below the noise; 8 MiB (some
  * 90 reports, a tenth of a second of rendering) bounds what a run
  * killed before its commit leaves in temporary files and loses.  A
- * pending file holds no descriptor, and its directory one shared by all
- * of the directory's files (the root one more, while any is pending), so
- * that descriptors stay few too.
+ * pending file holds its descriptor until the commit lets its pages go
+ * (at most OUTFILE_GROUP_HELD_FILES do; the others are closed at once),
+ * and its directory one shared by all of the directory's files (the root
+ * one more, while any is pending), so that descriptors stay bounded.
  */
-#define OUTFILE_GROUP_DUE_FILES 64
-#define OUTFILE_GROUP_DUE_BYTES (8u << 20)
+#define OUTFILE_GROUP_DUE_FILES	 64
+#define OUTFILE_GROUP_DUE_BYTES	 (8u << 20)
+#define OUTFILE_GROUP_HELD_FILES 64
 
 struct outfile_group;
 

@@ -167,6 +167,21 @@ ssize_t write(int fd, const void *buf, size_t n)
 	return NEXT(write)(fd, buf, n);
 }
 
+/* A close(2) that fails still releases the descriptor, as Linux's does. */
+int close(int fd)
+{
+	char fdbuf[PATH_MAX];
+	if (fault.parsed && fault.err == 0)
+		return NEXT(close)(fd);
+	bool hit = fault_hit("close", FD_PATH(fd));
+	int closed = NEXT(close)(fd);
+	if (hit) {
+		errno = fault.err;
+		return -1;
+	}
+	return closed;
+}
+
 off_t lseek(int fd, off_t off, int whence)
 {
 	char fdbuf[PATH_MAX];

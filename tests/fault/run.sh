@@ -188,6 +188,15 @@ expect "renameat(2) of one letter's invitation" 3 MSG_OUT_CANNOT_WRITE \
 	no_temp "$o" rename && diff -r "$o" "$t/g30-letters" >/dev/null &&
 	ok "a rename fails: exit 3, that file named, the earlier run's kept, no temporary file" ||
 	fail "rename: $(diff -rq "$o" "$t/g30-letters" | head -3)"
+o=$t/close
+cp -a "$t/g30-letters" "$o"
+expect "close(2) of one letter's invitation, after the sync" 3 \
+	MSG_OUT_CANNOT_WRITE \
+	"$o/$f: system error: cannot write: Input/output error" \
+	close:EIO:"${f#*/}" "$P letters -q --as-of $asof -o $o $t/g30" &&
+	no_temp "$o" close && diff -r "$o" "$t/g30-letters" >/dev/null &&
+	ok "a close fails: exit 3, that file named and not put in place, the earlier run's kept" ||
+	fail "close: $(diff -rq "$o" "$t/g30-letters" | head -3)"
 o=$t/syncfs-all
 expect "a worker's second syncfs(2)" 3 MSG_OUT_CANNOT_WRITE \
 	"_notice_2025-06-29.pdf: system error: cannot write: Input/output error" \

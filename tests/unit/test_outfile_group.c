@@ -258,8 +258,8 @@ static int open_fds(void)
 /*
  * A commit is due at OUTFILE_GROUP_DUE_FILES files, or at
  * OUTFILE_GROUP_DUE_BYTES bytes, whichever comes first; the pending
- * files hold one descriptor per directory and one for the root, none
- * once committed.
+ * files hold one descriptor each (at most OUTFILE_GROUP_HELD_FILES of
+ * them), one per directory and one for the root, none once committed.
  */
 static void test_due(void **state)
 {
@@ -276,7 +276,13 @@ static void test_due(void **state)
 		assert_true(outfile_group_add(g, rel, "x", 1));
 	}
 	assert_true(outfile_group_due(g));
-	assert_int_equal(open_fds(), before + 4 + 1);
+	assert_int_equal(open_fds(), before + OUTFILE_GROUP_DUE_FILES + 4 + 1);
+	/* Past the bound, a file's descriptor is closed at once. */
+	for (int i = 0; i < OUTFILE_GROUP_HELD_FILES; i++) {
+		snprintf(rel, sizeof(rel), "d%d/g%d.pdf", i % 4, i);
+		assert_true(outfile_group_add(g, rel, "x", 1));
+	}
+	assert_int_equal(open_fds(), before + OUTFILE_GROUP_HELD_FILES + 4 + 1);
 	assert_true(outfile_group_commit(g));
 	assert_false(outfile_group_due(g));
 	assert_int_equal(open_fds(), before);
