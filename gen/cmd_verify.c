@@ -49,8 +49,8 @@ struct verify {
 	int manifest_fd;
 	unsigned long long manifest_bytes; /* as first read */
 	char manifest_sha[SHA256_HEX_LEN]; /* as first read */
-	size_t nrows;
-	unsigned char (*listed)[MANIFEST_KEY_LEN]; /* sorted path keys */
+	/* The keys of the listed paths, one per row, sorted. */
+	unsigned char (*listed)[MANIFEST_KEY_LEN];
 	size_t nlisted, listed_cap;
 	struct verify_seal *seal; /* the seals' checks (verify_seal.h) */
 	unsigned long problems;
@@ -520,7 +520,7 @@ static bool open_manifest(struct verify *v)
 /*
  * A later reading of the manifest, as a stream for manifest_each(): the
  * bytes of the first reading's length, hashed as they are read, so that
- * reread_end() can tell whether they are the bytes first read.
+ * reread_manifest() can tell whether they are the bytes first read.
  */
 struct reread {
 	int fd;
@@ -589,7 +589,6 @@ static bool list_manifest(struct verify *v)
 {
 	if (!reread_manifest(v, keep_key))
 		return false;
-	v->nrows = v->nlisted;
 	if (v->nlisted > 0)
 		qsort(v->listed, v->nlisted, sizeof(*v->listed), compare_key);
 	return true;
@@ -628,13 +627,13 @@ void cmd_verify(const struct options *o)
 			else
 				v.problems++;
 			if (v.problems == 0)
-				printf("verify: %zu files match %s\n", v.nrows,
-				       v.shown_manifest);
+				printf("verify: %zu files match %s\n",
+				       v.nlisted, v.shown_manifest);
 			else
 				printf("verify: %lu problem%s in %s (%zu "
 				       "files listed)\n",
 				       v.problems, v.problems > 1 ? "s" : "",
-				       v.shown_manifest, v.nrows);
+				       v.shown_manifest, v.nlisted);
 			verify_seal_report(v.seal, stdout);
 		}
 	}

@@ -304,16 +304,15 @@ bool odt_stream_add(struct odt_stream *s, const struct doc *d)
 /* styles.xml around the master pages gathered so far, into f. */
 static bool write_styles(struct odt_stream *s, FILE *f)
 {
+	const struct buf *head = &s->odt->styles_head;
 	struct buf b = {0};
 	char chunk[65536];
 	size_t n;
-	odt_styles_head(&b, s->odt->font);
-	bool ok = !b.oom && fwrite(b.data, 1, b.len, f) == b.len &&
+	bool ok = fwrite(head->data, 1, head->len, f) == head->len &&
 		  fflush(s->masters) == 0 &&
 		  fseek(s->masters, 0, SEEK_SET) == 0;
 	while (ok && (n = fread(chunk, 1, sizeof(chunk), s->masters)) > 0)
 		ok = fwrite(chunk, 1, n, f) == n;
-	buf_reset(&b);
 	odt_styles_tail(&b);
 	ok = ok && !ferror(s->masters) && !b.oom &&
 	     fwrite(b.data, 1, b.len, f) == b.len && fflush(f) == 0;
@@ -330,14 +329,12 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 		return false;
 	}
 	FILE *content = tmpfile(), *styles = tmpfile();
-	struct buf meta = {0}, manifest = {0};
+	struct buf meta = {0};
 	const struct doc *first = &s->first;
 	write_meta(&meta, &first, s->n);
-	write_manifest(&manifest);
 	bool ok = !s->failed && content != NULL && styles != NULL &&
 		  odt_content_stream_finish(s->content, o->font, content) &&
-		  fflush(content) == 0 && write_styles(s, styles) &&
-		  !meta.oom && !manifest.oom;
+		  fflush(content) == 0 && write_styles(s, styles) && !meta.oom;
 	if (!ok) {
 		snprintf(o->err, sizeof(o->err),
 			 "cannot write temporary files: %s",
@@ -347,8 +344,8 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 		    {"content.xml", NULL, 0, content, false},
 		    {"styles.xml", NULL, 0, styles, false},
 		    {"meta.xml", meta.data, meta.len, NULL, false},
-		    {"META-INF/manifest.xml", manifest.data, manifest.len, NULL,
-		     false},
+		    {"META-INF/manifest.xml", o->manifest.data, o->manifest.len,
+		     NULL, false},
 		};
 		ok = odt_zip_write_path(
 		    mimetype, parts, sizeof(parts) / sizeof(parts[0]),
@@ -359,7 +356,6 @@ bool odt_stream_finish(struct odt_stream *s, const char *path)
 	if (styles != NULL)
 		fclose(styles);
 	buf_free(&meta);
-	buf_free(&manifest);
 	if (!ok)
 		diag(MSG_ODT_CANNOT_WRITE_DOCUMENT, path, 0, why(o));
 	return ok;
